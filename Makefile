@@ -1,0 +1,118 @@
+# mmos: `make` builds build/vmlinux; `make run` boots it in QEMU;
+# `make test` runs every test. See README.md.
+
+BUILD     ?= build
+CC        ?= gcc
+HOSTCC    ?= gcc
+MUSLCC    ?= musl-gcc
+LD        ?= ld
+QEMU      ?= qemu-system-x86_64
+MEM       ?= 256M
+APPEND    ?= console=ttyS0
+V         ?= 0
+Q          = $(if $(filter 1,$(V)),,@)
+
+# --- the kernel --------------------------------------------------------
+KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
+	-Wno-sign-compare -Werror=implicit-function-declaration \
+	-ffreestanding -fno-pic -fno-pie -mcmodel=kernel -mno-red-zone \
+	-mgeneral-regs-only -fno-stack-protector -fno-omit-frame-pointer \
+	-fno-asynchronous-unwind-tables -fno-strict-aliasing \
+	-Iinclude -Iarch/x86/include -DCONFIG_DEBUG_VM
+KASFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include
+KLDFLAGS := -nostdlib -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments
+
+KSRCS := $(wildcard arch/x86/boot/*.S arch/x86/kernel/*.S arch/x86/kernel/*.c \
+	arch/x86/mm/*.c init/*.c kernel/*.c mm/*.c fs/*.c lib/*.c)
+KSRCS := $(filter-out arch/x86/kernel/vmlinux.lds.S,$(KSRCS))
+KOBJS := $(patsubst %,$(BUILD)/k/%.o,$(basename $(KSRCS)))
+
+all: $(BUILD)/vmlinux
+
+$(BUILD)/k/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -MMD -c $< -o $@
+
+$(BUILD)/k/%.o: %.S
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(CC) $(KASFLAGS) -MMD -c $< -o $@
+
+$(BUILD)/vmlinux.lds: arch/x86/kernel/vmlinux.lds.S
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -E -P -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -x c $< -o $@
+
+# Two links, as Linux does for kallsyms: the first gives the addresses,
+# the second carries the symbol table in its last section. The check
+# makes sure no symbol moved between them.
+$(BUILD)/vmlinux: $(KOBJS) $(BUILD)/vmlinux.lds scripts/kallsyms.sh
+	@echo "  LD      $@"
+	$(Q)sh scripts/kallsyms.sh --empty > $(BUILD)/kallsyms0.S
+	$(Q)$(CC) -c $(BUILD)/kallsyms0.S -o $(BUILD)/kallsyms0.o
+	$(Q)$(LD) $(KLDFLAGS) -T $(BUILD)/vmlinux.lds -o $(BUILD)/vmlinux.0 $(KOBJS) $(BUILD)/kallsyms0.o
+	$(Q)sh scripts/kallsyms.sh $(BUILD)/vmlinux.0 > $(BUILD)/kallsyms.S
+	$(Q)$(CC) -c $(BUILD)/kallsyms.S -o $(BUILD)/kallsyms.o
+	$(Q)$(LD) $(KLDFLAGS) -T $(BUILD)/vmlinux.lds -o $@.tmp $(KOBJS) $(BUILD)/kallsyms.o
+	$(Q)sh scripts/kallsyms.sh $@.tmp | cmp -s - $(BUILD)/kallsyms.S || \
+		{ echo "kallsyms: symbols moved between links" >&2; exit 1; }
+	$(Q)mv $@.tmp $@
+
+# --- user programs and the initramfs ------------------------------------
+UCFLAGS := -static -O2 -Wall
+$(BUILD)/user/%: user/%.c | deps
+	@mkdir -p $(dir $@)
+	@echo "  MUSLCC  $<"
+	$(Q)$(MUSLCC) $(UCFLAGS) $< -o $@
+
+$(BUILD)/gen_init_cpio: scripts/gen_init_cpio.c
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) -O2 -Wall $< -o $@
+
+$(BUILD)/initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init
+	@echo "  CPIO    $@"
+	$(Q)printf 'dir /bin 0755\nfile /init $(BUILD)/user/init 0755\n' | $(BUILD)/gen_init_cpio > $@
+
+# --- hosted unit tests (AddressSanitizer + UBSan) -----------------------
+HCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+	-Wno-format-zero-length \
+	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-fno-omit-frame-pointer -D__KERNEL_HOSTED__ -Iinclude -Iarch/hosted/include
+HSRCS := mm/memblock.c mm/page_alloc.c mm/slab.c mm/vmalloc.c mm/pgtable.c \
+	mm/init-mm.c mm/mm_init.c fs/cpio.c fs/ramfs.c fs/initramfs.c \
+	arch/hosted/mm/physmem.c arch/hosted/kernel/printk.c tests/hosted/harness.c
+HOBJS := $(patsubst %,$(BUILD)/h/%.o,$(basename $(HSRCS)))
+HTESTS := $(patsubst tests/hosted/%.c,$(BUILD)/hosted/%,$(wildcard tests/hosted/test_*.c))
+
+$(BUILD)/h/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	$(Q)$(HOSTCC) $(HCFLAGS) -MMD -c $< -o $@
+
+$(BUILD)/hosted/%: $(BUILD)/h/tests/hosted/%.o $(HOBJS)
+	@mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HCFLAGS) $^ -o $@
+
+hosted: $(HTESTS)
+
+# --- running ------------------------------------------------------------
+deps:
+	@sh scripts/install-deps.sh
+
+run: deps $(BUILD)/vmlinux $(BUILD)/initramfs.cpio
+	$(QEMU) -m $(MEM) -nographic -no-reboot -kernel $(BUILD)/vmlinux \
+		-initrd $(BUILD)/initramfs.cpio -append "$(APPEND)"
+
+debug: deps $(BUILD)/vmlinux $(BUILD)/initramfs.cpio
+	@echo "QEMU waits for gdb; in another terminal: gdb -x scripts/gdbinit"
+	$(QEMU) -m $(MEM) -nographic -no-reboot -s -S -kernel $(BUILD)/vmlinux \
+		-initrd $(BUILD)/initramfs.cpio -append "$(APPEND)"
+
+test: deps all hosted $(BUILD)/initramfs.cpio
+	@sh tests/run.sh
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all run debug test clean deps hosted
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

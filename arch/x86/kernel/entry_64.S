@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Interrupt and exception entry. Every vector has a stub that makes the
+ * stack uniform (an error code, real or 0, then the vector number) and
+ * jumps to common_interrupt, which saves the general registers into a
+ * struct pt_regs and calls do_interrupt(regs). Coming from user mode the
+ * stubs also swap GS, so the kernel's per-CPU base is live.
+ */
+#include <asm/ptrace.h>
+
+/* Vectors for which the CPU pushes an error code itself. */
+#define HAS_ERRCODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
+			(v) == 21 || (v) == 29 || (v) == 30)
+
+	.text
+	.balign 16
+common_interrupt:
+	testb	$3, PTREGS_CS - PTREGS_VECTOR(%rsp)
+	jz	1f
+	swapgs
+1:	pushq	%rdi
+	pushq	%rsi
+	pushq	%rdx
+	pushq	%rcx
+	pushq	%rax
+	pushq	%r8
+	pushq	%r9
+	pushq	%r10
+	pushq	%r11
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	cld
+	movq	%rsp, %rdi
+	/* A frame record linking the interrupted code for backtraces. */
+	pushq	PTREGS_IP(%rsp)
+	pushq	%rbp
+	movq	%rsp, %rbp
+	call	do_interrupt
+	addq	$16, %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rax
+	popq	%rcx
+	popq	%rdx
+	popq	%rsi
+	popq	%rdi
+	addq	$16, %rsp			/* vector, error code */
+	testb	$3, 8(%rsp)
+	jz	2f
+	swapgs
+2:	iretq
+
+	.balign 16
+	.globl irq_entries_start
+irq_entries_start:
+vector = 0
+	.rept 256
+	.balign 16
+	.if HAS_ERRCODE(vector) == 0
+	pushq	$0
+	.endif
+	pushq	$vector
+	jmp	common_interrupt
+vector = vector + 1
+	.endr

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Exceptions and interrupts: do_interrupt() is where every vector lands.
+ * An exception in the kernel is either fixed up through the exception
+ * table or is a kernel bug, reported by die() with registers and a
+ * backtrace before panic(). User-mode exceptions arrive with user tasks.
+ */
+#include <linux/kernel.h>
+#include <asm/desc.h>
+#include <asm/processor.h>
+#include <asm/setup.h>
+#include <asm/traps.h>
+
+void idt_setup(void);
+
+static const char *const exception_names[32] = {
+	"divide error", "debug", "NMI", "int3", "overflow", "bounds",
+	"invalid opcode", "device not available", "double fault",
+	"coprocessor segment overrun", "invalid TSS", "segment not present",
+	"stack segment", "general protection fault", "page fault", "reserved",
+	"x87 FPU error", "alignment check", "machine check", "SIMD exception",
+	"virtualization exception", "control protection", NULL, NULL, NULL,
+	NULL, NULL, NULL, "hypervisor injection", "VMM communication",
+	"security exception", NULL,
+};
+
+static irq_handler_t irq_handlers[NR_LEGACY_IRQS];
+
+/* request_irq - call @handler for legacy IRQ line @irq. */
+void request_irq(unsigned int irq, irq_handler_t handler)
+{
+	BUG_ON(irq >= NR_LEGACY_IRQS);
+	irq_handlers[irq] = handler;
+}
+
+void i8259_eoi(unsigned int irq);
+
+static void handle_irq(struct pt_regs *regs, unsigned int irq)
+{
+	if (irq_handlers[irq])
+		irq_handlers[irq](regs);
+	else
+		pr_warn("irq %u: no handler\n", irq);
+	i8259_eoi(irq);
+}
+
+static void do_exception(struct pt_regs *regs)
+{
+	const char *name = exception_names[regs->vector];
+
+	if (regs->vector == X86_TRAP_PF) {
+		exc_page_fault(regs, regs->orig_ax);
+		return;
+	}
+	if (!user_mode(regs) && fixup_exception(regs))
+		return;
+	die(name ? name : "unknown exception", regs, regs->orig_ax);
+}
+
+/* do_interrupt - C entry for every IDT vector (entry_64.S). */
+void do_interrupt(struct pt_regs *regs)
+{
+	unsigned long v = regs->vector;
+
+	if (v < FIRST_EXTERNAL_VECTOR)
+		do_exception(regs);
+	else if (v < FIRST_EXTERNAL_VECTOR + NR_LEGACY_IRQS)
+		handle_irq(regs, v - FIRST_EXTERNAL_VECTOR);
+	else
+		pr_warn("spurious interrupt vector %lu\n", v);
+}
+
+/* trap_init - the final GDT, the TSS and the IDT. Called first thing in
+ * setup_arch() so that even early faults are reported. */
+void trap_init(void)
+{
+	load_gdt_tss();
+	idt_setup();
+}

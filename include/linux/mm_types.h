@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LINUX_MM_TYPES_H
+#define _LINUX_MM_TYPES_H
+
+#include <linux/types.h>
+#include <linux/atomic.h>
+#include <linux/spinlock.h>
+#include <linux/rwsem.h>
+#include <linux/cpumask.h>
+#include <linux/vma_tree.h>
+#include <asm/pgtable_types.h>
+#include <asm/mmu.h>
+
+struct kmem_cache;
+
+/*
+ * struct page - one per physical page frame, in mem_map[] by pfn.
+ * A page is in exactly one state, told by flags:
+ *   PG_reserved  never given to the buddy allocator (firmware, image, ...)
+ *   PG_buddy     free, head of a 2^private block on a free list (lru)
+ *   PG_slab      a slab: slab_cache, freelist, inuse describe it
+ *   PG_head      the first page of a multi-page allocation of order private
+ *   none         an allocated page owned by whoever holds _refcount
+ */
+struct page {
+	unsigned long flags;
+	atomic_t _refcount;	/* 0 when free; 1 for a fresh allocation */
+	atomic_t _mapcount;	/* page-table mappings - 1 (so -1: none) */
+	struct list_head lru;	/* free list or slab list */
+	unsigned long private;	/* buddy or compound order */
+	struct kmem_cache *slab_cache;
+	void *freelist;		/* first free object of a slab */
+	unsigned int inuse;	/* objects allocated from this slab */
+};
+
+enum pageflags {
+	PG_reserved,
+	PG_buddy,
+	PG_slab,
+	PG_head,
+};
+
+/*
+ * struct mm_struct - one address space (DESIGN.md §2, "Objects").
+ * mm_users counts the users of the user address space; all of them
+ * together hold one mm_count, the count of references to the struct.
+ */
+struct mm_struct {
+	/* VMAs: read under mmap_lock (read), changed under it (write) */
+	struct rw_semaphore mmap_lock;
+	struct vma_tree mm_mt;
+
+	/* Page tables: entries change under page_table_lock */
+	spinlock_t page_table_lock;
+	pgd_t *pgd;
+
+	/* Lifetime: atomic, no lock */
+	atomic_t mm_users;
+	atomic_t mm_count;
+
+	/* Layout: written at exec and by brk under mmap_lock */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+
+	/* argv/env bounds: arg_lock */
+	spinlock_t arg_lock;
+	unsigned long arg_start, arg_end, env_start, env_end;
+
+	/* The list of all mms (swapoff in Linux, /proc here): mmlist_lock */
+	struct list_head mmlist;
+
+	/* CPUs that may hold this mm's translations: set by switch_mm */
+	struct cpumask cpu_bitmap;
+
+	/* Architecture state (PCID, TLB generation) */
+	mm_context_t context;
+};
+
+#endif

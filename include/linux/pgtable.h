@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Page-table accessors shared by every target: the entry format comes
+ * from <asm/pgtable_types.h> (x86-64's, also on arch/hosted), tables are
+ * reached through the direct map (__va), so this code never asks whether
+ * it runs on hardware or on the software MMU.
+ */
+#ifndef _LINUX_PGTABLE_H
+#define _LINUX_PGTABLE_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <asm/page.h>
+#include <asm/pgtable_types.h>
+
+#define pgd_val(x)	((x).pgd)
+#define pud_val(x)	((x).pud)
+#define pmd_val(x)	((x).pmd)
+#define pte_val(x)	((x).pte)
+#define __pgd(v)	((pgd_t){ (v) })
+#define __pud(v)	((pud_t){ (v) })
+#define __pmd(v)	((pmd_t){ (v) })
+#define __pte(v)	((pte_t){ (v) })
+
+static inline unsigned long pgd_index(unsigned long a) { return (a >> PGDIR_SHIFT) & 511; }
+static inline unsigned long pud_index(unsigned long a) { return (a >> PUD_SHIFT) & 511; }
+static inline unsigned long pmd_index(unsigned long a) { return (a >> PMD_SHIFT) & 511; }
+static inline unsigned long pte_index(unsigned long a) { return (a >> PAGE_SHIFT) & 511; }
+
+static inline bool pgd_none(pgd_t e) { return !pgd_val(e); }
+static inline bool pud_none(pud_t e) { return !pud_val(e); }
+static inline bool pmd_none(pmd_t e) { return !pmd_val(e); }
+static inline bool pte_none(pte_t e) { return !pte_val(e); }
+static inline bool pte_present(pte_t e) { return pte_val(e) & _PAGE_PRESENT; }
+static inline bool pud_leaf(pud_t e) { return pud_val(e) & _PAGE_PSE; }
+static inline bool pmd_leaf(pmd_t e) { return pmd_val(e) & _PAGE_PSE; }
+
+static inline phys_addr_t pgd_phys(pgd_t e) { return pgd_val(e) & PTE_PFN_MASK; }
+static inline phys_addr_t pud_phys(pud_t e) { return pud_val(e) & PTE_PFN_MASK; }
+static inline phys_addr_t pmd_phys(pmd_t e) { return pmd_val(e) & PTE_PFN_MASK; }
+static inline phys_addr_t pte_phys(pte_t e) { return pte_val(e) & PTE_PFN_MASK; }
+static inline unsigned long pte_pfn(pte_t e) { return pte_phys(e) >> PAGE_SHIFT; }
+
+static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
+{
+	return __pte(((phys_addr_t)pfn << PAGE_SHIFT) | prot);
+}
+
+static inline pgd_t *pgd_offset_pgd(pgd_t *pgd, unsigned long a)
+{
+	return pgd + pgd_index(a);
+}
+
+static inline pud_t *pud_offset(pgd_t *pgd, unsigned long a)
+{
+	return (pud_t *)__va(pgd_phys(*pgd)) + pud_index(a);
+}
+
+static inline pmd_t *pmd_offset(pud_t *pud, unsigned long a)
+{
+	return (pmd_t *)__va(pud_phys(*pud)) + pmd_index(a);
+}
+
+static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long a)
+{
+	return (pte_t *)__va(pmd_phys(*pmd)) + pte_index(a);
+}
+
+static inline void set_pte(pte_t *p, pte_t e) { WRITE_ONCE(p->pte, pte_val(e)); }
+static inline void set_pmd(pmd_t *p, pmd_t e) { WRITE_ONCE(p->pmd, pmd_val(e)); }
+static inline void set_pud(pud_t *p, pud_t e) { WRITE_ONCE(p->pud, pud_val(e)); }
+static inline void set_pgd(pgd_t *p, pgd_t e) { WRITE_ONCE(p->pgd, pgd_val(e)); }
+static inline void pte_clear(pte_t *p) { WRITE_ONCE(p->pte, 0); }
+
+/* The kernel's own top-level table (DESIGN.md §2): swapper_pg_dir,
+ * declared by <asm/pgtable.h>. */
+#include <asm/pgtable.h>
+
+/*
+ * Kernel page-table building (mm/pgtable.c). The *_alloc_kernel helpers
+ * allocate a missing lower table (from memblock before the buddy
+ * allocator is up, from it afterwards) and return NULL when memory is out.
+ */
+pud_t *pud_alloc_kernel(pgd_t *pgd, unsigned long addr);
+pmd_t *pmd_alloc_kernel(pud_t *pud, unsigned long addr);
+pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr);
+int kernel_map_range(pgd_t *pgd, unsigned long va, phys_addr_t pa,
+		     unsigned long size, pgprot_t prot, bool large);
+unsigned long nr_kernel_pgtable_pages(void);
+pte_t *lookup_kernel_pte(pgd_t *pgd, unsigned long addr);
+bool kernel_translate(pgd_t *pgd, unsigned long va, phys_addr_t *pa,
+		      pteval_t *flags);
+
+#endif

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * start_kernel(): the architecture-independent boot, in Linux's order:
+ * setup_arch (memory map, paging), the command line, the memory core,
+ * traps and the timer, the root filesystem, and finally init.
+ */
+#include <linux/kernel.h>
+#include <linux/fs.h>
+#include <linux/init.h>
+#include <linux/initrd.h>
+#include <linux/jiffies.h>
+#include <linux/mm.h>
+#include <linux/reboot.h>
+#include <linux/selftest.h>
+#include <linux/string.h>
+#include <asm/irqflags.h>
+#include <asm/setup.h>
+
+#define MMOS_BANNER "mmos version 0.1 (x86_64): Linux's process memory model\n"
+
+static const char *execute_command;
+
+void mm_core_init(void);
+
+static int init_setup(char *s)
+{
+	execute_command = s;
+	return 0;
+}
+__setup("init=", init_setup);
+
+static int quiet_kernel(char *s)
+{
+	(void)s;
+	console_loglevel = CONSOLE_LOGLEVEL_QUIET;
+	return 0;
+}
+early_param("quiet", quiet_kernel);
+
+static int console_setup(char *s)
+{
+	if (strncmp(s, "ttyS0", 5))
+		pr_warn("console=%s: mmos has one console, ttyS0; using it\n", s);
+	return 0;
+}
+__setup("console=", console_setup);
+
+static void print_init_mm(void)
+{
+	pr_info("init_mm: pgd %p (swapper_pg_dir, phys %#llx) mm_users %d mm_count %d\n",
+		init_mm.pgd, (unsigned long long)__pa(init_mm.pgd),
+		atomic_read(&init_mm.mm_users), atomic_read(&init_mm.mm_count));
+	pr_info("init_mm: start_code %#lx end_code %#lx end_data %#lx brk %#lx\n",
+		init_mm.start_code, init_mm.end_code, init_mm.end_data, init_mm.brk);
+}
+
+/*
+ * Look for init as Linux does: init= first, then /init, /sbin/init,
+ * /etc/init, /bin/init, /bin/sh. Running it needs exec, which the
+ * user-process issue brings; until then the boot ends here, saying so.
+ */
+static void kernel_init(void)
+{
+	static const char *const candidates[] = {
+		"/init", "/sbin/init", "/etc/init", "/bin/init", "/bin/sh",
+	};
+	const char *path = execute_command;
+	struct dentry *d = NULL;
+	int err = 0;
+
+	if (path)
+		d = path_lookup(path, true, &err);
+	for (unsigned i = 0; !d && !execute_command && i < ARRAY_SIZE(candidates); i++)
+		d = path_lookup(path = candidates[i], true, &err);
+	if (!d || !S_ISREG(d->d_inode->i_mode))
+		panic("No working init found.  Try passing init= option to kernel.");
+	pr_notice("init: found %s (%llu bytes); this kernel cannot run user programs yet, stopping\n",
+		  path, (unsigned long long)d->d_inode->i_size);
+	machine_restart();
+}
+
+void start_kernel(void)
+{
+	char *command_line;
+
+	setup_arch(&command_line);
+	printk(KERN_NOTICE MMOS_BANNER);
+	pr_notice("Kernel command line: %s\n", command_line);
+	print_init_mm();
+	parse_args();
+	mm_core_init();
+	time_init();
+	arch_local_irq_enable();
+	populate_rootfs();
+	if (mmos_selftest)
+		run_selftests();
+	kernel_init();
+}

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Building and reading kernel page tables: the direct map, the kernel
+ * image and vmalloc mappings all go through these helpers, on hardware
+ * and on the hosted software MMU alike.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/memblock.h>
+#include <linux/pgtable.h>
+#include <linux/slab.h>
+
+/* Kernel page-table pages taken from the buddy allocator. They are never
+ * freed (as in Linux), so leak checks subtract them. */
+static unsigned long nr_kernel_pgtables;
+
+unsigned long nr_kernel_pgtable_pages(void)
+{
+	return READ_ONCE(nr_kernel_pgtables);
+}
+
+/* A zeroed page for a page table: from memblock during early boot, from
+ * the buddy allocator once it runs. NULL when memory is out. */
+static void *pt_alloc_page(void)
+{
+	void *p;
+
+	if (!slab_is_available())
+		return memblock_alloc(PAGE_SIZE, PAGE_SIZE);
+	p = (void *)get_zeroed_page(GFP_KERNEL);
+	if (p)
+		nr_kernel_pgtables++;
+	return p;
+}
+
+pud_t *pud_alloc_kernel(pgd_t *pgd, unsigned long addr)
+{
+	if (pgd_none(*pgd)) {
+		void *t = pt_alloc_page();
+
+		if (!t)
+			return NULL;
+		set_pgd(pgd, __pgd(__pa(t) | _KERNPG_TABLE));
+	}
+	return pud_offset(pgd, addr);
+}
+
+pmd_t *pmd_alloc_kernel(pud_t *pud, unsigned long addr)
+{
+	if (pud_none(*pud)) {
+		void *t = pt_alloc_page();
+
+		if (!t)
+			return NULL;
+		set_pud(pud, __pud(__pa(t) | _KERNPG_TABLE));
+	}
+	BUG_ON(pud_leaf(*pud));
+	return pmd_offset(pud, addr);
+}
+
+pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
+{
+	if (pmd_none(*pmd)) {
+		void *t = pt_alloc_page();
+
+		if (!t)
+			return NULL;
+		set_pmd(pmd, __pmd(__pa(t) | _KERNPG_TABLE));
+	}
+	BUG_ON(pmd_leaf(*pmd));
+	return pte_offset_kernel(pmd, addr);
+}
+
+/* Map one 4 KiB or (when @large) 2 MiB page. */
+static int kernel_map_one(pgd_t *pgd, unsigned long va, phys_addr_t pa,
+			  pgprot_t prot, bool large)
+{
+	pud_t *pud = pud_alloc_kernel(pgd_offset_pgd(pgd, va), va);
+	pmd_t *pmd = pud ? pmd_alloc_kernel(pud, va) : NULL;
+	pte_t *pte;
+
+	if (!pmd)
+		return -ENOMEM;
+	if (large) {
+		BUG_ON(!pmd_none(*pmd) && !pmd_leaf(*pmd));
+		set_pmd(pmd, __pmd(pa | prot | _PAGE_PSE));
+		return 0;
+	}
+	pte = pte_alloc_kernel(pmd, va);
+	if (!pte)
+		return -ENOMEM;
+	set_pte(pte, __pte(pa | prot));
+	return 0;
+}
+
+/*
+ * kernel_map_range - map [va, va+size) to [pa, pa+size) with @prot in the
+ * table @pgd, using 2 MiB pages where alignment allows and @large is set.
+ * Addresses and size must be page aligned. Returns 0 or -ENOMEM (what was
+ * mapped stays mapped). No TLB flush: callers map only fresh ranges.
+ */
+int kernel_map_range(pgd_t *pgd, unsigned long va, phys_addr_t pa,
+		     unsigned long size, pgprot_t prot, bool large)
+{
+	BUG_ON(!IS_ALIGNED(va | pa | size, PAGE_SIZE));
+	while (size) {
+		bool big = large && IS_ALIGNED(va | pa, PMD_SIZE) &&
+			   size >= PMD_SIZE;
+		unsigned long step = big ? PMD_SIZE : PAGE_SIZE;
+		int err = kernel_map_one(pgd, va, pa, prot, big);
+
+		if (err)
+			return err;
+		va += step;
+		pa += step;
+		size -= step;
+	}
+	return 0;
+}
+
+/* lookup_kernel_pte - the 4 KiB PTE slot for @addr, or NULL when a level
+ * is missing or a large page maps it. Allocates nothing. */
+pte_t *lookup_kernel_pte(pgd_t *pgd, unsigned long addr)
+{
+	pgd_t *g = pgd_offset_pgd(pgd, addr);
+	pud_t *u;
+	pmd_t *m;
+
+	if (pgd_none(*g))
+		return NULL;
+	u = pud_offset(g, addr);
+	if (pud_none(*u) || pud_leaf(*u))
+		return NULL;
+	m = pmd_offset(u, addr);
+	if (pmd_none(*m) || pmd_leaf(*m))
+		return NULL;
+	return pte_offset_kernel(m, addr);
+}
+
+/*
+ * kernel_translate - walk @pgd for @va as the MMU would. On success sets
+ * *pa and *flags (the leaf's bits, with RW and USER cleared unless every
+ * level grants them and NX set if any level sets it) and returns true.
+ */
+bool kernel_translate(pgd_t *pgd, unsigned long va, phys_addr_t *pa,
+		      pteval_t *flags)
+{
+	pteval_t e = pgd_val(*pgd_offset_pgd(pgd, va));
+	pteval_t acc = _PAGE_RW | _PAGE_USER, nx = 0;
+	int shift = PGDIR_SHIFT;
+
+	for (;;) {
+		if (!(e & _PAGE_PRESENT))
+			return false;
+		acc &= e;
+		nx |= e & _PAGE_NX;
+		if (shift == PAGE_SHIFT || (shift != PGDIR_SHIFT && (e & _PAGE_PSE)))
+			break;
+		shift -= 9;
+		e = ((pteval_t *)__va(e & PTE_PFN_MASK))[(va >> shift) & 511];
+	}
+	*pa = (e & PTE_PFN_MASK & ~((1UL << shift) - 1)) |
+	      (va & ((1UL << shift) - 1));
+	*flags = (e & ~(_PAGE_RW | _PAGE_USER | _PAGE_NX)) | acc | nx;
+	return true;
+}

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "harness.h"
+#include <linux/mm.h>
+#include <linux/pgtable.h>
+
+int hosted_main(const struct htest *tests, int n, unsigned long ram)
+{
+	return hosted_main_setup(tests, n, ram, NULL);
+}
+
+int hosted_main_setup(const struct htest *tests, int n, unsigned long ram,
+		      void (*setup)(void))
+{
+	int failed = 0;
+
+	hosted_boot(ram);
+	if (setup)
+		setup();
+	for (int i = 0; i < n; i++) {
+		unsigned long before = nr_free_pages();
+		unsigned long tables = nr_kernel_pgtable_pages();
+		int r = tests[i].fn();
+		long kept = (long)before - (long)nr_free_pages() -
+			    (long)(nr_kernel_pgtable_pages() - tables);
+
+		if (!r && kept) {
+			fprintf(stderr, "  %s: %ld pages not given back\n",
+				tests[i].name, kept);
+			r = -1;
+		}
+		printf("%s %s\n", r ? "FAIL" : "PASS", tests[i].name);
+		failed += r != 0;
+	}
+	return failed ? 1 : 0;
+}

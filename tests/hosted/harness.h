@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Hosted unit tests: each test is a function returning 0 on success;
+ * EXPECT() reports the first failed check of a test. hosted_main() boots
+ * the memory core once over simulated RAM, runs the tests in order and
+ * checks after each that every page came back (less the kernel page
+ * tables vmalloc keeps by design). It prints "PASS name" or "FAIL name"
+ * a line, which tests/run.sh counts.
+ */
+#ifndef _TESTS_HOSTED_HARNESS_H
+#define _TESTS_HOSTED_HARNESS_H
+
+#include <stdio.h>
+
+struct htest {
+	const char *name;
+	int (*fn)(void);
+};
+
+#define HTEST(f) { #f, f }
+
+#define EXPECT(cond, ...)						\
+	do {								\
+		if (!(cond)) {						\
+			fprintf(stderr, "  %s:%d: %s: ", __FILE__,	\
+				__LINE__, #cond);			\
+			fprintf(stderr, "" __VA_ARGS__);		\
+			fprintf(stderr, "\n");				\
+			return -1;					\
+		}							\
+	} while (0)
+
+void hosted_boot(unsigned long size);
+int hosted_main(const struct htest *tests, int n, unsigned long ram);
+/* hosted_main_setup - the same, calling @setup after the boot and before
+ * the first test (state it makes is not counted against the tests). */
+int hosted_main_setup(const struct htest *tests, int n, unsigned long ram,
+		      void (*setup)(void));
+
+#endif

@@ -1,0 +1,164 @@
+#!/bin/sh
+# tests/run.sh: every test of mmos, in three layers:
+#   1. hosted unit tests (arch/hosted, AddressSanitizer + UBSan)
+#   2. user programs from user/tests/, natively and then inside mmos
+#   3. boots in QEMU whose serial log and exit status are checked
+# Ends with "N passed, N failed"; exits 1 if anything failed.
+# Called by `make test`, which builds everything first.
+set -u
+B=${BUILD:-build}
+LOGS=$B/test-logs
+QEMU=${QEMU:-qemu-system-x86_64}
+mkdir -p "$LOGS"
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); echo "PASS $1"; }
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL $1"
+	[ $# -ge 2 ] && printf '%s\n' "$2" | tail -n 25 | sed 's/^/    /'
+	return 0
+}
+
+# --- 1. hosted unit tests -------------------------------------------------
+for t in "$B"/hosted/test_*; do
+	[ -x "$t" ] || continue
+	name=hosted/$(basename "$t")
+	out=$("$t" 2>&1)
+	rc=$?
+	n=0
+	for w in $(printf '%s\n' "$out" | sed -n 's/^\(PASS\|FAIL\) \(.*\)/\1:\2/p'); do
+		n=$((n + 1))
+		case $w in
+		PASS:*) ok "$name/${w#PASS:}" ;;
+		FAIL:*) bad "$name/${w#FAIL:}" "$(printf '%s\n' "$out" | grep -v '^PASS')" ;;
+		esac
+	done
+	if [ $rc -ne 0 ] && ! printf '%s\n' "$out" | grep -q '^FAIL'; then
+		bad "$name (exit $rc after $n tests)" "$out"
+	fi
+done
+
+# --- 2. user programs: natively, then in mmos ---------------------------
+for src in user/tests/*.c; do
+	[ -e "$src" ] || continue
+	prog=$B/user/tests/$(basename "$src" .c)
+	if "$prog" >"$LOGS/native-$(basename "$prog").log" 2>&1; then
+		ok "native/$(basename "$prog")"
+	else
+		bad "native/$(basename "$prog")" "$(cat "$LOGS/native-$(basename "$prog").log")"
+	fi
+	# In mmos they run once exec exists (the user-process issue).
+done
+
+# --- 3. boots in QEMU -----------------------------------------------------
+# boot NAME CPU MEM INITRD APPEND [EXTRA...]: boot vmlinux, serial to
+# $LOGS/NAME.log; sets $rc (QEMU's exit status) and $log.
+boot() {
+	name=$1 cpu=$2 mem=$3 initrd=$4 append=$5
+	shift 5
+	log=$LOGS/$name.log
+	set -- -accel tcg -cpu "$cpu" -m "$mem" -smp 1 -nodefaults -no-user-config \
+		-display none -no-reboot -serial "file:$log" -kernel "$B/vmlinux" \
+		-append "$append" "$@"
+	[ -n "$initrd" ] && set -- "$@" -initrd "$initrd"
+	timeout 120 "$QEMU" "$@" >"$LOGS/$name.qemu" 2>&1
+	rc=$?
+	[ -f "$log" ] && { tr -d '\r' < "$log" > "$log.txt"; mv "$log.txt" "$log"; }
+}
+
+# has NAME PATTERN...: every pattern (grep -E) is in $log.
+has() {
+	name=$1
+	shift
+	for p in "$@"; do
+		if ! grep -Eq -- "$p" "$log"; then
+			bad "$name: no /$p/ in the log" "$(cat "$log" "$LOGS/$name.qemu" 2>/dev/null)"
+			return 1
+		fi
+	done
+	return 0
+}
+
+# lacks NAME PATTERN: PATTERN is not in $log.
+lacks() {
+	if grep -Eq -- "$2" "$log"; then
+		bad "$1: /$2/ in the log" "$(grep -E -- "$2" "$log")"
+		return 1
+	fi
+	return 0
+}
+
+exit_is() {
+	[ "$rc" = "$2" ] && return 0
+	bad "$1: QEMU exit status $rc, expected $2" "$(cat "$log" "$LOGS/$1.qemu" 2>/dev/null)"
+	return 1
+}
+
+sym() { nm "$B/vmlinux" | awk -v s="$1" '$3 == s { print "0x" $1; exit }' | sed 's/0x0*/0x/'; }
+
+DEBUG_EXIT="-device isa-debug-exit,iobase=0xf4,iosize=4"
+PASS_RC=33	# (MMOS_EXIT_PASS 0x10 << 1) | 1
+INITRD=$B/initramfs.cpio
+
+# The bench's and Linux's exact line; init_mm as the seed describes it.
+t=boot_linux_cmdline
+start=$(date +%s%N)
+boot $t qemu64 1G "$INITRD" "console=ttyS0"
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+exit_is $t 0 &&
+has $t "init_mm: pgd $(sym swapper_pg_dir) \(swapper_pg_dir, phys 0x[0-9a-f]+\) mm_users 2 mm_count 1" \
+	"init_mm: start_code $(sym _stext) end_code $(sym _etext) end_data $(sym _edata) brk $(sym _end)$" \
+	"Memory: [0-9]+K/[0-9]+K available" "initramfs: unpacked 2 entries" \
+	"Freeing initrd memory" "init: found /init" &&
+lacks $t "panic|BUG|WARNING|Oops" && ok "$t (QEMU run ${ms} ms)"
+
+t=boot_quiet
+boot $t qemu64 1G "$INITRD" "console=ttyS0 quiet panic=-1"
+exit_is $t 0 && lacks $t "init_mm|Memory:" && ok $t
+
+t=selftest_qemu64
+boot $t qemu64 256M "$INITRD" "console=ttyS0 mmos.selftest=1" $DEBUG_EXIT
+exit_is $t $PASS_RC && has $t "selftest: [0-9]+ passed, 0 failed" \
+	"selftest: free pages before [0-9]+, after [0-9]+" && lacks $t "FAIL" && ok $t
+
+t=selftest_cpu_max
+boot $t max 256M "$INITRD" "console=ttyS0 mmos.selftest=1" $DEBUG_EXIT
+exit_is $t $PASS_RC && has $t "CPU: .* smep smap" "selftest: [0-9]+ passed, 0 failed" && ok $t
+
+t=selftest_mem_limit
+boot $t qemu64 1G "$INITRD" "console=ttyS0 mem=64M mmos.selftest=1" $DEBUG_EXIT
+exit_is $t $PASS_RC && has $t "Memory: [0-9]+K/6[0-5][0-9]{3}K available" && ok $t
+
+t=oops_report
+boot $t qemu64 256M "$INITRD" "console=ttyS0 mmos.selftest=oops"
+exit_is $t 0 &&
+has $t "BUG: unable to handle page fault for address: 0000000000000000 \(NULL page\)" \
+	"#PF: supervisor read access in kernel mode" \
+	"#PF: error_code\(0x0000\) - not-present page" \
+	"RIP: 0010:selftest_oops\+0x" "CR2: 0000000000000000" "Call Trace:" \
+	" run_selftests\+0x" "Kernel panic - not syncing: Fatal exception" && ok $t
+
+t=no_initrd
+boot $t qemu64 256M "" "console=ttyS0"
+exit_is $t 0 && has $t "initramfs: no initrd given" \
+	"Kernel panic - not syncing: No working init found" && ok $t
+
+t=corrupt_initrd_truncated
+head -c 1000 "$INITRD" > "$LOGS/truncated.cpio"
+boot $t qemu64 256M "$LOGS/truncated.cpio" "console=ttyS0"
+exit_is $t 0 && has $t "Initramfs unpacking failed: .* at offset [0-9]+" \
+	"Kernel panic - not syncing: No working init found" && ok $t
+
+t=corrupt_initrd_garbage
+head -c 8192 /dev/urandom > "$LOGS/garbage.cpio"
+boot $t qemu64 256M "$LOGS/garbage.cpio" "console=ttyS0"
+exit_is $t 0 && has $t "Initramfs unpacking failed" \
+	"Kernel panic - not syncing: No working init found" && ok $t
+
+t=init_param
+boot $t qemu64 256M "$INITRD" "console=ttyS0 init=/nonexistent"
+exit_is $t 0 && has $t "No working init found" && ok $t
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
