@@ -23,7 +23,7 @@ KASFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include
 KLDFLAGS := -nostdlib -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments
 
 KSRCS := $(wildcard arch/x86/boot/*.S arch/x86/kernel/*.S arch/x86/kernel/*.c \
-	arch/x86/mm/*.c init/*.c kernel/*.c mm/*.c fs/*.c lib/*.c)
+	arch/x86/mm/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c lib/*.c)
 KSRCS := $(filter-out arch/x86/kernel/vmlinux.lds.S,$(KSRCS))
 KOBJS := $(patsubst %,$(BUILD)/k/%.o,$(basename $(KSRCS)))
 
@@ -41,7 +41,7 @@ $(BUILD)/k/%.o: %.S
 
 $(BUILD)/vmlinux.lds: arch/x86/kernel/vmlinux.lds.S
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) -E -P -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -x c $< -o $@
+	$(Q)$(CC) -E -P -MMD -MT $@ -MF $@.d -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -x c $< -o $@
 
 # Two links, as Linux does for kallsyms: the first gives the addresses,
 # the second carries the symbol table in its last section. The check
@@ -79,8 +79,9 @@ HCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compa
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer -D__KERNEL_HOSTED__ -Iinclude -Iarch/hosted/include
 HSRCS := mm/memblock.c mm/page_alloc.c mm/slab.c mm/vmalloc.c mm/pgtable.c \
-	mm/init-mm.c mm/mm_init.c fs/cpio.c fs/ramfs.c fs/initramfs.c \
-	arch/hosted/mm/physmem.c arch/hosted/kernel/printk.c tests/hosted/harness.c
+	mm/init-mm.c mm/mm_init.c mm/vmstat.c fs/cpio.c fs/ramfs.c fs/initramfs.c \
+	arch/hosted/mm/physmem.c arch/hosted/kernel/printk.c arch/hosted/kernel/preempt.c \
+	tests/hosted/harness.c
 HOBJS := $(patsubst %,$(BUILD)/h/%.o,$(basename $(HSRCS)))
 HTESTS := $(patsubst tests/hosted/%.c,$(BUILD)/hosted/%,$(wildcard tests/hosted/test_*.c))
 
@@ -116,3 +117,4 @@ clean:
 
 .PHONY: all run debug test clean deps hosted
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+.SECONDARY:

@@ -9,6 +9,9 @@
 #include <linux/init.h>
 #include <linux/initrd.h>
 #include <linux/jiffies.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
 #include <linux/mm.h>
 #include <linux/reboot.h>
 #include <linux/selftest.h>
@@ -19,6 +22,7 @@
 #define MMOS_BANNER "mmos version 0.1 (x86_64): Linux's process memory model\n"
 
 static const char *execute_command;
+extern struct task_struct *child_reaper, *kthreadd_task;
 
 void mm_core_init(void);
 
@@ -59,7 +63,7 @@ static void print_init_mm(void)
  * /etc/init, /bin/init, /bin/sh. Running it needs exec, which the
  * user-process issue brings; until then the boot ends here, saying so.
  */
-static void kernel_init(void)
+static void run_init(void)
 {
 	static const char *const candidates[] = {
 		"/init", "/sbin/init", "/etc/init", "/bin/init", "/bin/sh",
@@ -79,6 +83,38 @@ static void kernel_init(void)
 	machine_restart();
 }
 
+static DECLARE_COMPLETION(kthreadd_done);
+
+/* kernel_init - PID 1: a kernel thread until it execs /init. */
+static int kernel_init(void *unused)
+{
+	wait_for_completion(&kthreadd_done);
+	populate_rootfs();
+	if (mmos_selftest)
+		run_selftests();
+	run_init();
+	return 0;
+}
+
+/*
+ * rest_init - start PID 1 (kernel_init) and PID 2 (kthreadd), then let
+ * init_task become this CPU's idle task. kernel_init waits until
+ * kthreadd exists, since it may ask it for threads.
+ */
+static void rest_init(void)
+{
+	pid_t pid;
+
+	pid = kernel_thread(kernel_init, NULL, "init", CLONE_FS);
+	child_reaper = find_task_by_pid(pid);
+	pid = kernel_thread(kthreadd, NULL, "kthreadd", CLONE_FS | CLONE_FILES);
+	kthreadd_task = find_task_by_pid(pid);
+	if (!child_reaper || !kthreadd_task)
+		panic("rest_init: cannot start init and kthreadd");
+	complete(&kthreadd_done);
+	cpu_startup_entry();
+}
+
 void start_kernel(void)
 {
 	char *command_line;
@@ -89,10 +125,9 @@ void start_kernel(void)
 	print_init_mm();
 	parse_args();
 	mm_core_init();
+	sched_init();
+	fork_init();
 	time_init();
 	arch_local_irq_enable();
-	populate_rootfs();
-	if (mmos_selftest)
-		run_selftests();
-	kernel_init();
+	rest_init();
 }

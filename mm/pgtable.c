@@ -10,6 +10,7 @@
 #include <linux/memblock.h>
 #include <linux/pgtable.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 
 /* Kernel page-table pages taken from the buddy allocator. They are never
  * freed (as in Linux), so leak checks subtract them. */
@@ -164,4 +165,71 @@ bool kernel_translate(pgd_t *pgd, unsigned long va, phys_addr_t *pa,
 	      (va & ((1UL << shift) - 1));
 	*flags = (e & ~(_PAGE_RW | _PAGE_USER | _PAGE_NX)) | acc | nx;
 	return true;
+}
+
+/*
+ * pgd_alloc - a top-level table for a new mm: the kernel half (entries
+ * KERNEL_PGD_BOUNDARY..511) copied from swapper_pg_dir, the user half
+ * empty. Since every kernel-half entry, vmalloc's included, exists from
+ * boot on, the copy never goes stale. NULL when memory is out.
+ */
+pgd_t *pgd_alloc(struct mm_struct *mm)
+{
+	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+
+	if (!pgd)
+		return NULL;
+	memcpy(pgd + KERNEL_PGD_BOUNDARY, swapper_pg_dir + KERNEL_PGD_BOUNDARY,
+	       KERNEL_PGD_PTRS * sizeof(pgd_t));
+	return pgd;
+}
+
+void pgd_free(struct mm_struct *mm, pgd_t *pgd)
+{
+	free_page((unsigned long)pgd);
+}
+
+/* Free the PTE page under @pmd; every entry must already be clear. */
+static void free_pte_table(pmd_t *pmd)
+{
+	pte_t *pte = (pte_t *)__va(pmd_phys(*pmd));
+
+	for (int i = 0; i < PTRS_PER_TABLE; i++)
+		BUG_ON(!pte_none(pte[i]));
+	free_page((unsigned long)pte);
+}
+
+static void free_pmd_table(pud_t *pud)
+{
+	pmd_t *pmd = (pmd_t *)__va(pud_phys(*pud));
+
+	for (int i = 0; i < PTRS_PER_TABLE; i++)
+		if (!pmd_none(pmd[i]))
+			free_pte_table(&pmd[i]);
+	free_page((unsigned long)pmd);
+}
+
+static void free_pud_table(pgd_t *pgd)
+{
+	pud_t *pud = (pud_t *)__va(pgd_phys(*pgd));
+
+	for (int i = 0; i < PTRS_PER_TABLE; i++)
+		if (!pud_none(pud[i]))
+			free_pmd_table(&pud[i]);
+	free_page((unsigned long)pud);
+}
+
+/*
+ * free_user_pgtables - free every page-table page of @mm's user half
+ * and clear its entries. The pages they mapped must have been unmapped
+ * first (a PTE still set here is a kernel bug): tables only.
+ */
+void free_user_pgtables(struct mm_struct *mm)
+{
+	for (int i = 0; i < KERNEL_PGD_BOUNDARY; i++) {
+		if (pgd_none(mm->pgd[i]))
+			continue;
+		free_pud_table(&mm->pgd[i]);
+		set_pgd(&mm->pgd[i], __pgd(0));
+	}
 }

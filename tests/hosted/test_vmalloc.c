@@ -36,7 +36,7 @@ static int vm_peek(unsigned long va, unsigned char *v)
 
 static int test_vmalloc_maps_and_unmaps(void)
 {
-	unsigned long n = 37, before = hosted_nr_flush_one;
+	unsigned long n = 37, before = sum_vm_event(NR_TLB_LOCAL_FLUSH_ONE);
 	unsigned long va = (unsigned long)vmalloc(n * PAGE_SIZE);
 	unsigned char v;
 	phys_addr_t pa;
@@ -55,8 +55,8 @@ static int test_vmalloc_maps_and_unmaps(void)
 	for (unsigned long i = 0; i < n; i++)
 		EXPECT(!kernel_translate(swapper_pg_dir, va + i * PAGE_SIZE, &pa, &f),
 		       "page %lu still mapped", i);
-	EXPECT(hosted_nr_flush_one - before == n, "%lu flushes for %lu pages",
-	       hosted_nr_flush_one - before, n);
+	EXPECT(sum_vm_event(NR_TLB_LOCAL_FLUSH_ONE) - before == n, "%lu flushes for %lu pages",
+	       sum_vm_event(NR_TLB_LOCAL_FLUSH_ONE) - before, n);
 	return 0;
 }
 

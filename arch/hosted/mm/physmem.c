@@ -13,7 +13,7 @@
 
 char hosted_phys_mem[HOSTED_PHYS_SIZE] __aligned(PAGE_SIZE);
 
-unsigned long hosted_nr_flush_one, hosted_nr_flush_all;
+unsigned long hosted_cr3;
 
 /* No boot loader: no initrd (tests unpack archives themselves). */
 phys_addr_t phys_initrd_start;

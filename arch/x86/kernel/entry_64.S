@@ -75,3 +75,45 @@ vector = 0
 	jmp	common_interrupt
 vector = vector + 1
 	.endr
+
+/*
+ * __switch_to_asm(prev, next): the register half of a context switch.
+ * The callee-saved registers go on prev's stack, its stack pointer into
+ * prev->thread.sp (the first field of task_struct); then the same in
+ * reverse for next. __switch_to (C) finishes and returns prev in %rax.
+ */
+	.globl __switch_to_asm
+__switch_to_asm:
+	pushq	%rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, 0(%rdi)
+	movq	0(%rsi), %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	jmp	__switch_to
+
+/*
+ * ret_from_fork: where a new task's first switch "returns". %rax is the
+ * task we came from; %rbx the kernel function to run (with %r12 as its
+ * argument), which for a kernel thread must never return: if it does,
+ * its value is the exit code.
+ */
+	.globl ret_from_fork
+ret_from_fork:
+	movq	%rax, %rdi
+	call	schedule_tail
+	testq	%rbx, %rbx
+	jz	1f
+	movq	%r12, %rdi
+	call	*%rbx
+	movq	%rax, %rdi
+	call	do_exit
+1:	ud2				/* returning to user mode: the fork issue */

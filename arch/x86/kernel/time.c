@@ -5,6 +5,8 @@
  */
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
+#include <linux/sched.h>
+#include <linux/timer.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -86,6 +88,8 @@ static void timer_interrupt(struct pt_regs *regs)
 {
 	(void)regs;
 	jiffies++;
+	run_timers();
+	scheduler_tick();
 }
 
 /* time_init - start the HZ tick. Interrupts stay off until the caller

@@ -6,6 +6,8 @@
  * backtrace before panic(). User-mode exceptions arrive with user tasks.
  */
 #include <linux/kernel.h>
+#include <linux/preempt.h>
+#include <linux/sched.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -68,6 +70,9 @@ void do_interrupt(struct pt_regs *regs)
 		handle_irq(regs, v - FIRST_EXTERNAL_VECTOR);
 	else
 		pr_warn("spurious interrupt vector %lu\n", v);
+	/* Kernel preemption: only where the interrupted code allows it. */
+	if (need_resched() && !preempt_count() && (regs->flags & X86_EFLAGS_IF))
+		preempt_schedule_irq();
 }
 
 /* trap_init - the final GDT, the TSS and the IDT. Called first thing in

@@ -55,7 +55,7 @@ void paging_init(void)
 	map_direct();
 	if (vmalloc_preallocate_pgds(swapper_pg_dir))
 		panic("out of memory preallocating vmalloc PGD entries");
-	native_write_cr3(__pa(swapper_pg_dir));
+	write_cr3(__pa(swapper_pg_dir));
 	cpu_init_features();
 	__flush_tlb_all();
 	pr_info("swapper_pg_dir: %p (phys %#llx), kernel half: entries %d..%d\n",

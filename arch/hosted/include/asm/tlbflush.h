@@ -1,23 +1,31 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * TLB flushes on the hosted target. Until the simulated TLB arrives
- * (arch/hosted issue) there is nothing cached to drop; the calls are
- * counted so tests can see that the kernel code made them.
+ * (the arch/hosted issue) nothing is cached to drop; the calls are
+ * counted like on x86, so tests can see that the kernel made them.
  */
 #ifndef _ASM_HOSTED_TLBFLUSH_H
 #define _ASM_HOSTED_TLBFLUSH_H
 
-extern unsigned long hosted_nr_flush_one, hosted_nr_flush_all;
+#include <linux/vm_event.h>
+
+extern unsigned long hosted_cr3;
+
+static inline void write_cr3(unsigned long pa)
+{
+	count_vm_event(CR3_WRITE);
+	hosted_cr3 = pa;
+}
 
 static inline void __flush_tlb_one_kernel(unsigned long addr)
 {
 	(void)addr;
-	hosted_nr_flush_one++;
+	count_vm_event(NR_TLB_LOCAL_FLUSH_ONE);
 }
 
 static inline void __flush_tlb_all(void)
 {
-	hosted_nr_flush_all++;
+	count_vm_event(NR_TLB_LOCAL_FLUSH_ALL);
 }
 
 #endif

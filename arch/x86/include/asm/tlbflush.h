@@ -3,10 +3,27 @@
 #define _ASM_X86_TLBFLUSH_H
 
 #include <linux/types.h>
+#include <linux/vm_event.h>
+#include <asm/processor.h>
+
+/* native_write_cr3 - the raw CR3 load; callers count it (CR3_WRITE). */
+static inline void native_write_cr3(unsigned long pa)
+{
+	__asm__ volatile("mov %0, %%cr3" :: "r"(pa) : "memory");
+}
+
+/* write_cr3 - load page tables at physical @pa, counted. Without PCID
+ * this drops every non-global translation of this CPU. */
+static inline void write_cr3(unsigned long pa)
+{
+	count_vm_event(CR3_WRITE);
+	native_write_cr3(pa);
+}
 
 /* __flush_tlb_one_kernel - drop this CPU's translation of one page. */
 static inline void __flush_tlb_one_kernel(unsigned long addr)
 {
+	count_vm_event(NR_TLB_LOCAL_FLUSH_ONE);
 	__asm__ volatile("invlpg (%0)" :: "r"(addr) : "memory");
 }
 
@@ -16,21 +33,15 @@ static inline void __flush_tlb_one_kernel(unsigned long addr)
  */
 static inline void __flush_tlb_all(void)
 {
-	unsigned long cr4;
+	unsigned long cr4 = read_cr4();
 
-	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
-	if (cr4 & (1UL << 7)) {
-		__asm__ volatile("mov %0, %%cr4" :: "r"(cr4 & ~(1UL << 7)) : "memory");
-		__asm__ volatile("mov %0, %%cr4" :: "r"(cr4) : "memory");
+	count_vm_event(NR_TLB_LOCAL_FLUSH_ALL);
+	if (cr4 & X86_CR4_PGE) {
+		write_cr4(cr4 & ~X86_CR4_PGE);
+		write_cr4(cr4);
 	} else {
-		__asm__ volatile("mov %%cr3, %%rax; mov %%rax, %%cr3" ::: "rax", "memory");
+		native_write_cr3(__read_cr3());
 	}
-}
-
-/* load_cr3 - switch to the page tables at physical address @pa. */
-static inline void native_write_cr3(unsigned long pa)
-{
-	__asm__ volatile("mov %0, %%cr3" :: "r"(pa) : "memory");
 }
 
 #endif

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_HOSTED_THREAD_H
+#define _ASM_HOSTED_THREAD_H
+
+/* The hosted target does not switch stacks; tasks are data. */
+struct thread_struct {
+	unsigned long sp;
+	unsigned long fsbase;
+};
+
+#endif

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * struct task_struct: one per schedulable task, process or thread alike
+ * (seed 000). What makes a task a process, a thread or a kernel thread is
+ * only how it holds an mm_struct:
+ *   kernel thread   mm == NULL; active_mm borrows whatever was loaded
+ *   user task       mm == active_mm, its own address space
+ *   threads         several tasks with the same mm (same tgid)
+ */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <linux/atomic.h>
+#include <asm/page.h>
+#include <linux/list.h>
+#include <linux/smp.h>
+#include <asm/current.h>
+#include <asm/thread.h>
+
+typedef int pid_t;
+
+/* __state */
+#define TASK_RUNNING		0x0000
+#define TASK_INTERRUPTIBLE	0x0001
+#define TASK_UNINTERRUPTIBLE	0x0002
+#define TASK_DEAD		0x0080
+
+/* exit_state */
+#define EXIT_DEAD		0x0010
+#define EXIT_ZOMBIE		0x0020
+
+/* flags */
+#define PF_IDLE			0x00000002
+#define PF_EXITING		0x00000004
+#define PF_KTHREAD		0x00200000
+
+#define TASK_COMM_LEN		16
+#define THREAD_SIZE_ORDER	2
+#define THREAD_SIZE		(PAGE_SIZE << THREAD_SIZE_ORDER)
+
+struct mm_struct;
+struct kthread;
+
+struct task_struct {
+	/* Architecture state: saved kernel stack pointer, FS base */
+	struct thread_struct thread;
+
+	/* Scheduling: the runqueue lock (state changes also by wakers) */
+	volatile long __state;
+	int on_rq;
+	bool need_resched;
+	int preempt_count;		/* only the task itself changes it */
+	unsigned int time_slice;	/* ticks left */
+	struct list_head run_list;
+
+	unsigned int flags;
+	void *stack;			/* THREAD_SIZE bytes, lowest address */
+	atomic_t usage;			/* get/put_task_struct */
+
+	/* Address space: see the comment above and DESIGN.md §2 */
+	struct mm_struct *mm;
+	struct mm_struct *active_mm;
+
+	/* Identity and family: tasklist_lock */
+	pid_t pid, tgid;
+	struct task_struct *real_parent, *parent, *group_leader;
+	struct list_head children, sibling;
+	struct list_head tasks;		/* all tasks, from init_task */
+	int exit_state, exit_code;
+	char comm[TASK_COMM_LEN];
+
+	struct kthread *kthread;	/* kernel threads made by kthread_create */
+};
+
+extern struct task_struct init_task;
+extern struct list_head tasklist;
+
+static inline void set_current_state(long state)
+{
+	WRITE_ONCE(current->__state, state);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
+
+static inline void __set_current_state(long state)
+{
+	WRITE_ONCE(current->__state, state);
+}
+
+static inline bool is_idle_task(const struct task_struct *p)
+{
+	return p->flags & PF_IDLE;
+}
+
+/* kernel/sched/core.c */
+void schedule(void);
+void preempt_schedule_irq(void);
+int wake_up_process(struct task_struct *p);
+void wake_up_new_task(struct task_struct *p);
+void scheduler_tick(void);
+void sched_init(void);
+__attribute__((noreturn)) void cpu_startup_entry(void);
+void schedule_tail(struct task_struct *prev);
+void yield(void);
+long schedule_timeout(long ticks);
+void msleep(unsigned int ms);
+struct task_struct *find_task_by_pid(pid_t pid);
+
+/* kernel/fork.c, kernel/exit.c */
+struct kernel_clone_args {
+	unsigned long flags;
+	int (*fn)(void *);		/* run by the new task in the kernel */
+	void *fn_arg;
+	const char *name;
+	bool kthread;			/* the child is a kernel thread */
+};
+pid_t kernel_clone(struct kernel_clone_args *args);
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name,
+		    unsigned long flags);
+void fork_init(void);
+__attribute__((noreturn)) void do_exit(long code);
+void get_task_struct(struct task_struct *t);
+void put_task_struct(struct task_struct *t);
+void release_task(struct task_struct *p);
+unsigned long nr_tasks(void);
+
+/* Clone flags (Linux's values). */
+#define CSIGNAL			0x000000ff
+#define CLONE_VM		0x00000100
+#define CLONE_FS		0x00000200
+#define CLONE_FILES		0x00000400
+#define CLONE_SIGHAND		0x00000800
+#define CLONE_VFORK		0x00004000
+#define CLONE_PARENT		0x00008000
+#define CLONE_THREAD		0x00010000
+#define CLONE_UNTRACED		0x00800000
+
+#endif

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The two counts of an mm_struct (DESIGN.md §2, "Lifetimes"):
+ *   mm_users  users of the address space (tasks, temporary users);
+ *             mmget()/mmput(); the last mmput() tears the user half down
+ *   mm_count  references to the struct itself; all users together hold
+ *             one; a lazy active_mm holds one; mmgrab()/mmdrop(); the
+ *             last mmdrop() frees the pgd and the struct
+ */
+#ifndef _LINUX_SCHED_MM_H
+#define _LINUX_SCHED_MM_H
+
+#include <linux/mm_types.h>
+#include <linux/atomic.h>
+
+struct task_struct;
+
+void __mmdrop(struct mm_struct *mm);
+
+static inline void mmgrab(struct mm_struct *mm)
+{
+	atomic_inc(&mm->mm_count);
+}
+
+static inline void mmdrop(struct mm_struct *mm)
+{
+	if (unlikely(atomic_dec_and_test(&mm->mm_count)))
+		__mmdrop(mm);
+}
+
+static inline void mmget(struct mm_struct *mm)
+{
+	atomic_inc(&mm->mm_users);
+}
+
+struct mm_struct *mm_alloc(void);
+void mmput(struct mm_struct *mm);
+unsigned long nr_live_mms(void);
+
+/* kthread_use_mm/unuse_mm: how a kernel thread works on a user mm. */
+void kthread_use_mm(struct mm_struct *mm);
+void kthread_unuse_mm(struct mm_struct *mm);
+
+/* fs/exec.c */
+int exec_mmap(struct mm_struct *mm);
+
+#endif

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Timers: a function to call from the tick once jiffies reaches
+ * expires. The list is kept sorted, so the tick looks at its head only.
+ */
+#ifndef _LINUX_TIMER_H
+#define _LINUX_TIMER_H
+
+#include <linux/list.h>
+
+struct timer_list {
+	struct list_head entry;		/* timer_lock */
+	unsigned long expires;
+	void (*function)(struct timer_list *);
+	bool pending;
+};
+
+void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *));
+void add_timer(struct timer_list *t);
+bool del_timer(struct timer_list *t);
+void run_timers(void);
+
+#endif

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Event counters, per CPU, summed for readers; /proc/mmstat prints them
+ * as "name value" lines (Linux's /proc/vmstat format). The names are an
+ * interface: tools and tests rely on them.
+ */
+#ifndef _LINUX_VM_EVENT_H
+#define _LINUX_VM_EVENT_H
+
+#include <linux/types.h>
+
+enum vm_event_item {
+	CONTEXT_SWITCH,		/* context_switch() with prev != next */
+	CR3_WRITE,		/* every load of CR3 */
+	SWITCH_MM_SAME,		/* user->user switch that kept CR3 */
+	LAZY_TLB_ENTER,		/* a CPU entered lazy TLB mode */
+	NR_TLB_LOCAL_FLUSH_ALL,
+	NR_TLB_LOCAL_FLUSH_ONE,
+	NR_TLB_REMOTE_FLUSH,
+	NR_VM_EVENT_ITEMS
+};
+
+extern const char *const vm_event_names[NR_VM_EVENT_ITEMS];
+
+void count_vm_event(enum vm_event_item item);
+unsigned long sum_vm_event(enum vm_event_item item);
+void all_vm_events(unsigned long *ret);
+
+#endif

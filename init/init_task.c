@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * init_task: PID 0, statically initialised (seed 003): a kernel thread
+ * with mm = NULL and active_mm = &init_mm, running on the boot stack.
+ * After boot it is this CPU's idle task.
+ */
+#include <linux/mm.h>
+#include <linux/sched.h>
+
+extern char boot_stack[];
+
+struct list_head tasklist = { &init_task.tasks, &init_task.tasks };
+
+struct task_struct init_task = {
+	.__state	= TASK_RUNNING,
+	.flags		= PF_KTHREAD | PF_IDLE,
+	.stack		= boot_stack,
+	.usage		= ATOMIC_INIT(2),
+	.mm		= NULL,
+	.active_mm	= &init_mm,
+	.pid		= 0,
+	.tgid		= 0,
+	.real_parent	= &init_task,
+	.parent		= &init_task,
+	.group_leader	= &init_task,
+	.children	= LIST_HEAD_INIT(init_task.children),
+	.sibling	= LIST_HEAD_INIT(init_task.sibling),
+	.tasks		= { &tasklist, &tasklist },
+	.run_list	= LIST_HEAD_INIT(init_task.run_list),
+	.comm		= "swapper/0",
+};
+
+struct task_struct *current_task = &init_task;

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Making tasks (kernel_clone -> copy_process -> copy_mm) and address
+ * spaces (mm_alloc), and the lifetimes of both.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/kthread.h>
+#include <linux/mm.h>
+#include <linux/pgtable.h>
+#include <linux/sched.h>
+#include <linux/sched/mm.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+pid_t alloc_pid(void);
+void free_pid(pid_t pid);
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
+void free_kthread_struct(struct task_struct *p);
+
+static struct kmem_cache *task_struct_cachep, *mm_cachep;
+DEFINE_SPINLOCK(tasklist_lock);
+static unsigned long nr_threads = 1;	/* init_task; tasklist_lock */
+static atomic_t live_mms;
+static atomic_t next_ctx_id = ATOMIC_INIT(1);	/* 1 is init_mm's */
+
+void fork_init(void)
+{
+	task_struct_cachep = kmem_cache_create("task_struct",
+					       sizeof(struct task_struct), 64);
+	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 64);
+	if (!task_struct_cachep || !mm_cachep)
+		panic("fork_init: out of memory");
+}
+
+unsigned long nr_tasks(void)
+{
+	return READ_ONCE(nr_threads);
+}
+
+unsigned long nr_live_mms(void)
+{
+	return atomic_read(&live_mms);
+}
+
+/* ---- mm_struct ---------------------------------------------------- */
+
+/*
+ * mm_alloc - a new, empty address space: mm_users = 1, mm_count = 1, a
+ * pgd whose kernel half is swapper_pg_dir's (pgd_alloc). NULL when
+ * memory is out.
+ */
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	init_rwsem(&mm->mmap_lock);
+	spin_lock_init(&mm->page_table_lock);
+	spin_lock_init(&mm->arg_lock);
+	INIT_LIST_HEAD(&mm->mmlist);
+	atomic_set(&mm->mm_users, 1);
+	atomic_set(&mm->mm_count, 1);
+	mm->context.ctx_id = atomic_add_return(1, &next_ctx_id);
+	mm->pgd = pgd_alloc(mm);
+	if (!mm->pgd) {
+		kmem_cache_free(mm_cachep, mm);
+		return NULL;
+	}
+	atomic_inc(&live_mms);
+	return mm;
+}
+
+/*
+ * __mmdrop - free an mm nobody references: its pgd and the struct. The
+ * user half is gone already (__mmput). Freeing init_mm, or an mm still
+ * loaded on this CPU, is a kernel bug.
+ */
+void __mmdrop(struct mm_struct *mm)
+{
+	BUG_ON(mm == &init_mm);
+	BUG_ON(mm == current->active_mm);
+	BUG_ON(!cpumask_empty(&mm->cpu_bitmap));
+	pgd_free(mm, mm->pgd);
+	kmem_cache_free(mm_cachep, mm);
+	atomic_dec(&live_mms);
+}
+
+/* exit_mmap - tear down the user half. VMAs and their pages join with
+ * the user-process issue; today an mm can only hold page tables. */
+static void exit_mmap(struct mm_struct *mm)
+{
+	free_user_pgtables(mm);
+}
+
+/* __mmput - the last user is gone: free the user address space, then
+ * drop the users' shared mm_count. */
+static void __mmput(struct mm_struct *mm)
+{
+	exit_mmap(mm);
+	mmdrop(mm);
+}
+
+void mmput(struct mm_struct *mm)
+{
+	if (atomic_dec_and_test(&mm->mm_users))
+		__mmput(mm);
+}
+
+/* ---- task_struct --------------------------------------------------- */
+
+void get_task_struct(struct task_struct *t)
+{
+	atomic_inc(&t->usage);
+}
+
+static void free_task(struct task_struct *t)
+{
+	free_pages((unsigned long)t->stack, THREAD_SIZE_ORDER);
+	free_kthread_struct(t);
+	kmem_cache_free(task_struct_cachep, t);
+}
+
+/* put_task_struct - the last reference frees the stack and the struct.
+ * A task holds one on itself until its final switch (TASK_DEAD), its
+ * reaper one until release_task(). */
+void put_task_struct(struct task_struct *t)
+{
+	if (atomic_dec_and_test(&t->usage)) {
+		BUG_ON(t == current || t == &init_task);
+		free_task(t);
+	}
+}
+
+static struct task_struct *dup_task_struct(struct task_struct *orig)
+{
+	struct task_struct *tsk = kmem_cache_alloc(task_struct_cachep, GFP_KERNEL);
+	void *stack;
+
+	if (!tsk)
+		return NULL;
+	stack = (void *)__get_free_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	if (!stack) {
+		kmem_cache_free(task_struct_cachep, tsk);
+		return NULL;
+	}
+	memcpy(tsk, orig, sizeof(*tsk));
+	tsk->stack = stack;
+	atomic_set(&tsk->usage, 2);
+	tsk->preempt_count = 0;
+	tsk->on_rq = 0;
+	tsk->kthread = NULL;
+	tsk->exit_state = tsk->exit_code = 0;
+	INIT_LIST_HEAD(&tsk->children);
+	INIT_LIST_HEAD(&tsk->run_list);
+	return tsk;
+}
+
+/*
+ * copy_mm - the child's address space. A kernel thread's child has none
+ * (it borrows, like its parent). With CLONE_VM the child shares the
+ * parent's mm (mmget): it is a thread of the same process.
+ */
+static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct mm_struct *oldmm = current->mm;
+
+	tsk->mm = NULL;
+	tsk->active_mm = NULL;
+	if (!oldmm)
+		return 0;
+	if (!(clone_flags & CLONE_VM))
+		return -ENOSYS;	/* dup_mm: copying an mm is the fork issue's */
+	mmget(oldmm);
+	tsk->mm = tsk->active_mm = oldmm;
+	return 0;
+}
+
+static void link_task(struct task_struct *p, unsigned long clone_flags)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (clone_flags & (CLONE_PARENT | CLONE_THREAD))
+		p->real_parent = current->real_parent;
+	else
+		p->real_parent = current;
+	p->parent = p->real_parent;
+	list_add_tail(&p->sibling, &p->real_parent->children);
+	list_add_tail(&p->tasks, &tasklist);
+	nr_threads++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+/* copy_process - a new task, a copy of current as @args says; not yet
+ * runnable. Returns it, or an ERR_PTR (-ENOMEM, -EAGAIN, -ENOSYS). */
+static struct task_struct *copy_process(struct kernel_clone_args *args)
+{
+	unsigned long clone_flags = args->flags;
+	struct task_struct *p = dup_task_struct(current);
+	int err = -ENOMEM;
+
+	if (!p)
+		return ERR_PTR(err);
+	p->__state = TASK_UNINTERRUPTIBLE;	/* until wake_up_new_task */
+	p->flags &= ~(PF_IDLE | PF_EXITING | PF_KTHREAD);
+	if (args->kthread)
+		p->flags |= PF_KTHREAD;
+	if (args->name)
+		strscpy(p->comm, args->name, sizeof(p->comm));
+	p->pid = err = alloc_pid();
+	if (err < 0)
+		goto free_task;
+	p->tgid = clone_flags & CLONE_THREAD ? current->tgid : p->pid;
+	p->group_leader = clone_flags & CLONE_THREAD ? current->group_leader : p;
+	err = copy_mm(clone_flags, p);
+	if (err)
+		goto free_pid;
+	err = copy_thread(p, args);
+	if (err)
+		goto put_mm;
+	link_task(p, clone_flags);
+	return p;
+
+put_mm:
+	if (p->mm)
+		mmput(p->mm);
+free_pid:
+	free_pid(p->pid);
+free_task:
+	free_task(p);
+	return ERR_PTR(err);
+}
+
+/* kernel_clone - make a task and start it. Returns its PID or -errno. */
+pid_t kernel_clone(struct kernel_clone_args *args)
+{
+	struct task_struct *p = copy_process(args);
+	pid_t pid;
+
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	pid = p->pid;
+	wake_up_new_task(p);
+	return pid;
+}
+
+/* kernel_thread - a kernel thread running @fn(@arg). */
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name,
+		    unsigned long flags)
+{
+	struct kernel_clone_args args = {
+		.flags = flags | CLONE_VM | CLONE_UNTRACED,
+		.fn = fn,
+		.fn_arg = arg,
+		.name = name,
+		.kthread = true,
+	};
+
+	return kernel_clone(&args);
+}
+
+/*
+ * release_task - the task is reaped: its PID is free, it leaves the task
+ * lists, and its reaper's reference goes.
+ */
+void release_task(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_del(&p->tasks);
+	list_del(&p->sibling);
+	nr_threads--;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	free_pid(p->pid);
+	put_task_struct(p);
+}
+
+struct task_struct *find_task_by_pid(pid_t pid)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &tasklist, tasks)
+		if (p->pid == pid) {
+			found = p;
+			break;
+		}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}

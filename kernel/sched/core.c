@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The scheduler: preemptive round robin over one runqueue per CPU.
+ *
+ * The runqueue holds every runnable task but the idle task; the running
+ * task stays on it. A task that gives up the CPU while still runnable
+ * goes to the tail. The timer tick takes a time slice from the running
+ * task and asks for a reschedule when it is used up; the reschedule
+ * happens on the way out of the interrupt if the interrupted code may be
+ * preempted (preempt_count 0, interrupts on), or at the next
+ * preempt_enable(). The runqueue is touched only with interrupts off
+ * (one CPU; SMP would add its lock).
+ */
+#include <linux/kernel.h>
+#include <linux/mmu_context.h>
+#include <linux/sched.h>
+#include <linux/sched/mm.h>
+#include <linux/list.h>
+#include <linux/mm.h>
+#include <linux/vm_event.h>
+#include <asm/irqflags.h>
+#include <asm/switch_to.h>
+
+#define SCHED_SLICE	5	/* ticks: 50 ms at HZ=100 */
+
+struct rq {
+	struct list_head queue;		/* runnable tasks but idle */
+	unsigned long nr_running;
+	struct task_struct *curr, *idle;
+	struct mm_struct *prev_mm;	/* a borrowed mm to drop after a switch */
+	bool need_resched;
+};
+
+static struct rq runqueues[NR_CPUS];
+
+static struct rq *this_rq(void)
+{
+	return &runqueues[smp_processor_id()];
+}
+
+bool need_resched(void)
+{
+	return READ_ONCE(this_rq()->need_resched);
+}
+
+static void resched_curr(struct rq *rq)
+{
+	WRITE_ONCE(rq->need_resched, true);
+}
+
+int *preempt_count_ptr(void)
+{
+	return &current->preempt_count;
+}
+
+static void enqueue_task(struct rq *rq, struct task_struct *p)
+{
+	list_add_tail(&p->run_list, &rq->queue);
+	p->on_rq = 1;
+	rq->nr_running++;
+}
+
+static void dequeue_task(struct rq *rq, struct task_struct *p)
+{
+	list_del(&p->run_list);
+	p->on_rq = 0;
+	rq->nr_running--;
+}
+
+/* The next task to run: the head of the queue, or idle. */
+static struct task_struct *pick_next_task(struct rq *rq)
+{
+	if (list_empty(&rq->queue))
+		return rq->idle;
+	return list_first_entry(&rq->queue, struct task_struct, run_list);
+}
+
+/*
+ * finish_task_switch - the first thing a task does once it runs again
+ * (or for the first time, via schedule_tail). Drops the mm that the
+ * previous task borrowed, if a kernel->user switch left one, and the
+ * last reference to @prev if it was dead. Interrupts off.
+ */
+static void finish_task_switch(struct task_struct *prev)
+{
+	struct rq *rq = this_rq();
+	struct mm_struct *mm = rq->prev_mm;
+	long prev_state = READ_ONCE(prev->__state);
+
+	rq->prev_mm = NULL;
+#ifdef CONFIG_DEBUG_VM
+	check_mm_invariants(current);
+#endif
+	if (mm)
+		mmdrop(mm);
+	if (prev_state == TASK_DEAD)
+		put_task_struct(prev);
+}
+
+/*
+ * context_switch - switch the address space, then the registers.
+ *
+ *   prev -> next      what happens to the mm
+ *   kernel -> kernel  no CR3 write; next->active_mm = prev->active_mm,
+ *                     and the reference moves with it
+ *                     (prev->active_mm = NULL)
+ *   user -> kernel    no CR3 write; next->active_mm = prev->active_mm,
+ *                     mmgrab()ed; the CPU enters lazy TLB mode
+ *   kernel -> user    switch_mm(prev->active_mm, next->mm); the borrowed
+ *                     mm is mmdrop()ed after the switch, in
+ *                     finish_task_switch()
+ *   user -> user      switch_mm(prev->mm, next->mm): CR3 is written only
+ *                     if they differ (threads of one process share it)
+ *
+ * "kernel" means mm == NULL: a kernel thread, or a task past exit_mm().
+ * Interrupts off. Returns in the context of next, once prev runs again.
+ */
+static void context_switch(struct rq *rq, struct task_struct *prev,
+			   struct task_struct *next)
+{
+	if (!next->mm) {				/* to kernel */
+		enter_lazy_tlb(prev->active_mm, next);
+		next->active_mm = prev->active_mm;
+		if (prev->mm)				/* from user */
+			mmgrab(prev->active_mm);
+		else
+			prev->active_mm = NULL;
+	} else {					/* to user */
+		if (prev->mm && prev->mm == next->mm)
+			count_vm_event(SWITCH_MM_SAME);
+		switch_mm_irqs_off(prev->active_mm, next->mm, next);
+		if (!prev->mm) {			/* from kernel */
+			rq->prev_mm = prev->active_mm;
+			prev->active_mm = NULL;
+		}
+	}
+	switch_to(prev, next, prev);
+	finish_task_switch(prev);
+}
+
+/*
+ * __schedule - pick the next task and switch to it. Interrupts off.
+ * A task that blocks (state not TASK_RUNNING) leaves the runqueue, but
+ * not when it is @preempt'ed: it may be between set_current_state() and
+ * its schedule(), and must get to run that schedule() itself.
+ */
+static void __schedule(bool preempt)
+{
+	struct rq *rq = this_rq();
+	struct task_struct *prev = rq->curr, *next;
+
+	BUG_ON(!arch_irqs_disabled());
+	if (unlikely(prev->preempt_count))
+		panic("scheduling while atomic: %s/%d preempt_count %d",
+		      prev->comm, prev->pid, prev->preempt_count);
+	rq->need_resched = false;
+	if (!is_idle_task(prev) && prev->on_rq) {
+		dequeue_task(rq, prev);
+		if (preempt || READ_ONCE(prev->__state) == TASK_RUNNING)
+			enqueue_task(rq, prev);
+	}
+	next = pick_next_task(rq);
+	if (next == prev)
+		return;
+	rq->curr = next;
+	next->time_slice = SCHED_SLICE;
+	count_vm_event(CONTEXT_SWITCH);
+	context_switch(rq, prev, next);
+}
+
+void schedule(void)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	__schedule(false);
+	arch_local_irq_restore(flags);
+}
+
+/* preempt_schedule_irq - preemption on the way out of an interrupt,
+ * which runs with interrupts off. */
+void preempt_schedule_irq(void)
+{
+	do {
+		__schedule(true);
+	} while (need_resched());
+}
+
+/* preempt_schedule - called by preempt_enable() when a reschedule came
+ * due inside a preempt-disabled section. */
+void preempt_schedule(void)
+{
+	unsigned long flags;
+
+	if (arch_irqs_disabled() || preempt_count())
+		return;
+	flags = arch_local_irq_save();
+	__schedule(true);
+	arch_local_irq_restore(flags);
+}
+
+void yield(void)
+{
+	schedule();
+}
+
+/* schedule_tail - first code of a new task (ret_from_fork). */
+void schedule_tail(struct task_struct *prev)
+{
+	finish_task_switch(prev);
+	arch_local_irq_enable();
+}
+
+/*
+ * wake_up_process - make @p runnable. Returns 1 if it was sleeping,
+ * 0 if it was already running or queued.
+ */
+int wake_up_process(struct task_struct *p)
+{
+	unsigned long flags = arch_local_irq_save();
+	struct rq *rq = this_rq();
+	int woke = 0;
+
+	if (READ_ONCE(p->__state) != TASK_RUNNING && p->__state != TASK_DEAD) {
+		WRITE_ONCE(p->__state, TASK_RUNNING);
+		woke = 1;
+	}
+	if (woke && !p->on_rq) {
+		enqueue_task(rq, p);
+		if (is_idle_task(rq->curr))
+			resched_curr(rq);
+	}
+	arch_local_irq_restore(flags);
+	return woke;
+}
+
+/* wake_up_new_task - first wake-up of a task from copy_process. */
+void wake_up_new_task(struct task_struct *p)
+{
+	unsigned long flags = arch_local_irq_save();
+	struct rq *rq = this_rq();
+
+	WRITE_ONCE(p->__state, TASK_RUNNING);
+	p->time_slice = SCHED_SLICE;
+	enqueue_task(rq, p);
+	if (is_idle_task(rq->curr))
+		resched_curr(rq);
+	arch_local_irq_restore(flags);
+}
+
+/* scheduler_tick - from the timer interrupt. */
+void scheduler_tick(void)
+{
+	struct rq *rq = this_rq();
+	struct task_struct *curr = rq->curr;
+
+	if (is_idle_task(curr)) {
+		if (rq->nr_running)
+			resched_curr(rq);
+		return;
+	}
+	if (curr->time_slice && --curr->time_slice)
+		return;
+	curr->time_slice = SCHED_SLICE;
+	if (rq->nr_running > 1)
+		resched_curr(rq);
+}
+
+/*
+ * sched_init - the runqueue, with init_task as this CPU's idle task.
+ * init_task runs on init_mm lazily, like every kernel thread; that lazy
+ * reference is taken here, as in Linux, so that the first exec's
+ * mmdrop() of a borrowed init_mm leaves init_mm's own count alone.
+ */
+void sched_init(void)
+{
+	struct rq *rq = this_rq();
+
+	INIT_LIST_HEAD(&rq->queue);
+	rq->curr = rq->idle = &init_task;
+	mmgrab(&init_mm);
+	cpumask_set_cpu(smp_processor_id(), &init_mm.cpu_bitmap);
+	enter_lazy_tlb(&init_mm, &init_task);
+}
+
+void arch_cpu_idle(void);
+
+/* cpu_startup_entry - the idle loop; init_task ends up here. */
+void cpu_startup_entry(void)
+{
+	for (;;) {
+		arch_local_irq_disable();
+		if (!need_resched())
+			arch_cpu_idle();	/* sti; hlt: sleeps until an interrupt */
+		else
+			arch_local_irq_enable();
+		if (need_resched())
+			schedule();
+	}
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Wait queues and completions (see <linux/wait.h>). */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
+
+void init_waitqueue_head(struct wait_queue_head *wq)
+{
+	spin_lock_init(&wq->lock);
+	INIT_LIST_HEAD(&wq->head);
+}
+
+/* prepare_to_wait - queue @w for current (once) and set @state. */
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w,
+		     long state)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	if (w->task != current) {
+		w->task = current;
+		list_add_tail(&w->entry, &wq->head);
+	}
+	set_current_state(state);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+/* finish_wait - running again; leave the queue if still on it. */
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags;
+
+	__set_current_state(TASK_RUNNING);
+	spin_lock_irqsave(&wq->lock, flags);
+	if (w->task == current) {
+		list_del(&w->entry);
+		w->task = NULL;
+	}
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+/* wake_up - wake every task waiting on @wq. They stay queued until they
+ * run finish_wait(), so they re-test their condition. */
+void wake_up(struct wait_queue_head *wq)
+{
+	struct wait_queue_entry *w;
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_for_each_entry(w, &wq->head, entry)
+		wake_up_process(w->task);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void init_completion(struct completion *x)
+{
+	x->done = 0;
+	init_waitqueue_head(&x->wait);
+}
+
+void complete(struct completion *x)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&x->wait.lock, flags);
+	x->done++;
+	spin_unlock_irqrestore(&x->wait.lock, flags);
+	wake_up(&x->wait);
+}
+
+/* wait_for_completion - sleep until complete() was called once more
+ * than this has returned. */
+void wait_for_completion(struct completion *x)
+{
+	unsigned long flags;
+
+	for (;;) {
+		wait_event(x->wait, READ_ONCE(x->done) > 0);
+		spin_lock_irqsave(&x->wait.lock, flags);
+		if (x->done > 0) {
+			x->done--;
+			spin_unlock_irqrestore(&x->wait.lock, flags);
+			return;
+		}
+		spin_unlock_irqrestore(&x->wait.lock, flags);
+	}
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The event counters of <linux/vm_event.h>: per CPU, summed on read. */
+#include <linux/kernel.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
+#include <linux/vm_event.h>
+
+const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
+	[CONTEXT_SWITCH]	= "context_switch",
+	[CR3_WRITE]		= "cr3_write",
+	[SWITCH_MM_SAME]	= "switch_mm_same",
+	[LAZY_TLB_ENTER]	= "lazy_tlb_enter",
+	[NR_TLB_LOCAL_FLUSH_ALL] = "nr_tlb_local_flush_all",
+	[NR_TLB_LOCAL_FLUSH_ONE] = "nr_tlb_local_flush_one",
+	[NR_TLB_REMOTE_FLUSH]	= "nr_tlb_remote_flush",
+};
+
+static unsigned long vm_events[NR_CPUS][NR_VM_EVENT_ITEMS];
+
+/* count_vm_event - one more @item on this CPU. Safe from interrupts. */
+void count_vm_event(enum vm_event_item item)
+{
+	__atomic_fetch_add(&vm_events[smp_processor_id()][item], 1, __ATOMIC_RELAXED);
+}
+
+unsigned long sum_vm_event(enum vm_event_item item)
+{
+	unsigned long sum = 0;
+
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		sum += __atomic_load_n(&vm_events[cpu][item], __ATOMIC_RELAXED);
+	return sum;
+}
+
+/* all_vm_events - every counter, summed over CPUs, into @ret. */
+void all_vm_events(unsigned long *ret)
+{
+	for (int i = 0; i < NR_VM_EVENT_ITEMS; i++)
+		ret[i] = sum_vm_event(i);
+}
