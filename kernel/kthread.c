@@ -153,7 +153,9 @@ struct task_struct *kthread_run(int (*fn)(void *data), void *data,
 
 /*
  * kthread_stop - ask @k to stop (kthread_should_stop() turns true), wake
- * it, and wait until its function returned. Returns that result.
+ * it, and wait until its function returned. Returns that result. @k must
+ * still exist: a thread that may return on its own must be held with
+ * get_task_struct() (see kthread_stop_put()).
  */
 int kthread_stop(struct task_struct *k)
 {
@@ -165,6 +167,16 @@ int kthread_stop(struct task_struct *k)
 	wake_up_process(k);
 	wait_for_completion(&kt->exited);
 	ret = kt->result;
+	put_task_struct(k);
+	return ret;
+}
+
+/* kthread_stop_put - kthread_stop() and drop the reference the caller
+ * took (get_task_struct) so that @k could not vanish by exiting first. */
+int kthread_stop_put(struct task_struct *k)
+{
+	int ret = kthread_stop(k);
+
 	put_task_struct(k);
 	return ret;
 }

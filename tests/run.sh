@@ -117,8 +117,15 @@ t=boot_quiet
 boot $t qemu64 1G "$INITRD" "console=ttyS0 quiet panic=-1"
 exit_is $t 0 && lacks $t "init_mm|Memory:" && ok $t
 
+# In-kernel self-tests: each "selftest: NAME: ok|FAIL" line counts.
 t=selftest_qemu64
 boot $t qemu64 256M "$INITRD" "console=ttyS0 mmos.selftest=1" $DEBUG_EXIT
+for w in $(sed -n 's/.*selftest: \(test_[a-z0-9_]*\): \(ok\|FAIL\)$/\1:\2/p' "$log"); do
+	case $w in
+	*:ok) ok "kernel/${w%:ok}" ;;
+	*) bad "kernel/${w%:FAIL}" "$(grep -F "${w%:FAIL}" "$log")" ;;
+	esac
+done
 exit_is $t $PASS_RC && has $t "selftest: [0-9]+ passed, 0 failed" \
 	"selftest: free pages before [0-9]+, after [0-9]+" && lacks $t "FAIL" && ok $t
 

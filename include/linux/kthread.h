@@ -16,6 +16,7 @@ struct task_struct *kthread_create(int (*fn)(void *data), void *data,
 struct task_struct *kthread_run(int (*fn)(void *data), void *data,
 				const char *name);
 int kthread_stop(struct task_struct *k);
+int kthread_stop_put(struct task_struct *k);
 bool kthread_should_stop(void);
 int kthreadd(void *unused);
 

@@ -103,6 +103,7 @@ void sched_init(void);
 __attribute__((noreturn)) void cpu_startup_entry(void);
 void schedule_tail(struct task_struct *prev);
 void yield(void);
+void drop_lazy_mm(void);
 long schedule_timeout(long ticks);
 void msleep(unsigned int ms);
 struct task_struct *find_task_by_pid(pid_t pid);

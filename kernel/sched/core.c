@@ -297,3 +297,27 @@ void cpu_startup_entry(void)
 			schedule();
 	}
 }
+
+/*
+ * drop_lazy_mm - a kernel thread gives back the mm it borrowed and runs
+ * on init_mm, as Linux's idle_task_exit() does. A borrowed mm otherwise
+ * lives until the next switch to a user task; the self-tests call this
+ * so that their page counts compare like with like.
+ */
+void drop_lazy_mm(void)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *mm = tsk->active_mm;
+	unsigned long flags;
+
+	BUG_ON(tsk->mm);
+	if (mm == &init_mm)
+		return;
+	mmgrab(&init_mm);
+	flags = arch_local_irq_save();
+	tsk->active_mm = &init_mm;
+	switch_mm_irqs_off(mm, &init_mm, tsk);
+	enter_lazy_tlb(&init_mm, tsk);
+	arch_local_irq_restore(flags);
+	mmdrop(mm);
+}
