@@ -78,7 +78,7 @@ HCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compa
 	-Wno-format-zero-length \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer -D__KERNEL_HOSTED__ -Iinclude -Iarch/hosted/include
-HSRCS := mm/memblock.c mm/page_alloc.c mm/slab.c mm/vmalloc.c mm/pgtable.c \
+HSRCS := mm/memblock.c mm/page_alloc.c mm/slab.c mm/vmalloc.c mm/pgtable.c mm/vma_tree.c \
 	mm/init-mm.c mm/mm_init.c mm/vmstat.c fs/cpio.c fs/ramfs.c fs/initramfs.c \
 	arch/hosted/mm/physmem.c arch/hosted/kernel/printk.c arch/hosted/kernel/preempt.c \
 	tests/hosted/harness.c

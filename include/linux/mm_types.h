@@ -40,6 +40,25 @@ enum pageflags {
 	PG_head,
 };
 
+struct file;
+
+/*
+ * struct vm_area_struct - one contiguous range of an address space with
+ * one set of permissions and one backing: anonymous memory, or a file
+ * from page vm_pgoff on. Lives in its mm's mm_mt; changed only under
+ * the mm's mmap_lock held for writing.
+ */
+struct vm_area_struct {
+	unsigned long vm_start, vm_end;		/* [vm_start, vm_end) */
+	struct mm_struct *vm_mm;
+	unsigned long vm_flags;			/* VM_READ, VM_WRITE, ... */
+	pgprot_t vm_page_prot;			/* PTE bits for its pages */
+	unsigned long vm_pgoff;			/* file offset, in pages */
+	struct file *vm_file;			/* NULL: anonymous */
+	struct list_head vm_list;		/* in mm_mt.list, by address */
+	struct vma_tree_node *vm_node;		/* the leaf holding it */
+};
+
 /*
  * struct mm_struct - one address space (DESIGN.md §2, "Objects").
  * mm_users counts the users of the user address space; all of them

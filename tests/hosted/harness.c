@@ -16,13 +16,20 @@ int hosted_main_setup(const struct htest *tests, int n, unsigned long ram,
 	hosted_boot(ram);
 	if (setup)
 		setup();
+	unsigned long before = nr_free_pages();
+	unsigned long tables = nr_kernel_pgtable_pages();
+
 	for (int i = 0; i < n; i++) {
-		unsigned long before = nr_free_pages();
-		unsigned long tables = nr_kernel_pgtable_pages();
 		int r = tests[i].fn();
 		long kept = (long)before - (long)nr_free_pages() -
 			    (long)(nr_kernel_pgtable_pages() - tables);
 
+		if (tests[i].keeps)
+			kept = 0;
+		else {
+			before = nr_free_pages();
+			tables = nr_kernel_pgtable_pages();
+		}
 		if (!r && kept) {
 			fprintf(stderr, "  %s: %ld pages not given back\n",
 				tests[i].name, kept);

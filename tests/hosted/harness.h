@@ -11,13 +11,16 @@
 #define _TESTS_HOSTED_HARNESS_H
 
 #include <stdio.h>
+#include <stdbool.h>
 
 struct htest {
 	const char *name;
 	int (*fn)(void);
+	bool keeps;	/* leaves state for the next test: check pages later */
 };
 
-#define HTEST(f) { #f, f }
+#define HTEST(f) { #f, f, false }
+#define HTEST_KEEP(f) { #f, f, true }
 
 #define EXPECT(cond, ...)						\
 	do {								\
