@@ -23,7 +23,7 @@ KASFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include
 KLDFLAGS := -nostdlib -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments
 
 KSRCS := $(wildcard arch/x86/boot/*.S arch/x86/kernel/*.S arch/x86/kernel/*.c \
-	arch/x86/mm/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c lib/*.c)
+	arch/x86/mm/*.c arch/x86/lib/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c)
 KSRCS := $(filter-out arch/x86/kernel/vmlinux.lds.S,$(KSRCS))
 KOBJS := $(patsubst %,$(BUILD)/k/%.o,$(basename $(KSRCS)))
 
@@ -79,8 +79,10 @@ HCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compa
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer -D__KERNEL_HOSTED__ -Iinclude -Iarch/hosted/include
 HSRCS := mm/memblock.c mm/page_alloc.c mm/slab.c mm/vmalloc.c mm/pgtable.c mm/vma_tree.c \
-	mm/init-mm.c mm/mm_init.c mm/vmstat.c fs/cpio.c fs/ramfs.c fs/initramfs.c \
+	mm/init-mm.c mm/mm_init.c mm/vmstat.c mm/memory.c mm/mmap.c \
+	fs/cpio.c fs/ramfs.c fs/initramfs.c fs/file.c \
 	arch/hosted/mm/physmem.c arch/hosted/kernel/printk.c arch/hosted/kernel/preempt.c \
+	arch/hosted/kernel/rwsem.c \
 	tests/hosted/harness.c
 HOBJS := $(patsubst %,$(BUILD)/h/%.o,$(basename $(HSRCS)))
 HTESTS := $(patsubst tests/hosted/%.c,$(BUILD)/hosted/%,$(wildcard tests/hosted/test_*.c))

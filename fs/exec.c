@@ -1,17 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The part of exec that swaps address spaces (seed 003, step 3). */
+/*
+ * exec (seed 003): run_init_process -> kernel_execve -> alloc_bprm ->
+ * mm_alloc. The new image is built in a new mm: its stack with argv and
+ * envp first, then (binfmt_elf) its segments, after the point of no
+ * return where exec_mmap() makes it current's mm.
+ */
 #include <linux/kernel.h>
+#include <linux/binfmts.h>
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
 #include <linux/mmu_context.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
 #include <asm/irqflags.h>
+
+extern const struct file_operations ramfs_file_fops;
 
 /*
  * exec_mmap - make @mm (fresh from mm_alloc) current's mm and active_mm
  * and load it. What the task had goes: an old mm of its own is
  * mmput(); the mm a kernel thread borrowed (kernel_init's first exec)
- * is mmdrop()ed. The task is no longer a kernel thread: Linux clears
- * PF_KTHREAD in begin_new_exec() right after this.
+ * is mmdrop()ed. The task is no longer a kernel thread (Linux clears
+ * PF_KTHREAD in begin_new_exec(), right after this).
  */
 int exec_mmap(struct mm_struct *mm)
 {
@@ -32,4 +48,248 @@ int exec_mmap(struct mm_struct *mm)
 	}
 	mmdrop(active_mm);
 	return 0;
+}
+
+/* open_exec - the file to run: a regular, executable ramfs file. */
+static struct file *open_exec(const char *name)
+{
+	struct dentry *d;
+	struct file *f;
+	int err;
+
+	d = path_lookup(name, true, &err);
+	if (!d)
+		return ERR_PTR(err);
+	if (!S_ISREG(d->d_inode->i_mode) || !(d->d_inode->i_mode & 0111))
+		return ERR_PTR(-EACCES);
+	f = alloc_file(d->d_inode, &ramfs_file_fops, O_RDONLY);
+	if (!f)
+		return ERR_PTR(-ENOMEM);
+	f->f_dentry = d;
+	return f;
+}
+
+/*
+ * bprm_mm_init - the new mm and a one-page stack VMA at the top of its
+ * user half; the strings go there first and the VMA grows as needed.
+ */
+static int bprm_mm_init(struct linux_binprm *bprm)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma;
+
+	if (!mm)
+		return -ENOMEM;
+	bprm->mm = mm;
+	vma = vm_area_alloc(mm);
+	if (!vma)
+		return -ENOMEM;
+	vma->vm_end = STACK_TOP;
+	vma->vm_start = STACK_TOP - PAGE_SIZE;
+	vma->vm_flags = VM_STACK_FLAGS;
+	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+	mmap_write_lock(mm);
+	if (insert_vm_struct(mm, vma)) {
+		mmap_write_unlock(mm);
+		vm_area_free(vma);
+		return -ENOMEM;
+	}
+	mmap_write_unlock(mm);
+	bprm->vma = vma;
+	bprm->p = STACK_TOP - sizeof(void *);
+	mm->start_stack = bprm->p;
+	return 0;
+}
+
+/*
+ * copy_to_new_stack - push @n bytes onto the new image's stack (below
+ * bprm->p), growing its VMA, and write them through the new mm's pages.
+ * Returns 0 or -E2BIG (past the stack limit) / -ENOMEM / -EFAULT.
+ */
+int copy_to_new_stack(struct linux_binprm *bprm, const void *src, unsigned long n)
+{
+	struct mm_struct *mm = bprm->mm;
+	unsigned long p = bprm->p - n;
+
+	if (n > bprm->p || STACK_TOP - p > mm->stack_rlimit / 4 * 3)
+		return -E2BIG;
+	mmap_write_lock(mm);
+	if (p < bprm->vma->vm_start) {
+		vm_stat_account(mm, bprm->vma->vm_flags,
+				(bprm->vma->vm_start - (p & PAGE_MASK)) >> PAGE_SHIFT);
+		bprm->vma->vm_start = p & PAGE_MASK;
+		vma_tree_update(&mm->mm_mt, bprm->vma);
+	}
+	mmap_write_unlock(mm);
+	if (access_remote_vm(mm, p, (void *)src, n, true) != (long)n)
+		return -ENOMEM;
+	bprm->p = p;
+	return 0;
+}
+
+/* Fetch argument @i of @argv (a kernel or user vector) or NULL at its end. */
+static int get_arg(struct user_arg_ptr argv, int i, const char **kptr,
+		   const char __user **uptr)
+{
+	*kptr = NULL;
+	*uptr = NULL;
+	if (argv.is_kernel) {
+		*kptr = argv.ptr.native ? argv.ptr.native[i] : NULL;
+		return 0;
+	}
+	if (!argv.ptr.user)
+		return 0;
+	return get_user(*uptr, argv.ptr.user + i) ? -EFAULT : 0;
+}
+
+/* count - the strings in @argv before its NULL, or -errno. */
+static int count_args(struct user_arg_ptr argv)
+{
+	int i = 0;
+
+	for (;; i++) {
+		const char *k;
+		const char __user *u;
+
+		if (get_arg(argv, i, &k, &u))
+			return -EFAULT;
+		if (!k && !u)
+			return i;
+		if (i >= 1024 * 1024)
+			return -E2BIG;
+	}
+}
+
+/* copy_strings - push argv[n-1] .. argv[0] (so argv[0] ends lowest). */
+static int copy_strings(int n, struct user_arg_ptr argv, struct linux_binprm *bprm)
+{
+	char *buf = kmalloc(MAX_ARG_STRLEN, GFP_KERNEL);
+	int err = 0;
+
+	if (!buf)
+		return -ENOMEM;
+	while (n-- > 0 && !err) {
+		const char *k;
+		const char __user *u;
+		long len;
+
+		err = get_arg(argv, n, &k, &u);
+		if (err)
+			break;
+		if (k) {
+			len = strnlen(k, MAX_ARG_STRLEN);
+			memcpy(buf, k, len);
+		} else {
+			len = strncpy_from_user(buf, u, MAX_ARG_STRLEN);
+		}
+		if (len < 0 || len >= MAX_ARG_STRLEN) {
+			err = len < 0 ? -EFAULT : -E2BIG;
+			break;
+		}
+		buf[len] = 0;
+		err = copy_to_new_stack(bprm, buf, len + 1);
+	}
+	kfree(buf);
+	return err;
+}
+
+static void free_bprm(struct linux_binprm *bprm)
+{
+	if (bprm->mm)
+		mmput(bprm->mm);
+	if (bprm->file)
+		fput(bprm->file);
+	kfree(bprm);
+}
+
+/*
+ * begin_new_exec - the point of no return: the new mm replaces the old
+ * one, close-on-exec files close, signal handlers reset, the name
+ * changes. From here on, a failure can only kill the task.
+ */
+int begin_new_exec(struct linux_binprm *bprm)
+{
+	const char *base = bprm->filename, *p;
+
+	exec_mmap(bprm->mm);
+	bprm->mm = NULL;
+	if (current->files)
+		do_close_on_exec(current->files);
+	flush_signal_handlers(current);
+	current->clear_child_tid = NULL;
+	for (p = base; *p; p++)
+		if (*p == '/' && p[1])
+			base = p + 1;
+	strscpy(current->comm, base, sizeof(current->comm));
+	return 0;
+}
+
+static int do_execve(const char *filename, struct user_arg_ptr argv,
+		     struct user_arg_ptr envp)
+{
+	struct linux_binprm *bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
+	int err;
+	long n;
+
+	if (!bprm)
+		return -ENOMEM;
+	bprm->filename = filename;
+	bprm->file = open_exec(filename);
+	if (IS_ERR(bprm->file)) {
+		err = PTR_ERR(bprm->file);
+		bprm->file = NULL;
+		goto out;
+	}
+	n = ramfs_read(bprm->file->f_inode, 0, bprm->buf, BINPRM_BUF_SIZE);
+	bprm->buf_len = n;
+	err = bprm_mm_init(bprm);
+	if (err)
+		goto out;
+	bprm->argc = err = count_args(argv);
+	if (err < 0)
+		goto out;
+	bprm->envc = err = count_args(envp);
+	if (err < 0)
+		goto out;
+	err = copy_to_new_stack(bprm, filename, strlen(filename) + 1);
+	if (err)
+		goto out;
+	bprm->exec = bprm->p;
+	err = copy_strings(bprm->envc, envp, bprm);
+	if (!err)
+		err = copy_strings(bprm->argc, argv, bprm);
+	if (!err)
+		err = load_elf_binary(bprm);
+out:
+	free_bprm(bprm);
+	return err;
+}
+
+/* kernel_execve - exec from the kernel (kernel_init): vectors are kernel
+ * pointers. On success current runs the program once it returns to user
+ * mode. */
+int kernel_execve(const char *filename, const char *const *argv,
+		  const char *const *envp)
+{
+	struct user_arg_ptr a = { .is_kernel = true, .ptr.native = argv };
+	struct user_arg_ptr e = { .is_kernel = true, .ptr.native = envp };
+
+	return do_execve(filename, a, e);
+}
+
+SYSCALL_DEFINE3(execve, const char __user *, ufilename,
+		const char __user *const __user *, argv,
+		const char __user *const __user *, envp)
+{
+	struct user_arg_ptr a = { .ptr.user = argv }, e = { .ptr.user = envp };
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	int err;
+
+	if (!name)
+		return -ENOMEM;
+	err = getname(ufilename, name);
+	if (!err)
+		err = do_execve(name, a, e);
+	kfree(name);
+	return err;
 }

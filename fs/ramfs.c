@@ -345,3 +345,28 @@ int ramfs_symlink(const char *path, const char *target, size_t len)
 	d->d_inode->i_size = len;
 	return 0;
 }
+
+/* dentry_path - the absolute path of @d into @buf; its length, or -1 if
+ * it does not fit. */
+int dentry_path(const struct dentry *d, char *buf, int size)
+{
+	int len = 0, pos = size - 1;
+
+	if (size < 2)
+		return -1;
+	buf[pos] = 0;
+	for (; d->d_parent != d; d = d->d_parent) {
+		int n = strlen(d->d_name);
+
+		if (pos - n - 1 < 0)
+			return -1;
+		pos -= n;
+		memcpy(buf + pos, d->d_name, n);
+		buf[--pos] = '/';
+	}
+	if (pos == size - 1)
+		buf[--pos] = '/';
+	len = size - 1 - pos;
+	memmove(buf, buf + pos, len + 1);
+	return len;
+}

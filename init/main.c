@@ -5,6 +5,10 @@
  * traps and the timer, the root filesystem, and finally init.
  */
 #include <linux/kernel.h>
+#include <linux/binfmts.h>
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
@@ -58,29 +62,62 @@ static void print_init_mm(void)
 		init_mm.start_code, init_mm.end_code, init_mm.end_data, init_mm.brk);
 }
 
+unsigned long init_free_pages_before_exec;
+
+/* run_init_process - exec @path as PID 1 (seed 003's first step). */
+static int run_init_process(const char *path)
+{
+	argv_init[0] = path;
+	pr_info("Run %s as init process\n", path);
+	return kernel_execve(path, argv_init, envp_init);
+}
+
 /*
- * Look for init as Linux does: init= first, then /init, /sbin/init,
- * /etc/init, /bin/init, /bin/sh. Running it needs exec, which the
- * user-process issue brings; until then the boot ends here, saying so.
+ * console_on_rootfs - fds 0, 1, 2 of PID 1 on the console, as Linux's
+ * kernel_init opens /dev/console; every process inherits them.
  */
-static void run_init(void)
+static void console_on_rootfs(void)
+{
+	extern const struct file_operations console_fops;
+	struct file *f;
+
+	current->files = files_alloc();
+	f = current->files ? alloc_file(NULL, &console_fops, O_RDWR) : NULL;
+	if (!f)
+		panic("no memory for the console");
+	fd_install_new(f, 0, 0);
+	fd_install_new(get_file(f), 0, 0);
+	fd_install_new(get_file(f), 0, 0);
+}
+
+/*
+ * Run init as Linux does: init= first, then /init, /sbin/init,
+ * /etc/init, /bin/init, /bin/sh. Returns 0 once one exec succeeded.
+ */
+static int run_init(void)
 {
 	static const char *const candidates[] = {
 		"/init", "/sbin/init", "/etc/init", "/bin/init", "/bin/sh",
 	};
-	const char *path = execute_command;
-	struct dentry *d = NULL;
-	int err = 0;
+	int err;
 
-	if (path)
-		d = path_lookup(path, true, &err);
-	for (unsigned i = 0; !d && !execute_command && i < ARRAY_SIZE(candidates); i++)
-		d = path_lookup(path = candidates[i], true, &err);
-	if (!d || !S_ISREG(d->d_inode->i_mode))
-		panic("No working init found.  Try passing init= option to kernel.");
-	pr_notice("init: found %s (%llu bytes); this kernel cannot run user programs yet, stopping\n",
-		  path, (unsigned long long)d->d_inode->i_size);
-	machine_restart();
+	init_free_pages_before_exec = nr_free_pages();
+	console_on_rootfs();
+	if (execute_command) {
+		err = run_init_process(execute_command);
+		if (!err)
+			return 0;
+		panic("Requested init %s failed (error %d).", execute_command, err);
+	}
+	for (unsigned i = 0; i < ARRAY_SIZE(candidates); i++) {
+		err = run_init_process(candidates[i]);
+		if (!err)
+			return 0;
+		if (err != -ENOENT)
+			pr_err("Starting init: %s exists but couldn't execute it (error %d)\n",
+			       candidates[i], err);
+	}
+	panic("No working init found.  Try passing init= option to kernel.");
 }
 
 static DECLARE_COMPLETION(kthreadd_done);
@@ -92,8 +129,7 @@ static int kernel_init(void *unused)
 	populate_rootfs();
 	if (mmos_selftest)
 		run_selftests();
-	run_init();
-	return 0;
+	return run_init();	/* 0: return to user mode, into /init */
 }
 
 /*

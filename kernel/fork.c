@@ -5,6 +5,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/fdtable.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
@@ -17,6 +18,7 @@ pid_t alloc_pid(void);
 void free_pid(pid_t pid);
 int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
 void free_kthread_struct(struct task_struct *p);
+void exit_files(struct task_struct *tsk);
 
 static struct kmem_cache *task_struct_cachep, *mm_cachep;
 DEFINE_SPINLOCK(tasklist_lock);
@@ -60,8 +62,11 @@ struct mm_struct *mm_alloc(void)
 	spin_lock_init(&mm->page_table_lock);
 	spin_lock_init(&mm->arg_lock);
 	INIT_LIST_HEAD(&mm->mmlist);
+	vma_tree_init(&mm->mm_mt);
 	atomic_set(&mm->mm_users, 1);
 	atomic_set(&mm->mm_count, 1);
+	mm->mmap_base = STACK_TOP - (128UL << 20) - STACK_GUARD_GAP;
+	mm->stack_rlimit = 8UL << 20;
 	mm->context.ctx_id = atomic_add_return(1, &next_ctx_id);
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
@@ -85,13 +90,6 @@ void __mmdrop(struct mm_struct *mm)
 	pgd_free(mm, mm->pgd);
 	kmem_cache_free(mm_cachep, mm);
 	atomic_dec(&live_mms);
-}
-
-/* exit_mmap - tear down the user half. VMAs and their pages join with
- * the user-process issue; today an mm can only hold page tables. */
-static void exit_mmap(struct mm_struct *mm)
-{
-	free_user_pgtables(mm);
 }
 
 /* __mmput - the last user is gone: free the user address space, then
@@ -177,6 +175,24 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 	return 0;
 }
 
+/* copy_files - the child's fd table: shared with CLONE_FILES, else a
+ * copy (kernel threads have none). */
+static int copy_files(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct files_struct *old = current->files;
+
+	tsk->files = NULL;
+	if (!old)
+		return 0;
+	if (clone_flags & CLONE_FILES) {
+		atomic_inc(&old->count);
+		tsk->files = old;
+		return 0;
+	}
+	tsk->files = dup_files(old);
+	return tsk->files ? 0 : -ENOMEM;
+}
+
 static void link_task(struct task_struct *p, unsigned long clone_flags)
 {
 	unsigned long flags;
@@ -217,12 +233,17 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	err = copy_mm(clone_flags, p);
 	if (err)
 		goto free_pid;
-	err = copy_thread(p, args);
+	err = copy_files(clone_flags, p);
 	if (err)
 		goto put_mm;
+	err = copy_thread(p, args);
+	if (err)
+		goto put_files;
 	link_task(p, clone_flags);
 	return p;
 
+put_files:
+	exit_files(p);
 put_mm:
 	if (p->mm)
 		mmput(p->mm);
@@ -287,6 +308,24 @@ struct task_struct *find_task_by_pid(pid_t pid)
 	list_for_each_entry(p, &tasklist, tasks)
 		if (p->pid == pid) {
 			found = p;
+			break;
+		}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+/* find_get_task_by_pid - like find_task_by_pid, with a reference the
+ * caller drops with put_task_struct(). */
+struct task_struct *find_get_task_by_pid(pid_t pid)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &tasklist, tasks)
+		if (p->pid == pid && !p->exit_state) {
+			found = p;
+			get_task_struct(p);
 			break;
 		}
 	spin_unlock_irqrestore(&tasklist_lock, flags);

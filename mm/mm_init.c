@@ -10,6 +10,8 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
+void vma_cache_init(void);
+
 /* mem_map_init - allocate and initialise mem_map[] from memblock. */
 void mem_map_init(void)
 {
@@ -31,6 +33,8 @@ void mm_core_init(void)
 	memblock_free_all();
 	kmem_cache_init();
 	vmalloc_init();
+	zero_page_init();
+	vma_cache_init();
 	pr_info("Memory: %luK/%luK available (%luK reserved)\n",
 		nr_free_pages() << 2, ram << 2,
 		(ram - totalram_pages()) << 2);

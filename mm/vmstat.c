@@ -13,6 +13,10 @@ const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[NR_TLB_LOCAL_FLUSH_ALL] = "nr_tlb_local_flush_all",
 	[NR_TLB_LOCAL_FLUSH_ONE] = "nr_tlb_local_flush_one",
 	[NR_TLB_REMOTE_FLUSH]	= "nr_tlb_remote_flush",
+	[PGFAULT]		= "pgfault",
+	[PGFAULT_ZERO]		= "pgfault_zero",
+	[COW_FAULT_COPY]	= "cow_fault_copy",
+	[COW_FAULT_REUSE]	= "cow_fault_reuse",
 };
 
 static unsigned long vm_events[NR_CPUS][NR_VM_EVENT_ITEMS];

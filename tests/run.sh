@@ -110,7 +110,8 @@ exit_is $t 0 &&
 has $t "init_mm: pgd $(sym swapper_pg_dir) \(swapper_pg_dir, phys 0x[0-9a-f]+\) mm_users 2 mm_count 1" \
 	"init_mm: start_code $(sym _stext) end_code $(sym _etext) end_data $(sym _edata) brk $(sym _end)$" \
 	"Memory: [0-9]+K/[0-9]+K available" "initramfs: unpacked 2 entries" \
-	"Freeing initrd memory" "init: found /init" &&
+	"Freeing initrd memory" "Run /init as init process" "Hello from /init, pid 1" \
+	"reboot: Restarting system" &&
 lacks $t "panic|BUG|WARNING|Oops" && ok "$t (QEMU run ${ms} ms)"
 
 t=boot_quiet
@@ -140,7 +141,8 @@ exit_is $t $PASS_RC && has $t "Memory: [0-9]+K/6[0-5][0-9]{3}K available" && ok 
 t=oops_report
 boot $t qemu64 256M "$INITRD" "console=ttyS0 mmos.selftest=oops"
 exit_is $t 0 &&
-has $t "BUG: unable to handle page fault for address: 0000000000000000 \(NULL page\)" \
+has $t "BUG: unable to handle page fault for address: 0000000000000000" \
+	"#PF: address is in the NULL page" \
 	"#PF: supervisor read access in kernel mode" \
 	"#PF: error_code\(0x0000\) - not-present page" \
 	"RIP: 0010:selftest_oops\+0x" "CR2: 0000000000000000" "Call Trace:" \
@@ -165,7 +167,7 @@ exit_is $t 0 && has $t "Initramfs unpacking failed" \
 
 t=init_param
 boot $t qemu64 256M "$INITRD" "console=ttyS0 init=/nonexistent"
-exit_is $t 0 && has $t "No working init found" && ok $t
+exit_is $t 0 && has $t "Requested init /nonexistent failed \(error -2\)" && ok $t
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

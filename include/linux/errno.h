@@ -19,6 +19,7 @@
 #define EFAULT		14
 #define EBUSY		16
 #define EEXIST		17
+#define ENODEV		19
 #define ENOTDIR		20
 #define EISDIR		21
 #define EINVAL		22
@@ -33,13 +34,19 @@
 #define ERANGE		34
 #define ENAMETOOLONG	36
 #define ENOSYS		38
+#define ENOTEMPTY	39
 #define ELOOP		40
+#define EOVERFLOW	75
+#define EOPNOTSUPP	95
 
 #define MAX_ERRNO	4095
+
+#ifndef __ASSEMBLY__
 #define IS_ERR_VALUE(x)	((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
 
 static inline void *ERR_PTR(long error) { return (void *)error; }
 static inline long PTR_ERR(const void *ptr) { return (long)ptr; }
 static inline int IS_ERR(const void *ptr) { return IS_ERR_VALUE(ptr); }
+#endif
 
 #endif

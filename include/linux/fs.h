@@ -61,5 +61,10 @@ int ramfs_write(struct inode *inode, u64 off, const void *buf, size_t len);
 long ramfs_read(struct inode *inode, u64 off, void *buf, size_t len);
 int ramfs_symlink(const char *path, const char *target, size_t len);
 unsigned long ramfs_nr_inodes(void);
+int dentry_path(const struct dentry *d, char *buf, int size);
+
+struct file;
+int getname(const char *upath, char *buf);
+struct file *do_filp_open(const char *path, unsigned int flags);
 
 #endif

@@ -87,4 +87,101 @@ unsigned long free_area_count(unsigned int order);
 void setup_initial_init_mm(void *start_code, void *end_code,
 			   void *end_data, void *brk);
 
+#define PageAnon(p)		PageFlag(p, PG_anon)
+
+static inline int page_mapcount(const struct page *p)
+{
+	return atomic_read(&p->_mapcount) + 1;
+}
+
+/* ---- VMAs (mm/mmap.c) -------------------------------------------- */
+
+#define VM_NONE		0x00000000
+#define VM_READ		0x00000001
+#define VM_WRITE	0x00000002
+#define VM_EXEC		0x00000004
+#define VM_SHARED	0x00000008
+#define VM_MAYREAD	0x00000010
+#define VM_MAYWRITE	0x00000020
+#define VM_MAYEXEC	0x00000040
+#define VM_MAYSHARE	0x00000080
+#define VM_GROWSDOWN	0x00000100
+#define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
+#define VM_STACK_FLAGS	(VM_GROWSDOWN | VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+
+/* The lowest address mmap hands out (Linux's vm.mmap_min_addr). */
+#define MMAP_MIN_ADDR	0x10000UL
+/* Linux's stack_guard_gap: 256 pages kept free below a growing stack. */
+#define STACK_GUARD_GAP	(256UL << PAGE_SHIFT)
+#define STACK_TOP	TASK_SIZE
+
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+void vm_area_free(struct vm_area_struct *vma);
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *vma_next(struct vm_area_struct *vma);
+struct vm_area_struct *vma_prev(struct vm_area_struct *vma);
+struct vm_area_struct *find_extend_vma(struct mm_struct *mm, unsigned long addr);
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+unsigned long get_unmapped_area(struct file *file, unsigned long addr,
+				unsigned long len, unsigned long pgoff,
+				unsigned long flags);
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long pgoff);
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+int do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
+int split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below);
+void exit_mmap(struct mm_struct *mm);
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+
+#define for_each_vma(mm, vma) list_for_each_entry(vma, &(mm)->mm_mt.list, vm_list)
+
+/* ---- faults and page tables (mm/memory.c) ------------------------- */
+
+typedef unsigned int vm_fault_t;
+#define VM_FAULT_OOM		0x0001
+#define VM_FAULT_SIGBUS		0x0002
+#define VM_FAULT_SIGSEGV	0x0004
+#define VM_FAULT_ERROR		(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
+
+#define FAULT_FLAG_WRITE	0x01
+#define FAULT_FLAG_USER		0x02
+#define FAULT_FLAG_INSTRUCTION	0x04
+
+extern unsigned long zero_pfn;
+
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
+			   unsigned int flags);
+void zap_page_range(struct vm_area_struct *vma, unsigned long start,
+		    unsigned long end);
+void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end);
+void change_protection(struct vm_area_struct *vma, unsigned long start,
+		       unsigned long end);
+int move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
+		     struct vm_area_struct *new_vma, unsigned long new_addr,
+		     unsigned long len);
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
+			unsigned long end);
+struct page *follow_page(struct mm_struct *mm, unsigned long addr, bool write);
+long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+		      unsigned long len, bool write);
+void zero_page_init(void);
+unsigned char mincore_page(struct mm_struct *mm, unsigned long addr);
+
+static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
+{
+	return atomic_long_read(&mm->rss_stat[member]);
+}
+
+static inline void add_mm_counter(struct mm_struct *mm, int member, long v)
+{
+	atomic_long_add(v, &mm->rss_stat[member]);
+}
+
+static inline unsigned long get_mm_rss(struct mm_struct *mm)
+{
+	return get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_ANONPAGES);
+}
+
 #endif

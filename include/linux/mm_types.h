@@ -13,6 +13,12 @@
 
 struct kmem_cache;
 
+enum {
+	MM_FILEPAGES,	/* file pages mapped */
+	MM_ANONPAGES,	/* anonymous pages mapped */
+	NR_MM_COUNTERS
+};
+
 /*
  * struct page - one per physical page frame, in mem_map[] by pfn.
  * A page is in exactly one state, told by flags:
@@ -38,6 +44,7 @@ enum pageflags {
 	PG_buddy,
 	PG_slab,
 	PG_head,
+	PG_anon,	/* anonymous memory (not a file's page) */
 };
 
 struct file;
@@ -93,6 +100,13 @@ struct mm_struct {
 
 	/* Architecture state (PCID, TLB generation) */
 	mm_context_t context;
+
+	/* Accounting for /proc: pages mapped, VM sizes (in pages) */
+	atomic_long_t rss_stat[NR_MM_COUNTERS];
+	atomic_long_t pgtables_bytes;
+	unsigned long total_vm, hiwater_vm, data_vm, exec_vm, stack_vm;
+	unsigned long mmap_base;		/* top-down mmap starts below */
+	unsigned long stack_rlimit;		/* how far the stack may grow */
 };
 
 #endif

@@ -31,7 +31,11 @@ static inline bool pgd_none(pgd_t e) { return !pgd_val(e); }
 static inline bool pud_none(pud_t e) { return !pud_val(e); }
 static inline bool pmd_none(pmd_t e) { return !pmd_val(e); }
 static inline bool pte_none(pte_t e) { return !pte_val(e); }
-static inline bool pte_present(pte_t e) { return pte_val(e) & _PAGE_PRESENT; }
+/* A user PTE of a PROT_NONE range keeps its page but not the present
+ * bit; it is marked with _PAGE_PROTNONE (the global bit, meaningless in
+ * user PTEs), as in Linux. */
+#define _PAGE_PROTNONE	_PAGE_GLOBAL
+static inline bool pte_present(pte_t e) { return pte_val(e) & (_PAGE_PRESENT | _PAGE_PROTNONE); }
 static inline bool pud_leaf(pud_t e) { return pud_val(e) & _PAGE_PSE; }
 static inline bool pmd_leaf(pmd_t e) { return pmd_val(e) & _PAGE_PSE; }
 

@@ -41,6 +41,13 @@ __printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
 #define pr_notice(fmt, ...)	printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_info(fmt, ...)	printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn_once(fmt, ...) ({					\
+	static bool __done;						\
+	if (!__done) {							\
+		__done = true;						\
+		pr_warn(fmt, ##__VA_ARGS__);				\
+	}								\
+})
 #define pr_cont(fmt, ...)	printk(KERN_SOH "c" fmt, ##__VA_ARGS__)
 
 #endif

@@ -16,6 +16,7 @@
 #include <asm/page.h>
 #include <linux/list.h>
 #include <linux/smp.h>
+#include <linux/signal.h>
 #include <asm/current.h>
 #include <asm/thread.h>
 
@@ -42,6 +43,10 @@ typedef int pid_t;
 
 struct mm_struct;
 struct kthread;
+struct files_struct;
+#ifndef __user
+#define __user
+#endif
 
 struct task_struct {
 	/* Architecture state: saved kernel stack pointer, FS base */
@@ -72,6 +77,16 @@ struct task_struct {
 	char comm[TASK_COMM_LEN];
 
 	struct kthread *kthread;	/* kernel threads made by kthread_create */
+
+	/* Signals: changed by the task itself or by senders, irqs off */
+	sigset_t pending, blocked;
+	struct k_sigaction sighand[_NSIG];
+
+	/* Open files (fd table), shared with CLONE_FILES */
+	struct files_struct *files;
+
+	/* set_tid_address: cleared (and woken) when the task exits */
+	int __user *clear_child_tid;
 };
 
 extern struct task_struct init_task;
@@ -107,6 +122,7 @@ void drop_lazy_mm(void);
 long schedule_timeout(long ticks);
 void msleep(unsigned int ms);
 struct task_struct *find_task_by_pid(pid_t pid);
+struct task_struct *find_get_task_by_pid(pid_t pid);
 
 /* kernel/fork.c, kernel/exit.c */
 struct kernel_clone_args {

@@ -17,6 +17,10 @@ enum vm_event_item {
 	NR_TLB_LOCAL_FLUSH_ALL,
 	NR_TLB_LOCAL_FLUSH_ONE,
 	NR_TLB_REMOTE_FLUSH,
+	PGFAULT,		/* page faults handled (user and kernel) */
+	PGFAULT_ZERO,		/* read faults given the shared zero page */
+	COW_FAULT_COPY,		/* write to a shared page: copied */
+	COW_FAULT_REUSE,	/* write to a page with one user: reused */
 	NR_VM_EVENT_ITEMS
 };
 

@@ -102,7 +102,7 @@ static int become_user_task(void)
 /* ---- kernel threads only: no CR3 write at all ------------------------ */
 
 struct pingpong {
-	struct completion a, b, done;
+	struct completion a, b, done, b_ready, stop;
 	int rounds;
 	bool as_user;			/* both sides become user tasks */
 	struct snap start;
@@ -120,6 +120,8 @@ static int pong(void *data)
 		complete(&pp->a);
 	}
 	complete(&pp->done);
+	/* an exiting user task flushes its TLB: not part of the count */
+	wait_for_completion(&pp->stop);
 	return 0;
 }
 
@@ -134,6 +136,7 @@ static void ping(struct pingpong *pp)
 	pp->switches = delta(&pp->start, CONTEXT_SWITCH);
 	pp->cr3 = delta(&pp->start, CR3_WRITE);
 	pp->same = delta(&pp->start, SWITCH_MM_SAME);
+	complete(&pp->stop);
 }
 
 static int ping_kthread(void *data)
@@ -150,6 +153,7 @@ static int test_kthreads_switch_without_cr3(void)
 	init_completion(&pp.a);
 	init_completion(&pp.b);
 	init_completion(&pp.done);
+	init_completion(&pp.stop);
 	start(&b, pong, &pp, "pong");
 	start(&a, ping_kthread, &pp, "ping");
 	finish(&a);
@@ -339,6 +343,7 @@ static int user_pong(void *data)
 
 	if (pp->as_user && !current->mm)
 		pp->err |= become_user_task();
+	complete(&pp->b_ready);
 	return pong(data);
 }
 
@@ -358,8 +363,10 @@ static int user_ping(void *data)
 	pp->err |= become_user_task();
 	if (!pp->as_user && kernel_clone(&args) < 0)	/* a thread: same mm */
 		pp->err = -ENOMEM;
-	if (pp->as_user)
+	if (pp->as_user) {	/* pong's own exec_mmap must not be measured */
 		wake_up_process(pp->b_task);
+		wait_for_completion(&pp->b_ready);
+	}
 	ping(pp);
 	wait_for_completion(&pp->done);
 	return 0;
@@ -372,6 +379,8 @@ static int run_user_pingpong(struct pingpong *pp, bool two_processes)
 	init_completion(&pp->a);
 	init_completion(&pp->b);
 	init_completion(&pp->done);
+	init_completion(&pp->b_ready);
+	init_completion(&pp->stop);
 	pp->rounds = 50;
 	pp->as_user = two_processes;
 	if (two_processes) {

@@ -9,6 +9,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <linux/sched.h>
 #include <linux/vmalloc.h>
 
 char hosted_phys_mem[HOSTED_PHYS_SIZE] __aligned(PAGE_SIZE);
@@ -18,6 +19,11 @@ unsigned long hosted_cr3;
 /* No boot loader: no initrd (tests unpack archives themselves). */
 phys_addr_t phys_initrd_start;
 unsigned long phys_initrd_size;
+
+/* The one task of a hosted program: what `current` is. Tests give it an
+ * mm to run the mm code as a process would. */
+static struct task_struct hosted_task = { .comm = "hosted", .pid = 1, .tgid = 1 };
+struct task_struct *current_task = &hosted_task;
 
 void mem_map_init(void);
 void mm_core_init(void);

@@ -9,6 +9,7 @@
 #include <asm/desc.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
+#include <asm/uaccess.h>
 
 struct cpuinfo_x86 boot_cpu_data;
 struct tss_struct cpu_tss __aligned(16);
@@ -85,13 +86,17 @@ void cpu_init_features(void)
 	struct cpuinfo_x86 *c = &boot_cpu_data;
 	unsigned long cr4 = read_cr4();
 
-	write_cr0(read_cr0() | X86_CR0_WP);
+	/* WP; MP with EM clear: the FPU is there; OSFXSR/OSXMMEXCPT: the OS
+	 * saves SSE state (fxsave) and takes SIMD exceptions */
+	write_cr0((read_cr0() | X86_CR0_WP | 2) & ~4UL);
+	cr4 |= X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT;
 	if (c->pge)
 		cr4 |= X86_CR4_PGE;
 	if (c->smep)
 		cr4 |= X86_CR4_SMEP;
 	if (c->smap)
 		cr4 |= X86_CR4_SMAP;
+	smap_enabled = c->smap;
 	if (c->umip)
 		cr4 |= X86_CR4_UMIP;
 	write_cr4(cr4);

@@ -49,3 +49,11 @@ void console_write(const char *s, size_t len)
 		serial_putc(s[i]);
 	}
 }
+
+/* console_getc - a received byte, or -1 if none is waiting. */
+int console_getc(void)
+{
+	if (!serial_up || !(inb(COM1 + UART_LSR) & 0x01))
+		return -1;
+	return inb(COM1 + 0);
+}

@@ -20,6 +20,7 @@
 #define PIC2		0xa0
 
 volatile unsigned long jiffies;
+void read_persistent_clock(void);
 unsigned long tsc_khz;
 static u64 tsc_at_boot;
 
@@ -98,6 +99,7 @@ void time_init(void)
 {
 	unsigned int div = PIT_HZ / HZ;
 
+	read_persistent_clock();
 	i8259_init();
 	outb(0x34, PIT_CMD);		/* ch0, lobyte/hibyte, rate generator */
 	outb(div & 0xff, PIT_CH0);

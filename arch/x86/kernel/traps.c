@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -36,6 +37,7 @@ void request_irq(unsigned int irq, irq_handler_t handler)
 }
 
 void i8259_eoi(unsigned int irq);
+void exit_to_user_mode(struct pt_regs *regs);
 
 static void handle_irq(struct pt_regs *regs, unsigned int irq)
 {
@@ -46,6 +48,18 @@ static void handle_irq(struct pt_regs *regs, unsigned int irq)
 	i8259_eoi(irq);
 }
 
+/* The signal a user-mode exception sends (Linux's choices). */
+static int exception_signal(unsigned long vector)
+{
+	switch (vector) {
+	case X86_TRAP_DE: case 16: case 19: return SIGFPE;
+	case X86_TRAP_UD: return SIGILL;
+	case 1: case X86_TRAP_BP: return SIGTRAP;
+	case 17: return SIGBUS;
+	default: return SIGSEGV;
+	}
+}
+
 static void do_exception(struct pt_regs *regs)
 {
 	const char *name = exception_names[regs->vector];
@@ -54,7 +68,14 @@ static void do_exception(struct pt_regs *regs)
 		exc_page_fault(regs, regs->orig_ax);
 		return;
 	}
-	if (!user_mode(regs) && fixup_exception(regs))
+	if (user_mode(regs) && regs->vector != X86_TRAP_DF) {
+		pr_info("%s[%d]: %s ip %lx sp %lx error %lx\n", current->comm,
+			current->pid, name ? name : "exception", regs->ip, regs->sp,
+			regs->orig_ax);
+		force_sig(exception_signal(regs->vector));
+		return;
+	}
+	if (fixup_exception(regs))
 		return;
 	die(name ? name : "unknown exception", regs, regs->orig_ax);
 }
@@ -70,6 +91,10 @@ void do_interrupt(struct pt_regs *regs)
 		handle_irq(regs, v - FIRST_EXTERNAL_VECTOR);
 	else
 		pr_warn("spurious interrupt vector %lu\n", v);
+	if (user_mode(regs)) {
+		exit_to_user_mode(regs);
+		return;
+	}
 	/* Kernel preemption: only where the interrupted code allows it. */
 	if (need_resched() && !preempt_count() && (regs->flags & X86_EFLAGS_IF))
 		preempt_schedule_irq();
@@ -77,8 +102,11 @@ void do_interrupt(struct pt_regs *regs)
 
 /* trap_init - the final GDT, the TSS and the IDT. Called first thing in
  * setup_arch() so that even early faults are reported. */
+void syscall_init(void);
+
 void trap_init(void)
 {
 	load_gdt_tss();
 	idt_setup();
+	syscall_init();
 }

@@ -1,36 +1,47 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The page-fault handler. In this issue only the kernel runs, so every
- * fault is either an expected one (an exception-table fixup, a probe)
- * or a kernel bug, reported with the address decoded: what region of
- * the layout it lies in and what the error code says.
+ * The page-fault handler.
+ *
+ * A fault on a user address, from user mode or from a kernel user-access
+ * instruction (one in the exception table), goes to the VMAs: if one
+ * allows the access, handle_mm_fault() maps the page; if none does, a
+ * user access gets SIGSEGV (SIGBUS beyond a file's end) and a kernel
+ * user-access resumes at its fixup (-EFAULT). Anything else is a kernel
+ * bug: an oops with the address decoded and a backtrace.
  */
 #include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/sched/mm.h>
+#include <linux/signal.h>
 #include <asm/extable.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 
-/* Which part of DESIGN.md's layout holds @a. */
-static const char *address_region(unsigned long a)
+/* Which part of DESIGN.md's layout holds @a (and which VMA, if any). */
+static void describe_address(unsigned long a)
 {
-	if (a < PAGE_SIZE)
-		return "NULL page";
-	if (a < TASK_SIZE)
-		return "user half";
-	if (a >= __START_KERNEL_map)
-		return "kernel image";
-	if (a >= VMALLOC_START && a <= VMALLOC_END)
-		return "vmalloc area";
-	if (a >= PAGE_OFFSET && a < VMALLOC_START)
-		return "direct map";
-	return "unmapped kernel half";
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+
+	if (a < TASK_SIZE && mm && (vma = find_vma(mm, a)) && vma->vm_start <= a) {
+		printk(KERN_ALERT "#PF: address in VMA %lx-%lx flags %#lx\n",
+		       vma->vm_start, vma->vm_end, vma->vm_flags);
+		return;
+	}
+	printk(KERN_ALERT "#PF: address is in the %s\n",
+	       a < PAGE_SIZE ? "NULL page" :
+	       a < TASK_SIZE ? "user half, outside every VMA" :
+	       a >= __START_KERNEL_map ? "kernel image" :
+	       a >= VMALLOC_START && a <= VMALLOC_END ? "vmalloc area" :
+	       a >= PAGE_OFFSET && a < VMALLOC_START ? "direct map" :
+	       "unmapped kernel half");
 }
 
 static void show_fault_oops(unsigned long addr, unsigned long err)
 {
-	printk(KERN_ALERT "BUG: unable to handle page fault for address: %016lx (%s)\n",
-	       addr, address_region(addr));
+	printk(KERN_ALERT "BUG: unable to handle page fault for address: %016lx\n", addr);
 	printk(KERN_ALERT "#PF: %s %s in %s mode\n",
 	       err & X86_PF_USER ? "user" : "supervisor",
 	       err & X86_PF_INSTR ? "instruction fetch" :
@@ -39,6 +50,7 @@ static void show_fault_oops(unsigned long addr, unsigned long err)
 	printk(KERN_ALERT "#PF: error_code(0x%04lx) - %s%s\n", err,
 	       err & X86_PF_PROT ? "permissions violation" : "not-present page",
 	       err & X86_PF_RSVD ? ", reserved bit set" : "");
+	describe_address(addr);
 }
 
 /*
@@ -64,15 +76,114 @@ static bool fixup_exec_probe(struct pt_regs *regs, unsigned long err)
 	return true;
 }
 
+static __attribute__((noreturn)) void kernel_oops(struct pt_regs *regs,
+						  unsigned long addr,
+						  unsigned long err)
+{
+	show_fault_oops(addr, err);
+	die("page fault", regs, err);
+}
+
+/* bad_area - no VMA allows the access. */
+static void bad_area(struct pt_regs *regs, unsigned long addr,
+		     unsigned long err, int sig)
+{
+	if (!user_mode(regs)) {
+		if (fixup_exception(regs))
+			return;
+		kernel_oops(regs, addr, err);
+	}
+	pr_info("%s[%d]: %s at %lx ip %lx sp %lx error %lx\n", current->comm,
+		current->pid, sig == SIGBUS ? "bus error" : "segfault", addr,
+		regs->ip, regs->sp, err);
+	force_sig(sig);
+}
+
+static bool access_error(unsigned long err, const struct vm_area_struct *vma)
+{
+	if (err & X86_PF_WRITE)
+		return !(vma->vm_flags & VM_WRITE);
+	if (err & X86_PF_INSTR)
+		return !(vma->vm_flags & VM_EXEC);
+	if (err & X86_PF_PROT)		/* a read of a present page failed */
+		return true;
+	return !(vma->vm_flags & VM_ACCESS_FLAGS);
+}
+
+/* The VMA for @addr, growing the stack if need be: mmap_lock is then
+ * held for writing (*write set) instead of reading. */
+static struct vm_area_struct *lock_mm_and_find_vma(struct mm_struct *mm,
+						   unsigned long addr, bool *write)
+{
+	struct vm_area_struct *vma;
+
+	*write = false;
+	mmap_read_lock(mm);
+	vma = find_vma(mm, addr);
+	if (!vma || vma->vm_start <= addr)
+		return vma;
+	mmap_read_unlock(mm);
+	mmap_write_lock(mm);
+	*write = true;
+	vma = find_extend_vma(mm, addr);
+	return vma && vma->vm_start <= addr ? vma : NULL;
+}
+
+static void do_user_addr_fault(struct pt_regs *regs, unsigned long err,
+			       unsigned long addr)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned int flags = 0;
+	vm_fault_t fault;
+	bool wlocked;
+
+	if (!user_mode(regs) && !search_exception_tables(regs->ip))
+		kernel_oops(regs, addr, err);	/* not a user-access site */
+	if (!mm || (err & X86_PF_RSVD))
+		return bad_area(regs, addr, err, SIGSEGV);
+	if (err & X86_PF_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	if (err & X86_PF_INSTR)
+		flags |= FAULT_FLAG_INSTRUCTION;
+	if (user_mode(regs))
+		flags |= FAULT_FLAG_USER;
+	vma = lock_mm_and_find_vma(mm, addr, &wlocked);
+	if (!vma || access_error(err, vma)) {
+		wlocked ? mmap_write_unlock(mm) : mmap_read_unlock(mm);
+		return bad_area(regs, addr, err, SIGSEGV);
+	}
+	fault = handle_mm_fault(vma, addr, flags);
+	wlocked ? mmap_write_unlock(mm) : mmap_read_unlock(mm);
+	if (!(fault & VM_FAULT_ERROR))
+		return;
+	if (fault & VM_FAULT_OOM) {
+		if (!user_mode(regs) && fixup_exception(regs))
+			return;
+		pr_err("Out of memory: killed %s[%d] (fault at %lx)\n",
+		       current->comm, current->pid, addr);
+		force_sig(SIGKILL);
+		return;
+	}
+	bad_area(regs, addr, err, fault & VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV);
+}
+
 /* exc_page_fault - vector 14. */
 void exc_page_fault(struct pt_regs *regs, unsigned long err)
 {
 	unsigned long addr = read_cr2();
 
-	if (!user_mode(regs)) {
-		if (fixup_exception(regs) || fixup_exec_probe(regs, err))
-			return;
+	if (addr < TASK_SIZE && !(err & X86_PF_INSTR && !user_mode(regs))) {
+		/* interrupts were on where the fault happened */
+		if (regs->flags & X86_EFLAGS_IF)
+			__asm__ volatile("sti");
+		do_user_addr_fault(regs, err, addr);
+		__asm__ volatile("cli");
+		return;
 	}
-	show_fault_oops(addr, err);
-	die("page fault", regs, err);
+	if (user_mode(regs))		/* a user touching the kernel half */
+		return bad_area(regs, addr, err, SIGSEGV);
+	if (fixup_exception(regs) || fixup_exec_probe(regs, err))
+		return;
+	kernel_oops(regs, addr, err);
 }

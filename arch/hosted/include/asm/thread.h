@@ -6,6 +6,7 @@
 struct thread_struct {
 	unsigned long sp;
 	unsigned long fsbase;
+	unsigned char fxstate[512] __attribute__((aligned(16)));
 };
 
 #endif

@@ -8,6 +8,7 @@
  * orig_ax holds the error code for exceptions that push one (0 if not).
  */
 #define PTREGS_R15	0
+#define PTREGS_AX	(10 * 8)
 #define PTREGS_VECTOR	(15 * 8)
 #define PTREGS_ORIG_AX	(16 * 8)
 #define PTREGS_IP	(17 * 8)
@@ -27,6 +28,10 @@ static inline bool user_mode(const struct pt_regs *regs)
 {
 	return regs->cs & 3;
 }
+
+struct task_struct;
+struct pt_regs *task_pt_regs(struct task_struct *tsk);
+#define current_pt_regs()	task_pt_regs(current)
 #endif
 
 #endif

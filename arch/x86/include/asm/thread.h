@@ -10,6 +10,9 @@
 struct thread_struct {
 	unsigned long sp;
 	unsigned long fsbase;
+	/* The user's x87/SSE registers (fxsave format), saved while another
+	 * user task runs. The kernel itself never touches them. */
+	unsigned char fxstate[512] __attribute__((aligned(16)));
 };
 
 #endif

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0
+/* struct file and the per-task fd table. */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+struct file *alloc_file(struct inode *inode, const struct file_operations *fop,
+			unsigned int flags)
+{
+	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
+
+	if (!f)
+		return NULL;
+	atomic_set(&f->f_count, 1);
+	f->f_inode = inode;
+	f->f_op = fop;
+	f->f_flags = flags;
+	return f;
+}
+
+/* fput - drop a reference; the last one releases and frees the file. */
+void fput(struct file *f)
+{
+	if (!atomic_dec_and_test(&f->f_count))
+		return;
+	if (f->f_op && f->f_op->release)
+		f->f_op->release(f);
+	kfree(f->private_data);
+	kfree(f);
+}
+
+struct files_struct *files_alloc(void)
+{
+	struct files_struct *fs = kzalloc(sizeof(*fs), GFP_KERNEL);
+
+	if (fs) {
+		atomic_set(&fs->count, 1);
+		spin_lock_init(&fs->file_lock);
+	}
+	return fs;
+}
+
+/* dup_files - a copy of @old for a child without CLONE_FILES: the same
+ * open files, each one more reference. */
+struct files_struct *dup_files(struct files_struct *old)
+{
+	struct files_struct *fs = files_alloc();
+
+	if (!fs)
+		return NULL;
+	spin_lock(&old->file_lock);
+	for (int i = 0; i < NR_OPEN_DEFAULT; i++)
+		if (old->fd[i])
+			fs->fd[i] = get_file(old->fd[i]);
+	memcpy(fs->close_on_exec, old->close_on_exec, sizeof(fs->close_on_exec));
+	spin_unlock(&old->file_lock);
+	return fs;
+}
+
+void put_files_struct(struct files_struct *fs)
+{
+	if (!atomic_dec_and_test(&fs->count))
+		return;
+	for (int i = 0; i < NR_OPEN_DEFAULT; i++)
+		if (fs->fd[i])
+			fput(fs->fd[i]);
+	kfree(fs);
+}
+
+void exit_files(struct task_struct *tsk)
+{
+	struct files_struct *fs = tsk->files;
+
+	if (fs) {
+		tsk->files = NULL;
+		put_files_struct(fs);
+	}
+}
+
+static void set_cloexec(struct files_struct *fs, unsigned int fd, bool on)
+{
+	if (on)
+		fs->close_on_exec[fd / 64] |= 1UL << (fd % 64);
+	else
+		fs->close_on_exec[fd / 64] &= ~(1UL << (fd % 64));
+}
+
+/* fd_install_new - put @f (its reference moves) in the lowest free fd
+ * >= @min_fd. Returns the fd or -EMFILE. */
+int fd_install_new(struct file *f, unsigned int flags, int min_fd)
+{
+	struct files_struct *fs = current->files;
+	int fd = -EMFILE;
+
+	spin_lock(&fs->file_lock);
+	for (int i = min_fd; i < NR_OPEN_DEFAULT; i++)
+		if (!fs->fd[i]) {
+			fs->fd[i] = f;
+			set_cloexec(fs, i, flags & O_CLOEXEC);
+			fd = i;
+			break;
+		}
+	spin_unlock(&fs->file_lock);
+	return fd;
+}
+
+/* replace_fd - make @fd refer to @f (dup2), closing what it had. */
+int replace_fd(unsigned int fd, struct file *f, unsigned int flags)
+{
+	struct files_struct *fs = current->files;
+	struct file *old;
+
+	if (fd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	spin_lock(&fs->file_lock);
+	old = fs->fd[fd];
+	fs->fd[fd] = f;
+	set_cloexec(fs, fd, flags & O_CLOEXEC);
+	spin_unlock(&fs->file_lock);
+	if (old)
+		fput(old);
+	return fd;
+}
+
+/* fget - the file of @fd with a reference, or NULL. */
+struct file *fget(unsigned int fd)
+{
+	struct files_struct *fs = current->files;
+	struct file *f = NULL;
+
+	if (!fs || fd >= NR_OPEN_DEFAULT)
+		return NULL;
+	spin_lock(&fs->file_lock);
+	if (fs->fd[fd])
+		f = get_file(fs->fd[fd]);
+	spin_unlock(&fs->file_lock);
+	return f;
+}
+
+int close_fd(unsigned int fd)
+{
+	struct files_struct *fs = current->files;
+	struct file *f;
+
+	if (fd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	spin_lock(&fs->file_lock);
+	f = fs->fd[fd];
+	fs->fd[fd] = NULL;
+	set_cloexec(fs, fd, false);
+	spin_unlock(&fs->file_lock);
+	if (!f)
+		return -EBADF;
+	fput(f);
+	return 0;
+}
+
+void do_close_on_exec(struct files_struct *fs)
+{
+	for (int i = 0; i < NR_OPEN_DEFAULT; i++)
+		if (fs->close_on_exec[i / 64] & (1UL << (i % 64)))
+			close_fd(i);
+}
+
+int fd_get_cloexec(unsigned int fd)
+{
+	struct files_struct *fs = current->files;
+
+	return !!(fs->close_on_exec[fd / 64] & (1UL << (fd % 64)));
+}
+
+void fd_set_cloexec(unsigned int fd, bool on)
+{
+	spin_lock(&current->files->file_lock);
+	set_cloexec(current->files, fd, on);
+	spin_unlock(&current->files->file_lock);
+}

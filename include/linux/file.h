@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * An open file: a position and flags over an inode (a ramfs file, a
+ * /proc file) or a device (the console). f_count counts the fd table
+ * entries and VMAs that hold it; the last fput() frees it.
+ */
+#ifndef _LINUX_FILE_H
+#define _LINUX_FILE_H
+
+#include <linux/types.h>
+#include <linux/atomic.h>
+
+struct file;
+struct inode;
+struct kstat;
+struct dentry;
+
+typedef long long loff_t;
+typedef long ssize_t;
+
+struct file_operations {
+	ssize_t (*read)(struct file *f, char *ubuf, size_t len, loff_t *pos);
+	ssize_t (*write)(struct file *f, const char *ubuf, size_t len, loff_t *pos);
+	int (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	void (*release)(struct file *f);
+	bool seekable;
+};
+
+struct file {
+	atomic_t f_count;
+	unsigned int f_flags;		/* O_* from open */
+	loff_t f_pos;
+	struct inode *f_inode;		/* NULL for a device */
+	struct dentry *f_dentry;	/* the name it was opened by, if any */
+	const struct file_operations *f_op;
+	void *private_data;		/* e.g. /proc's generated text */
+	size_t private_size;
+};
+
+struct file *alloc_file(struct inode *inode, const struct file_operations *fop,
+			unsigned int flags);
+
+static inline struct file *get_file(struct file *f)
+{
+	atomic_inc(&f->f_count);
+	return f;
+}
+
+void fput(struct file *f);
+
+#endif

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Signals, as far as this kernel goes: per-task pending and blocked sets,
+ * recorded sigactions, and the default actions (terminate, ignore) taken
+ * on the way back to user mode. Handlers are recorded but not yet run:
+ * a signal whose action is a handler takes its default action instead.
+ */
+#ifndef _LINUX_SIGNAL_H
+#define _LINUX_SIGNAL_H
+
+#include <linux/types.h>
+
+#define _NSIG		64
+#define SIGHUP		1
+#define SIGINT		2
+#define SIGQUIT		3
+#define SIGILL		4
+#define SIGTRAP		5
+#define SIGABRT		6
+#define SIGBUS		7
+#define SIGFPE		8
+#define SIGKILL		9
+#define SIGUSR1		10
+#define SIGSEGV		11
+#define SIGUSR2		12
+#define SIGPIPE		13
+#define SIGALRM		14
+#define SIGTERM		15
+#define SIGCHLD		17
+#define SIGCONT		18
+#define SIGSTOP		19
+#define SIGTSTP		20
+#define SIGURG		23
+#define SIGWINCH	28
+
+#define SIG_DFL		((void *)0)
+#define SIG_IGN		((void *)1)
+
+typedef u64 sigset_t;
+
+static inline sigset_t sigmask(int sig)
+{
+	return 1ULL << (sig - 1);
+}
+
+/* The kernel's struct sigaction (x86-64 rt_sigaction layout). */
+struct k_sigaction {
+	void *handler;
+	unsigned long flags;
+	void *restorer;
+	sigset_t mask;
+};
+
+struct task_struct;
+
+void force_sig(int sig);
+int send_sig(int sig, struct task_struct *p);
+bool signal_pending(struct task_struct *p);
+void do_signal_exit_check(void);
+__attribute__((noreturn)) void do_group_exit(int code);
+void flush_signal_handlers(struct task_struct *t);
+
+#endif

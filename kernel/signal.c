@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Signals: sending, recording actions, default actions (<linux/signal.h>). */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <asm/irqflags.h>
+
+#define SIG_KERNEL_IGNORE_MASK	(sigmask(SIGCHLD) | sigmask(SIGURG) | \
+				 sigmask(SIGWINCH) | sigmask(SIGCONT))
+#define SIG_KERNEL_STOP_MASK	(sigmask(SIGSTOP) | sigmask(SIGTSTP))
+
+/* send_sig - make @sig pending for @p and wake it if it sleeps. */
+int send_sig(int sig, struct task_struct *p)
+{
+	unsigned long flags;
+
+	if (sig < 1 || sig > _NSIG)
+		return -EINVAL;
+	flags = arch_local_irq_save();
+	p->pending |= sigmask(sig);
+	arch_local_irq_restore(flags);
+	if (p->__state == TASK_INTERRUPTIBLE)
+		wake_up_process(p);
+	return 0;
+}
+
+/* force_sig - a fault's signal for current: unblocked and not ignored,
+ * as Linux's force_sig_fault() makes sure. */
+void force_sig(int sig)
+{
+	current->blocked &= ~sigmask(sig);
+	if (current->sighand[sig - 1].handler == SIG_IGN)
+		current->sighand[sig - 1].handler = SIG_DFL;
+	send_sig(sig, current);
+}
+
+bool signal_pending(struct task_struct *p)
+{
+	return READ_ONCE(p->pending) & ~p->blocked;
+}
+
+void flush_signal_handlers(struct task_struct *t)
+{
+	for (int i = 0; i < _NSIG; i++)
+		if (t->sighand[i].handler != SIG_IGN)
+			memset(&t->sighand[i], 0, sizeof(t->sighand[i]));
+}
+
+/*
+ * do_signal_exit_check - on the way to user mode: take the default action
+ * of each deliverable signal. Terminating ones end the task with the
+ * signal as its status (no core dumps). Handlers are not run yet: a
+ * signal with one takes its default action, reported once.
+ */
+void do_signal_exit_check(void)
+{
+	struct task_struct *t = current;
+
+	while (signal_pending(t)) {
+		sigset_t ready = t->pending & ~t->blocked;
+		int sig = __builtin_ctzll(ready) + 1;
+		void *h = t->sighand[sig - 1].handler;
+
+		t->pending &= ~sigmask(sig);
+		if (h == SIG_IGN && sig != SIGKILL)
+			continue;
+		if (h != SIG_DFL && sig != SIGKILL)
+			pr_warn_once("%s[%d]: signal %d: handlers are not delivered yet; default action\n",
+				     t->comm, t->pid, sig);
+		if (sigmask(sig) & (SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK))
+			continue;
+		do_group_exit(sig);
+	}
+}
+
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
+		struct k_sigaction __user *, oact, size_t, sigsetsize)
+{
+	struct k_sigaction new;
+
+	if (sigsetsize != sizeof(sigset_t) || sig < 1 || sig > _NSIG)
+		return -EINVAL;
+	if (act && (sig == SIGKILL || sig == SIGSTOP))
+		return -EINVAL;
+	if (act && copy_from_user(&new, act, sizeof(new)))
+		return -EFAULT;
+	if (oact && copy_to_user(oact, &current->sighand[sig - 1], sizeof(*oact)))
+		return -EFAULT;
+	if (act) {
+		new.mask &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+		current->sighand[sig - 1] = new;
+	}
+	return 0;
+}
+
+#define SIG_BLOCK	0
+#define SIG_UNBLOCK	1
+#define SIG_SETMASK	2
+
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
+		sigset_t __user *, oset, size_t, sigsetsize)
+{
+	sigset_t old = current->blocked, set;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (nset) {
+		if (copy_from_user(&set, nset, sizeof(set)))
+			return -EFAULT;
+		set &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+		switch (how) {
+		case SIG_BLOCK: current->blocked |= set; break;
+		case SIG_UNBLOCK: current->blocked &= ~set; break;
+		case SIG_SETMASK: current->blocked = set; break;
+		default: return -EINVAL;
+		}
+	}
+	if (oset && copy_to_user(oset, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE2(kill, int, pid, int, sig)
+{
+	struct task_struct *p;
+
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	if (pid <= 0)
+		pid = current->tgid;	/* process groups are not kept: own group */
+	p = find_task_by_pid(pid);
+	if (!p || p->exit_state)
+		return -ESRCH;
+	return sig ? send_sig(sig, p) : 0;
+}

@@ -1,0 +1,476 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * User page tables and page faults.
+ *
+ * A user PTE maps one of three kinds of page:
+ *   the zero page  read-only, shared by every read fault on anonymous
+ *                  memory (no allocation until the first write)
+ *   a file page   the ramfs page itself (its page cache), read-only in
+ *                  private mappings: a write copies it first
+ *   an anon page  PG_anon, private to the mappings that share it
+ * Writable PTEs appear only for anon pages (and shared file mappings);
+ * a write to anything else faults into do_wp_page(), which copies the
+ * page, or reuses it in place when this mapping is its only user.
+ * Page-table pages come from the buddy allocator and are freed when
+ * their range is unmapped and they are empty (free_pgtables).
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/pgtable.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <linux/vm_event.h>
+#include <asm/mmu_context.h>
+#include <asm/tlbflush.h>
+
+unsigned long zero_pfn;
+
+/* zero_page_init - the shared zero page (never freed). */
+void zero_page_init(void)
+{
+	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+
+	if (!page)
+		panic("no memory for the zero page");
+	zero_pfn = page_to_pfn(page);
+}
+
+static bool is_zero_pfn(unsigned long pfn)
+{
+	return pfn == zero_pfn;
+}
+
+/* A zeroed page-table page for @mm, accounted in pgtables_bytes. */
+static void *pt_alloc_user(struct mm_struct *mm)
+{
+	void *p = (void *)get_zeroed_page(GFP_KERNEL);
+
+	if (p)
+		atomic_long_add(PAGE_SIZE, &mm->pgtables_bytes);
+	return p;
+}
+
+static void pt_free_user(struct mm_struct *mm, void *table)
+{
+	atomic_long_add(-(long)PAGE_SIZE, &mm->pgtables_bytes);
+	free_page((unsigned long)table);
+}
+
+/* Entry @e points to a lower table; make one if it is empty. */
+static pteval_t *table_alloc(struct mm_struct *mm, pteval_t *e)
+{
+	if (!*e) {
+		void *t = pt_alloc_user(mm);
+
+		if (!t)
+			return NULL;
+		WRITE_ONCE(*e, __pa(t) | _PAGE_TABLE);
+	}
+	return __va(*e & PTE_PFN_MASK);
+}
+
+/*
+ * walk_to_pte - the PTE slot for user address @addr in @mm, making the
+ * missing tables when @alloc. NULL if a table is missing (or memory is
+ * out, when allocating).
+ */
+static pte_t *walk_to_pte(struct mm_struct *mm, unsigned long addr, bool alloc)
+{
+	pteval_t *t = &mm->pgd[pgd_index(addr)].pgd;
+	static const int shifts[] = { PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };
+
+	for (int level = 0; level < 3; level++) {
+		if (!*t && !alloc)
+			return NULL;
+		t = table_alloc(mm, t);
+		if (!t)
+			return NULL;
+		t += (addr >> shifts[level]) & 511;
+	}
+	return (pte_t *)t;
+}
+
+/* flush_tlb_mm_range - drop this CPU's translations of [start, end) of
+ * @mm, if it is loaded here: page by page up to 33 pages (Linux's
+ * tlb_single_page_flush_ceiling), otherwise all non-global ones. */
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
+			unsigned long end)
+{
+	if (!cpumask_test_cpu(smp_processor_id(), &mm->cpu_bitmap) || start >= end)
+		return;
+	if ((end - start) >> PAGE_SHIFT > 33) {
+		count_vm_event(NR_TLB_LOCAL_FLUSH_ALL);
+		write_cr3(read_cr3_pa());
+		return;
+	}
+	for (unsigned long a = start; a < end; a += PAGE_SIZE)
+		__flush_tlb_one_kernel(a);
+}
+
+static void set_user_pte(pte_t *pte, unsigned long pfn, pteval_t prot)
+{
+	set_pte(pte, __pte(PFN_PHYS(pfn) | prot | _PAGE_ACCESSED));
+}
+
+/* Map a fresh anon page at @pte: first write to anonymous memory, or the
+ * copy of a shared page. */
+static void map_new_anon(struct vm_area_struct *vma, pte_t *pte, struct page *page)
+{
+	SetPageFlag(page, PG_anon);
+	atomic_set(&page->_mapcount, 0);
+	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
+	set_user_pte(pte, page_to_pfn(page), vma->vm_page_prot | _PAGE_RW | _PAGE_DIRTY);
+}
+
+/* Drop one mapping of @page (not the zero page). */
+static void page_remove_rmap(struct mm_struct *mm, struct page *page)
+{
+	atomic_dec(&page->_mapcount);
+	add_mm_counter(mm, PageAnon(page) ? MM_ANONPAGES : MM_FILEPAGES, -1);
+	put_page(page);
+}
+
+static vm_fault_t do_anonymous_page(struct vm_area_struct *vma,
+				    unsigned long addr, pte_t *pte, bool write)
+{
+	struct page *page;
+
+	if (!write) {
+		count_vm_event(PGFAULT_ZERO);
+		set_user_pte(pte, zero_pfn, vma->vm_page_prot & ~_PAGE_RW);
+		return 0;
+	}
+	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!page)
+		return VM_FAULT_OOM;
+	map_new_anon(vma, pte, page);
+	return 0;
+}
+
+/* The page cache page of file offset @pgoff: for ramfs the file's own
+ * page. NULL beyond the end of the file (SIGBUS, as in Linux). */
+static struct page *filemap_fault(struct file *file, unsigned long pgoff)
+{
+	struct inode *inode = file->f_inode;
+
+	if (pgoff >= PFN_UP(inode->i_size) || pgoff >= inode->i_nr_pages)
+		return NULL;
+	return inode->i_pages[pgoff];
+}
+
+static vm_fault_t do_file_fault(struct vm_area_struct *vma, unsigned long addr,
+				pte_t *pte, bool write)
+{
+	unsigned long pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	struct page *page = filemap_fault(vma->vm_file, pgoff), *copy;
+
+	if (!page)
+		return VM_FAULT_SIGBUS;
+	if (write && !(vma->vm_flags & VM_SHARED)) {
+		copy = alloc_page(GFP_KERNEL);
+		if (!copy)
+			return VM_FAULT_OOM;
+		memcpy(page_address(copy), page_address(page), PAGE_SIZE);
+		map_new_anon(vma, pte, copy);
+		return 0;
+	}
+	get_page(page);
+	atomic_inc(&page->_mapcount);
+	add_mm_counter(vma->vm_mm, MM_FILEPAGES, 1);
+	set_user_pte(pte, page_to_pfn(page), vma->vm_page_prot);
+	return 0;
+}
+
+/*
+ * do_wp_page - a write hit a present, read-only PTE in a writable VMA.
+ * An anon page that only this mapping uses is made writable in place;
+ * anything else (the zero page, a file page, an anon page still shared
+ * after fork) is copied. The old translation is flushed either way.
+ */
+static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr,
+			     pte_t *pte)
+{
+	unsigned long pfn = pte_pfn(*pte);
+	struct page *old = is_zero_pfn(pfn) ? NULL : pfn_to_page(pfn), *copy;
+
+	if (old && PageAnon(old) && page_mapcount(old) == 1 &&
+	    page_ref_count(old) == 1) {
+		count_vm_event(COW_FAULT_REUSE);
+		set_pte(pte, __pte(pte_val(*pte) | _PAGE_RW | _PAGE_DIRTY));
+		flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
+		return 0;
+	}
+	copy = alloc_page(old ? GFP_KERNEL : GFP_KERNEL | __GFP_ZERO);
+	if (!copy)
+		return VM_FAULT_OOM;
+	if (old) {
+		count_vm_event(COW_FAULT_COPY);
+		memcpy(page_address(copy), page_address(old), PAGE_SIZE);
+		page_remove_rmap(vma->vm_mm, old);
+	}
+	map_new_anon(vma, pte, copy);
+	flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
+	return 0;
+}
+
+/*
+ * handle_mm_fault - resolve a fault at @addr in @vma, which allows the
+ * access (the caller checked). mmap_lock held. Returns 0 or VM_FAULT_*.
+ */
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
+			   unsigned int flags)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	bool write = flags & FAULT_FLAG_WRITE;
+	vm_fault_t ret;
+	pte_t *pte;
+
+	count_vm_event(PGFAULT);
+	addr &= PAGE_MASK;
+	spin_lock(&mm->page_table_lock);
+	pte = walk_to_pte(mm, addr, true);
+	if (!pte)
+		ret = VM_FAULT_OOM;
+	else if (pte_none(*pte))
+		ret = vma->vm_file ? do_file_fault(vma, addr, pte, write) :
+				     do_anonymous_page(vma, addr, pte, write);
+	else if (write && !(pte_val(*pte) & _PAGE_RW))
+		ret = do_wp_page(vma, addr, pte);
+	else	/* already fixed (a stale TLB entry): drop it */
+		ret = 0, flush_tlb_mm_range(mm, addr, addr + PAGE_SIZE);
+	spin_unlock(&mm->page_table_lock);
+	return ret;
+}
+
+/*
+ * zap_page_range - unmap [start, end) of @vma: drop each page's mapping
+ * and reference, clear the PTEs, flush what was mapped. Page tables stay
+ * (free_pgtables). mmap_lock held for writing.
+ */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start,
+		    unsigned long end)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	unsigned long lo = end, hi = start;
+
+	spin_lock(&mm->page_table_lock);
+	for (unsigned long a = start; a < end;) {
+		pte_t *pte = walk_to_pte(mm, a, false);
+
+		if (!pte) {	/* no table: skip to the next PMD */
+			a = (a + PMD_SIZE) & PMD_MASK;
+			continue;
+		}
+		for (; a < end; a += PAGE_SIZE, pte++) {
+			if (pte_present(*pte)) {
+				if (!is_zero_pfn(pte_pfn(*pte)))
+					page_remove_rmap(mm, pfn_to_page(pte_pfn(*pte)));
+				pte_clear(pte);
+				lo = min(lo, a);
+				hi = a + PAGE_SIZE;
+			}
+			if (!((a + PAGE_SIZE) & (PMD_SIZE - 1))) {
+				a += PAGE_SIZE;
+				break;
+			}
+		}
+	}
+	flush_tlb_mm_range(mm, lo, hi);
+	spin_unlock(&mm->page_table_lock);
+}
+
+static bool table_empty(const pteval_t *t)
+{
+	for (int i = 0; i < PTRS_PER_TABLE; i++)
+		if (t[i])
+			return false;
+	return true;
+}
+
+/* Free the empty tables below entry @e (a table at @level: 0 = PUD,
+ * 1 = PMD, 2 = PTE) that overlap [start, end); clear @e if its table
+ * is then empty. */
+static void free_tables_below(struct mm_struct *mm, pteval_t *e, int level,
+			      unsigned long base, unsigned long start,
+			      unsigned long end)
+{
+	static const int shifts[] = { PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };
+	pteval_t *t = __va(*e & PTE_PFN_MASK);
+	unsigned long span = 1UL << shifts[level];
+
+	if (level < 2) {
+		for (int i = 0; i < PTRS_PER_TABLE; i++) {
+			unsigned long s = base + i * span;
+
+			if (t[i] && s < end && s + span > start)
+				free_tables_below(mm, &t[i], level + 1, s, start, end);
+		}
+	}
+	if (table_empty(t)) {
+		WRITE_ONCE(*e, 0);
+		pt_free_user(mm, t);
+	}
+}
+
+/*
+ * free_pgtables - free the page-table pages of [start, end) that map
+ * nothing any more. The TLB may cache table entries too (paging-
+ * structure caches), so the range is flushed whole afterwards.
+ */
+void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	spin_lock(&mm->page_table_lock);
+	for (unsigned long i = pgd_index(start); i <= pgd_index(end - 1) &&
+	     i < KERNEL_PGD_BOUNDARY; i++) {
+		pteval_t *e = &mm->pgd[i].pgd;
+
+		if (*e)
+			free_tables_below(mm, e, 0, i << PGDIR_SHIFT, start, end);
+	}
+	spin_unlock(&mm->page_table_lock);
+	flush_tlb_mm_range(mm, start, min(end, start + 34 * PAGE_SIZE) == end ?
+			   end : start + 34 * PAGE_SIZE);
+}
+
+/*
+ * change_protection - rewrite the PTEs of [start, end) for @vma's new
+ * vm_page_prot. Anon pages this mapping owns alone stay writable if the
+ * VMA is; everything else is mapped read-only and will fault on write.
+ */
+void change_protection(struct vm_area_struct *vma, unsigned long start,
+		       unsigned long end)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	bool writable = vma->vm_flags & VM_WRITE;
+
+	spin_lock(&mm->page_table_lock);
+	for (unsigned long a = start; a < end; a += PAGE_SIZE) {
+		pte_t *pte = walk_to_pte(mm, a, false);
+		unsigned long pfn;
+		pteval_t prot;
+
+		if (!pte) {
+			a = ((a + PMD_SIZE) & PMD_MASK) - PAGE_SIZE;
+			continue;
+		}
+		if (!pte_present(*pte))
+			continue;
+		pfn = pte_pfn(*pte);
+		prot = vma->vm_page_prot | (pte_val(*pte) & (_PAGE_DIRTY | _PAGE_ACCESSED));
+		if (writable && !is_zero_pfn(pfn) && PageAnon(pfn_to_page(pfn)) &&
+		    page_mapcount(pfn_to_page(pfn)) == 1)
+			prot |= _PAGE_RW;
+		if (!(vma->vm_flags & VM_ACCESS_FLAGS))	/* keep the page, unreachable */
+			prot = (prot & ~_PAGE_PRESENT) | _PAGE_PROTNONE;
+		set_pte(pte, __pte(PFN_PHYS(pfn) | prot));
+	}
+	flush_tlb_mm_range(mm, start, end);
+	spin_unlock(&mm->page_table_lock);
+}
+
+/*
+ * move_page_tables - move the PTEs of [old_addr, old_addr + len) to
+ * new_addr (mremap): pages keep their mapcounts and references, only
+ * their address changes. Returns 0 or -ENOMEM (nothing moved past that
+ * point; the caller unmaps what is left at the old address).
+ */
+int move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
+		     struct vm_area_struct *new_vma, unsigned long new_addr,
+		     unsigned long len)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	int err = 0;
+
+	spin_lock(&mm->page_table_lock);
+	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
+		pte_t *src = walk_to_pte(mm, old_addr + off, false), *dst;
+
+		if (!src || pte_none(*src))
+			continue;
+		dst = walk_to_pte(mm, new_addr + off, true);
+		if (!dst) {
+			err = -ENOMEM;
+			break;
+		}
+		src = walk_to_pte(mm, old_addr + off, false);
+		set_pte(dst, *src);
+		pte_clear(src);
+	}
+	flush_tlb_mm_range(mm, old_addr, old_addr + len);
+	spin_unlock(&mm->page_table_lock);
+	return err;
+}
+
+/* follow_page - the page mapped at @addr in @mm, faulting it in (for
+ * writing when @write) if needed; NULL if no VMA allows the access or
+ * memory is out. mmap_lock held. The page is valid while it is held. */
+struct page *follow_page(struct mm_struct *mm, unsigned long addr, bool write)
+{
+	struct vm_area_struct *vma = vma_lookup(mm, addr);
+	pte_t *pte;
+
+	if (!vma || !(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
+		return NULL;
+	for (int tries = 0; tries < 2; tries++) {
+		spin_lock(&mm->page_table_lock);
+		pte = walk_to_pte(mm, addr, false);
+		if (pte && (pte_val(*pte) & _PAGE_PRESENT) &&
+		    (!write || (pte_val(*pte) & _PAGE_RW))) {
+			struct page *page = pfn_to_page(pte_pfn(*pte));
+
+			spin_unlock(&mm->page_table_lock);
+			return page;
+		}
+		spin_unlock(&mm->page_table_lock);
+		if (handle_mm_fault(vma, addr, write ? FAULT_FLAG_WRITE : 0))
+			return NULL;
+	}
+	return NULL;
+}
+
+/*
+ * access_remote_vm - copy between @buf and @mm's user memory at @addr,
+ * faulting pages in as a user access would, through the direct map (so
+ * @mm need not be loaded: exec fills a new stack this way, /proc reads
+ * another process's memory). Returns the bytes done, or -EFAULT if none.
+ */
+long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+		      unsigned long len, bool write)
+{
+	unsigned long done = 0;
+
+	mmap_read_lock(mm);
+	while (done < len) {
+		unsigned long off = (addr + done) & ~PAGE_MASK;
+		unsigned long n = min(len - done, PAGE_SIZE - off);
+		struct page *page = follow_page(mm, addr + done, write);
+		char *kaddr;
+
+		if (!page)
+			break;
+		kaddr = (char *)page_address(page) + off;
+		if (write)
+			memcpy(kaddr, (char *)buf + done, n);
+		else
+			memcpy((char *)buf + done, kaddr, n);
+		done += n;
+	}
+	mmap_read_unlock(mm);
+	return done ? (long)done : -EFAULT;
+}
+
+/* mincore_page - 1 if a page is mapped at @addr in @mm (resident). */
+unsigned char mincore_page(struct mm_struct *mm, unsigned long addr)
+{
+	pte_t *pte;
+	unsigned char v;
+
+	spin_lock(&mm->page_table_lock);
+	pte = walk_to_pte(mm, addr, false);
+	v = pte && pte_present(*pte);
+	spin_unlock(&mm->page_table_lock);
+	return v;
+}

@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * VMAs of user address spaces: lookup, mmap, munmap, brk, split and
+ * merge, the unmapped-area search and exit_mmap. All changes to an mm's
+ * VMAs happen under its mmap_lock held for writing; lookups need it
+ * held for reading.
+ *
+ * Layout (x86-64 Linux's, without randomisation): the stack at the top
+ * of the user half growing down, mmap_base below the stack's rlimit and
+ * guard gap, mmap() areas from there downwards, the program low with
+ * brk growing up from the end of its bss.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/file.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/pgtable.h>
+#include <linux/sched.h>
+#include <linux/sched/mm.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+static struct kmem_cache *vm_area_cachep;
+
+void vma_cache_init(void)
+{
+	vm_area_cachep = kmem_cache_create("vm_area_struct",
+					   sizeof(struct vm_area_struct), 8);
+	if (!vm_area_cachep)
+		panic("vma_cache_init: out of memory");
+}
+
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
+
+	if (vma) {
+		vma->vm_mm = mm;
+		INIT_LIST_HEAD(&vma->vm_list);
+	}
+	return vma;
+}
+
+void vm_area_free(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	kmem_cache_free(vm_area_cachep, vma);
+}
+
+/* vm_get_page_prot - the PTE bits for pages of a VMA with @vm_flags.
+ * Private writable mappings start read-only: the first write faults
+ * (copy-on-write, or taking a fresh anon page). */
+pgprot_t vm_get_page_prot(unsigned long vm_flags)
+{
+	pgprot_t prot = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
+
+	if (!(vm_flags & VM_EXEC))
+		prot |= _PAGE_NX;
+	if ((vm_flags & (VM_WRITE | VM_SHARED)) == (VM_WRITE | VM_SHARED))
+		prot |= _PAGE_RW;
+	return prot;
+}
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	return vma_tree_find(&mm->mm_mt, addr);
+}
+
+/* vma_lookup - the VMA containing @addr, or NULL. */
+struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	return vma && vma->vm_start <= addr ? vma : NULL;
+}
+
+struct vm_area_struct *vma_next(struct vm_area_struct *vma)
+{
+	struct list_head *n = vma->vm_list.next;
+
+	return n == &vma->vm_mm->mm_mt.list ? NULL :
+	       list_entry(n, struct vm_area_struct, vm_list);
+}
+
+struct vm_area_struct *vma_prev(struct vm_area_struct *vma)
+{
+	struct list_head *p = vma->vm_list.prev;
+
+	return p == &vma->vm_mm->mm_mt.list ? NULL :
+	       list_entry(p, struct vm_area_struct, vm_list);
+}
+
+/* vm_stat_account - keep total_vm and its parts (for /proc status). */
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
+{
+	mm->total_vm += npages;
+	if (mm->total_vm > mm->hiwater_vm)
+		mm->hiwater_vm = mm->total_vm;
+	if (flags & VM_GROWSDOWN)
+		mm->stack_vm += npages;
+	else if ((flags & (VM_EXEC | VM_WRITE)) == VM_EXEC)
+		mm->exec_vm += npages;
+	else if ((flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)
+		mm->data_vm += npages;
+}
+
+static long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+/* insert_vm_struct - add @vma (not overlapping) to @mm. */
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	int err = vma_tree_insert(&mm->mm_mt, vma);
+
+	if (!err)
+		vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
+	return err;
+}
+
+static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	vma_tree_erase(&mm->mm_mt, vma);
+	vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
+	vm_area_free(vma);
+}
+
+/*
+ * split_vma - cut @vma at @addr into two VMAs. The new one takes the
+ * part below @addr if @new_below, else the part above. Returns 0 or
+ * -ENOMEM (nothing changed).
+ */
+int split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below)
+{
+	struct vm_area_struct *new = vm_area_alloc(vma->vm_mm);
+	int err;
+
+	if (!new)
+		return -ENOMEM;
+	*new = *vma;
+	INIT_LIST_HEAD(&new->vm_list);
+	if (new->vm_file)
+		get_file(new->vm_file);
+	if (new_below) {
+		new->vm_end = addr;
+		vma->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
+		vma->vm_start = addr;
+	} else {
+		new->vm_start = addr;
+		new->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
+		vma->vm_end = addr;
+	}
+	vma_tree_update(&vma->vm_mm->mm_mt, vma);
+	err = vma_tree_insert(&vma->vm_mm->mm_mt, new);
+	if (err) {	/* undo: the old VMA takes its full range back */
+		if (new_below) {
+			vma->vm_start = new->vm_start;
+			vma->vm_pgoff = new->vm_pgoff;
+		} else {
+			vma->vm_end = new->vm_end;
+		}
+		vma_tree_update(&vma->vm_mm->mm_mt, vma);
+		vm_area_free(new);
+	}
+	return err;
+}
+
+/* Can @next continue @prev (adjacent, same flags and backing)? */
+static bool can_merge(const struct vm_area_struct *prev,
+		      const struct vm_area_struct *next)
+{
+	if (prev->vm_end != next->vm_start || prev->vm_flags != next->vm_flags ||
+	    prev->vm_file != next->vm_file)
+		return false;
+	return !prev->vm_file ||
+	       prev->vm_pgoff + vma_pages(prev) == next->vm_pgoff;
+}
+
+/* Drop @gone, whose range @into has just taken over (no accounting:
+ * the pages stay mapped, only the VMA count changes). */
+static void absorb(struct mm_struct *mm, struct vm_area_struct *into,
+		   struct vm_area_struct *gone, unsigned long start, unsigned long end)
+{
+	vma_tree_erase(&mm->mm_mt, gone);
+	vm_area_free(gone);
+	into->vm_start = start;
+	into->vm_end = end;
+	vma_tree_update(&mm->mm_mt, into);
+}
+
+/*
+ * vma_merge_neighbours - merge @vma with its neighbours where they are
+ * compatible, as Linux does after mmap and mprotect, so that mapping and
+ * protecting pieces back and forth does not fragment the tree. Returns
+ * the VMA that now covers @vma's range.
+ */
+struct vm_area_struct *vma_merge_neighbours(struct vm_area_struct *vma)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct vm_area_struct *prev = vma_prev(vma), *next = vma_next(vma);
+
+	if (next && can_merge(vma, next))
+		absorb(mm, vma, next, vma->vm_start, next->vm_end);
+	if (prev && can_merge(prev, vma)) {
+		absorb(mm, prev, vma, prev->vm_start, vma->vm_end);
+		vma = prev;
+	}
+	return vma;
+}
+
+/* The free range search, top-down below mmap_base as on x86-64 Linux. */
+static unsigned long unmapped_area_topdown(struct mm_struct *mm, unsigned long len)
+{
+	return vma_tree_gap_topdown(&mm->mm_mt, len, MMAP_MIN_ADDR, mm->mmap_base);
+}
+
+/* Is [addr, addr + len) free of VMAs? */
+static bool range_is_free(struct mm_struct *mm, unsigned long addr,
+			  unsigned long len)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	return !vma || vma->vm_start >= addr + len;
+}
+
+/*
+ * get_unmapped_area - where a new mapping of @len bytes goes: @addr
+ * itself for MAP_FIXED; the hint @addr if that range is free; else the
+ * highest free range below mmap_base. Returns the address or -ENOMEM.
+ */
+unsigned long get_unmapped_area(struct file *file, unsigned long addr,
+				unsigned long len, unsigned long pgoff,
+				unsigned long flags)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (len > TASK_SIZE - MMAP_MIN_ADDR)
+		return -ENOMEM;
+	if (flags & MAP_FIXED)
+		return addr;
+	if (addr) {
+		addr = PAGE_ALIGN(addr);
+		if (addr >= MMAP_MIN_ADDR && addr <= TASK_SIZE - len &&
+		    range_is_free(mm, addr, len))
+			return addr;
+	}
+	return unmapped_area_topdown(mm, len);
+}
+
+/*
+ * __do_munmap - remove every mapping in [start, end): split the VMAs
+ * that straddle the ends, unmap and free what is inside, free the page
+ * tables that became empty. Returns 0 or -ENOMEM (a split failed, before
+ * anything was unmapped).
+ */
+static int __do_munmap(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *vma = find_vma(mm, start), *next;
+
+	mmap_assert_write_locked(mm);
+	if (!vma || vma->vm_start >= end)
+		return 0;
+	if (vma->vm_start < start && split_vma(vma, start, true))
+		return -ENOMEM;
+	for (next = vma; next && next->vm_start < end; next = vma_next(next))
+		if (next->vm_end > end && split_vma(next, end, false))
+			return -ENOMEM;
+	while (vma && vma->vm_start < end) {
+		next = vma_next(vma);
+		zap_page_range(vma, vma->vm_start, vma->vm_end);
+		remove_vma(mm, vma);
+		vma = next;
+	}
+	free_pgtables(mm, start, end);
+	return 0;
+}
+
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	if ((start & ~PAGE_MASK) || start >= TASK_SIZE || len > TASK_SIZE - start)
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	if (!len)
+		return -EINVAL;
+	return __do_munmap(mm, start, start + len);
+}
+
+/*
+ * mmap_region - map [addr, addr + len) with @vm_flags, backed by @file
+ * from page @pgoff (or anonymous). What was there is unmapped first.
+ * Returns @addr or -errno.
+ */
+static unsigned long mmap_region(struct file *file, unsigned long addr,
+				 unsigned long len, unsigned long vm_flags,
+				 unsigned long pgoff)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	int err;
+
+	err = __do_munmap(mm, addr, addr + len);
+	if (err)
+		return err;
+	vma = vm_area_alloc(mm);
+	if (!vma)
+		return -ENOMEM;
+	vma->vm_start = addr;
+	vma->vm_end = addr + len;
+	vma->vm_flags = vm_flags;
+	vma->vm_page_prot = vm_get_page_prot(vm_flags);
+	vma->vm_pgoff = pgoff;
+	vma->vm_file = file ? get_file(file) : NULL;
+	err = insert_vm_struct(mm, vma);
+	if (err) {
+		vm_area_free(vma);
+		return err;
+	}
+	vma_merge_neighbours(vma);
+	return addr;
+}
+
+static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
+{
+	unsigned long vm = (prot & PROT_READ ? VM_READ : 0) |
+			   (prot & PROT_WRITE ? VM_WRITE : 0) |
+			   (prot & PROT_EXEC ? VM_EXEC : 0) |
+			   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+
+	if ((flags & MAP_TYPE) != MAP_PRIVATE)
+		vm |= VM_SHARED | VM_MAYSHARE;
+	if (flags & MAP_GROWSDOWN)
+		vm |= VM_GROWSDOWN;
+	return vm;
+}
+
+/*
+ * do_mmap - the work of mmap(2) after the argument checks of the
+ * syscall: choose the address and map. mmap_lock held for writing.
+ * Returns the address or -errno (-ENOMEM, -EEXIST, -EINVAL).
+ */
+unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long pgoff)
+{
+	struct mm_struct *mm = current->mm;
+
+	len = PAGE_ALIGN(len);
+	if (!len || len > TASK_SIZE)
+		return -ENOMEM;
+	if (flags & MAP_FIXED_NOREPLACE)
+		flags |= MAP_FIXED;
+	if ((flags & MAP_FIXED) && ((addr & ~PAGE_MASK) || addr > TASK_SIZE - len ||
+				    addr < MMAP_MIN_ADDR))
+		return (addr & ~PAGE_MASK) ? -EINVAL : -EPERM;
+	addr = get_unmapped_area(file, addr, len, pgoff, flags);
+	if (IS_ERR_VALUE(addr))
+		return addr;
+	if ((flags & MAP_FIXED_NOREPLACE) && !range_is_free(mm, addr, len))
+		return -EEXIST;
+	return mmap_region(file, addr, len, calc_vm_flags(prot, flags), pgoff);
+}
+
+/*
+ * do_brk_flags - extend the heap at @addr by @len bytes of anonymous
+ * read-write memory, merging with the heap VMA below when it can.
+ */
+int do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	if (!len)
+		return 0;
+	if (!range_is_free(mm, addr, len))
+		return -ENOMEM;
+	ret = mmap_region(NULL, addr, len, VM_READ | VM_WRITE | VM_MAYREAD |
+			  VM_MAYWRITE | VM_MAYEXEC | flags, 0);
+	return IS_ERR_VALUE(ret) ? (int)ret : 0;
+}
+
+/*
+ * find_extend_vma - the VMA for a fault at @addr, growing the stack
+ * down to cover it when @addr is below a VM_GROWSDOWN VMA, within the
+ * stack rlimit and keeping the guard gap above the next VMA below.
+ * mmap_lock held for writing... Linux takes it for reading and expands
+ * under a spinlock; here faults take it for writing when they grow.
+ */
+struct vm_area_struct *find_extend_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr), *prev;
+	unsigned long start = addr & PAGE_MASK;
+
+	if (!vma || vma->vm_start <= addr)
+		return vma;
+	if (!(vma->vm_flags & VM_GROWSDOWN))
+		return NULL;
+	if (vma->vm_end - start > mm->stack_rlimit)
+		return NULL;
+	prev = vma_prev(vma);
+	if (prev && start < prev->vm_end + STACK_GUARD_GAP)
+		return NULL;
+	vm_stat_account(mm, vma->vm_flags, (vma->vm_start - start) >> PAGE_SHIFT);
+	vma->vm_start = start;
+	vma->vm_pgoff = 0;
+	vma_tree_update(&mm->mm_mt, vma);
+	return vma;
+}
+
+/* exit_mmap - unmap everything, free every VMA and page table. */
+void exit_mmap(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma, *next;
+
+	mmap_write_lock(mm);
+	list_for_each_entry_safe(vma, next, &mm->mm_mt.list, vm_list) {
+		zap_page_range(vma, vma->vm_start, vma->vm_end);
+		remove_vma(mm, vma);
+	}
+	free_pgtables(mm, 0, TASK_SIZE);
+	free_user_pgtables(mm);
+	mmap_write_unlock(mm);
+}
