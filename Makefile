@@ -73,6 +73,33 @@ $(BUILD)/initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init
 	@echo "  CPIO    $@"
 	$(Q)printf 'dir /bin 0755\nfile /init $(BUILD)/user/init 0755\n' | $(BUILD)/gen_init_cpio > $@
 
+# User tests: static binaries run natively and then as /init in mmos.
+UTEST_SRCS := $(wildcard user/tests/*.c)
+UTESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(UTEST_SRCS)) \
+	$(BUILD)/user/tests/hello_glibc
+
+$(BUILD)/user/tests/%: user/tests/%.c user/tests/t.h | deps
+	@mkdir -p $(dir $@)
+	@echo "  MUSLCC  $<"
+	$(Q)$(MUSLCC) $(UCFLAGS) -Wno-infinite-recursion -Wno-array-bounds $< -o $@
+
+$(BUILD)/user/tests/hello_glibc: user/tests/hello.c user/tests/t.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (glibc, static)"
+	$(Q)$(HOSTCC) $(UCFLAGS) $< -o $@
+
+# An ELF header with nonsense after it: exec must say ENOEXEC.
+$(BUILD)/broken.elf:
+	$(Q)printf '\177ELF\002\001\001' > $@; head -c 57 /dev/zero >> $@
+
+$(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTESTS) $(BUILD)/broken.elf
+	@echo "  CPIO    $@"
+	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\n'; \
+	  printf 'file /init $(BUILD)/user/init 0755\n'; \
+	  printf 'file /tests/data/broken.elf $(BUILD)/broken.elf 0755\n'; \
+	  for t in $(UTESTS); do printf 'file /tests/%s %s 0755\n' $$(basename $$t) $$t; done; \
+	} | $(BUILD)/gen_init_cpio > $@
+
 # --- hosted unit tests (AddressSanitizer + UBSan) -----------------------
 HCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-Wno-format-zero-length \
@@ -111,7 +138,7 @@ debug: deps $(BUILD)/vmlinux $(BUILD)/initramfs.cpio
 	$(QEMU) -m $(MEM) -nographic -no-reboot -s -S -kernel $(BUILD)/vmlinux \
 		-initrd $(BUILD)/initramfs.cpio -append "$(APPEND)"
 
-test: deps all hosted $(BUILD)/initramfs.cpio
+test: deps all hosted $(BUILD)/initramfs.cpio $(BUILD)/tests-initramfs.cpio
 	@sh tests/run.sh
 
 clean:

@@ -170,3 +170,51 @@ SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
 		return -ERANGE;
 	return copy_to_user(buf, "/", 2) ? -EFAULT : 2;
 }
+
+SYSCALL_DEFINE1(dup, unsigned int, fildes)
+{
+	struct file *f = fget(fildes);
+	int fd;
+
+	if (!f)
+		return -EBADF;
+	fd = fd_install_new(f, 0, 0);
+	if (fd < 0)
+		fput(f);
+	return fd;
+}
+
+static long do_dup3(unsigned int oldfd, unsigned int newfd, int flags)
+{
+	struct file *f;
+
+	if (flags & ~O_CLOEXEC)
+		return -EINVAL;
+	if (newfd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	f = fget(oldfd);
+	if (!f)
+		return -EBADF;
+	return replace_fd(newfd, f, flags);
+}
+
+SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
+{
+	struct file *f;
+
+	if (oldfd == newfd) {	/* dup2 to itself: just check it is open */
+		f = fget(oldfd);
+		if (!f)
+			return -EBADF;
+		fput(f);
+		return newfd;
+	}
+	return do_dup3(oldfd, newfd, 0);
+}
+
+SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd, int, flags)
+{
+	if (oldfd == newfd)
+		return -EINVAL;
+	return do_dup3(oldfd, newfd, flags);
+}

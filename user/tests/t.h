@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A tiny harness for user tests: CHECK(cond, fmt, ...) prints what failed
+ * and counts it; main returns t_done(), 0 when all checks held. Tests run
+ * natively on Linux first (proving they expect Linux's behaviour), then
+ * as /init in mmos.
+ */
+#ifndef T_H
+#define T_H
+
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+
+static int t_failed, t_checks;
+
+#define CHECK(cond, ...)						\
+	do {								\
+		t_checks++;						\
+		if (!(cond)) {						\
+			t_failed++;					\
+			printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond); \
+			printf(__VA_ARGS__);				\
+			printf("\n");					\
+		}							\
+	} while (0)
+
+/* A raw syscall's result: -errno on failure, as the kernel returns it. */
+#define RAW(...) ({ long __r = syscall(__VA_ARGS__); __r < 0 ? -errno : __r; })
+
+static inline int t_done(const char *name)
+{
+	printf("%s: %d checks, %d failed\n", name, t_checks, t_failed);
+	fflush(stdout);
+	return t_failed ? 1 : 0;
+}
+
+/* t_read_file - the whole of a (small) file into a static buffer, with
+ * raw syscalls only: no malloc, so reading /proc does not itself change
+ * the address space being looked at. NULL if it cannot be read. */
+static inline const char *t_read_file(const char *path)
+{
+	static char buf[65536];
+	long fd = RAW(SYS_open, path, 0), n, len = 0;
+
+	if (fd < 0)
+		return NULL;
+	while ((n = RAW(SYS_read, fd, buf + len, sizeof(buf) - 1 - len)) > 0)
+		len += n;
+	RAW(SYS_close, fd);
+	buf[len] = 0;
+	return buf;
+}
+
+/* In mmos, the free-page count from /proc/mmstat; -1 on Linux. */
+static inline long t_free_pages(void)
+{
+	const char *s = t_read_file("/proc/mmstat");
+
+	s = s ? strstr(s, "nr_free_pages ") : NULL;
+	return s ? atol(s + 14) : -1;
+}
+
+#endif
