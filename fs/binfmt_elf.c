@@ -217,6 +217,26 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf64_hdr *
 	return err;
 }
 
+/*
+ * setup_arg_pages - give the stack 128 KiB of room below what exec put
+ * there, as Linux does (its stack_expand), so that a program's first
+ * calls do not each fault the stack VMA one page further down.
+ */
+static void setup_arg_pages(struct linux_binprm *bprm)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma = vma_lookup(mm, bprm->p);
+	unsigned long start = (bprm->p - (128UL << 10)) & PAGE_MASK;
+
+	mmap_write_lock(mm);
+	if (vma && start < vma->vm_start) {
+		vm_stat_account(mm, vma->vm_flags, (vma->vm_start - start) >> PAGE_SHIFT);
+		vma->vm_start = start;
+		vma_tree_update(&mm->mm_mt, vma);
+	}
+	mmap_write_unlock(mm);
+}
+
 /* Where the program headers are in memory (AT_PHDR): PT_PHDR if given,
  * else inside the PT_LOAD segment that maps e_phoff. */
 static unsigned long phdr_address(const struct elf64_hdr *h,
@@ -288,6 +308,8 @@ int load_elf_binary(struct linux_binprm *bprm)
 		err = create_elf_tables(bprm, h, bias, phdr_address(h, ph, bias), strings);
 	current->mm->arg_start = strings;
 	current->mm->start_stack = bprm->p;
+	if (!err)
+		setup_arg_pages(bprm);
 	kfree(ph);
 	if (err) {
 		force_sig(SIGSEGV);

@@ -5,6 +5,7 @@
 # address; names sharing an address keep the first.
 set -e
 { [ "$1" = --empty ] || nm -n "$1"; } | awk '
+	BEGIN { n = 0 }
 	$2 == "A" || $2 == "a" { next }
 	$3 == "__start_kallsyms" { stop = 1 }
 	stop || NF != 3 || $2 !~ /^[TtWwDdBbRr]$/ { next }

@@ -62,6 +62,7 @@ static void pvh_parse(void)
 		panic("not started through the PVH entry (magic %#x)", si->magic);
 	if (si->cmdline_paddr)
 		strscpy(boot_command_line, __va(si->cmdline_paddr), COMMAND_LINE_SIZE);
+	parse_early_param();	/* quiet, mem=, ... before anything is said */
 	if (si->version < 1 || !si->memmap_entries)
 		panic("PVH start info has no memory map (version %u)", si->version);
 	mm = __va(si->memmap_paddr);
@@ -108,7 +109,6 @@ void setup_arch(char **cmdline)
 	calibrate_tsc();
 	cpu_detect();
 	pvh_parse();
-	parse_early_param();
 	setup_initial_init_mm(_stext, _etext, _edata, _end);
 	reserve_boot_memory();
 	if (mem_limit != ~(phys_addr_t)0) {
