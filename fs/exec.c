@@ -21,6 +21,7 @@
 #include <asm/irqflags.h>
 
 extern const struct file_operations ramfs_file_fops;
+void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 
 /*
  * exec_mmap - make @mm (fresh from mm_alloc) current's mm and active_mm
@@ -211,6 +212,8 @@ int begin_new_exec(struct linux_binprm *bprm)
 {
 	const char *base = bprm->filename, *p;
 
+	if (current->mm)
+		mm_release(current, current->mm);	/* a vfork parent may go on */
 	exec_mmap(bprm->mm);
 	bprm->mm = NULL;
 	if (current->files)

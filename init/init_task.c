@@ -11,6 +11,13 @@ extern char boot_stack[];
 
 struct list_head tasklist = { &init_task.tasks, &init_task.tasks };
 
+static struct signal_struct init_signals = {
+	.count = ATOMIC_INIT(1),
+	.nr_threads = 1,
+	.thread_head = { &init_task.thread_node, &init_task.thread_node },
+	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),
+};
+
 struct task_struct init_task = {
 	.__state	= TASK_RUNNING,
 	.flags		= PF_KTHREAD | PF_IDLE,
@@ -28,6 +35,9 @@ struct task_struct init_task = {
 	.tasks		= { &tasklist, &tasklist },
 	.run_list	= LIST_HEAD_INIT(init_task.run_list),
 	.comm		= "swapper/0",
+	.signal		= &init_signals,
+	.thread_node	= { &init_signals.thread_head, &init_signals.thread_head },
+	.exit_signal	= -1,
 };
 
 struct task_struct *current_task = &init_task;

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The end of a task: exit_mm(), exit_notify(), the final schedule. */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <linux/mmu_context.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/mm.h>
+#include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/wait.h>
 #include <asm/irqflags.h>
 #include <asm/uaccess.h>
 
 extern spinlock_t tasklist_lock;
 extern struct task_struct *kthreadd_task;
+void futex_wake_addr(struct mm_struct *mm, unsigned long uaddr, int nr);
 struct task_struct *child_reaper;	/* PID 1 */
 
 /*
@@ -19,6 +23,27 @@ struct task_struct *child_reaper;	/* PID 1 */
  * that lazy reference, which the switch away moves on or drops. Then
  * mmput(): the last user tears the user half down.
  */
+/*
+ * mm_release - the task lets go of its mm (exit, or exec replacing it):
+ * CLONE_CHILD_CLEARTID's word is cleared and its futex woken (that is
+ * how pthread_join learns a thread is gone), and a vfork parent waiting
+ * for this child to stop using its mm is released.
+ */
+void mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+	if (tsk->clear_child_tid) {
+		if (atomic_read(&mm->mm_users) > 1) {
+			put_user(0, tsk->clear_child_tid);
+			futex_wake_addr(mm, (unsigned long)tsk->clear_child_tid, 1);
+		}
+		tsk->clear_child_tid = NULL;
+	}
+	if (tsk->vfork_done) {
+		complete(tsk->vfork_done);
+		tsk->vfork_done = NULL;
+	}
+}
+
 static void exit_mm(void)
 {
 	struct mm_struct *mm = current->mm;
@@ -26,6 +51,7 @@ static void exit_mm(void)
 
 	if (!mm)
 		return;
+	mm_release(current, mm);
 	mmgrab(mm);
 	BUG_ON(mm != current->active_mm);
 	flags = arch_local_irq_save();
@@ -35,29 +61,73 @@ static void exit_mm(void)
 	mmput(mm);
 }
 
+/* Does @parent reap its children itself (wait), or are they reaped at
+ * once: kernel threads and kthreadd's children (kthreadd ignores
+ * SIGCHLD), and children of a parent that set SIGCHLD to SIG_IGN or
+ * SA_NOCLDWAIT, as POSIX says. */
+static bool parent_autoreaps(struct task_struct *tsk)
+{
+	struct task_struct *parent = tsk->real_parent;
+	const struct k_sigaction *ka = &parent->sighand[SIGCHLD - 1];
+
+	return (tsk->flags & PF_KTHREAD) || parent == kthreadd_task ||
+	       tsk->exit_signal < 0 || ka->handler == SIG_IGN ||
+	       (ka->flags & 2 /* SA_NOCLDWAIT */);
+}
+
+/* Tell the parent of @leader's process that it is gone (its last thread
+ * exited): SIGCHLD and a wake-up for wait4. tasklist_lock held. Returns
+ * whether nobody will wait, so the caller reaps it. */
+static bool do_notify_parent(struct task_struct *leader)
+{
+	struct task_struct *parent = leader->real_parent;
+
+	if (parent_autoreaps(leader))
+		return true;
+	if (leader->exit_signal > 0)
+		send_sig(leader->exit_signal, parent);
+	wake_up(&parent->signal->wait_chldexit);
+	return false;
+}
+
 /*
- * exit_notify - hand children to the reaper (PID 1), then decide who
- * reaps this task: kernel threads and children of kthreadd are reaped
- * at once (Linux's kthreadd ignores SIGCHLD); others stay zombies for
- * their parent's wait (the fork issue adds wait4).
+ * exit_notify - hand the children to the reaper (PID 1), then decide who
+ * reaps this task: a thread other than the leader is reaped at once; a
+ * process's leader waits as a zombie for its parent's wait4 once the
+ * whole thread group is gone (or is reaped at once, see above).
  */
 static void exit_notify(struct task_struct *tsk)
 {
-	struct task_struct *c, *n;
+	struct task_struct *c, *n, *leader = tsk->group_leader, *reap_leader = NULL;
+	bool autoreap, orphans_dead = false, group_dead;
 	unsigned long flags;
-	bool autoreap;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry_safe(c, n, &tsk->children, sibling) {
 		c->real_parent = c->parent = child_reaper;
 		list_del(&c->sibling);
 		list_add_tail(&c->sibling, &child_reaper->children);
+		orphans_dead |= c->exit_state == EXIT_ZOMBIE;
 	}
-	autoreap = (tsk->flags & PF_KTHREAD) || tsk->parent == kthreadd_task;
+	group_dead = --tsk->signal->nr_threads == 0;
+	if (tsk != leader) {
+		autoreap = true;
+		if (group_dead && leader->exit_state == EXIT_ZOMBIE &&
+		    do_notify_parent(leader))
+			reap_leader = leader;
+	} else {
+		autoreap = group_dead && do_notify_parent(tsk);
+	}
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
+	if (reap_leader)
+		reap_leader->exit_state = EXIT_DEAD;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (orphans_dead)
+		wake_up(&child_reaper->signal->wait_chldexit);
 	if (autoreap)
 		release_task(tsk);
+	if (reap_leader)
+		release_task(reap_leader);
 }
 
 /* do_task_dead - the final schedule; finish_task_switch() drops the
@@ -110,11 +180,152 @@ void do_exit(long code)
 	do_task_dead();
 }
 
-/* do_group_exit - end the whole thread group (one task per process in
- * this kernel until threads arrive) with status @code. */
+/*
+ * do_group_exit - end the whole thread group with status @code: the
+ * first thread to get here sets the group's code and sends SIGKILL to
+ * the others, which then exit with that code too.
+ */
 void do_group_exit(int code)
 {
+	struct signal_struct *sig = current->signal;
+	struct task_struct *t;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (sig->group_exit) {
+		code = sig->group_exit_code;
+	} else {
+		sig->group_exit = true;
+		sig->group_exit_code = code;
+		list_for_each_entry(t, &sig->thread_head, thread_node)
+			if (t != current)
+				send_sig(SIGKILL, t);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	do_exit(code);
+}
+
+/* ---- wait4 / waitid ----------------------------------------------------- */
+
+#define WNOHANG		0x00000001
+#define WEXITED		0x00000004
+#define __WALL		0x40000000
+#define __WCLONE	0x80000000
+
+/* Is @p, a child, the one wait(@pid) asks about? Process groups are not
+ * kept: every pid <= 0 means "any child". */
+static bool wait_matches(const struct task_struct *p, pid_t pid)
+{
+	return p == p->group_leader && (pid <= 0 || p->pid == pid);
+}
+
+/* Find a child for wait: a reapable zombie (*zombie set), or just one
+ * that matches. tasklist_lock held. */
+static struct task_struct *find_waitable(pid_t pid, struct task_struct **zombie)
+{
+	struct task_struct *p, *leader = current->group_leader, *any = NULL, *t;
+
+	*zombie = NULL;
+	list_for_each_entry(t, &leader->signal->thread_head, thread_node)
+		list_for_each_entry(p, &t->children, sibling) {
+			if (!wait_matches(p, pid))
+				continue;
+			any = p;
+			if (p->exit_state == EXIT_ZOMBIE && p->signal->nr_threads == 0) {
+				*zombie = p;
+				return p;
+			}
+		}
+	return any;
+}
+
+/*
+ * do_wait - wait for a child matching @pid to be gone and reap it.
+ * Returns its pid (with *status and, for waitid, the signal that ended
+ * it through *sig), 0 with WNOHANG if none is done, -ECHILD if there is
+ * no such child, -EINTR if a signal came first.
+ */
+static long do_wait(pid_t pid, int options, int *status)
+{
+	struct wait_queue_entry w = { .task = NULL };
+	struct wait_queue_head *wq = &current->signal->wait_chldexit;
+	struct task_struct *any, *zombie;
+	unsigned long flags;
+	long ret;
+
+	for (;;) {
+		prepare_to_wait(wq, &w, TASK_INTERRUPTIBLE);
+		spin_lock_irqsave(&tasklist_lock, flags);
+		any = find_waitable(pid, &zombie);
+		if (zombie)
+			zombie->exit_state = EXIT_DEAD;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (zombie) {
+			*status = zombie->exit_code;
+			ret = zombie->pid;
+			release_task(zombie);
+			break;
+		}
+		ret = !any ? -ECHILD : (options & WNOHANG) ? 0 : -EINTR;
+		if (ret != -EINTR || signal_pending(current))
+			break;
+		schedule();
+	}
+	finish_wait(wq, &w);
+	return ret;
+}
+
+SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, stat_addr, int, options,
+		void __user *, ru)
+{
+	int status = 0;
+	long ret;
+
+	if (options & ~(WNOHANG | 2 /* WUNTRACED */ | 8 /* WCONTINUED */ | __WALL | __WCLONE))
+		return -EINVAL;
+	ret = do_wait(pid, options, &status);
+	if (ret > 0 && stat_addr && put_user(status, stat_addr))
+		return -EFAULT;
+	if (ret > 0 && ru && clear_user(ru, 144))	/* struct rusage: not kept */
+		return -EFAULT;
+	return ret;
+}
+
+#define P_ALL	0
+#define P_PID	1
+#define CLD_EXITED	1
+#define CLD_KILLED	2
+
+struct siginfo_chld {
+	int si_signo, si_errno, si_code, __pad;
+	int si_pid, si_uid, si_status;
+	int __rest[128 / 4 - 7];
+};
+
+SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct siginfo_chld __user *, infop,
+		int, options, void __user *, ru)
+{
+	struct siginfo_chld info;
+	int status = 0;
+	long ret;
+
+	if (which != P_ALL && which != P_PID)
+		return which < 0 || which > 3 ? -EINVAL : -ENOSYS;
+	if (!(options & WEXITED) || (options & ~(WNOHANG | WEXITED | 2 | 8 | __WALL)))
+		return -EINVAL;
+	ret = do_wait(which == P_ALL ? -1 : upid, options, &status);
+	if (ret < 0)
+		return ret;
+	memset(&info, 0, sizeof(info));
+	if (ret > 0) {
+		info.si_signo = SIGCHLD;
+		info.si_pid = ret;
+		info.si_code = (status & 0x7f) ? CLD_KILLED : CLD_EXITED;
+		info.si_status = (status & 0x7f) ? (status & 0x7f) : (status >> 8) & 0xff;
+	}
+	if (infop && copy_to_user(infop, &info, sizeof(info)))
+		return -EFAULT;
+	return 0;
 }
 
 SYSCALL_DEFINE1(exit, int, error_code)

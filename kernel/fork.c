@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
+#include <linux/file.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
@@ -13,14 +14,17 @@
 #include <linux/sched/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/wait.h>
 
 pid_t alloc_pid(void);
 void free_pid(pid_t pid);
 int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
 void free_kthread_struct(struct task_struct *p);
 void exit_files(struct task_struct *tsk);
+void put_signal_struct(struct signal_struct *sig);
 
-static struct kmem_cache *task_struct_cachep, *mm_cachep;
+static struct kmem_cache *task_struct_cachep, *mm_cachep, *signal_cachep;
 DEFINE_SPINLOCK(tasklist_lock);
 static unsigned long nr_threads = 1;	/* init_task; tasklist_lock */
 static atomic_t live_mms;
@@ -31,7 +35,8 @@ void fork_init(void)
 	task_struct_cachep = kmem_cache_create("task_struct",
 					       sizeof(struct task_struct), 64);
 	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 64);
-	if (!task_struct_cachep || !mm_cachep)
+	signal_cachep = kmem_cache_create("signal_struct", sizeof(struct signal_struct), 8);
+	if (!task_struct_cachep || !mm_cachep || !signal_cachep)
 		panic("fork_init: out of memory");
 }
 
@@ -115,6 +120,8 @@ void get_task_struct(struct task_struct *t)
 
 static void free_task(struct task_struct *t)
 {
+	if (t->signal)
+		put_signal_struct(t->signal);
 	free_pages((unsigned long)t->stack, THREAD_SIZE_ORDER);
 	free_kthread_struct(t);
 	kmem_cache_free(task_struct_cachep, t);
@@ -149,30 +156,128 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->preempt_count = 0;
 	tsk->on_rq = 0;
 	tsk->kthread = NULL;
+	tsk->signal = NULL;
+	tsk->vfork_done = NULL;
+	tsk->set_child_tid = tsk->clear_child_tid = NULL;
+	tsk->pending = 0;
 	tsk->exit_state = tsk->exit_code = 0;
 	INIT_LIST_HEAD(&tsk->children);
 	INIT_LIST_HEAD(&tsk->run_list);
 	return tsk;
 }
 
+/* dup_mmap - copy every VMA of @oldmm, and its page tables, into @mm.
+ * oldmm's mmap_lock is held for writing. */
+static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct vm_area_struct *vma, *new;
+	int err;
+
+	for_each_vma(oldmm, vma) {
+		new = vm_area_alloc(mm);
+		if (!new)
+			return -ENOMEM;
+		*new = *vma;
+		new->vm_mm = mm;
+		INIT_LIST_HEAD(&new->vm_list);
+		if (new->vm_file)
+			get_file(new->vm_file);
+		err = insert_vm_struct(mm, new);
+		if (err) {
+			vm_area_free(new);
+			return err;
+		}
+		err = copy_page_range(mm, vma);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/*
+ * dup_mm - fork's copy of current's address space: the same layout and
+ * VMAs, the page tables copied with private writable pages shared
+ * copy-on-write. NULL when memory runs out (all of it given back).
+ */
+static struct mm_struct *dup_mm(struct mm_struct *oldmm)
+{
+	struct mm_struct *mm = mm_alloc();
+	int err;
+
+	if (!mm)
+		return NULL;
+	mm->start_code = oldmm->start_code;
+	mm->end_code = oldmm->end_code;
+	mm->start_data = oldmm->start_data;
+	mm->end_data = oldmm->end_data;
+	mm->start_brk = oldmm->start_brk;
+	mm->brk = oldmm->brk;
+	mm->start_stack = oldmm->start_stack;
+	mm->arg_start = oldmm->arg_start;
+	mm->mmap_base = oldmm->mmap_base;
+	mm->stack_rlimit = oldmm->stack_rlimit;
+	mmap_write_lock(oldmm);
+	err = dup_mmap(mm, oldmm);
+	mm->hiwater_vm = oldmm->hiwater_vm;
+	mmap_write_unlock(oldmm);
+	if (err) {
+		mmput(mm);
+		return NULL;
+	}
+	return mm;
+}
+
 /*
  * copy_mm - the child's address space. A kernel thread's child has none
  * (it borrows, like its parent). With CLONE_VM the child shares the
- * parent's mm (mmget): it is a thread of the same process.
+ * parent's mm (mmget): a thread, or a vfork child. Otherwise dup_mm().
  */
 static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 {
-	struct mm_struct *oldmm = current->mm;
+	struct mm_struct *oldmm = current->mm, *mm;
 
 	tsk->mm = NULL;
 	tsk->active_mm = NULL;
 	if (!oldmm)
 		return 0;
-	if (!(clone_flags & CLONE_VM))
-		return -ENOSYS;	/* dup_mm: copying an mm is the fork issue's */
-	mmget(oldmm);
-	tsk->mm = tsk->active_mm = oldmm;
+	if (clone_flags & CLONE_VM) {
+		mmget(oldmm);
+		mm = oldmm;
+	} else {
+		mm = dup_mm(oldmm);
+		if (!mm)
+			return -ENOMEM;
+	}
+	tsk->mm = tsk->active_mm = mm;
 	return 0;
+}
+
+
+/* copy_signal - a new thread group for the child, or (CLONE_THREAD)
+ * the parent's. */
+static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct signal_struct *sig;
+
+	if (clone_flags & CLONE_THREAD) {
+		atomic_inc(&current->signal->count);
+		tsk->signal = current->signal;
+		return 0;
+	}
+	sig = kmem_cache_zalloc(signal_cachep, GFP_KERNEL);
+	if (!sig)
+		return -ENOMEM;
+	atomic_set(&sig->count, 1);
+	INIT_LIST_HEAD(&sig->thread_head);
+	init_waitqueue_head(&sig->wait_chldexit);
+	tsk->signal = sig;
+	return 0;
+}
+
+void put_signal_struct(struct signal_struct *sig)
+{
+	if (atomic_dec_and_test(&sig->count))
+		kmem_cache_free(signal_cachep, sig);
 }
 
 /* copy_files - the child's fd table: shared with CLONE_FILES, else a
@@ -198,6 +303,8 @@ static void link_task(struct task_struct *p, unsigned long clone_flags)
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
+	list_add_tail(&p->thread_node, &p->signal->thread_head);
+	p->signal->nr_threads++;
 	if (clone_flags & (CLONE_PARENT | CLONE_THREAD))
 		p->real_parent = current->real_parent;
 	else
@@ -230,6 +337,14 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 		goto free_task;
 	p->tgid = clone_flags & CLONE_THREAD ? current->tgid : p->pid;
 	p->group_leader = clone_flags & CLONE_THREAD ? current->group_leader : p;
+	p->exit_signal = clone_flags & CLONE_THREAD ? -1 : args->exit_signal;
+	if (clone_flags & CLONE_CHILD_SETTID)
+		p->set_child_tid = args->child_tid;
+	if (clone_flags & CLONE_CHILD_CLEARTID)
+		p->clear_child_tid = args->child_tid;
+	err = copy_signal(clone_flags, p);
+	if (err)
+		goto free_pid;
 	err = copy_mm(clone_flags, p);
 	if (err)
 		goto free_pid;
@@ -254,16 +369,32 @@ free_task:
 	return ERR_PTR(err);
 }
 
-/* kernel_clone - make a task and start it. Returns its PID or -errno. */
+/*
+ * kernel_clone - make a task and start it (fork, vfork, clone, kernel
+ * threads). A vfork parent sleeps until the child execs or exits, since
+ * the child runs on its mm. Returns the child's PID or -errno.
+ */
 pid_t kernel_clone(struct kernel_clone_args *args)
 {
+	struct completion vfork;
 	struct task_struct *p = copy_process(args);
 	pid_t pid;
 
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	pid = p->pid;
+	if (args->flags & CLONE_PARENT_SETTID)
+		put_user(pid, args->parent_tid);
+	if (args->flags & CLONE_VFORK) {
+		init_completion(&vfork);
+		p->vfork_done = &vfork;
+		get_task_struct(p);
+	}
 	wake_up_new_task(p);
+	if (args->flags & CLONE_VFORK) {
+		wait_for_completion(&vfork);
+		put_task_struct(p);
+	}
 	return pid;
 }
 
@@ -293,6 +424,7 @@ void release_task(struct task_struct *p)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_del(&p->tasks);
 	list_del(&p->sibling);
+	list_del(&p->thread_node);
 	nr_threads--;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	free_pid(p->pid);
@@ -330,4 +462,44 @@ struct task_struct *find_get_task_by_pid(pid_t pid)
 		}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return found;
+}
+
+/* ---- the fork family of syscalls ----------------------------------- */
+
+SYSCALL_DEFINE0(fork)
+{
+	struct kernel_clone_args args = { .exit_signal = SIGCHLD };
+
+	return kernel_clone(&args);
+}
+
+SYSCALL_DEFINE0(vfork)
+{
+	struct kernel_clone_args args = {
+		.flags = CLONE_VFORK | CLONE_VM,
+		.exit_signal = SIGCHLD,
+	};
+
+	return kernel_clone(&args);
+}
+
+/* clone(flags, newsp, parent_tid, child_tid, tls): x86-64's order. */
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
+		int __user *, parent_tidptr, int __user *, child_tidptr,
+		unsigned long, tls)
+{
+	struct kernel_clone_args args = {
+		.flags = clone_flags & ~CSIGNAL,
+		.exit_signal = clone_flags & CSIGNAL,
+		.parent_tid = parent_tidptr,
+		.child_tid = child_tidptr,
+		.stack = newsp,
+		.tls = tls,
+	};
+
+	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
+		return -EINVAL;
+	return kernel_clone(&args);
 }

@@ -72,7 +72,7 @@ void do_signal_exit_check(void)
 				     t->comm, t->pid, sig);
 		if (sigmask(sig) & (SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK))
 			continue;
-		do_group_exit(sig);
+		do_group_exit(sig);	/* a group exit's SIGKILL takes its code */
 	}
 }
 
@@ -132,7 +132,18 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
 	if (pid <= 0)
 		pid = current->tgid;	/* process groups are not kept: own group */
 	p = find_task_by_pid(pid);
-	if (!p || p->exit_state)
-		return -ESRCH;
-	return sig ? send_sig(sig, p) : 0;
+	if (!p || p->exit_state || p->flags & PF_KTHREAD)
+		return p && !p->exit_state ? -EPERM : -ESRCH;
+	if (!sig)
+		return 0;
+	/* a process-wide signal: SIGKILL ends every thread, others go to
+	 * the leader (mmos has no shared pending set) */
+	if (sig == SIGKILL) {
+		struct task_struct *t;
+
+		list_for_each_entry(t, &p->signal->thread_head, thread_node)
+			send_sig(SIGKILL, t);
+		return 0;
+	}
+	return send_sig(sig, p);
 }

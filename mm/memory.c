@@ -474,3 +474,70 @@ unsigned char mincore_page(struct mm_struct *mm, unsigned long addr)
 	spin_unlock(&mm->page_table_lock);
 	return v;
 }
+
+/* Copy one present PTE of a private mapping for fork: an anon page is
+ * shared copy-on-write (write bit cleared in both), a file page or the
+ * zero page is shared as it is. Returns whether the parent's PTE lost
+ * its write bit (its TLB entry must go). */
+static bool copy_one_pte(struct mm_struct *dst_mm, struct vm_area_struct *vma,
+			 pte_t *dst, pte_t *src)
+{
+	pteval_t v = pte_val(*src);
+	unsigned long pfn = pte_pfn(*src);
+	struct page *page;
+	bool wp = false;
+
+	if (!is_zero_pfn(pfn)) {
+		page = pfn_to_page(pfn);
+		get_page(page);
+		atomic_inc(&page->_mapcount);
+		add_mm_counter(dst_mm, PageAnon(page) ? MM_ANONPAGES : MM_FILEPAGES, 1);
+		if (PageAnon(page) && !(vma->vm_flags & VM_SHARED) && (v & _PAGE_RW)) {
+			v &= ~_PAGE_RW;
+			set_pte(src, __pte(v));
+			wp = true;
+		}
+	}
+	set_pte(dst, __pte(v));
+	return wp;
+}
+
+/*
+ * copy_page_range - fork's copy of @vma's page tables into @dst_mm: only
+ * the tables that exist are walked (empty ranges cost nothing), and
+ * private writable anon pages become copy-on-write in both. Returns 0 or
+ * -ENOMEM (the caller tears the half-built mm down).
+ */
+int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma)
+{
+	struct mm_struct *src_mm = vma->vm_mm;
+	unsigned long addr = vma->vm_start, end = vma->vm_end;
+	bool wp = false;
+	int err = 0;
+
+	spin_lock(&src_mm->page_table_lock);
+	while (addr < end) {
+		pte_t *src = walk_to_pte(src_mm, addr, false), *dst;
+		unsigned long next = min((addr + PMD_SIZE) & PMD_MASK, end);
+
+		if (!src) {
+			addr = next;
+			continue;
+		}
+		for (; addr < next; addr += PAGE_SIZE, src++) {
+			if (!pte_present(*src))
+				continue;
+			dst = walk_to_pte(dst_mm, addr, true);
+			if (!dst) {
+				err = -ENOMEM;
+				goto out;
+			}
+			wp |= copy_one_pte(dst_mm, vma, dst, src);
+		}
+	}
+out:
+	if (wp)
+		flush_tlb_mm_range(src_mm, vma->vm_start, vma->vm_end);
+	spin_unlock(&src_mm->page_table_lock);
+	return err;
+}

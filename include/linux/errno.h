@@ -37,6 +37,7 @@
 #define ENOTEMPTY	39
 #define ELOOP		40
 #define EOVERFLOW	75
+#define ETIMEDOUT	110
 #define EOPNOTSUPP	95
 
 #define MAX_ERRNO	4095

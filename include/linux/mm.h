@@ -167,6 +167,7 @@ struct page *follow_page(struct mm_struct *mm, unsigned long addr, bool write);
 long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 		      unsigned long len, bool write);
 void zero_page_init(void);
+int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma);
 unsigned char mincore_page(struct mm_struct *mm, unsigned long addr);
 
 static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)

@@ -17,6 +17,7 @@
 #include <linux/list.h>
 #include <linux/smp.h>
 #include <linux/signal.h>
+#include <linux/wait.h>
 #include <asm/current.h>
 #include <asm/thread.h>
 
@@ -44,6 +45,8 @@ typedef int pid_t;
 struct mm_struct;
 struct kthread;
 struct files_struct;
+struct signal_struct;
+struct completion;
 #ifndef __user
 #define __user
 #endif
@@ -87,6 +90,26 @@ struct task_struct {
 
 	/* set_tid_address: cleared (and woken) when the task exits */
 	int __user *clear_child_tid;
+	int __user *set_child_tid;	/* CLONE_CHILD_SETTID, done on first run */
+
+	/* The thread group: shared by CLONE_THREAD tasks */
+	struct signal_struct *signal;
+	int exit_signal;		/* to the parent at exit (SIGCHLD), -1: none */
+	struct completion *vfork_done;	/* a vfork parent waits on it */
+	struct list_head thread_node;	/* in signal->thread_head */
+};
+
+/*
+ * struct signal_struct - what the threads of one process share: their
+ * count, the group exit, and the queue parents wait on for children.
+ */
+struct signal_struct {
+	atomic_t count;			/* references (threads) */
+	int nr_threads;			/* live threads: tasklist_lock */
+	bool group_exit;		/* exit_group in progress */
+	int group_exit_code;
+	struct list_head thread_head;	/* tasklist_lock */
+	struct wait_queue_head wait_chldexit;	/* children's exits wake it */
 };
 
 extern struct task_struct init_task;
@@ -131,6 +154,10 @@ struct kernel_clone_args {
 	void *fn_arg;
 	const char *name;
 	bool kthread;			/* the child is a kernel thread */
+	int __user *parent_tid, *child_tid;	/* CLONE_{PARENT,CHILD}_SETTID */
+	unsigned long stack;		/* new user stack pointer, if any */
+	unsigned long tls;		/* CLONE_SETTLS: the FS base */
+	int exit_signal;		/* sent to the parent at exit */
 };
 pid_t kernel_clone(struct kernel_clone_args *args);
 pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name,
@@ -151,6 +178,12 @@ unsigned long nr_tasks(void);
 #define CLONE_VFORK		0x00004000
 #define CLONE_PARENT		0x00008000
 #define CLONE_THREAD		0x00010000
+#define CLONE_SETTLS		0x00080000
+#define CLONE_PARENT_SETTID	0x00100000
+#define CLONE_CHILD_CLEARTID	0x00200000
+#define CLONE_DETACHED		0x00400000
 #define CLONE_UNTRACED		0x00800000
+#define CLONE_CHILD_SETTID	0x01000000
+#define CLONE_SYSVSEM		0x00040000
 
 #endif

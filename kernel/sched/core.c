@@ -20,6 +20,7 @@
 #include <linux/vm_event.h>
 #include <asm/irqflags.h>
 #include <asm/switch_to.h>
+#include <asm/uaccess.h>
 
 #define SCHED_SLICE	5	/* ticks: 50 ms at HZ=100 */
 
@@ -208,6 +209,8 @@ void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
 	arch_local_irq_enable();
+	if (current->set_child_tid)	/* CLONE_CHILD_SETTID, in the child's mm */
+		put_user(current->pid, current->set_child_tid);
 }
 
 /*

@@ -31,6 +31,15 @@ int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 	if (!args->fn) {	/* a user task's child returns to user mode */
 		*childregs = *current_pt_regs();
 		childregs->ax = 0;
+		if (args->stack)
+			childregs->sp = args->stack;
+		if (args->flags & CLONE_SETTLS) {
+			if (args->tls >= TASK_SIZE)
+				return -EINVAL;
+			p->thread.fsbase = args->tls;
+		}
+		/* the child starts with the parent's live FPU/SSE registers */
+		__asm__ volatile("fxsave64 %0" : "=m"(p->thread.fxstate));
 	}
 	return 0;
 }

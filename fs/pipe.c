@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Pipes: a one-page ring between a read end and a write end. Readers
+ * sleep while it is empty and a writer exists (EOF once none does);
+ * writers sleep while it is full and a reader exists (EPIPE and SIGPIPE
+ * once none does). Writes of up to PIPE_BUF bytes are atomic.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/slab.h>
+#include <linux/syscalls.h>
+#include <linux/wait.h>
+
+#define PIPE_SIZE	PAGE_SIZE
+#define PIPE_BUF	4096
+
+struct pipe_inode_info {
+	spinlock_t lock;
+	struct wait_queue_head wait;	/* readers and writers */
+	char *buf;
+	unsigned int head, len;		/* lock */
+	int readers, writers;		/* lock */
+};
+
+static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos)
+{
+	struct pipe_inode_info *p = f->private_data;
+	struct wait_queue_entry w = { .task = NULL };
+	char tmp[256];
+	ssize_t done = 0;
+
+	for (;;) {
+		prepare_to_wait(&p->wait, &w, TASK_INTERRUPTIBLE);
+		spin_lock(&p->lock);
+		if (p->len || !p->writers || (f->f_flags & O_NONBLOCK))
+			break;
+		spin_unlock(&p->lock);
+		if (signal_pending(current)) {
+			finish_wait(&p->wait, &w);
+			return -EINTR;
+		}
+		schedule();
+	}
+	finish_wait(&p->wait, &w);
+	if (!p->len) {
+		spin_unlock(&p->lock);
+		return p->writers ? -EAGAIN : 0;
+	}
+	while (done < (ssize_t)len && p->len) {
+		size_t n = min(min(len - done, (size_t)p->len), sizeof(tmp));
+
+		for (size_t i = 0; i < n; i++)
+			tmp[i] = p->buf[(p->head + i) % PIPE_SIZE];
+		p->head = (p->head + n) % PIPE_SIZE;
+		p->len -= n;
+		spin_unlock(&p->lock);
+		if (copy_to_user(ubuf + done, tmp, n))
+			return done ? done : -EFAULT;
+		done += n;
+		spin_lock(&p->lock);
+	}
+	spin_unlock(&p->lock);
+	wake_up(&p->wait);
+	return done;
+}
+
+static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t len,
+			  loff_t *pos)
+{
+	struct pipe_inode_info *p = f->private_data;
+	char tmp[256];
+	ssize_t done = 0;
+
+	while (done < (ssize_t)len) {
+		struct wait_queue_entry w = { .task = NULL };
+		size_t want = len - done <= PIPE_BUF ? len - done : 1, n;
+
+		for (;;) {
+			prepare_to_wait(&p->wait, &w, TASK_INTERRUPTIBLE);
+			spin_lock(&p->lock);
+			if (!p->readers || PIPE_SIZE - p->len >= want ||
+			    (f->f_flags & O_NONBLOCK))
+				break;
+			spin_unlock(&p->lock);
+			if (signal_pending(current)) {
+				finish_wait(&p->wait, &w);
+				return done ? done : -EINTR;
+			}
+			schedule();
+		}
+		finish_wait(&p->wait, &w);
+		if (!p->readers) {
+			spin_unlock(&p->lock);
+			send_sig(SIGPIPE, current);
+			return done ? done : -EPIPE;
+		}
+		n = min(min(len - done, (size_t)(PIPE_SIZE - p->len)), sizeof(tmp));
+		spin_unlock(&p->lock);
+		if (!n)
+			return done ? done : -EAGAIN;
+		if (copy_from_user(tmp, ubuf + done, n))
+			return done ? done : -EFAULT;
+		spin_lock(&p->lock);
+		for (size_t i = 0; i < n; i++)
+			p->buf[(p->head + p->len + i) % PIPE_SIZE] = tmp[i];
+		p->len += n;
+		spin_unlock(&p->lock);
+		wake_up(&p->wait);
+		done += n;
+	}
+	return done;
+}
+
+static void pipe_release(struct file *f)
+{
+	struct pipe_inode_info *p = f->private_data;
+	bool last;
+
+	spin_lock(&p->lock);
+	if ((f->f_flags & O_ACCMODE) == O_RDONLY)
+		p->readers--;
+	else
+		p->writers--;
+	last = !p->readers && !p->writers;
+	spin_unlock(&p->lock);
+	wake_up(&p->wait);
+	f->private_data = NULL;		/* fput must not kfree it */
+	if (last) {
+		free_page((unsigned long)p->buf);
+		kfree(p);
+	}
+}
+
+static const struct file_operations pipe_fops = {
+	.read = pipe_read,
+	.write = pipe_write,
+	.release = pipe_release,
+};
+
+static long do_pipe2(int __user *fildes, int flags)
+{
+	struct pipe_inode_info *p;
+	struct file *r, *w;
+	int fd[2];
+
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
+		return -EINVAL;
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	p->buf = (char *)__get_free_page(GFP_KERNEL);
+	r = p->buf ? alloc_file(NULL, &pipe_fops, O_RDONLY | (flags & O_NONBLOCK)) : NULL;
+	w = r ? alloc_file(NULL, &pipe_fops, O_WRONLY | (flags & O_NONBLOCK)) : NULL;
+	if (!w) {
+		if (r)
+			kfree(r);
+		free_page((unsigned long)p->buf);
+		kfree(p);
+		return -ENOMEM;
+	}
+	spin_lock_init(&p->lock);
+	init_waitqueue_head(&p->wait);
+	p->readers = p->writers = 1;
+	r->private_data = w->private_data = p;
+	fd[0] = fd_install_new(r, flags, 0);
+	fd[1] = fd[0] < 0 ? -EMFILE : fd_install_new(w, flags, 0);
+	if (fd[1] < 0) {
+		if (fd[0] >= 0)
+			close_fd(fd[0]);
+		else
+			fput(r);
+		fput(w);
+		return -EMFILE;
+	}
+	if (copy_to_user(fildes, fd, sizeof(fd))) {
+		close_fd(fd[0]);
+		close_fd(fd[1]);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE1(pipe, int __user *, fildes)
+{
+	return do_pipe2(fildes, 0);
+}
+
+SYSCALL_DEFINE2(pipe2, int __user *, fildes, int, flags)
+{
+	return do_pipe2(fildes, flags);
+}
