@@ -12,6 +12,18 @@
 				 sigmask(SIGWINCH) | sigmask(SIGCONT))
 #define SIG_KERNEL_STOP_MASK	(sigmask(SIGSTOP) | sigmask(SIGTSTP))
 
+/* Would @p ignore @sig right now? Then it is dropped at once, as in
+ * Linux, and interrupts no sleep (SIGCHLD, by default). */
+static bool sig_ignored(struct task_struct *p, int sig)
+{
+	void *h = p->sighand[sig - 1].handler;
+
+	if (sig == SIGKILL || (p->blocked & sigmask(sig)))
+		return false;
+	return h == SIG_IGN ||
+	       (h == SIG_DFL && (sigmask(sig) & SIG_KERNEL_IGNORE_MASK));
+}
+
 /* send_sig - make @sig pending for @p and wake it if it sleeps. */
 int send_sig(int sig, struct task_struct *p)
 {
@@ -19,6 +31,8 @@ int send_sig(int sig, struct task_struct *p)
 
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
+	if (sig_ignored(p, sig))
+		return 0;
 	flags = arch_local_irq_save();
 	p->pending |= sigmask(sig);
 	arch_local_irq_restore(flags);

@@ -68,4 +68,16 @@ static inline long t_free_pages(void)
 	return s ? atol(s + 14) : -1;
 }
 
+/* In mmos, a counter of /proc/mmstat; -1 on Linux. */
+static inline long t_mmstat(const char *name)
+{
+	const char *s = t_read_file("/proc/mmstat");
+	size_t n = strlen(name);
+
+	for (; s && *s; s = strchr(s, '\n') ? strchr(s, '\n') + 1 : "")
+		if (!strncmp(s, name, n) && s[n] == ' ')
+			return atol(s + n + 1);
+	return -1;
+}
+
 #endif
