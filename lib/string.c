@@ -2,10 +2,19 @@
 /* The C string functions the kernel needs (the hosted build uses libc's). */
 #include <linux/string.h>
 
+/*
+ * memset/memcpy move 8 bytes per rep iteration where they can: on real
+ * CPUs with ERMS rep stosb is as fast, but emulators (QEMU's TCG) run
+ * one iteration at a time, so qwords are 8x cheaper there.
+ */
 void *memset(void *s, int c, size_t n)
 {
 	void *d = s;
+	size_t q = n / 8;
+	unsigned long v = 0x0101010101010101UL * (unsigned char)c;
 
+	__asm__ volatile("rep stosq" : "+D"(d), "+c"(q) : "a"(v) : "memory");
+	n &= 7;
 	__asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
 	return s;
 }
@@ -13,7 +22,10 @@ void *memset(void *s, int c, size_t n)
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	void *d = dst;
+	size_t q = n / 8;
 
+	__asm__ volatile("rep movsq" : "+D"(d), "+S"(src), "+c"(q) :: "memory");
+	n &= 7;
 	__asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(n) :: "memory");
 	return dst;
 }

@@ -282,57 +282,72 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 	spin_unlock(&mm->page_table_lock);
 }
 
-static bool table_empty(const pteval_t *t)
+/* Free the table under entry @e (at @level: 0 = PUD .. 2 = PTE) and
+ * every table below it; nothing in its span is mapped any more. */
+static void free_table_tree(struct mm_struct *mm, pteval_t *e, int level)
 {
-	for (int i = 0; i < PTRS_PER_TABLE; i++)
-		if (t[i])
-			return false;
-	return true;
-}
-
-/* Free the empty tables below entry @e (a table at @level: 0 = PUD,
- * 1 = PMD, 2 = PTE) that overlap [start, end); clear @e if its table
- * is then empty. */
-static void free_tables_below(struct mm_struct *mm, pteval_t *e, int level,
-			      unsigned long base, unsigned long start,
-			      unsigned long end)
-{
-	static const int shifts[] = { PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };
 	pteval_t *t = __va(*e & PTE_PFN_MASK);
-	unsigned long span = 1UL << shifts[level];
 
-	if (level < 2) {
-		for (int i = 0; i < PTRS_PER_TABLE; i++) {
-			unsigned long s = base + i * span;
-
-			if (t[i] && s < end && s + span > start)
-				free_tables_below(mm, &t[i], level + 1, s, start, end);
-		}
-	}
-	if (table_empty(t)) {
-		WRITE_ONCE(*e, 0);
-		pt_free_user(mm, t);
-	}
+	if (level < 2)
+		for (int i = 0; i < PTRS_PER_TABLE; i++)
+			if (t[i])
+				free_table_tree(mm, &t[i], level + 1);
+	WRITE_ONCE(*e, 0);
+	pt_free_user(mm, t);
 }
 
 /*
- * free_pgtables - free the page-table pages of [start, end) that map
- * nothing any more. The TLB may cache table entries too (paging-
- * structure caches), so the range is flushed whole afterwards.
+ * Walk the tables under entry @e (spanning [base, base + 512 * span))
+ * that overlap [start, end); free each one whose whole span lies inside
+ * [floor, ceiling), the range no VMA covers.
  */
-void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end)
+static void free_tables_in(struct mm_struct *mm, pteval_t *e, int level,
+			   unsigned long base, unsigned long start, unsigned long end,
+			   unsigned long floor, unsigned long ceiling)
 {
+	static const int shifts[] = { PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };
+	unsigned long span = 1UL << shifts[level];
+	pteval_t *t = __va(*e & PTE_PFN_MASK);
+	unsigned long first = start > base ? (start - base) >> shifts[level] : 0;
+	unsigned long last = min((end - 1 - base) >> shifts[level], 511UL);
+
+	if (base >= floor && base + (span << 9) - 1 <= ceiling - 1) {
+		free_table_tree(mm, e, level);
+		return;
+	}
+	if (level == 2)
+		return;
+	for (unsigned long i = first; i <= last; i++)
+		if (t[i])
+			free_tables_in(mm, &t[i], level + 1, base + i * span,
+				       start, end, floor, ceiling);
+}
+
+/*
+ * free_pgtables - free the page-table pages over [start, end) whose
+ * whole span lies in [floor, ceiling), the gap around it that no VMA
+ * covers (Linux's floor/ceiling rule: nothing is scanned, a table that
+ * might still map something is kept until later or exit). The CPU may
+ * cache upper-level entries (paging-structure caches), so if a table
+ * went, this mm's translations are flushed.
+ */
+void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
+		   unsigned long floor, unsigned long ceiling)
+{
+	long before = atomic_long_read(&mm->pgtables_bytes);
+
 	spin_lock(&mm->page_table_lock);
 	for (unsigned long i = pgd_index(start); i <= pgd_index(end - 1) &&
 	     i < KERNEL_PGD_BOUNDARY; i++) {
 		pteval_t *e = &mm->pgd[i].pgd;
 
 		if (*e)
-			free_tables_below(mm, e, 0, i << PGDIR_SHIFT, start, end);
+			free_tables_in(mm, e, 0, i << PGDIR_SHIFT, start, end,
+				       floor, ceiling);
 	}
 	spin_unlock(&mm->page_table_lock);
-	flush_tlb_mm_range(mm, start, min(end, start + 34 * PAGE_SIZE) == end ?
-			   end : start + 34 * PAGE_SIZE);
+	if (atomic_long_read(&mm->pgtables_bytes) != before)
+		flush_tlb_mm_range(mm, 0, TASK_SIZE);
 }
 
 /*

@@ -258,7 +258,7 @@ unsigned long get_unmapped_area(struct file *file, unsigned long addr,
  */
 static int __do_munmap(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	struct vm_area_struct *vma = find_vma(mm, start), *next;
+	struct vm_area_struct *vma = find_vma(mm, start), *next, *prev;
 
 	mmap_assert_write_locked(mm);
 	if (!vma || vma->vm_start >= end)
@@ -268,13 +268,15 @@ static int __do_munmap(struct mm_struct *mm, unsigned long start, unsigned long 
 	for (next = vma; next && next->vm_start < end; next = vma_next(next))
 		if (next->vm_end > end && split_vma(next, end, false))
 			return -ENOMEM;
+	prev = vma_prev(vma);
 	while (vma && vma->vm_start < end) {
 		next = vma_next(vma);
 		zap_page_range(vma, vma->vm_start, vma->vm_end);
 		remove_vma(mm, vma);
 		vma = next;
 	}
-	free_pgtables(mm, start, end);
+	free_pgtables(mm, start, end, prev ? prev->vm_end : 0,
+		      vma ? vma->vm_start : TASK_SIZE);
 	return 0;
 }
 
@@ -418,7 +420,7 @@ void exit_mmap(struct mm_struct *mm)
 		zap_page_range(vma, vma->vm_start, vma->vm_end);
 		remove_vma(mm, vma);
 	}
-	free_pgtables(mm, 0, TASK_SIZE);
-	free_user_pgtables(mm);
+	free_pgtables(mm, 0, TASK_SIZE, 0, TASK_SIZE);
+	free_user_pgtables(mm);	/* nothing left: this only checks */
 	mmap_write_unlock(mm);
 }

@@ -155,7 +155,8 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 			   unsigned int flags);
 void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 		    unsigned long end);
-void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end);
+void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
+		   unsigned long floor, unsigned long ceiling);
 void change_protection(struct vm_area_struct *vma, unsigned long start,
 		       unsigned long end);
 int move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
