@@ -477,3 +477,70 @@ static int test_msleep(void)
 	return 0;
 }
 SELFTEST(test_msleep);
+
+/* ---- the end of an mm, observed ---------------------------------------- */
+
+struct mm_end {
+	struct completion u_ready, u_go;
+	struct mm_struct *mm_u;
+	struct task_struct *k;
+	unsigned long live_before;
+	int users_in_k, count_in_k;
+	bool borrowed, alive_in_k, freed_after;
+	int err;
+};
+
+static int mm_end_u(void *data)
+{
+	struct mm_end *e = data;
+
+	e->err |= become_user_task();
+	e->mm_u = current->mm;
+	e->live_before = nr_live_mms();
+	complete(&e->u_ready);
+	wait_for_completion(&e->u_go);
+	wake_up_process(e->k);	/* K runs after this task has exited */
+	return 0;
+}
+
+static int mm_end_k(void *data)
+{
+	struct mm_end *e = data;
+
+	/* U is gone (exit_mm -> mmput: mm_users 0, its pages freed), but the
+	 * lazy reference it left on the CPU has come to this thread. */
+	e->borrowed = current->active_mm == e->mm_u && !current->mm;
+	e->users_in_k = atomic_read(&e->mm_u->mm_users);
+	e->count_in_k = atomic_read(&e->mm_u->mm_count);
+	e->alive_in_k = nr_live_mms() == e->live_before;
+	drop_lazy_mm();		/* switch away: the last mmdrop frees it */
+	e->freed_after = nr_live_mms() == e->live_before - 1;
+	return 0;
+}
+
+/* A kernel thread borrowing the mm of a process that exited keeps the
+ * mm_struct alive (mm_count) until it switches away; then it is freed. */
+static int test_lazy_mm_outlives_its_process(void)
+{
+	struct mm_end e = { 0 };
+	struct job u = { 0 }, k = { 0 };
+
+	init_completion(&e.u_ready);
+	init_completion(&e.u_go);
+	e.k = prepare(&k, mm_end_k, &e, "mm-end-k");
+	KTEST_EXPECT(e.k && start(&u, mm_end_u, &e, "mm-end-u"), "no threads");
+	wait_for_completion(&e.u_ready);
+	complete(&e.u_go);
+	finish(&u);
+	finish(&k);
+	pr_info("selftest: mm end: in K mm_users %d mm_count %d, live before/while/after %s/%s\n",
+		e.users_in_k, e.count_in_k, e.alive_in_k ? "same" : "changed",
+		e.freed_after ? "freed" : "kept");
+	KTEST_EXPECT(!e.err && e.borrowed, "K does not hold the dead process's mm");
+	KTEST_EXPECT(e.users_in_k == 0 && e.count_in_k == 1, "mm_users %d mm_count %d",
+		     e.users_in_k, e.count_in_k);
+	KTEST_EXPECT(e.alive_in_k, "the mm_struct was freed while borrowed");
+	KTEST_EXPECT(e.freed_after, "the mm_struct outlived the last reference");
+	return 0;
+}
+SELFTEST(test_lazy_mm_outlives_its_process);
