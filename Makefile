@@ -81,18 +81,27 @@ $(BUILD)/initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init
 
 # User tests: static binaries run natively and then as /init in mmos.
 UTEST_SRCS := $(wildcard user/tests/*.c)
+# The same programs with glibc (static, and one static-PIE), for the
+# tests whose ground glibc treads differently (start-up, malloc, threads).
+GLIBC_TESTS := hello threads fork_cow mmap syscalls files wait_status vfork
 UTESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(UTEST_SRCS)) \
-	$(BUILD)/user/tests/hello_glibc
+	$(patsubst %,$(BUILD)/user/tests/%_glibc,$(GLIBC_TESTS)) \
+	$(BUILD)/user/tests/hello_pie_glibc
 
 $(BUILD)/user/tests/%: user/tests/%.c user/tests/t.h | deps
 	@mkdir -p $(dir $@)
 	@echo "  MUSLCC  $<"
 	$(Q)$(MUSLCC) $(UCFLAGS) -Wno-infinite-recursion -Wno-array-bounds $< -o $@
 
-$(BUILD)/user/tests/hello_glibc: user/tests/hello.c user/tests/t.h
+$(BUILD)/user/tests/%_glibc: user/tests/%.c user/tests/t.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (glibc, static)"
-	$(Q)$(HOSTCC) $(UCFLAGS) $< -o $@
+	$(Q)$(HOSTCC) $(UCFLAGS) -pthread -w $< -o $@
+
+$(BUILD)/user/tests/hello_pie_glibc: user/tests/hello.c user/tests/t.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (glibc, static-pie)"
+	$(Q)$(HOSTCC) -static-pie -O2 -Wall $< -o $@
 
 # An ELF header with nonsense after it: exec must say ENOEXEC.
 $(BUILD)/broken.elf:
@@ -160,4 +169,4 @@ bench: deps
 
 .PHONY: all run debug test clean deps hosted bench
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
-.SECONDARY:
+.SECONDARY: $(patsubst tests/hosted/%.c,$(BUILD)/h/tests/hosted/%.o,$(wildcard tests/hosted/test_*.c))

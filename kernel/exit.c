@@ -174,8 +174,9 @@ void do_exit(long code)
 	}
 	exit_mm();
 	exit_files(tsk);
-	if (unlikely(tsk == child_reaper))
-		init_died(code);
+	/* As in Linux, init's death panics once its last thread is gone. */
+	if (unlikely(tsk->signal == child_reaper->signal && tsk->signal->nr_threads == 1))
+		init_died(tsk->signal->group_exit ? tsk->signal->group_exit_code : code);
 	exit_notify(tsk);
 	do_task_dead();
 }

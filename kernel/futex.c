@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * futex: FUTEX_WAIT and FUTEX_WAKE on private futexes, enough for
- * pthread_join (CLONE_CHILD_CLEARTID) and mutexes in musl and glibc.
+ * futex: FUTEX_WAIT, FUTEX_WAKE and their _BITSET forms (glibc waits
+ * with an absolute timeout through WAIT_BITSET), enough for pthread_join
+ * (CLONE_CHILD_CLEARTID), mutexes and condition variables in musl and
+ * glibc.
  * A futex is named by (mm, address). A waiter queues itself before it
  * reads the word, so a wake between the read and the sleep is not lost.
  */
@@ -16,6 +18,9 @@
 
 #define FUTEX_WAIT		0
 #define FUTEX_WAKE		1
+#define FUTEX_WAIT_BITSET	9
+#define FUTEX_WAKE_BITSET	10
+#define FUTEX_BITSET_MATCH_ANY	0xffffffff
 #define FUTEX_PRIVATE_FLAG	128
 #define FUTEX_CLOCK_REALTIME	256
 
@@ -24,14 +29,24 @@ struct futex_q {
 	struct mm_struct *mm;
 	unsigned long uaddr;
 	struct task_struct *task;
+	u32 bitset;
 	bool woken;			/* futex_lock */
 };
 
 static LIST_HEAD(futex_queue);
 static DEFINE_SPINLOCK(futex_lock);
 
+static int futex_wake_bits(struct mm_struct *mm, unsigned long uaddr, int nr,
+			   u32 bitset);
+
 /* futex_wake_addr - wake up to @nr waiters on (@mm, @uaddr). */
 int futex_wake_addr(struct mm_struct *mm, unsigned long uaddr, int nr)
+{
+	return futex_wake_bits(mm, uaddr, nr, FUTEX_BITSET_MATCH_ANY);
+}
+
+static int futex_wake_bits(struct mm_struct *mm, unsigned long uaddr, int nr,
+			   u32 bitset)
 {
 	struct futex_q *q, *n;
 	unsigned long flags;
@@ -41,7 +56,7 @@ int futex_wake_addr(struct mm_struct *mm, unsigned long uaddr, int nr)
 	list_for_each_entry_safe(q, n, &futex_queue, list) {
 		if (woken >= nr)
 			break;
-		if (q->mm != mm || q->uaddr != uaddr)
+		if (q->mm != mm || q->uaddr != uaddr || !(q->bitset & bitset))
 			continue;
 		list_del(&q->list);
 		q->woken = true;
@@ -56,22 +71,42 @@ struct timespec_k {
 	long tv_sec, tv_nsec;
 };
 
-static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec_k __user *ut)
+extern u64 boot_wall_seconds;
+
+/* Ticks to wait for timeout @ut: relative, or (@abs) a time of the
+ * monotonic clock, or of the real-time one with @realtime. */
+static long timeout_ticks(const struct timespec_k __user *ut, bool abs,
+			  bool realtime, long *ticks)
+{
+	struct timespec_k t;
+	long long ns;
+
+	if (copy_from_user(&t, ut, sizeof(t)))
+		return -EFAULT;
+	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
+		return -EINVAL;
+	ns = t.tv_sec * 1000000000LL + t.tv_nsec;
+	if (abs)
+		ns -= local_clock() + (realtime ? boot_wall_seconds * 1000000000ULL : 0);
+	*ticks = ns <= 0 ? 0 : (long)DIV_ROUND_UP(ns, 1000000000LL / HZ);
+	return 0;
+}
+
+static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec_k __user *ut,
+		       bool abs, bool realtime, u32 bitset)
 {
 	struct futex_q q = { .mm = current->mm, .uaddr = (unsigned long)uaddr,
-			     .task = current };
+			     .task = current, .bitset = bitset };
 	long ticks = -1, ret = 0;
 	unsigned long flags;
 	u32 cur;
 
+	if (!bitset)
+		return -EINVAL;
 	if (ut) {
-		struct timespec_k t;
-
-		if (copy_from_user(&t, ut, sizeof(t)))
-			return -EFAULT;
-		if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
-			return -EINVAL;
-		ticks = t.tv_sec * HZ + DIV_ROUND_UP(t.tv_nsec, 1000000000L / HZ);
+		ret = timeout_ticks(ut, abs, realtime, &ticks);
+		if (ret)
+			return ret;
 	}
 	spin_lock_irqsave(&futex_lock, flags);
 	list_add_tail(&q.list, &futex_queue);
@@ -101,13 +136,20 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec_k __use
 SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 		const struct timespec_k __user *, utime, u32 __user *, uaddr2, u32, val3)
 {
+	bool realtime = op & FUTEX_CLOCK_REALTIME;
+
 	if ((unsigned long)uaddr & 3)
 		return -EINVAL;
 	switch (op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME)) {
 	case FUTEX_WAIT:
-		return futex_wait(uaddr, val, utime);
+		return futex_wait(uaddr, val, utime, false, false, FUTEX_BITSET_MATCH_ANY);
+	case FUTEX_WAIT_BITSET:
+		return futex_wait(uaddr, val, utime, true, realtime, val3);
 	case FUTEX_WAKE:
 		return futex_wake_addr(current->mm, (unsigned long)uaddr, val);
+	case FUTEX_WAKE_BITSET:
+		return val3 ? futex_wake_bits(current->mm, (unsigned long)uaddr, val, val3) :
+			      -EINVAL;
 	default:
 		return -ENOSYS;	/* requeue, PI, bitset: not in mmos */
 	}

@@ -161,3 +161,28 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
 	}
 	return send_sig(sig, p);
 }
+
+/* tgkill/tkill - a signal to one thread. */
+static long do_tkill(pid_t tgid, pid_t pid, int sig)
+{
+	struct task_struct *p;
+
+	if (pid <= 0 || sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	p = find_task_by_pid(pid);
+	if (!p || p->exit_state || (tgid > 0 && p->tgid != tgid))
+		return -ESRCH;
+	return sig ? send_sig(sig, p) : 0;
+}
+
+SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
+{
+	if (tgid <= 0)
+		return -EINVAL;
+	return do_tkill(tgid, pid, sig);
+}
+
+SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
+{
+	return do_tkill(0, pid, sig);
+}
