@@ -14,13 +14,9 @@
 #define HAS_ERRCODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
 			(v) == 21 || (v) == 29 || (v) == 30)
 
-	.text
-	.balign 16
-common_interrupt:
-	testb	$3, PTREGS_CS - PTREGS_VECTOR(%rsp)
-	jz	1f
-	swapgs
-1:	pushq	%rdi
+/* Save / restore the general registers in struct pt_regs order. */
+	.macro PUSH_REGS
+	pushq	%rdi
 	pushq	%rsi
 	pushq	%rdx
 	pushq	%rcx
@@ -35,14 +31,9 @@ common_interrupt:
 	pushq	%r13
 	pushq	%r14
 	pushq	%r15
-	cld
-	movq	%rsp, %rdi
-	/* A frame record linking the interrupted code for backtraces. */
-	pushq	PTREGS_IP(%rsp)
-	pushq	%rbp
-	movq	%rsp, %rbp
-	call	do_interrupt
-	addq	$16, %rsp
+	.endm
+
+	.macro POP_REGS
 	popq	%r15
 	popq	%r14
 	popq	%r13
@@ -58,6 +49,24 @@ common_interrupt:
 	popq	%rdx
 	popq	%rsi
 	popq	%rdi
+	.endm
+
+	.text
+	.balign 16
+common_interrupt:
+	testb	$3, PTREGS_CS - PTREGS_VECTOR(%rsp)
+	jz	1f
+	swapgs
+1:	PUSH_REGS
+	cld
+	movq	%rsp, %rdi
+	/* A frame record linking the interrupted code for backtraces. */
+	pushq	PTREGS_IP(%rsp)
+	pushq	%rbp
+	movq	%rsp, %rbp
+	call	do_interrupt
+	addq	$16, %rsp
+	POP_REGS
 	addq	$16, %rsp			/* vector, error code */
 	testb	$3, 8(%rsp)
 	jz	2f
@@ -122,42 +131,6 @@ ret_from_fork:
 1:	movq	%rsp, %rdi
 	call	exit_to_user_mode
 	jmp	ret_to_user
-
-	.macro PUSH_REGS
-	pushq	%rdi
-	pushq	%rsi
-	pushq	%rdx
-	pushq	%rcx
-	pushq	%rax
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
-	.endm
-
-	.macro POP_REGS
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rax
-	popq	%rcx
-	popq	%rdx
-	popq	%rsi
-	popq	%rdi
-	.endm
 
 /*
  * entry_SYSCALL_64: the syscall instruction lands here (MSR_LSTAR) with
