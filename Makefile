@@ -123,9 +123,14 @@ HCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compa
 HSRCS := mm/memblock.c mm/page_alloc.c mm/slab.c mm/vmalloc.c mm/pgtable.c mm/vma_tree.c \
 	mm/init-mm.c mm/mm_init.c mm/vmstat.c mm/memory.c mm/mmap.c \
 	fs/cpio.c fs/ramfs.c fs/initramfs.c fs/file.c \
-	arch/hosted/mm/physmem.c arch/hosted/kernel/printk.c arch/hosted/kernel/preempt.c \
-	arch/hosted/kernel/rwsem.c \
-	tests/hosted/harness.c
+	mm/mmu_context.c mm/syscalls.c kernel/fork.c kernel/pid.c kernel/kthread.c \
+	kernel/exit.c kernel/signal.c kernel/futex.c kernel/sched/core.c \
+	kernel/sched/wait.c kernel/time/timer.c init/init_task.c \
+	fs/exec.c fs/binfmt_elf.c fs/open.c fs/read_write.c fs/stat.c fs/pipe.c \
+	fs/proc/base.c fs/proc/task_mmu.c fs/proc/meminfo.c \
+	arch/hosted/mm/physmem.c arch/hosted/mm/mmu.c arch/hosted/kernel/printk.c \
+	arch/hosted/kernel/rwsem.c arch/hosted/kernel/sched.c \
+	lib/strscpy.c tests/hosted/harness.c tests/hosted/tasks.c
 HOBJS := $(patsubst %,$(BUILD)/h/%.o,$(basename $(HSRCS)))
 HTESTS := $(patsubst tests/hosted/%.c,$(BUILD)/hosted/%,$(wildcard tests/hosted/test_*.c))
 

@@ -62,7 +62,7 @@ static void print_init_mm(void)
 		init_mm.start_code, init_mm.end_code, init_mm.end_data, init_mm.brk);
 }
 
-unsigned long init_free_pages_before_exec;
+extern unsigned long init_free_pages_before_exec;
 
 /* run_init_process - exec @path as PID 1 (seed 003's first step). */
 static int run_init_process(const char *path)

@@ -142,7 +142,7 @@ static __attribute__((noreturn)) void do_task_dead(void)
 
 void exit_files(struct task_struct *tsk);
 void drop_lazy_mm(void);
-extern unsigned long init_free_pages_before_exec;
+unsigned long init_free_pages_before_exec;	/* set by kernel_init */
 
 /*
  * init_died - PID 1 is gone: Linux panics, and so does mmos. Its mm is

@@ -276,7 +276,7 @@ static int __do_munmap(struct mm_struct *mm, unsigned long start, unsigned long 
 		vma = next;
 	}
 	free_pgtables(mm, start, end, prev ? prev->vm_end : 0,
-		      vma ? vma->vm_start : TASK_SIZE);
+		      vma ? vma->vm_start : USER_PGTABLES_CEILING);
 	return 0;
 }
 
@@ -420,7 +420,7 @@ void exit_mmap(struct mm_struct *mm)
 		zap_page_range(vma, vma->vm_start, vma->vm_end);
 		remove_vma(mm, vma);
 	}
-	free_pgtables(mm, 0, TASK_SIZE, 0, TASK_SIZE);
+	free_pgtables(mm, 0, TASK_SIZE, 0, USER_PGTABLES_CEILING);
 	free_user_pgtables(mm);	/* nothing left: this only checks */
 	mmap_write_unlock(mm);
 }

@@ -114,6 +114,8 @@ static inline int page_mapcount(const struct page *p)
 /* Linux's stack_guard_gap: 256 pages kept free below a growing stack. */
 #define STACK_GUARD_GAP	(256UL << PAGE_SHIFT)
 #define STACK_TOP	TASK_SIZE
+/* The end of what user page tables can map: the whole lower half. */
+#define USER_PGTABLES_CEILING	(1UL << 47)
 
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);

@@ -36,6 +36,7 @@ int hosted_main_setup(const struct htest *tests, int n, unsigned long ram,
 			r = -1;
 		}
 		printf("%s %s\n", r ? "FAIL" : "PASS", tests[i].name);
+		fflush(stdout);
 		failed += r != 0;
 	}
 	return failed ? 1 : 0;

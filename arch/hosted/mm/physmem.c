@@ -11,20 +11,16 @@
 #include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/vmalloc.h>
+#include <asm/tlbflush.h>
 
 char hosted_phys_mem[HOSTED_PHYS_SIZE] __aligned(PAGE_SIZE);
 
-unsigned long hosted_cr3;
 
 /* No boot loader: no initrd (tests unpack archives themselves). */
 phys_addr_t phys_initrd_start;
 unsigned long phys_initrd_size;
 
-/* The one task of a hosted program: what `current` is. Tests give it an
- * mm to run the mm code as a process would. */
-static struct task_struct hosted_task = { .comm = "hosted", .pid = 1, .tgid = 1 };
-struct task_struct *current_task = &hosted_task;
-
+extern struct task_struct *child_reaper;
 void mem_map_init(void);
 void mm_core_init(void);
 
@@ -40,4 +36,8 @@ void hosted_boot(unsigned long size)
 		panic("hosted: no memory for vmalloc PGD entries");
 	mem_map_init();
 	mm_core_init();
+	sched_init();
+	fork_init();
+	child_reaper = &init_task;	/* the idle task stands in for PID 1 */
+	write_cr3(__pa(swapper_pg_dir));
 }

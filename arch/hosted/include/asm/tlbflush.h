@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * TLB flushes on the hosted target. Until the simulated TLB arrives
- * (the arch/hosted issue) nothing is cached to drop; the calls are
- * counted like on x86, so tests can see that the kernel made them.
+ * TLB flushes on the hosted target drop entries of the simulated TLB
+ * (arch/hosted/mm/mmu.c), so a flush the kernel forgets leaves a stale
+ * translation that a test can see. Counted like on x86.
  */
 #ifndef _ASM_HOSTED_TLBFLUSH_H
 #define _ASM_HOSTED_TLBFLUSH_H
@@ -11,21 +11,27 @@
 
 extern unsigned long hosted_cr3;
 
+void hosted_tlb_flush_one(unsigned long addr);
+void hosted_tlb_flush_all(bool global);
+
+/* write_cr3 - load a page table: non-global translations go. */
 static inline void write_cr3(unsigned long pa)
 {
 	count_vm_event(CR3_WRITE);
 	hosted_cr3 = pa;
+	hosted_tlb_flush_all(false);
 }
 
 static inline void __flush_tlb_one_kernel(unsigned long addr)
 {
-	(void)addr;
 	count_vm_event(NR_TLB_LOCAL_FLUSH_ONE);
+	hosted_tlb_flush_one(addr);
 }
 
 static inline void __flush_tlb_all(void)
 {
 	count_vm_event(NR_TLB_LOCAL_FLUSH_ALL);
+	hosted_tlb_flush_all(true);
 }
 
 #endif

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The hosted target's MMU: a software walker of the x86-64 4-level
+ * tables (the same bits the hardware reads) behind a simulated TLB, and
+ * user accesses that go through both and take page faults into the
+ * kernel's own fault path.
+ *
+ * The TLB caches a translation (and its permissions) when a walk
+ * succeeds and keeps it until the kernel flushes it: invlpg
+ * (__flush_tlb_one_kernel), a CR3 load (non-global entries), or a full
+ * flush. It is tagged with the PCID the x86 hardware would use, always 0
+ * until mmos uses PCIDs. So a missing flush shows: the stale entry keeps
+ * serving the old page.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/pgtable.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/string.h>
+#include <asm/uaccess.h>
+
+#define TLB_ENTRIES	64
+
+struct tlb_entry {
+	bool valid, global;
+	unsigned int pcid;
+	unsigned long vpn;
+	phys_addr_t pa;		/* page frame */
+	pteval_t flags;		/* effective RW, USER, NX */
+};
+
+static struct tlb_entry tlb[TLB_ENTRIES];
+unsigned long hosted_cr3;
+bool smap_enabled;
+unsigned long hosted_tlb_hits, hosted_tlb_misses;
+int hosted_last_signal;		/* the signal the last bad access raised */
+
+void hosted_tlb_flush_one(unsigned long addr)
+{
+	struct tlb_entry *e = &tlb[(addr >> PAGE_SHIFT) % TLB_ENTRIES];
+
+	if (e->valid && e->vpn == addr >> PAGE_SHIFT)
+		e->valid = false;
+}
+
+void hosted_tlb_flush_all(bool global)
+{
+	for (int i = 0; i < TLB_ENTRIES; i++)
+		if (global || !tlb[i].global)
+			tlb[i].valid = false;
+}
+
+/* Walk the tables at hosted_cr3 for @va as the CPU does, setting the
+ * accessed (and, for a write, dirty) bits. false if not mapped. */
+static bool mmu_walk(unsigned long va, bool write, phys_addr_t *pa, pteval_t *flags,
+		     bool *global)
+{
+	pteval_t *t = __va(hosted_cr3 & PTE_PFN_MASK), acc = _PAGE_RW | _PAGE_USER, nx = 0;
+	static const int shifts[] = { PGDIR_SHIFT, PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };
+
+	for (int level = 0; level < 4; level++) {
+		pteval_t *e = &t[(va >> shifts[level]) & 511];
+
+		if (!(*e & _PAGE_PRESENT))
+			return false;
+		*e |= _PAGE_ACCESSED;
+		acc &= *e;
+		nx |= *e & _PAGE_NX;
+		if (level == 3 || (level > 0 && (*e & _PAGE_PSE))) {
+			if (write && (acc & _PAGE_RW))
+				*e |= _PAGE_DIRTY;
+			*pa = (*e & PTE_PFN_MASK) & ~((1UL << shifts[level]) - 1);
+			*pa |= va & ((1UL << shifts[level]) - 1) & PAGE_MASK;
+			*flags = acc | nx;
+			*global = *e & _PAGE_GLOBAL;
+			return true;
+		}
+		t = __va(*e & PTE_PFN_MASK);
+	}
+	return false;
+}
+
+static bool allowed(pteval_t flags, bool write, bool exec, bool user)
+{
+	return (!write || (flags & _PAGE_RW)) && (!user || (flags & _PAGE_USER)) &&
+	       (!exec || !(flags & _PAGE_NX));
+}
+
+/* Translate @va for an access; false with the x86 error code if it
+ * faults. A TLB hit is used as it is, stale or not. */
+static bool mmu_translate(unsigned long va, bool write, bool exec, bool user,
+			  phys_addr_t *pa, unsigned long *err)
+{
+	struct tlb_entry *e = &tlb[(va >> PAGE_SHIFT) % TLB_ENTRIES];
+	pteval_t flags;
+	bool global;
+
+	if (e->valid && e->vpn == va >> PAGE_SHIFT && allowed(e->flags, write, exec, user)) {
+		hosted_tlb_hits++;
+		*pa = e->pa | (va & ~PAGE_MASK);
+		return true;
+	}
+	hosted_tlb_misses++;
+	*err = (write ? 2 : 0) | (user ? 4 : 0) | (exec ? 16 : 0);
+	if (!mmu_walk(va, write, pa, &flags, &global))
+		return false;
+	if (!allowed(flags, write, exec, user)) {
+		*err |= 1;	/* present: a protection fault */
+		return false;
+	}
+	*e = (struct tlb_entry){ .valid = true, .global = global, .pcid = 0,
+				 .vpn = va >> PAGE_SHIFT, .pa = *pa, .flags = flags };
+	*pa |= va & ~PAGE_MASK;
+	return true;
+}
+
+/*
+ * hosted_fault - the page-fault handler's work for the hosted target,
+ * as arch/x86/mm/fault.c does it: find the VMA (growing a stack), check
+ * the access, handle_mm_fault(). Returns 0, or the signal a user would
+ * get (SIGSEGV, SIGBUS, SIGKILL for out of memory).
+ */
+static int hosted_fault(unsigned long addr, unsigned long err)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned int flags = (err & 2 ? FAULT_FLAG_WRITE : 0) | FAULT_FLAG_USER;
+	vm_fault_t fault;
+
+	if (!mm)
+		return SIGSEGV;
+	mmap_write_lock(mm);
+	vma = find_extend_vma(mm, addr);
+	if (!vma || vma->vm_start > addr || (err & 2 ? !(vma->vm_flags & VM_WRITE) :
+	    err & 16 ? !(vma->vm_flags & VM_EXEC) : (err & 1) ||
+	    !(vma->vm_flags & VM_ACCESS_FLAGS))) {
+		mmap_write_unlock(mm);
+		return SIGSEGV;
+	}
+	fault = handle_mm_fault(vma, addr, flags);
+	mmap_write_unlock(mm);
+	if (fault & VM_FAULT_OOM)
+		return SIGKILL;
+	if (fault & VM_FAULT_SIGBUS)
+		return SIGBUS;
+	return fault & VM_FAULT_ERROR ? SIGSEGV : 0;
+}
+
+/* One byte of user access at @va: through the TLB, faulting as needed.
+ * Returns the host pointer, or NULL (hosted_last_signal says why). */
+static u8 *user_byte(unsigned long va, bool write)
+{
+	unsigned long err = 0;
+	phys_addr_t pa;
+
+	for (int tries = 0; tries < 3; tries++) {
+		if (va >= TASK_SIZE) {
+			hosted_last_signal = SIGSEGV;
+			return NULL;
+		}
+		if (mmu_translate(va, write, false, true, &pa, &err))
+			return (u8 *)__va(pa);
+		hosted_last_signal = hosted_fault(va, err);
+		if (hosted_last_signal)
+			return NULL;
+	}
+	hosted_last_signal = SIGSEGV;	/* the fault did not resolve */
+	return NULL;
+}
+
+/* hosted_user_access - what a user program's loads and stores do:
+ * copy @n bytes between @buf and user address @va of current's mm.
+ * Returns 0, or the signal the access raised. */
+int hosted_user_access(unsigned long va, void *buf, unsigned long n, bool write)
+{
+	u8 *b = buf;
+
+	for (unsigned long i = 0; i < n; i++) {
+		u8 *p = user_byte(va + i, write);
+
+		if (!p)
+			return hosted_last_signal;
+		if (write)
+			*p = b[i];
+		else
+			b[i] = *p;
+	}
+	return 0;
+}
+
+/* The kernel's uaccess on this target: the same walk, and -EFAULT where
+ * a user would get a signal. They return the bytes not copied. */
+unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++) {
+		u8 *p = access_ok((char *)from + i, 1) ?
+			user_byte((unsigned long)from + i, false) : NULL;
+
+		if (!p) {
+			memset((char *)to + i, 0, n - i);
+			return n - i;
+		}
+		((u8 *)to)[i] = *p;
+	}
+	return 0;
+}
+
+unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++) {
+		u8 *p = access_ok((char *)to + i, 1) ?
+			user_byte((unsigned long)to + i, true) : NULL;
+
+		if (!p)
+			return n - i;
+		*p = ((const u8 *)from)[i];
+	}
+	return 0;
+}
+
+unsigned long clear_user(void __user *to, unsigned long n)
+{
+	static const u8 zero;
+
+	for (unsigned long i = 0; i < n; i++)
+		if (copy_to_user((char *)to + i, &zero, 1))
+			return n - i;
+	return 0;
+}
+
+long strncpy_from_user(char *dst, const char __user *src, long count)
+{
+	for (long i = 0; i < count; i++) {
+		if (copy_from_user(dst + i, src + i, 1))
+			return -EFAULT;
+		if (!dst[i])
+			return i;
+	}
+	return count;
+}
+
+long strnlen_user(const char __user *s, long n)
+{
+	char c;
+
+	for (long i = 0; i < n; i++) {
+		if (copy_from_user(&c, s + i, 1))
+			return 0;
+		if (!c)
+			return i + 1;
+	}
+	return n + 1;
+}

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The user address space on the software MMU: real tasks (kernel_clone,
+ * schedule, exec_mmap, do_exit, wait4), real syscalls, and user accesses
+ * that go through the simulated TLB and fault into handle_mm_fault. A
+ * flush the kernel forgets leaves a stale TLB entry, which these tests
+ * read: the old page's data instead of a fault or of zeroes.
+ */
+#include "harness.h"
+#include "tasks.h"
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/sched/mm.h>
+#include <linux/signal.h>
+#include <linux/vm_event.h>
+
+#define P 4096UL
+static struct task_struct *proc;	/* the process most tests run as */
+
+static long map(unsigned long addr, unsigned long len, int prot, int flags)
+{
+	return sys(9, addr, len, prot, flags | MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+}
+
+static char peek(unsigned long va, int *sig)
+{
+	char c = 0;
+
+	*sig = uread(va, &c, 1);
+	return c;
+}
+
+static int poke(unsigned long va, char c)
+{
+	return uwrite(va, &c, 1);
+}
+
+static int test_demand_zero_then_private_page(void)
+{
+	long zero0 = sum_vm_event(PGFAULT_ZERO), a = map(0, 4 * P, PROT_READ | PROT_WRITE, 0);
+	int sig;
+
+	EXPECT(a > 0, "mmap %ld", a);
+	EXPECT(peek(a, &sig) == 0 && !sig);
+	EXPECT(sum_vm_event(PGFAULT_ZERO) == zero0 + 1, "read fault did not map the zero page");
+	EXPECT(get_mm_counter(current->mm, MM_ANONPAGES) == 0, "a read allocated");
+	EXPECT(poke(a, 'x') == 0 && peek(a, &sig) == 'x');
+	EXPECT(get_mm_counter(current->mm, MM_ANONPAGES) == 1);
+	EXPECT(sys(11, a, 4 * P, 0, 0, 0, 0) == 0);
+	EXPECT(get_mm_counter(current->mm, MM_ANONPAGES) == 0);
+	peek(a, &sig);
+	EXPECT(sig == SIGSEGV, "read after munmap: signal %d", sig);
+	return 0;
+}
+
+/* The TLB holds a's translation after the write; munmap must flush it. */
+static int test_munmap_flushes_the_tlb(void)
+{
+	long a = map(0, P, PROT_READ | PROT_WRITE, 0);
+	int sig;
+
+	EXPECT(poke(a, 123) == 0 && peek(a, &sig) == 123);
+	EXPECT(sys(11, a, P, 0, 0, 0, 0) == 0);
+	peek(a, &sig);
+	EXPECT(sig == SIGSEGV, "stale translation after munmap (signal %d)", sig);
+	EXPECT(map(a, P, PROT_READ, MAP_FIXED) == a);
+	EXPECT(peek(a, &sig) == 0 && !sig, "the old page shows through a new mapping");
+	sys(11, a, P, 0, 0, 0, 0);
+	return 0;
+}
+
+static int test_mprotect_flushes_the_tlb(void)
+{
+	long a = map(0, 2 * P, PROT_READ | PROT_WRITE, 0);
+	int sig;
+
+	EXPECT(poke(a, 1) == 0);
+	EXPECT(sys(10, a, P, PROT_READ, 0, 0, 0) == 0);
+	EXPECT(poke(a, 2) == SIGSEGV, "write to a page made read-only");
+	EXPECT(peek(a, &sig) == 1 && !sig);
+	EXPECT(sys(10, a, P, PROT_NONE, 0, 0, 0) == 0);
+	peek(a, &sig);
+	EXPECT(sig == SIGSEGV, "read of PROT_NONE");
+	EXPECT(sys(10, a, P, PROT_READ | PROT_WRITE, 0, 0, 0) == 0);
+	EXPECT(poke(a, 3) == 0 && peek(a, &sig) == 3, "the page survived PROT_NONE");
+	EXPECT(current->mm->mm_mt.nr_entries == 1, "mprotect back did not merge");
+	sys(11, a, 2 * P, 0, 0, 0, 0);
+	return 0;
+}
+
+static int test_madvise_dontneed_drops_pages(void)
+{
+	long a = map(0, P, PROT_READ | PROT_WRITE, 0);
+	int sig;
+
+	EXPECT(poke(a, 9) == 0);
+	EXPECT(sys(28, a, P, MADV_DONTNEED, 0, 0, 0) == 0);
+	EXPECT(peek(a, &sig) == 0 && !sig, "old data after MADV_DONTNEED");
+	sys(11, a, P, 0, 0, 0, 0);
+	return 0;
+}
+
+static int test_mremap_moves_the_pages(void)
+{
+	long a = map(0, 2 * P, PROT_READ | PROT_WRITE, 0), b, blocker;
+	int sig;
+
+	blocker = map(a + 2 * P, P, PROT_READ, MAP_FIXED);
+	EXPECT(blocker == a + 2 * (long)P);
+	EXPECT(poke(a, 'a') == 0 && poke(a + P, 'b') == 0);
+	b = sys(25, a, 2 * P, 8 * P, MREMAP_MAYMOVE, 0, 0);
+	EXPECT(b > 0 && b != a, "mremap %ld", b);
+	EXPECT(peek(b, &sig) == 'a' && peek(b + P, &sig) == 'b', "data did not move");
+	peek(a, &sig);
+	EXPECT(sig == SIGSEGV, "the old range is still mapped");
+	sys(11, b, 8 * P, 0, 0, 0, 0);
+	sys(11, blocker, P, 0, 0, 0, 0);
+	return 0;
+}
+
+/*
+ * fork: the parent's writable translation was in the TLB before fork;
+ * dup_mm write-protects its PTE and must flush, or the parent's next
+ * write lands in the page the child still shares.
+ */
+static int test_fork_copy_on_write(void)
+{
+	long a = map(0, 2 * P, PROT_READ | PROT_WRITE, 0);
+	long copies = sum_vm_event(COW_FAULT_COPY), reuse;
+	struct task_struct *child;
+	int sig;
+
+	EXPECT(poke(a, 'p') == 0 && poke(a + P, 'q') == 0);
+	child = fork_task();
+	EXPECT(child && child->mm && child->mm != proc->mm);
+	EXPECT(page_mapcount(follow_page(proc->mm, a, false)) == 2, "not shared");
+	EXPECT(poke(a, 'P') == 0);
+	EXPECT(sum_vm_event(COW_FAULT_COPY) == copies + 1, "the write did not copy");
+	run(child);
+	EXPECT(peek(a, &sig) == 'p', "the child sees the parent's write");
+	EXPECT(poke(a, 'c') == 0);
+	run(proc);
+	EXPECT(peek(a, &sig) == 'P', "the parent sees the child's write");
+	task_exit(child, 0);
+	EXPECT(reap(proc, NULL) == child->pid || 1, "");
+	/* the child is gone: a + P has one user again, and is reused */
+	reuse = sum_vm_event(COW_FAULT_REUSE);
+	copies = sum_vm_event(COW_FAULT_COPY);
+	EXPECT(poke(a + P, 'Q') == 0 && peek(a + P, &sig) == 'Q');
+	EXPECT(sum_vm_event(COW_FAULT_REUSE) == reuse + 1 &&
+	       sum_vm_event(COW_FAULT_COPY) == copies, "copied although alone");
+	sys(11, a, 2 * P, 0, 0, 0, 0);
+	return 0;
+}
+
+/* A kernel thread run after a process borrows its mm (mm_count + 1);
+ * switching back to the process drops the borrow; no CR3 write either
+ * way since the mm never changed. */
+static int test_kthread_borrows_and_returns(void)
+{
+	struct mm_struct *mm = proc->mm;
+	int count = atomic_read(&mm->mm_count);
+	long cr3 = sum_vm_event(CR3_WRITE);
+	struct task_struct *k;
+
+	run(&init_task);		/* kernel threads are made by kernel threads */
+	k = spawn(true);
+	EXPECT(k && !k->mm);
+	run(k);				/* new tasks are queued: let it run first */
+	run(proc);
+	cr3 = sum_vm_event(CR3_WRITE);
+	count = atomic_read(&mm->mm_count);
+	run(k);
+	EXPECT(current->active_mm == mm && !current->mm, "K did not borrow");
+	EXPECT(atomic_read(&mm->mm_count) == count + 1, "mm_count %d, was %d",
+	       atomic_read(&mm->mm_count), count);
+	run(proc);
+	EXPECT(atomic_read(&mm->mm_count) == count, "the borrow was not dropped");
+	EXPECT(sum_vm_event(CR3_WRITE) == cr3, "CR3 written %ld times", sum_vm_event(CR3_WRITE) - cr3);
+	task_exit(k, 0);
+	run(proc);
+	return 0;
+}
+
+/* A whole process life: its pages, tables, VMAs and mm all come back. */
+static int test_process_life_gives_everything_back(void)
+{
+	unsigned long live = nr_live_mms();
+	struct task_struct *q, *c;
+	long a;
+
+	run(&init_task);
+	q = spawn(false);
+	EXPECT(q);
+	run(q);
+	EXPECT(become_process() == 0);
+	a = map(0, 100 * P, PROT_READ | PROT_WRITE, 0);
+	for (int i = 0; i < 100; i++)
+		EXPECT(poke(a + i * P, (char)i) == 0);
+	c = fork_task();
+	EXPECT(c);
+	task_exit(c, 0);
+	reap(q, NULL);
+	task_exit(q, 0);
+	run(&init_task);
+	EXPECT(reap(&init_task, NULL) > 0, "q not reaped");
+	run(proc);
+	EXPECT(nr_live_mms() == live, "mm_structs %lu -> %lu", live, nr_live_mms());
+	return 0;
+}
+
+static void setup(void)
+{
+	proc = spawn(false);
+	run(proc);
+	if (become_process())
+		panic("cannot make the test process");
+}
+
+static const struct htest tests[] = {
+	HTEST(test_demand_zero_then_private_page), HTEST(test_munmap_flushes_the_tlb),
+	HTEST(test_mprotect_flushes_the_tlb), HTEST(test_madvise_dontneed_drops_pages),
+	HTEST(test_mremap_moves_the_pages), HTEST(test_fork_copy_on_write),
+	HTEST(test_kthread_borrows_and_returns),
+	HTEST(test_process_life_gives_everything_back),
+};
+
+int main(void)
+{
+	return hosted_main_setup(tests, sizeof(tests) / sizeof(tests[0]), 32UL << 20, setup);
+}
