@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Model-based random testing of the memory manager: random sequences of
+ * mmap, munmap, mprotect, madvise, reads, writes, fork, exit and switches
+ * between processes and a kernel thread run against the kernel code on
+ * the software MMU and, step by step, against a small reference model
+ * written only from the semantics (what each page should read, which
+ * accesses must fault). Every step compares every page of the test
+ * window and checks the VMA tree's invariants; after each run every page
+ * must be back. A failure prints its seed:
+ *
+ *     build/hosted/model --seed N [--steps M]
+ */
+#include "harness.h"
+#include "tasks.h"
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/mmu_context.h>
+#include <linux/sched/mm.h>
+#include <linux/signal.h>
+#include <linux/errno.h>
+#include <string.h>
+
+/* <stdlib.h> would clash with the kernel's sigset_t: declared here. */
+long strtol(const char *s, char **end, int base);
+
+#define P		4096UL
+#define WIN_PAGES	64
+#define WIN		0x100000000UL	/* the window under test */
+#define MAXPROC		3
+
+/* The model: per process, per page of the window. */
+struct mpage {
+	bool mapped;
+	int prot;
+	unsigned char val;	/* the byte at the page's first address */
+};
+
+struct mproc {
+	struct task_struct *task;
+	struct mpage page[WIN_PAGES];
+};
+
+static struct mproc procs[MAXPROC];
+static int nprocs, cur;
+static struct task_struct *kthread_task;
+static unsigned long seed;
+
+static unsigned long rnd(unsigned long n)
+{
+	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (seed >> 33) % n;
+}
+
+static bool readable(int prot)
+{
+	return prot & (PROT_READ | PROT_WRITE | PROT_EXEC);	/* x86: any */
+}
+
+#define FAIL_IF(cond, ...)						\
+	do {								\
+		if (cond) {						\
+			printf("  seed %lu step %d: ", seed0, step);	\
+			printf(__VA_ARGS__);				\
+			printf("\n");					\
+			return -1;					\
+		}							\
+	} while (0)
+
+static unsigned long seed0;
+static int step;
+
+static void switch_to_proc(int i)
+{
+	cur = i;
+	run(procs[i].task);
+}
+
+static int op_mmap(struct mproc *m)
+{
+	unsigned long first = rnd(WIN_PAGES), n = 1 + rnd(8);
+	int prot = rnd(8) & (PROT_READ | PROT_WRITE | PROT_EXEC);
+	long r;
+
+	if (first + n > WIN_PAGES)
+		n = WIN_PAGES - first;
+	r = sys(9, WIN + first * P, n * P, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	FAIL_IF(r != (long)(WIN + first * P), "mmap fixed %lu+%lu: %ld", first, n, r);
+	for (unsigned long i = first; i < first + n; i++)
+		m->page[i] = (struct mpage){ true, prot, 0 };
+	return 0;
+}
+
+static int op_munmap(struct mproc *m)
+{
+	unsigned long first = rnd(WIN_PAGES), n = 1 + rnd(16);
+	long r;
+
+	if (first + n > WIN_PAGES)
+		n = WIN_PAGES - first;
+	r = sys(11, WIN + first * P, n * P, 0, 0, 0, 0);
+	FAIL_IF(r != 0, "munmap: %ld", r);
+	for (unsigned long i = first; i < first + n; i++)
+		m->page[i].mapped = false;
+	return 0;
+}
+
+/* mprotect changes pages up to the first hole, then says -ENOMEM. */
+static int op_mprotect(struct mproc *m)
+{
+	unsigned long first = rnd(WIN_PAGES), n = 1 + rnd(16), i;
+	int prot = rnd(8) & (PROT_READ | PROT_WRITE | PROT_EXEC);
+	long r, want = 0;
+
+	if (first + n > WIN_PAGES)
+		n = WIN_PAGES - first;
+	r = sys(10, WIN + first * P, n * P, prot, 0, 0, 0);
+	for (i = first; i < first + n && m->page[i].mapped; i++)
+		m->page[i].prot = prot;
+	if (i < first + n)
+		want = -ENOMEM;
+	FAIL_IF(r != want, "mprotect %lu+%lu: %ld, expected %ld", first, n, r, want);
+	return 0;
+}
+
+/* MADV_DONTNEED: anonymous pages read as zero again; -ENOMEM on holes. */
+static int op_madvise(struct mproc *m)
+{
+	unsigned long first = rnd(WIN_PAGES), n = 1 + rnd(8);
+	long r, want = 0;
+
+	if (first + n > WIN_PAGES)
+		n = WIN_PAGES - first;
+	r = sys(28, WIN + first * P, n * P, MADV_DONTNEED, 0, 0, 0);
+	for (unsigned long i = first; i < first + n; i++) {
+		if (m->page[i].mapped)
+			m->page[i].val = 0;
+		else
+			want = -ENOMEM;
+	}
+	FAIL_IF(r != want && !(want == 0 && r == 0), "madvise: %ld, expected %ld", r, want);
+	return 0;
+}
+
+static int op_write(struct mproc *m)
+{
+	unsigned long i = rnd(WIN_PAGES);
+	unsigned char v = 1 + rnd(255);
+	bool ok = m->page[i].mapped && (m->page[i].prot & PROT_WRITE);
+	int sig = uwrite(WIN + i * P, &v, 1);
+
+	FAIL_IF(ok ? sig != 0 : sig != SIGSEGV, "write page %lu: signal %d, model says %s",
+		i, sig, ok ? "ok" : "SIGSEGV");
+	if (ok)
+		m->page[i].val = v;
+	return 0;
+}
+
+static int op_fork(void)
+{
+	struct mproc *parent = &procs[cur], *child;
+	struct task_struct *t;
+
+	if (nprocs == MAXPROC)
+		return 0;
+	t = fork_task();
+	FAIL_IF(!t, "fork failed");
+	child = &procs[nprocs++];
+	*child = *parent;
+	child->task = t;
+	switch_to_proc(nprocs - 1);	/* the child runs first */
+	return 0;
+}
+
+static int op_exit(void)
+{
+	struct task_struct *parent;
+	int victim;
+
+	if (nprocs == 1)
+		return 0;
+	victim = 1 + rnd(nprocs - 1);
+	parent = procs[victim].task->real_parent;
+	task_exit(procs[victim].task, 0);
+	if (parent->exit_state || parent == &init_task)
+		parent = procs[0].task;	/* orphans go to the reaper */
+	reap(parent, NULL);
+	procs[victim] = procs[--nprocs];
+	switch_to_proc(0);
+	return 0;
+}
+
+/* A kernel thread runs between two processes: it borrows, never loads. */
+static int op_kthread(void)
+{
+	run(kthread_task);
+	FAIL_IF(current->mm || !current->active_mm, "kthread state");
+	switch_to_proc(rnd(nprocs));
+	return 0;
+}
+
+/* Every page of the window reads as the model says, and the tree holds. */
+static int check_all(struct mproc *m)
+{
+	for (unsigned long i = 0; i < WIN_PAGES; i++) {
+		unsigned char v = 0xee;
+		int sig = uread(WIN + i * P, &v, 1);
+		bool ok = m->page[i].mapped && readable(m->page[i].prot);
+
+		FAIL_IF(ok ? sig || v != m->page[i].val : sig != SIGSEGV,
+			"page %lu: read %#x signal %d, model: %s %#x prot %d", i, v, sig,
+			ok ? "readable" : "fault", m->page[i].val, m->page[i].prot);
+	}
+	FAIL_IF(vma_tree_check(&current->mm->mm_mt), "VMA tree: %d",
+		vma_tree_check(&current->mm->mm_mt));
+	check_mm_invariants(current);
+	return 0;
+}
+
+static int run_seed(unsigned long s, int steps)
+{
+	int err = 0;
+
+	seed = seed0 = s;
+	memset(procs, 0, sizeof(procs));
+	run(&init_task);
+	kthread_task = spawn(true);
+	run(kthread_task);
+	run(&init_task);
+	procs[0].task = spawn(false);
+	nprocs = 1;
+	switch_to_proc(0);
+	if (become_process())
+		return -1;
+	for (step = 0; step < steps && !err; step++) {
+		struct mproc *m = &procs[cur];
+
+		switch (rnd(12)) {
+		case 0: case 1: err = op_mmap(m); break;
+		case 2: err = op_munmap(m); break;
+		case 3: err = op_mprotect(m); break;
+		case 4: err = op_madvise(m); break;
+		case 5: case 6: case 7: err = op_write(m); break;
+		case 8: err = op_fork(); break;
+		case 9: err = op_exit(); break;
+		case 10: err = op_kthread(); break;
+		default: switch_to_proc(rnd(nprocs));
+		}
+		if (!err)
+			err = check_all(&procs[cur]);
+	}
+	while (nprocs > 1)
+		op_exit();
+	task_exit(procs[0].task, 0);
+	run(&init_task);
+	while (reap(&init_task, NULL) > 0)
+		;
+	task_exit(kthread_task, 0);
+	drop_lazy_mm();		/* the idle task may still borrow the last mm */
+	return err;
+}
+
+static unsigned long first_seed = 1, nr_seeds = 200;
+static int nr_steps = 1000;
+
+static int test_model_seeds(void)
+{
+	for (unsigned long s = first_seed; s < first_seed + nr_seeds; s++) {
+		unsigned long before = nr_free_pages();
+
+		if (run_seed(s, nr_steps))
+			return -1;
+		if (nr_free_pages() != before) {
+			printf("  seed %lu: %ld pages not given back\n", s,
+			       (long)(before - nr_free_pages()));
+			return -1;
+		}
+	}
+	printf("    model: %lu seeds x %d steps clean\n", nr_seeds, nr_steps);
+	return 0;
+}
+
+static const struct htest tests[] = {
+	HTEST(test_model_seeds),
+};
+
+int main(int argc, char **argv)
+{
+	for (int i = 1; i + 1 < argc; i += 2) {
+		if (!strcmp(argv[i], "--seed")) {
+			first_seed = strtol(argv[i + 1], NULL, 0);
+			nr_seeds = 1;
+		} else if (!strcmp(argv[i], "--seeds")) {
+			nr_seeds = strtol(argv[i + 1], NULL, 0);
+		} else if (!strcmp(argv[i], "--steps")) {
+			nr_steps = strtol(argv[i + 1], NULL, 0);
+		}
+	}
+	return hosted_main(tests, 1, 32UL << 20);
+}
