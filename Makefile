@@ -149,6 +149,27 @@ $(BUILD)/hosted/%: $(BUILD)/h/tests/hosted/%.o $(HOBJS)
 
 hosted: $(HTESTS)
 
+# make fuzz: libFuzzer over the model's driver (clang), FUZZ_SECONDS long,
+# keeping its corpus in build/fuzz/corpus.
+FUZZ_SECONDS ?= 60
+FCFLAGS := -std=gnu11 -O1 -g -w -fno-omit-frame-pointer -D__KERNEL_HOSTED__ \
+	-Iinclude -Iarch/hosted/include -DMODEL_FUZZ \
+	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize=alignment
+FOBJS := $(patsubst %,$(BUILD)/f/%.o,$(basename $(HSRCS) tests/hosted/model.c))
+
+$(BUILD)/f/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CLANG   $<"
+	$(Q)clang $(FCFLAGS) -c $< -o $@
+
+$(BUILD)/fuzz/fuzz_mm: $(FOBJS)
+	@mkdir -p $(dir $@)
+	$(Q)clang -fsanitize=fuzzer,address,undefined $^ -o $@
+
+fuzz: $(BUILD)/fuzz/fuzz_mm
+	@mkdir -p $(BUILD)/fuzz/corpus
+	$(BUILD)/fuzz/fuzz_mm -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz/corpus
+
 # --- running ------------------------------------------------------------
 deps:
 	@sh scripts/install-deps.sh
@@ -176,6 +197,6 @@ bench: deps
 	$(MAKE) BUILD=$(BUILD)/release DEBUG=0 $(BUILD)/release/vmlinux
 	../shared/bench/compare.sh $(BENCH_ARGS) linux $(BUILD)/release/vmlinux
 
-.PHONY: all run debug test clean deps hosted bench
+.PHONY: all run debug test clean deps hosted bench fuzz
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 .SECONDARY: $(patsubst tests/hosted/%.c,$(BUILD)/h/tests/hosted/%.o,$(wildcard tests/hosted/test_*.c))

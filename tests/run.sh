@@ -21,7 +21,7 @@ bad() {
 }
 
 # --- 1. hosted unit tests -------------------------------------------------
-for t in "$B"/hosted/test_*; do
+for t in "$B"/hosted/test_* "$B"/hosted/model; do
 	[ -x "$t" ] || continue
 	name=hosted/$(basename "$t")
 	out=$("$t" 2>&1)

@@ -46,8 +46,19 @@ static int nprocs, cur;
 static struct task_struct *kthread_task;
 static unsigned long seed;
 
+/* Fuzzing feeds the choices from its input instead of the generator. */
+static const unsigned char *fuzz_data;
+static size_t fuzz_len;
+
 static unsigned long rnd(unsigned long n)
 {
+	if (fuzz_data) {
+		unsigned long v = 0;
+
+		for (int i = 0; i < 2 && fuzz_len; i++, fuzz_len--)
+			v = v << 8 | *fuzz_data++;
+		return v % n;
+	}
 	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
 	return (seed >> 33) % n;
 }
@@ -280,6 +291,27 @@ static int test_model_seeds(void)
 	return 0;
 }
 
+#ifdef MODEL_FUZZ
+/* libFuzzer's entry (make fuzz): one input is one run, its bytes the
+ * choices; any divergence from the model, broken invariant, leak or
+ * sanitizer report is a crash for the fuzzer to keep. */
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
+{
+	static bool booted;
+	unsigned long before;
+
+	if (!booted) {
+		hosted_boot(32UL << 20);
+		booted = true;
+	}
+	before = nr_free_pages();
+	fuzz_data = data;
+	fuzz_len = len;
+	if (run_seed(0, (int)(len / 2) + 1) || nr_free_pages() != before)
+		__builtin_trap();
+	return 0;
+}
+#else
 static const struct htest tests[] = {
 	HTEST(test_model_seeds),
 };
@@ -298,3 +330,4 @@ int main(int argc, char **argv)
 	}
 	return hosted_main(tests, 1, 32UL << 20);
 }
+#endif
