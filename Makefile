@@ -166,6 +166,22 @@ $(BUILD)/fuzz/fuzz_mm: $(FOBJS)
 	@mkdir -p $(dir $@)
 	$(Q)clang -fsanitize=fuzzer,address,undefined $^ -o $@
 
+# make hosted-bench: instructions per operation (callgrind), repeatable.
+BCFLAGS := -std=gnu11 -O2 -g -w -fno-omit-frame-pointer -D__KERNEL_HOSTED__ \
+	-Iinclude -Iarch/hosted/include
+BOBJS := $(patsubst %,$(BUILD)/b/%.o,$(basename $(HSRCS) tests/hosted/bench.c))
+
+$(BUILD)/b/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $< (bench)"
+	$(Q)$(HOSTCC) $(BCFLAGS) -c $< -o $@
+
+$(BUILD)/hosted-bench: $(BOBJS)
+	$(Q)$(HOSTCC) $^ -o $@
+
+hosted-bench: $(BUILD)/hosted-bench
+	@sh scripts/hosted-bench.sh $(BUILD)
+
 fuzz: $(BUILD)/fuzz/fuzz_mm
 	@mkdir -p $(BUILD)/fuzz/corpus
 	$(BUILD)/fuzz/fuzz_mm -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz/corpus
@@ -197,6 +213,6 @@ bench: deps
 	$(MAKE) BUILD=$(BUILD)/release DEBUG=0 $(BUILD)/release/vmlinux
 	../shared/bench/compare.sh $(BENCH_ARGS) linux $(BUILD)/release/vmlinux
 
-.PHONY: all run debug test clean deps hosted bench fuzz
+.PHONY: all run debug test clean deps hosted bench fuzz hosted-bench
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 .SECONDARY: $(patsubst tests/hosted/%.c,$(BUILD)/h/tests/hosted/%.o,$(wildcard tests/hosted/test_*.c))

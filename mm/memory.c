@@ -532,7 +532,7 @@ int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma)
 
 	spin_lock(&src_mm->page_table_lock);
 	while (addr < end) {
-		pte_t *src = walk_to_pte(src_mm, addr, false), *dst;
+		pte_t *src = walk_to_pte(src_mm, addr, false), *dst = NULL;
 		unsigned long next = min((addr + PMD_SIZE) & PMD_MASK, end);
 
 		if (!src) {
@@ -542,12 +542,16 @@ int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma)
 		for (; addr < next; addr += PAGE_SIZE, src++) {
 			if (!pte_present(*src))
 				continue;
-			dst = walk_to_pte(dst_mm, addr, true);
+			/* one walk per PTE table: its entries are consecutive */
 			if (!dst) {
-				err = -ENOMEM;
-				goto out;
+				dst = walk_to_pte(dst_mm, addr, true);
+				if (!dst) {
+					err = -ENOMEM;
+					goto out;
+				}
+				dst -= pte_index(addr);
 			}
-			wp |= copy_one_pte(dst_mm, vma, dst, src);
+			wp |= copy_one_pte(dst_mm, vma, dst + pte_index(addr), src);
 		}
 	}
 out:
