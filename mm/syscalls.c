@@ -262,7 +262,7 @@ move:
 		vm_area_free(new_vma);
 		goto out;
 	}
-	move_page_tables(vma, addr, new_vma, new_addr, old_len);
+	move_page_tables(vma, addr, new_vma, new_addr, min(old_len, new_len));
 	do_munmap(mm, addr, old_len);
 	vma_merge_neighbours(new_vma);
 	ret = new_addr;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Model-based random testing of the memory manager: random sequences of
- * mmap, munmap, mprotect, madvise, reads, writes, fork, exit and switches
- * between processes and a kernel thread run against the kernel code on
+ * mmap, munmap, mprotect, mremap, brk, madvise, reads, writes, fork, exec,
+ * exit and switches between processes and a kernel thread run against
+ * the kernel code on
  * the software MMU and, step by step, against a small reference model
  * written only from the semantics (what each page should read, which
  * accesses must fault). Every step compares every page of the test
@@ -26,6 +27,8 @@ long strtol(const char *s, char **end, int base);
 
 #define P		4096UL
 #define WIN_PAGES	64
+#define BRK_PAGES	32	/* pages WIN_PAGES.. are the heap's */
+#define ALL_PAGES	(WIN_PAGES + BRK_PAGES)
 #define WIN		0x100000000UL	/* the window under test */
 #define MAXPROC		3
 
@@ -38,7 +41,8 @@ struct mpage {
 
 struct mproc {
 	struct task_struct *task;
-	struct mpage page[WIN_PAGES];
+	struct mpage page[ALL_PAGES];
+	unsigned long brk_pages;	/* heap pages from its start */
 };
 
 static struct mproc procs[MAXPROC];
@@ -155,7 +159,7 @@ static int op_madvise(struct mproc *m)
 
 static int op_write(struct mproc *m)
 {
-	unsigned long i = rnd(WIN_PAGES);
+	unsigned long i = rnd(ALL_PAGES);
 	unsigned char v = 1 + rnd(255);
 	bool ok = m->page[i].mapped && (m->page[i].prot & PROT_WRITE);
 	int sig = uwrite(WIN + i * P, &v, 1);
@@ -201,6 +205,75 @@ static int op_exit(void)
 	return 0;
 }
 
+/* brk: the heap grows (zero pages, read-write) or shrinks (gone). */
+static int op_brk(struct mproc *m)
+{
+	unsigned long pages = rnd(BRK_PAGES + 1);
+	long r = sys(12, WIN + WIN_PAGES * P + pages * P, 0, 0, 0, 0, 0);
+
+	FAIL_IF(r != (long)(WIN + (WIN_PAGES + pages) * P), "brk to %lu pages: %#lx", pages, r);
+	for (unsigned long i = 0; i < BRK_PAGES; i++) {
+		struct mpage *pg = &m->page[WIN_PAGES + i];
+
+		if (i < pages && i >= m->brk_pages)
+			*pg = (struct mpage){ true, PROT_READ | PROT_WRITE, 0 };
+		else if (i >= pages)
+			pg->mapped = false;
+	}
+	m->brk_pages = pages;
+	return 0;
+}
+
+/* The VMA around page @i: mmos merges neighbours with equal flags, so
+ * it is the run of mapped pages with i's protection. */
+static void vma_run(struct mproc *m, unsigned long i, unsigned long *s, unsigned long *e)
+{
+	*s = *e = i;
+	while (*s > 0 && m->page[*s - 1].mapped && m->page[*s - 1].prot == m->page[i].prot)
+		(*s)--;
+	while (*e + 1 < WIN_PAGES && m->page[*e + 1].mapped &&
+	       m->page[*e + 1].prot == m->page[i].prot)
+		(*e)++;
+}
+
+/* mremap(MAYMOVE|FIXED) of part of a mapping to another place in the
+ * window: the data moves, the old range is unmapped, growth reads zero. */
+static int op_mremap(struct mproc *m)
+{
+	unsigned long i = rnd(WIN_PAGES), s, e, n, new_n = 1 + rnd(8), dst;
+	unsigned char vals[16];
+	int prot;
+	long r;
+
+	if (!m->page[i].mapped)
+		return 0;
+	vma_run(m, i, &s, &e);
+	n = 1 + rnd(e - i + 1);
+	prot = m->page[i].prot;
+	dst = rnd(WIN_PAGES - new_n + 1);
+	if (dst < i + n && i < dst + new_n)
+		return 0;	/* overlapping ranges: EINVAL, not what we test */
+	r = sys(25, WIN + i * P, n * P, new_n * P, 1 | 2 /* MAYMOVE|FIXED */, WIN + dst * P, 0);
+	FAIL_IF(r != (long)(WIN + dst * P), "mremap %lu+%lu -> %lu+%lu: %ld", i, n, dst, new_n, r);
+	for (unsigned long k = 0; k < n; k++) {
+		vals[k] = m->page[i + k].val;
+		m->page[i + k].mapped = false;
+	}
+	for (unsigned long k = 0; k < new_n; k++)
+		m->page[dst + k] = (struct mpage){ true, prot, k < n ? vals[k] : 0 };
+	return 0;
+}
+
+/* exec: a new, empty address space (exec_mmap; the old mm is put). */
+static int op_exec(struct mproc *m)
+{
+	FAIL_IF(become_process(), "exec_mmap failed");
+	current->mm->start_brk = current->mm->brk = WIN + WIN_PAGES * P;
+	memset(m->page, 0, sizeof(m->page));
+	m->brk_pages = 0;
+	return 0;
+}
+
 /* A kernel thread runs between two processes: it borrows, never loads. */
 static int op_kthread(void)
 {
@@ -213,7 +286,7 @@ static int op_kthread(void)
 /* Every page of the window reads as the model says, and the tree holds. */
 static int check_all(struct mproc *m)
 {
-	for (unsigned long i = 0; i < WIN_PAGES; i++) {
+	for (unsigned long i = 0; i < ALL_PAGES; i++) {
 		unsigned char v = 0xee;
 		int sig = uread(WIN + i * P, &v, 1);
 		bool ok = m->page[i].mapped && readable(m->page[i].prot);
@@ -241,12 +314,12 @@ static int run_seed(unsigned long s, int steps)
 	procs[0].task = spawn(false);
 	nprocs = 1;
 	switch_to_proc(0);
-	if (become_process())
+	if (op_exec(&procs[0]))
 		return -1;
 	for (step = 0; step < steps && !err; step++) {
 		struct mproc *m = &procs[cur];
 
-		switch (rnd(12)) {
+		switch (rnd(16)) {
 		case 0: case 1: err = op_mmap(m); break;
 		case 2: err = op_munmap(m); break;
 		case 3: err = op_mprotect(m); break;
@@ -255,6 +328,9 @@ static int run_seed(unsigned long s, int steps)
 		case 8: err = op_fork(); break;
 		case 9: err = op_exit(); break;
 		case 10: err = op_kthread(); break;
+		case 11: err = op_brk(m); break;
+		case 12: case 13: err = op_mremap(m); break;
+		case 14: err = rnd(4) ? 0 : op_exec(m); break;
 		default: switch_to_proc(rnd(nprocs));
 		}
 		if (!err)
