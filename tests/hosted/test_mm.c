@@ -8,6 +8,7 @@
  */
 #include "harness.h"
 #include "tasks.h"
+#include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/sched/mm.h>
@@ -209,6 +210,38 @@ static int test_process_life_gives_everything_back(void)
 	return 0;
 }
 
+/* Error numbers of the mm syscalls at their edges (Linux's). */
+static int test_syscall_edges(void)
+{
+	long a = map(0, 4 * P, PROT_READ | PROT_WRITE, 0), b0;
+
+	EXPECT(a > 0);
+	EXPECT(sys(11, a + 1, P, 0, 0, 0, 0) == -EINVAL, "munmap unaligned");
+	EXPECT(sys(11, a, 0, 0, 0, 0, 0) == -EINVAL, "munmap length 0");
+	EXPECT(sys(11, TASK_SIZE, P, 0, 0, 0, 0) == -EINVAL, "munmap of the kernel half");
+	EXPECT(sys(9, 0, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == -EINVAL, "length 0");
+	EXPECT(sys(9, 0, P, PROT_READ, MAP_ANONYMOUS, -1, 0) == -EINVAL, "no map type");
+	EXPECT(sys(9, 0, P, 0x10, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == -EINVAL, "bad prot");
+	EXPECT(sys(9, a, P, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) ==
+	       -EEXIST, "MAP_FIXED_NOREPLACE over a mapping");
+	EXPECT(sys(9, a + 1, P, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) ==
+	       -EINVAL, "unaligned MAP_FIXED");
+	EXPECT(sys(9, 0, TASK_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == -ENOMEM,
+	       "more than the address space");
+	EXPECT(sys(10, a + 1, P, PROT_READ, 0, 0, 0) == -EINVAL, "mprotect unaligned");
+	EXPECT(sys(11, a + P, P, 0, 0, 0, 0) == 0);
+	EXPECT(sys(10, a, 3 * P, PROT_READ, 0, 0, 0) == -ENOMEM, "mprotect over a hole");
+	EXPECT(sys(25, a + P, P, 2 * P, 0, 0, 0) == -EFAULT, "mremap of a hole");
+	EXPECT(sys(25, a, P, 0, 0, 0, 0) == -EINVAL, "mremap to length 0");
+	EXPECT(sys(25, a, P, P, MREMAP_FIXED, a + 8 * P, 0) == -EINVAL, "FIXED without MAYMOVE");
+	EXPECT(sys(28, a, P, 999, 0, 0, 0) == -EINVAL, "madvise advice");
+	EXPECT(sys(28, a, 3 * P, MADV_DONTNEED, 0, 0, 0) == -ENOMEM, "madvise over a hole");
+	b0 = sys(12, 0, 0, 0, 0, 0, 0);
+	EXPECT(sys(12, b0 - P, 0, 0, 0, 0, 0) == b0, "brk below its start");
+	sys(11, a, 4 * P, 0, 0, 0, 0);
+	return 0;
+}
+
 static void setup(void)
 {
 	proc = spawn(false);
@@ -222,7 +255,7 @@ static const struct htest tests[] = {
 	HTEST(test_mprotect_flushes_the_tlb), HTEST(test_madvise_dontneed_drops_pages),
 	HTEST(test_mremap_moves_the_pages), HTEST(test_fork_copy_on_write),
 	HTEST(test_kthread_borrows_and_returns),
-	HTEST(test_process_life_gives_everything_back),
+	HTEST(test_process_life_gives_everything_back), HTEST(test_syscall_edges),
 };
 
 int main(void)
