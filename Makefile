@@ -215,4 +215,4 @@ bench: deps
 
 .PHONY: all run debug test clean deps hosted bench fuzz hosted-bench
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
-.SECONDARY: $(patsubst tests/hosted/%.c,$(BUILD)/h/tests/hosted/%.o,$(wildcard tests/hosted/test_*.c))
+.SECONDARY: $(HOBJS) $(patsubst tests/hosted/%.c,$(BUILD)/h/tests/hosted/%.o,$(wildcard tests/hosted/*.c))
