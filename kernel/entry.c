@@ -23,7 +23,7 @@ void exit_to_user_mode(struct pt_regs *regs)
 		}
 		if (signal_pending(current)) {
 			arch_local_irq_enable();
-			do_signal_exit_check();
+			do_signal_exit_check(regs);
 			continue;
 		}
 		return;

@@ -7,6 +7,7 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/irqflags.h>
+#include <asm/ptrace.h>
 
 #define SIG_KERNEL_IGNORE_MASK	(sigmask(SIGCHLD) | sigmask(SIGURG) | \
 				 sigmask(SIGWINCH) | sigmask(SIGCONT))
@@ -63,31 +64,59 @@ void flush_signal_handlers(struct task_struct *t)
 			memset(&t->sighand[i], 0, sizeof(t->sighand[i]));
 }
 
+#define SA_NODEFER	0x40000000
+#define SA_RESETHAND	0x80000000
+
+int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs);
+
 /*
- * do_signal_exit_check - on the way to user mode: take the default action
- * of each deliverable signal. Terminating ones end the task with the
- * signal as its status (no core dumps). Handlers are not run yet: a
- * signal with one takes its default action, reported once.
+ * do_signal_exit_check - on the way to user mode with @regs: act on the
+ * deliverable signals. A handler gets a frame (one handler per return:
+ * the rest wait until it runs); otherwise the default action: ignore, or
+ * end the whole process with the signal as its status (no core dumps).
  */
-void do_signal_exit_check(void)
+void do_signal_exit_check(struct pt_regs *regs)
 {
 	struct task_struct *t = current;
 
 	while (signal_pending(t)) {
 		sigset_t ready = t->pending & ~t->blocked;
 		int sig = __builtin_ctzll(ready) + 1;
-		void *h = t->sighand[sig - 1].handler;
+		struct k_sigaction *ka = &t->sighand[sig - 1];
+		void *h = ka->handler;
 
 		t->pending &= ~sigmask(sig);
+		if (t->signal->group_exit)
+			do_group_exit(SIGKILL);
 		if (h == SIG_IGN && sig != SIGKILL)
 			continue;
-		if (h != SIG_DFL && sig != SIGKILL)
-			pr_warn_once("%s[%d]: signal %d: handlers are not delivered yet; default action\n",
-				     t->comm, t->pid, sig);
+		if (h != SIG_DFL && sig != SIGKILL) {
+			if (setup_rt_frame(sig, ka, regs)) {
+				force_sig(SIGSEGV);	/* no room for the frame */
+				ka = &t->sighand[SIGSEGV - 1];
+				ka->handler = SIG_DFL;
+				continue;
+			}
+			t->blocked |= ka->mask | (ka->flags & SA_NODEFER ? 0 : sigmask(sig));
+			if (ka->flags & SA_RESETHAND)
+				ka->handler = SIG_DFL;
+			t->fault_sig = 0;
+			return;
+		}
 		if (sigmask(sig) & (SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK))
 			continue;
 		do_group_exit(sig);	/* a group exit's SIGKILL takes its code */
 	}
+}
+
+/* force_sig_fault - a fault's signal, with the si_code and address its
+ * handler will find in siginfo. */
+void force_sig_fault(int sig, int code, unsigned long addr)
+{
+	current->fault_sig = sig;
+	current->fault_code = code;
+	current->fault_addr = addr;
+	force_sig(sig);
 }
 
 SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,

@@ -84,6 +84,9 @@ struct task_struct {
 	/* Signals: changed by the task itself or by senders, irqs off */
 	sigset_t pending, blocked;
 	struct k_sigaction sighand[_NSIG];
+	/* The last fault's signal, si_code and address, for its siginfo */
+	int fault_sig, fault_code;
+	unsigned long fault_addr;
 
 	/* Open files (fd table), shared with CLONE_FILES */
 	struct files_struct *files;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Signals, as far as this kernel goes: per-task pending and blocked sets,
- * recorded sigactions, and the default actions (terminate, ignore) taken
- * on the way back to user mode. Handlers are recorded but not yet run:
- * a signal whose action is a handler takes its default action instead.
+ * Signals: per-task pending and blocked sets and sigactions; on the way
+ * back to user mode a deliverable signal runs its handler (an x86-64
+ * rt_sigframe, undone by rt_sigreturn) or takes its default action
+ * (terminate the process, or ignore).
  */
 #ifndef _LINUX_SIGNAL_H
 #define _LINUX_SIGNAL_H
@@ -56,7 +56,13 @@ struct task_struct;
 void force_sig(int sig);
 int send_sig(int sig, struct task_struct *p);
 bool signal_pending(struct task_struct *p);
-void do_signal_exit_check(void);
+struct pt_regs;
+void do_signal_exit_check(struct pt_regs *regs);
+void force_sig_fault(int sig, int code, unsigned long addr);
+
+#define SEGV_MAPERR	1	/* si_code: no mapping there */
+#define SEGV_ACCERR	2	/* si_code: mapped, access not allowed */
+#define BUS_ADRERR	2
 __attribute__((noreturn)) void do_group_exit(int code);
 void flush_signal_handlers(struct task_struct *t);
 

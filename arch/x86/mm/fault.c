@@ -84,9 +84,9 @@ static __attribute__((noreturn)) void kernel_oops(struct pt_regs *regs,
 	die("page fault", regs, err);
 }
 
-/* bad_area - no VMA allows the access. */
-static void bad_area(struct pt_regs *regs, unsigned long addr,
-		     unsigned long err, int sig)
+/* bad_area - no VMA allows the access: @sig with si_code @code. */
+static void bad_area_code(struct pt_regs *regs, unsigned long addr,
+			  unsigned long err, int sig, int code)
 {
 	if (!user_mode(regs)) {
 		if (fixup_exception(regs))
@@ -96,7 +96,13 @@ static void bad_area(struct pt_regs *regs, unsigned long addr,
 	pr_info("%s[%d]: %s at %lx ip %lx sp %lx error %lx\n", current->comm,
 		current->pid, sig == SIGBUS ? "bus error" : "segfault", addr,
 		regs->ip, regs->sp, err);
-	force_sig(sig);
+	force_sig_fault(sig, code, addr);
+}
+
+static void bad_area(struct pt_regs *regs, unsigned long addr,
+		     unsigned long err, int sig)
+{
+	bad_area_code(regs, addr, err, sig, sig == SIGBUS ? BUS_ADRERR : SEGV_MAPERR);
 }
 
 static bool access_error(unsigned long err, const struct vm_area_struct *vma)
@@ -151,7 +157,8 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long err,
 	vma = lock_mm_and_find_vma(mm, addr, &wlocked);
 	if (!vma || access_error(err, vma)) {
 		wlocked ? mmap_write_unlock(mm) : mmap_read_unlock(mm);
-		return bad_area(regs, addr, err, SIGSEGV);
+		/* Linux's si_code: no mapping there, or a mapping that forbids it */
+		return bad_area_code(regs, addr, err, SIGSEGV, vma ? SEGV_ACCERR : SEGV_MAPERR);
 	}
 	fault = handle_mm_fault(vma, addr, flags);
 	wlocked ? mmap_write_unlock(mm) : mmap_read_unlock(mm);

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Running a user signal handler, x86-64 style: the interrupted registers,
+ * the FPU/SSE state, the blocked mask and a siginfo go into an
+ * rt_sigframe on the user stack (below the 128-byte red zone); the
+ * handler starts with (sig, &info, &uc) in rdi/rsi/rdx and returns to
+ * sa_restorer, whose rt_sigreturn puts everything back. The layout is
+ * Linux's, so libc's ucontext_t and siginfo_t read it.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <asm/segment.h>
+#include <asm/uaccess.h>
+
+#define SA_RESTORER	0x04000000
+#define SA_ONSTACK	0x08000000
+#define SA_NODEFER	0x40000000
+#define SA_RESETHAND	0x80000000
+
+struct sigcontext_64 {
+	u64 r8, r9, r10, r11, r12, r13, r14, r15;
+	u64 di, si, bp, bx, dx, ax, cx, sp, ip, flags;
+	u16 cs, gs, fs, ss;
+	u64 err, trapno, oldmask, cr2;
+	u64 fpstate;
+	u64 reserved1[8];
+};
+
+struct ucontext_k {
+	u64 uc_flags;
+	u64 uc_link;
+	u64 ss_sp;
+	u32 ss_flags, __pad;
+	u64 ss_size;
+	struct sigcontext_64 uc_mcontext;
+	sigset_t uc_sigmask;
+};
+
+struct siginfo_k {
+	int si_signo, si_errno, si_code, __pad;
+	union {
+		struct { int pid, uid; } kill;
+		u64 addr;
+	};
+	int __rest[128 / 4 - 6];
+};
+
+struct rt_sigframe {
+	u64 pretcode;
+	struct ucontext_k uc;
+	struct siginfo_k info;
+};
+
+static void save_regs(struct sigcontext_64 *sc, const struct pt_regs *r)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->r8 = r->r8; sc->r9 = r->r9; sc->r10 = r->r10; sc->r11 = r->r11;
+	sc->r12 = r->r12; sc->r13 = r->r13; sc->r14 = r->r14; sc->r15 = r->r15;
+	sc->di = r->di; sc->si = r->si; sc->bp = r->bp; sc->bx = r->bx;
+	sc->dx = r->dx; sc->ax = r->ax; sc->cx = r->cx; sc->sp = r->sp;
+	sc->ip = r->ip; sc->flags = r->flags; sc->cs = r->cs; sc->ss = r->ss;
+	sc->trapno = r->vector == -1UL ? 0 : r->vector;
+	sc->err = r->vector == -1UL ? 0 : r->orig_ax;
+	sc->cr2 = current->fault_addr;
+}
+
+/* Only the flags a user may set (arithmetic, direction, trap, AC). */
+#define FIX_EFLAGS	(0x1UL | 0x4 | 0x10 | 0x40 | 0x80 | 0x100 | 0x400 | 0x800 | 0x40000)
+
+static void restore_regs(struct pt_regs *r, const struct sigcontext_64 *sc)
+{
+	r->r8 = sc->r8; r->r9 = sc->r9; r->r10 = sc->r10; r->r11 = sc->r11;
+	r->r12 = sc->r12; r->r13 = sc->r13; r->r14 = sc->r14; r->r15 = sc->r15;
+	r->di = sc->di; r->si = sc->si; r->bp = sc->bp; r->bx = sc->bx;
+	r->dx = sc->dx; r->ax = sc->ax; r->cx = sc->cx; r->sp = sc->sp;
+	r->ip = sc->ip;
+	r->flags = (r->flags & ~FIX_EFLAGS) | (sc->flags & FIX_EFLAGS);
+	r->cs = __USER_CS;
+	r->ss = __USER_DS;
+	r->vector = -1UL;	/* not a syscall to restart: iret back */
+}
+
+/*
+ * setup_rt_frame - make the task run handler @ka for @sig when it next
+ * returns to user mode. Returns 0, or -EFAULT if the frame cannot be
+ * written (the caller then kills the task with SIGSEGV, as Linux does).
+ */
+int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs)
+{
+	unsigned long sp = regs->sp - 128, fp;
+	struct rt_sigframe frame;
+	u8 fx[512] __aligned(16);
+
+	if (!(ka->flags & SA_RESTORER))
+		return -EFAULT;		/* x86-64 needs libc's restorer */
+	sp = (sp - sizeof(fx)) & ~63UL;
+	fp = sp;
+	sp = ((sp - sizeof(frame)) & ~15UL) - 8;	/* as after a call */
+	memset(&frame, 0, sizeof(frame));
+	frame.pretcode = (u64)ka->restorer;
+	save_regs(&frame.uc.uc_mcontext, regs);
+	frame.uc.uc_mcontext.fpstate = fp;
+	frame.uc.uc_mcontext.oldmask = current->blocked;
+	frame.uc.uc_sigmask = current->blocked;
+	frame.info.si_signo = sig;
+	frame.info.si_code = current->fault_sig == sig ? current->fault_code : 0;
+	if (current->fault_sig == sig)
+		frame.info.addr = current->fault_addr;
+	__asm__ volatile("fxsave64 %0" : "=m"(fx));
+	if (copy_to_user((void __user *)fp, fx, sizeof(fx)) ||
+	    copy_to_user((void __user *)sp, &frame, sizeof(frame)))
+		return -EFAULT;
+	regs->sp = sp;
+	regs->ip = (u64)ka->handler;
+	regs->di = sig;
+	regs->si = sp + offsetof(struct rt_sigframe, info);
+	regs->dx = sp + offsetof(struct rt_sigframe, uc);
+	regs->ax = 0;
+	regs->flags &= ~(0x100UL | 0x400UL);	/* TF, DF off in the handler */
+	return 0;
+}
+
+/* rt_sigreturn - back from a handler: registers, FPU state and the
+ * blocked mask as the frame holds them (a damaged frame: SIGSEGV). */
+SYSCALL_DEFINE0(rt_sigreturn)
+{
+	struct pt_regs *regs = current_pt_regs();
+	struct rt_sigframe frame;
+	u8 fx[512] __aligned(16);
+	unsigned long sp = regs->sp - 8;	/* the handler's ret popped pretcode */
+
+	if (copy_from_user(&frame, (void __user *)sp, sizeof(frame)) ||
+	    copy_from_user(fx, (void __user *)frame.uc.uc_mcontext.fpstate, sizeof(fx))) {
+		force_sig(SIGSEGV);
+		return 0;
+	}
+	((u32 *)fx)[6] &= 0xffff;	/* MXCSR: no reserved bits (would #GP) */
+	__asm__ volatile("fxrstor64 %0" :: "m"(fx));
+	restore_regs(regs, &frame.uc.uc_mcontext);
+	current->blocked = frame.uc.uc_sigmask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	return regs->ax;
+}
