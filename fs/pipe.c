@@ -3,7 +3,9 @@
  * Pipes: a one-page ring between a read end and a write end. Readers
  * sleep while it is empty and a writer exists (EOF once none does);
  * writers sleep while it is full and a reader exists (EPIPE and SIGPIPE
- * once none does). Writes of up to PIPE_BUF bytes are atomic.
+ * once none does). One writer at a time copies in (wbusy), so what it
+ * measured as free stays free, and writes of up to PIPE_BUF bytes are
+ * atomic.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -25,6 +27,7 @@ struct pipe_inode_info {
 	char *buf;
 	unsigned int head, len;		/* lock */
 	int readers, writers;		/* lock */
+	bool wbusy;			/* a writer is copying in: lock */
 };
 
 static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos)
@@ -59,8 +62,10 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t len, loff_t *
 		p->head = (p->head + n) % PIPE_SIZE;
 		p->len -= n;
 		spin_unlock(&p->lock);
-		if (copy_to_user(ubuf + done, tmp, n))
+		if (copy_to_user(ubuf + done, tmp, n)) {
+			wake_up(&p->wait);	/* room was made all the same */
 			return done ? done : -EFAULT;
+		}
 		done += n;
 		spin_lock(&p->lock);
 	}
@@ -69,8 +74,51 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t len, loff_t *
 	return done;
 }
 
+/* Become the one writer copying into @p; false if a signal came first. */
+static bool pipe_lock_writer(struct pipe_inode_info *p)
+{
+	struct wait_queue_entry w = { .task = NULL };
+	bool got;
+
+	for (;;) {
+		prepare_to_wait(&p->wait, &w, TASK_INTERRUPTIBLE);
+		spin_lock(&p->lock);
+		got = !p->wbusy;
+		p->wbusy = true;
+		spin_unlock(&p->lock);
+		if (got || signal_pending(current))
+			break;
+		schedule();
+	}
+	finish_wait(&p->wait, &w);
+	return got;
+}
+
+static void pipe_unlock_writer(struct pipe_inode_info *p)
+{
+	spin_lock(&p->lock);
+	p->wbusy = false;
+	spin_unlock(&p->lock);
+	wake_up(&p->wait);
+}
+
+static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len);
+
 static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t len,
 			  loff_t *pos)
+{
+	struct pipe_inode_info *p = f->private_data;
+	ssize_t ret;
+
+	if (!pipe_lock_writer(p))
+		return -EINTR;
+	ret = __pipe_write(f, ubuf, len);
+	pipe_unlock_writer(p);
+	return ret;
+}
+
+/* __pipe_write - the copying, by the one writer (wbusy held). */
+static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 {
 	struct pipe_inode_info *p = f->private_data;
 	char tmp[256];
@@ -127,8 +175,10 @@ static void pipe_release(struct file *f)
 	else
 		p->writers--;
 	last = !p->readers && !p->writers;
-	spin_unlock(&p->lock);
+	/* wake while holding the lock: once it is dropped, the other end's
+	 * release may free the pipe */
 	wake_up(&p->wait);
+	spin_unlock(&p->lock);
 	f->private_data = NULL;		/* fput must not kfree it */
 	if (last) {
 		free_page((unsigned long)p->buf);

@@ -157,6 +157,19 @@ static void init_died(long code)
 	panic("Attempted to kill init! exitcode=0x%08lx", code);
 }
 
+/* Is @tsk the last live thread of init's group? tasklist_lock makes two
+ * exiting threads see different counts. */
+static bool init_group_dying(struct task_struct *tsk)
+{
+	unsigned long flags;
+	bool last;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	last = tsk->signal->nr_threads == 1;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return last;
+}
+
 /* do_exit - end current with wait status @code (exit(n): n << 8; a
  * fatal signal: its number). */
 void do_exit(long code)
@@ -175,7 +188,7 @@ void do_exit(long code)
 	exit_mm();
 	exit_files(tsk);
 	/* As in Linux, init's death panics once its last thread is gone. */
-	if (unlikely(tsk->signal == child_reaper->signal && tsk->signal->nr_threads == 1))
+	if (unlikely(tsk->signal == child_reaper->signal && init_group_dying(tsk)))
 		init_died(tsk->signal->group_exit ? tsk->signal->group_exit_code : code);
 	exit_notify(tsk);
 	do_task_dead();
@@ -262,7 +275,10 @@ static long do_wait(pid_t pid, int options, int *status)
 			zombie->exit_state = EXIT_DEAD;
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (zombie) {
-			*status = zombie->exit_code;
+			/* a group exit's code is the process's, whichever
+			 * thread exited last (Linux: signal->group_exit_code) */
+			*status = zombie->signal->group_exit ?
+				  zombie->signal->group_exit_code : zombie->exit_code;
 			ret = zombie->pid;
 			release_task(zombie);
 			break;

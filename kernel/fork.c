@@ -298,11 +298,18 @@ static int copy_files(unsigned long clone_flags, struct task_struct *tsk)
 	return tsk->files ? 0 : -ENOMEM;
 }
 
-static void link_task(struct task_struct *p, unsigned long clone_flags)
+/* link_task - make @p visible: in its thread group, its parent's
+ * children and the task list. A new thread of a group that is exiting
+ * would miss the group's SIGKILL: -EINTR instead, as in Linux. */
+static int link_task(struct task_struct *p, unsigned long clone_flags)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
+	if ((clone_flags & CLONE_THREAD) && p->signal->group_exit) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return -EINTR;
+	}
 	list_add_tail(&p->thread_node, &p->signal->thread_head);
 	p->signal->nr_threads++;
 	if (clone_flags & (CLONE_PARENT | CLONE_THREAD))
@@ -314,6 +321,7 @@ static void link_task(struct task_struct *p, unsigned long clone_flags)
 	list_add_tail(&p->tasks, &tasklist);
 	nr_threads++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return 0;
 }
 
 /* copy_process - a new task, a copy of current as @args says; not yet
@@ -352,9 +360,10 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	if (err)
 		goto put_mm;
 	err = copy_thread(p, args);
+	if (!err)
+		err = link_task(p, clone_flags);
 	if (err)
 		goto put_files;
-	link_task(p, clone_flags);
 	return p;
 
 put_files:
@@ -429,6 +438,17 @@ void release_task(struct task_struct *p)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	free_pid(p->pid);
 	put_task_struct(p);
+}
+
+/* find_task_by_pid_locked - the task with @pid; tasklist_lock held. */
+struct task_struct *find_task_by_pid_locked(pid_t pid)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &tasklist, tasks)
+		if (p->pid == pid)
+			return p;
+	return NULL;
 }
 
 struct task_struct *find_task_by_pid(pid_t pid)

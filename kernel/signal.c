@@ -166,42 +166,63 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
 	return 0;
 }
 
+extern spinlock_t tasklist_lock;
+
+/*
+ * kill_pid - a process-wide signal to process @pid, all under
+ * tasklist_lock so that no thread can be freed meanwhile: SIGKILL ends
+ * every thread, other signals go to one live thread (mmos keeps no
+ * shared pending set), the leader if it still runs.
+ */
+static long kill_pid(pid_t pid, int sig)
+{
+	struct task_struct *p, *t, *target = NULL;
+	unsigned long flags;
+	long ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid_locked(pid);
+	if (p && p == p->group_leader && p->signal->nr_threads > 0) {
+		ret = p->flags & PF_KTHREAD ? -EPERM : 0;
+		list_for_each_entry(t, &p->signal->thread_head, thread_node) {
+			if (ret || !sig || t->exit_state)
+				continue;
+			if (sig == SIGKILL)
+				send_sig(SIGKILL, t);
+			else if (!target)
+				target = t;
+		}
+		if (target)
+			send_sig(sig, target);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
-	struct task_struct *p;
-
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
 	if (pid <= 0)
 		pid = current->tgid;	/* process groups are not kept: own group */
-	p = find_task_by_pid(pid);
-	if (!p || p->exit_state || p->flags & PF_KTHREAD)
-		return p && !p->exit_state ? -EPERM : -ESRCH;
-	if (!sig)
-		return 0;
-	/* a process-wide signal: SIGKILL ends every thread, others go to
-	 * the leader (mmos has no shared pending set) */
-	if (sig == SIGKILL) {
-		struct task_struct *t;
-
-		list_for_each_entry(t, &p->signal->thread_head, thread_node)
-			send_sig(SIGKILL, t);
-		return 0;
-	}
-	return send_sig(sig, p);
+	return kill_pid(pid, sig);
 }
 
 /* tgkill/tkill - a signal to one thread. */
 static long do_tkill(pid_t tgid, pid_t pid, int sig)
 {
 	struct task_struct *p;
+	unsigned long flags;
+	long ret = -ESRCH;
 
 	if (pid <= 0 || sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	p = find_task_by_pid(pid);
-	if (!p || p->exit_state || (tgid > 0 && p->tgid != tgid))
-		return -ESRCH;
-	return sig ? send_sig(sig, p) : 0;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid_locked(pid);
+	if (p && !p->exit_state && (tgid <= 0 || p->tgid == tgid))
+		ret = sig ? send_sig(sig, p) : 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
 }
 
 SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)

@@ -148,6 +148,7 @@ void drop_lazy_mm(void);
 long schedule_timeout(long ticks);
 void msleep(unsigned int ms);
 struct task_struct *find_task_by_pid(pid_t pid);
+struct task_struct *find_task_by_pid_locked(pid_t pid);
 struct task_struct *find_get_task_by_pid(pid_t pid);
 
 /* kernel/fork.c, kernel/exit.c */

@@ -17,6 +17,7 @@
 #include <linux/sched/mm.h>
 #include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/signal.h>
 #include <linux/vm_event.h>
 #include <asm/irqflags.h>
 #include <asm/switch_to.h>
@@ -155,6 +156,11 @@ static void __schedule(bool preempt)
 		panic("scheduling while atomic: %s/%d preempt_count %d",
 		      prev->comm, prev->pid, prev->preempt_count);
 	rq->need_resched = false;
+	/* an interruptible sleep with a signal already pending does not
+	 * start (Linux's signal_pending_state): the sleeper sees it at once */
+	if (!preempt && READ_ONCE(prev->__state) == TASK_INTERRUPTIBLE &&
+	    signal_pending(prev))
+		prev->__state = TASK_RUNNING;
 	if (!is_idle_task(prev) && prev->on_rq) {
 		dequeue_task(rq, prev);
 		if (preempt || READ_ONCE(prev->__state) == TASK_RUNNING)
@@ -310,14 +316,18 @@ void cpu_startup_entry(void)
 void drop_lazy_mm(void)
 {
 	struct task_struct *tsk = current;
-	struct mm_struct *mm = tsk->active_mm;
+	struct mm_struct *mm;
 	unsigned long flags;
 
 	BUG_ON(tsk->mm);
-	if (mm == &init_mm)
-		return;
 	mmgrab(&init_mm);
-	flags = arch_local_irq_save();
+	flags = arch_local_irq_save();	/* a switch would move active_mm */
+	mm = tsk->active_mm;
+	if (mm == &init_mm) {
+		arch_local_irq_restore(flags);
+		mmdrop(&init_mm);
+		return;
+	}
 	tsk->active_mm = &init_mm;
 	switch_mm_irqs_off(mm, &init_mm, tsk);
 	enter_lazy_tlb(&init_mm, tsk);

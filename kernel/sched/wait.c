@@ -58,14 +58,19 @@ void init_completion(struct completion *x)
 	init_waitqueue_head(&x->wait);
 }
 
+/* complete - count the event and wake the waiters in one locked step:
+ * once done is seen the waiter may free the completion, so nothing may
+ * touch it after the lock is dropped. */
 void complete(struct completion *x)
 {
+	struct wait_queue_entry *w;
 	unsigned long flags;
 
 	spin_lock_irqsave(&x->wait.lock, flags);
 	x->done++;
+	list_for_each_entry(w, &x->wait.head, entry)
+		wake_up_process(w->task);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
-	wake_up(&x->wait);
 }
 
 /* wait_for_completion - sleep until complete() was called once more
