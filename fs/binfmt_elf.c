@@ -118,9 +118,13 @@ static int elf_map_segment(struct linux_binprm *bprm, const struct elf64_phdr *p
 		ret = do_mmap(bprm->file, start, PAGE_ALIGN(file_end) - start,
 			      prot_of(p), MAP_PRIVATE | MAP_FIXED,
 			      (p->p_offset & PAGE_MASK) >> PAGE_SHIFT);
-	if (!IS_ERR_VALUE(ret) && mem_end > PAGE_ALIGN(file_end))
-		ret = do_mmap(NULL, PAGE_ALIGN(file_end), mem_end - PAGE_ALIGN(file_end),
+	/* the anonymous part starts after the last file page, or at the
+	 * segment's first page if it has no file bytes at all */
+	file_end = p->p_filesz ? PAGE_ALIGN(file_end) : start;
+	if (!IS_ERR_VALUE(ret) && mem_end > file_end)
+		ret = do_mmap(NULL, file_end, mem_end - file_end,
 			      prot_of(p), MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, 0);
+	file_end = p->p_vaddr + bias + p->p_filesz;
 	mmap_write_unlock(mm);
 	if (IS_ERR_VALUE(ret))
 		return ret;

@@ -376,7 +376,8 @@ void change_protection(struct vm_area_struct *vma, unsigned long start,
 		pfn = pte_pfn(*pte);
 		prot = vma->vm_page_prot | (pte_val(*pte) & (_PAGE_DIRTY | _PAGE_ACCESSED));
 		if (writable && !is_zero_pfn(pfn) && PageAnon(pfn_to_page(pfn)) &&
-		    page_mapcount(pfn_to_page(pfn)) == 1)
+		    page_mapcount(pfn_to_page(pfn)) == 1 &&
+		    page_ref_count(pfn_to_page(pfn)) == 1)
 			prot |= _PAGE_RW;
 		if (!(vma->vm_flags & VM_ACCESS_FLAGS))	/* keep the page, unreachable */
 			prot = (prot & ~_PAGE_PRESENT) | _PAGE_PROTNONE;
@@ -389,8 +390,7 @@ void change_protection(struct vm_area_struct *vma, unsigned long start,
 /*
  * move_page_tables - move the PTEs of [old_addr, old_addr + len) to
  * new_addr (mremap): pages keep their mapcounts and references, only
- * their address changes. Returns 0 or -ENOMEM (nothing moved past that
- * point; the caller unmaps what is left at the old address).
+ * their address changes. Returns 0, or -ENOMEM with nothing moved.
  */
 int move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
 		     struct vm_area_struct *new_vma, unsigned long new_addr,
@@ -400,21 +400,25 @@ int move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
 	int err = 0;
 
 	spin_lock(&mm->page_table_lock);
-	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
+	/* first every destination table (the only allocations), then the
+	 * moves: a failure moves nothing */
+	for (unsigned long off = 0; off < len && !err; off += PAGE_SIZE) {
+		pte_t *src = walk_to_pte(mm, old_addr + off, false);
+
+		if (src && !pte_none(*src) && !walk_to_pte(mm, new_addr + off, true))
+			err = -ENOMEM;
+	}
+	for (unsigned long off = 0; off < len && !err; off += PAGE_SIZE) {
 		pte_t *src = walk_to_pte(mm, old_addr + off, false), *dst;
 
 		if (!src || pte_none(*src))
 			continue;
-		dst = walk_to_pte(mm, new_addr + off, true);
-		if (!dst) {
-			err = -ENOMEM;
-			break;
-		}
-		src = walk_to_pte(mm, old_addr + off, false);
+		dst = walk_to_pte(mm, new_addr + off, false);
 		set_pte(dst, *src);
 		pte_clear(src);
 	}
-	flush_tlb_mm_range(mm, old_addr, old_addr + len);
+	if (!err)
+		flush_tlb_mm_range(mm, old_addr, old_addr + len);
 	spin_unlock(&mm->page_table_lock);
 	return err;
 }

@@ -353,9 +353,14 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		return -ENOMEM;
 	if (flags & MAP_FIXED_NOREPLACE)
 		flags |= MAP_FIXED;
-	if ((flags & MAP_FIXED) && ((addr & ~PAGE_MASK) || addr > TASK_SIZE - len ||
-				    addr < MMAP_MIN_ADDR))
-		return (addr & ~PAGE_MASK) ? -EINVAL : -EPERM;
+	if (flags & MAP_FIXED) {	/* Linux's order of complaints */
+		if (addr > TASK_SIZE - len)
+			return -ENOMEM;
+		if (addr & ~PAGE_MASK)
+			return -EINVAL;
+		if (addr < MMAP_MIN_ADDR)
+			return -EPERM;
+	}
 	addr = get_unmapped_area(file, addr, len, pgoff, flags);
 	if (IS_ERR_VALUE(addr))
 		return addr;
@@ -398,14 +403,14 @@ struct vm_area_struct *find_extend_vma(struct mm_struct *mm, unsigned long addr)
 		return vma;
 	if (!(vma->vm_flags & VM_GROWSDOWN))
 		return NULL;
-	if (vma->vm_end - start > mm->stack_rlimit)
+	if (vma->vm_end - start > mm->stack_rlimit || start < MMAP_MIN_ADDR)
 		return NULL;
 	prev = vma_prev(vma);
 	if (prev && start < prev->vm_end + STACK_GUARD_GAP)
 		return NULL;
 	vm_stat_account(mm, vma->vm_flags, (vma->vm_start - start) >> PAGE_SHIFT);
+	vma->vm_pgoff -= (vma->vm_start - start) >> PAGE_SHIFT;
 	vma->vm_start = start;
-	vma->vm_pgoff = 0;
 	vma_tree_update(&mm->mm_mt, vma);
 	return vma;
 }

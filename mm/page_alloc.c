@@ -138,6 +138,7 @@ static void free_pages_ok(struct page *page, unsigned int order)
 
 	for (unsigned long i = 0; i < (1UL << order); i++) {
 		ClearPageFlag(page + i, PG_head);
+		ClearPageFlag(page + i, PG_anon);	/* its next owner decides */
 		free_pages_check(page + i);
 	}
 	spin_lock_irqsave(&zone.lock, flags);

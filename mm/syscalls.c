@@ -202,6 +202,8 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 		return -EINVAL;
 	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
 		return -EINVAL;
+	if (old_len > TASK_SIZE || new_len > TASK_SIZE)
+		return -EINVAL;	/* keeps every sum below from wrapping */
 	old_len = PAGE_ALIGN(old_len);
 	new_len = PAGE_ALIGN(new_len);
 	if (!new_len || !old_len)
@@ -209,13 +211,17 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 	mmap_write_lock(mm);
 	vma = vma_lookup(mm, addr);
 	ret = -EFAULT;
-	if (!vma || addr + old_len > vma->vm_end)
+	if (!vma || old_len > vma->vm_end - addr)
 		goto out;
 	if (flags & MREMAP_FIXED) {
 		ret = -EINVAL;
-		if ((new_addr & ~PAGE_MASK) || new_addr + new_len > TASK_SIZE ||
+		if ((new_addr & ~PAGE_MASK) || new_addr > TASK_SIZE - new_len ||
 		    (new_addr < addr + old_len && addr < new_addr + new_len))
 			goto out;
+		ret = -EPERM;
+		if (new_addr < MMAP_MIN_ADDR)
+			goto out;
+		ret = -ENOMEM;
 		goto move;
 	}
 	ret = addr;
@@ -227,8 +233,8 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 	if (addr + old_len == vma->vm_end) {
 		struct vm_area_struct *next = vma_next(vma);
 
-		if ((!next || next->vm_start >= addr + new_len) &&
-		    addr + new_len <= TASK_SIZE) {
+		if (new_len <= TASK_SIZE - addr &&
+		    (!next || next->vm_start >= addr + new_len)) {
 			vm_stat_account(mm, vma->vm_flags, (new_len - old_len) >> PAGE_SHIFT);
 			vma->vm_end = addr + new_len;
 			vma_tree_update(&mm->mm_mt, vma);
@@ -262,7 +268,10 @@ move:
 		vm_area_free(new_vma);
 		goto out;
 	}
-	move_page_tables(vma, addr, new_vma, new_addr, min(old_len, new_len));
+	if (move_page_tables(vma, addr, new_vma, new_addr, min(old_len, new_len))) {
+		do_munmap(mm, new_addr, new_len);	/* nothing was moved */
+		goto out;
+	}
 	do_munmap(mm, addr, old_len);
 	vma_merge_neighbours(new_vma);
 	ret = new_addr;
@@ -310,18 +319,14 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len, int, behavior)
 	return err;
 }
 
-SYSCALL_DEFINE3(mincore, unsigned long, start, size_t, len, unsigned char __user *, vec)
+/* mincore_chunk - residency of up to 256 pages from @start into @buf;
+ * the user's vector is written only after mmap_lock is dropped (a fault
+ * on it may need the lock itself). 0 or -ENOMEM for a hole. */
+static int mincore_chunk(struct mm_struct *mm, unsigned long start,
+			 unsigned long pages, unsigned char *buf)
 {
-	struct mm_struct *mm = current->mm;
-	unsigned long pages, end;
 	int err = 0;
 
-	if (start & ~PAGE_MASK)
-		return -EINVAL;
-	pages = PAGE_ALIGN(len) >> PAGE_SHIFT;
-	end = start + (pages << PAGE_SHIFT);
-	if (end < start || end > TASK_SIZE)
-		return -ENOMEM;
 	mmap_read_lock(mm);
 	for (unsigned long i = 0; i < pages; i++) {
 		unsigned long a = start + (i << PAGE_SHIFT);
@@ -336,11 +341,35 @@ SYSCALL_DEFINE3(mincore, unsigned long, start, size_t, len, unsigned char __user
 		v = mincore_page(mm, a) || (vma->vm_file &&
 			vma->vm_pgoff + ((a - vma->vm_start) >> PAGE_SHIFT) <
 			PFN_UP(vma->vm_file->f_inode->i_size));
-		if (put_user(v, vec + i)) {
-			err = -EFAULT;
-			break;
-		}
+		buf[i] = v;
 	}
 	mmap_read_unlock(mm);
 	return err;
+}
+
+SYSCALL_DEFINE3(mincore, unsigned long, start, size_t, len, unsigned char __user *, vec)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long pages, end;
+	unsigned char buf[256];
+
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if (len > TASK_SIZE)
+		return -ENOMEM;
+	pages = PAGE_ALIGN(len) >> PAGE_SHIFT;
+	end = start + (pages << PAGE_SHIFT);
+	if (end < start || end > TASK_SIZE)
+		return -ENOMEM;
+	for (unsigned long done = 0; done < pages;) {
+		unsigned long n = min(pages - done, sizeof(buf));
+		int err = mincore_chunk(mm, start + (done << PAGE_SHIFT), n, buf);
+
+		if (err)
+			return err;
+		if (copy_to_user(vec + done, buf, n))
+			return -EFAULT;
+		done += n;
+	}
+	return 0;
 }

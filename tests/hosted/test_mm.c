@@ -234,6 +234,13 @@ static int test_syscall_edges(void)
 	EXPECT(sys(25, a + P, P, 2 * P, 0, 0, 0) == -EFAULT, "mremap of a hole");
 	EXPECT(sys(25, a, P, 0, 0, 0, 0) == -EINVAL, "mremap to length 0");
 	EXPECT(sys(25, a, P, P, MREMAP_FIXED, a + 8 * P, 0) == -EINVAL, "FIXED without MAYMOVE");
+	EXPECT(sys(25, a, P, -a + 0x2000, 0, 0, 0) == -EINVAL, "mremap to a wrapping length");
+	EXPECT(sys(25, a, -1L, P, 0, 0, 0) == -EINVAL, "mremap from a wrapping length");
+	EXPECT(sys(25, a, P, P, MREMAP_MAYMOVE | MREMAP_FIXED, 0, 0) == -EPERM,
+	       "mremap to page 0");
+	EXPECT(sys(9, TASK_SIZE - P, 2 * P, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+		   -1, 0) == -ENOMEM, "MAP_FIXED past the end");
+	EXPECT(vma_tree_check(&current->mm->mm_mt) == 0);
 	EXPECT(sys(28, a, P, 999, 0, 0, 0) == -EINVAL, "madvise advice");
 	EXPECT(sys(28, a, 3 * P, MADV_DONTNEED, 0, 0, 0) == -ENOMEM, "madvise over a hole");
 	b0 = sys(12, 0, 0, 0, 0, 0, 0);
