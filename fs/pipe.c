@@ -80,6 +80,12 @@ static bool pipe_lock_writer(struct pipe_inode_info *p)
 	struct wait_queue_entry w = { .task = NULL };
 	bool got;
 
+	spin_lock(&p->lock);		/* the common case: nobody writes */
+	got = !p->wbusy;
+	p->wbusy = true;
+	spin_unlock(&p->lock);
+	if (got)
+		return true;
 	for (;;) {
 		prepare_to_wait(&p->wait, &w, TASK_INTERRUPTIBLE);
 		spin_lock(&p->lock);
@@ -99,7 +105,7 @@ static void pipe_unlock_writer(struct pipe_inode_info *p)
 	spin_lock(&p->lock);
 	p->wbusy = false;
 	spin_unlock(&p->lock);
-	wake_up(&p->wait);
+	wake_up(&p->wait);	/* writers waiting for their turn */
 }
 
 static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len);
