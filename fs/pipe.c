@@ -5,7 +5,8 @@
  * writers sleep while it is full and a reader exists (EPIPE and SIGPIPE
  * once none does). One writer at a time copies in (wbusy), so what it
  * measured as free stays free, and writes of up to PIPE_BUF bytes are
- * atomic.
+ * atomic; one reader at a time copies out (rbusy), taking bytes off the
+ * ring only once the user has them.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -28,9 +29,47 @@ struct pipe_inode_info {
 	unsigned int head, len;		/* lock */
 	int readers, writers;		/* lock */
 	bool wbusy;			/* a writer is copying in: lock */
+	bool rbusy;			/* a reader is copying out: lock */
 };
 
-static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos)
+/* Take @busy (p->wbusy or p->rbusy): become the one writer or reader
+ * copying. false if a signal came first. */
+static bool pipe_take(struct pipe_inode_info *p, bool *busy)
+{
+	struct wait_queue_entry w = { .task = NULL };
+	bool got;
+
+	spin_lock(&p->lock);		/* the common case: nobody else */
+	got = !*busy;
+	*busy = true;
+	spin_unlock(&p->lock);
+	if (got)
+		return true;
+	for (;;) {
+		prepare_to_wait(&p->wait, &w, TASK_INTERRUPTIBLE);
+		spin_lock(&p->lock);
+		got = !*busy;
+		*busy = true;
+		spin_unlock(&p->lock);
+		if (got || signal_pending(current))
+			break;
+		schedule();
+	}
+	finish_wait(&p->wait, &w);
+	return got;
+}
+
+static void pipe_give(struct pipe_inode_info *p, bool *busy)
+{
+	spin_lock(&p->lock);
+	*busy = false;
+	spin_unlock(&p->lock);
+	wake_up(&p->wait);	/* those waiting for their turn */
+}
+
+/* __pipe_read - the copying out, by the one reader (rbusy held): bytes
+ * leave the ring only once they reached the user. */
+static ssize_t __pipe_read(struct file *f, char __user *ubuf, size_t len)
 {
 	struct pipe_inode_info *p = f->private_data;
 	struct wait_queue_entry w = { .task = NULL };
@@ -59,53 +98,31 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t len, loff_t *
 
 		for (size_t i = 0; i < n; i++)
 			tmp[i] = p->buf[(p->head + i) % PIPE_SIZE];
-		p->head = (p->head + n) % PIPE_SIZE;
-		p->len -= n;
 		spin_unlock(&p->lock);
 		if (copy_to_user(ubuf + done, tmp, n)) {
-			wake_up(&p->wait);	/* room was made all the same */
+			wake_up(&p->wait);
 			return done ? done : -EFAULT;
 		}
-		done += n;
 		spin_lock(&p->lock);
+		p->head = (p->head + n) % PIPE_SIZE;	/* only readers move head */
+		p->len -= n;
+		done += n;
 	}
 	spin_unlock(&p->lock);
 	wake_up(&p->wait);
 	return done;
 }
 
-/* Become the one writer copying into @p; false if a signal came first. */
-static bool pipe_lock_writer(struct pipe_inode_info *p)
+static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos)
 {
-	struct wait_queue_entry w = { .task = NULL };
-	bool got;
+	struct pipe_inode_info *p = f->private_data;
+	ssize_t ret;
 
-	spin_lock(&p->lock);		/* the common case: nobody writes */
-	got = !p->wbusy;
-	p->wbusy = true;
-	spin_unlock(&p->lock);
-	if (got)
-		return true;
-	for (;;) {
-		prepare_to_wait(&p->wait, &w, TASK_INTERRUPTIBLE);
-		spin_lock(&p->lock);
-		got = !p->wbusy;
-		p->wbusy = true;
-		spin_unlock(&p->lock);
-		if (got || signal_pending(current))
-			break;
-		schedule();
-	}
-	finish_wait(&p->wait, &w);
-	return got;
-}
-
-static void pipe_unlock_writer(struct pipe_inode_info *p)
-{
-	spin_lock(&p->lock);
-	p->wbusy = false;
-	spin_unlock(&p->lock);
-	wake_up(&p->wait);	/* writers waiting for their turn */
+	if (!pipe_take(p, &p->rbusy))
+		return -EINTR;
+	ret = __pipe_read(f, ubuf, len);
+	pipe_give(p, &p->rbusy);
+	return ret;
 }
 
 static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len);
@@ -116,10 +133,10 @@ static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t len,
 	struct pipe_inode_info *p = f->private_data;
 	ssize_t ret;
 
-	if (!pipe_lock_writer(p))
+	if (!pipe_take(p, &p->wbusy))
 		return -EINTR;
 	ret = __pipe_write(f, ubuf, len);
-	pipe_unlock_writer(p);
+	pipe_give(p, &p->wbusy);
 	return ret;
 }
 

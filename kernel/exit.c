@@ -90,8 +90,20 @@ static bool do_notify_parent(struct task_struct *leader)
 	return false;
 }
 
+/* The new parent of an exiting task's children: a live thread of its
+ * own process if there is one, else PID 1. tasklist_lock held. */
+static struct task_struct *find_new_reaper(struct task_struct *tsk)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &tsk->signal->thread_head, thread_node)
+		if (t != tsk && !(t->flags & PF_EXITING))
+			return t;
+	return child_reaper;
+}
+
 /*
- * exit_notify - hand the children to the reaper (PID 1), then decide who
+ * exit_notify - hand the children to their new parent, then decide who
  * reaps this task: a thread other than the leader is reaped at once; a
  * process's leader waits as a zombie for its parent's wait4 once the
  * whole thread group is gone (or is reaped at once, see above).
@@ -99,14 +111,16 @@ static bool do_notify_parent(struct task_struct *leader)
 static void exit_notify(struct task_struct *tsk)
 {
 	struct task_struct *c, *n, *leader = tsk->group_leader, *reap_leader = NULL;
+	struct task_struct *reaper;
 	bool autoreap, orphans_dead = false, group_dead;
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
+	reaper = find_new_reaper(tsk);
 	list_for_each_entry_safe(c, n, &tsk->children, sibling) {
-		c->real_parent = c->parent = child_reaper;
+		c->real_parent = c->parent = reaper;
 		list_del(&c->sibling);
-		list_add_tail(&c->sibling, &child_reaper->children);
+		list_add_tail(&c->sibling, &reaper->children);
 		orphans_dead |= c->exit_state == EXIT_ZOMBIE;
 	}
 	group_dead = --tsk->signal->nr_threads == 0;
@@ -123,7 +137,7 @@ static void exit_notify(struct task_struct *tsk)
 		reap_leader->exit_state = EXIT_DEAD;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (orphans_dead)
-		wake_up(&child_reaper->signal->wait_chldexit);
+		wake_up(&reaper->signal->wait_chldexit);
 	if (autoreap)
 		release_task(tsk);
 	if (reap_leader)
