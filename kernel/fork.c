@@ -453,35 +453,30 @@ struct task_struct *find_task_by_pid_locked(pid_t pid)
 
 struct task_struct *find_task_by_pid(pid_t pid)
 {
-	struct task_struct *p, *found = NULL;
+	struct task_struct *p;
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(p, &tasklist, tasks)
-		if (p->pid == pid) {
-			found = p;
-			break;
-		}
+	p = find_task_by_pid_locked(pid);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return found;
+	return p;
 }
 
 /* find_get_task_by_pid - like find_task_by_pid, with a reference the
  * caller drops with put_task_struct(). */
 struct task_struct *find_get_task_by_pid(pid_t pid)
 {
-	struct task_struct *p, *found = NULL;
+	struct task_struct *p;
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(p, &tasklist, tasks)
-		if (p->pid == pid && !p->exit_state) {
-			found = p;
-			get_task_struct(p);
-			break;
-		}
+	p = find_task_by_pid_locked(pid);
+	if (p && p->exit_state)
+		p = NULL;
+	if (p)
+		get_task_struct(p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return found;
+	return p;
 }
 
 /* ---- the fork family of syscalls ----------------------------------- */
