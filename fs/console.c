@@ -46,7 +46,7 @@ static ssize_t console_file_read(struct file *f, char __user *ubuf,
 			if (done)
 				break;
 			if (signal_pending(current))
-				return -EINTR;
+				return -ERESTARTSYS;
 			msleep(10);	/* polled UART: look again next tick */
 			continue;
 		}

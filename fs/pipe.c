@@ -84,7 +84,7 @@ static ssize_t __pipe_read(struct file *f, char __user *ubuf, size_t len)
 		spin_unlock(&p->lock);
 		if (signal_pending(current)) {
 			finish_wait(&p->wait, &w);
-			return -EINTR;
+			return -ERESTARTSYS;
 		}
 		schedule();
 	}
@@ -119,7 +119,7 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t len, loff_t *
 	ssize_t ret;
 
 	if (!pipe_take(p, &p->rbusy))
-		return -EINTR;
+		return -ERESTARTSYS;
 	ret = __pipe_read(f, ubuf, len);
 	pipe_give(p, &p->rbusy);
 	return ret;
@@ -134,7 +134,7 @@ static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t len,
 	ssize_t ret;
 
 	if (!pipe_take(p, &p->wbusy))
-		return -EINTR;
+		return -ERESTARTSYS;
 	ret = __pipe_write(f, ubuf, len);
 	pipe_give(p, &p->wbusy);
 	return ret;
@@ -160,7 +160,7 @@ static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 			spin_unlock(&p->lock);
 			if (signal_pending(current)) {
 				finish_wait(&p->wait, &w);
-				return done ? done : -EINTR;
+				return done ? done : -ERESTARTSYS;
 			}
 			schedule();
 		}

@@ -271,7 +271,7 @@ static struct task_struct *find_waitable(pid_t pid, struct task_struct **zombie)
  * do_wait - wait for a child matching @pid to be gone and reap it.
  * Returns its pid (with *status and, for waitid, the signal that ended
  * it through *sig), 0 with WNOHANG if none is done, -ECHILD if there is
- * no such child, -EINTR if a signal came first.
+ * no such child, -ERESTARTSYS if a signal came first.
  */
 static long do_wait(pid_t pid, int options, int *status)
 {
@@ -297,8 +297,8 @@ static long do_wait(pid_t pid, int options, int *status)
 			release_task(zombie);
 			break;
 		}
-		ret = !any ? -ECHILD : (options & WNOHANG) ? 0 : -EINTR;
-		if (ret != -EINTR || signal_pending(current))
+		ret = !any ? -ECHILD : (options & WNOHANG) ? 0 : -ERESTARTSYS;
+		if (ret != -ERESTARTSYS || signal_pending(current))
 			break;
 		schedule();
 	}

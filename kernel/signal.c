@@ -67,7 +67,10 @@ void flush_signal_handlers(struct task_struct *t)
 #define SA_NODEFER	0x40000000
 #define SA_RESETHAND	0x80000000
 
+#define SA_RESTART	0x10000000
+
 int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs);
+void syscall_restart(struct pt_regs *regs, bool restart);
 
 /*
  * do_signal_exit_check - on the way to user mode with @regs: act on the
@@ -91,6 +94,7 @@ void do_signal_exit_check(struct pt_regs *regs)
 		if (h == SIG_IGN && sig != SIGKILL)
 			continue;
 		if (h != SIG_DFL && sig != SIGKILL) {
+			syscall_restart(regs, ka->flags & SA_RESTART);
 			if (setup_rt_frame(sig, ka, regs)) {
 				force_sig(SIGSEGV);	/* no room for the frame */
 				ka = &t->sighand[SIGSEGV - 1];
@@ -107,6 +111,7 @@ void do_signal_exit_check(struct pt_regs *regs)
 			continue;
 		do_group_exit(sig);	/* a group exit's SIGKILL takes its code */
 	}
+	syscall_restart(regs, true);	/* no handler ran: just run it again */
 }
 
 /* force_sig_fault - a fault's signal, with the si_code and address its

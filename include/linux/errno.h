@@ -40,6 +40,11 @@
 #define ETIMEDOUT	110
 #define EOPNOTSUPP	95
 
+/* Never seen by user space: a syscall interrupted by a signal asks to be
+ * restarted; on the way out it becomes -EINTR, or the syscall runs again
+ * (no handler ran, or the handler has SA_RESTART), as in Linux. */
+#define ERESTARTSYS	512
+
 #define MAX_ERRNO	4095
 
 #ifndef __ASSEMBLY__

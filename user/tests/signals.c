@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#include <time.h>
 
 static volatile int usr1, chld, usr1_blocked_inside;
 static volatile void *fault_addr;
@@ -62,6 +63,37 @@ int main(void)
 		ro[8] = 1;
 	CHECK(fault_addr == ro + 8 && fault_code == SEGV_ACCERR, "read-only: %p code %d",
 	      fault_addr, fault_code);
+
+	/* A blocking read interrupted by a handler: restarted with
+	 * SA_RESTART, -EINTR without. */
+	for (int restart = 0; restart < 2; restart++) {
+		int p[2], q[2];
+		char c;
+
+		pipe(p);
+		pipe(q);
+		sa.sa_sigaction = on_usr1;
+		sa.sa_flags = SA_SIGINFO | (restart ? SA_RESTART : 0);
+		sigaction(SIGUSR1, &sa, NULL);
+		usr1 = 0;
+		pid_t parent = getpid(), kid = fork();
+		if (kid == 0) {
+			struct timespec ts = { 0, 50 * 1000 * 1000 };
+
+			nanosleep(&ts, NULL);
+			kill(parent, SIGUSR1);
+			nanosleep(&ts, NULL);
+			write(p[1], "x", 1);
+			_exit(0);
+		}
+		long r = read(p[0], &c, 1);
+		if (restart)
+			CHECK(r == 1 && c == 'x' && usr1 == 1, "SA_RESTART read: %ld errno %d", r, errno);
+		else
+			CHECK(r == -1 && errno == EINTR && usr1 == 1, "read without SA_RESTART: %ld", r);
+		waitpid(kid, NULL, 0);
+		close(p[0]); close(p[1]); close(q[0]); close(q[1]);
+	}
 
 	signal(SIGCHLD, on_chld);
 	pid_t pid = fork();

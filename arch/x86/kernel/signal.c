@@ -83,7 +83,8 @@ static void restore_regs(struct pt_regs *r, const struct sigcontext_64 *sc)
 	r->flags = (r->flags & ~FIX_EFLAGS) | (sc->flags & FIX_EFLAGS);
 	r->cs = __USER_CS;
 	r->ss = __USER_DS;
-	r->vector = -1UL;	/* not a syscall to restart: iret back */
+	r->vector = -1UL;
+	r->orig_ax = -1UL;	/* not a syscall to restart: whatever rax holds */
 }
 
 /*
@@ -145,4 +146,23 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	restore_regs(regs, &frame.uc.uc_mcontext);
 	current->blocked = frame.uc.uc_sigmask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 	return regs->ax;
+}
+
+/*
+ * syscall_restart - if @regs return from a syscall that a signal
+ * interrupted (-ERESTARTSYS), either run it again (@restart: back up
+ * over the 2-byte syscall instruction with the number in rax again) or
+ * let it fail with -EINTR.
+ */
+void syscall_restart(struct pt_regs *regs, bool restart)
+{
+	if (regs->vector != -1UL || regs->orig_ax == -1UL ||
+	    regs->ax != (unsigned long)-ERESTARTSYS)
+		return;
+	if (restart) {
+		regs->ax = regs->orig_ax;
+		regs->ip -= 2;
+	} else {
+		regs->ax = -EINTR;
+	}
 }
