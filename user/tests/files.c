@@ -65,5 +65,20 @@ int main(int argc, char **argv)
 	CHECK(read_file("/proc/cmdline", buf, sizeof(buf)) > 0, "/proc/cmdline");
 	CHECK(read_file("/proc/self/maps", buf, sizeof(buf)) > 0 && strstr(buf, "[stack]"),
 	      "/proc/self/maps");
+	/* Linux's exact layout: "start-end perms offset maj:min inode", then
+	 * the name from column 73 (0-based) on */
+	for (char *line = buf; *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : "") {
+		unsigned long s, e, off, ino;
+		char perms[5], dev[8];
+		int n = 0, name;
+
+		CHECK(sscanf(line, "%lx-%lx %4s %lx %7s %lu %n", &s, &e, perms, &off, dev, &ino, &n) == 6,
+		      "maps line: %.80s", line);
+		name = strcspn(line, "/[\n");
+		if (line[name] && line[name] != '\n')
+			CHECK(name == 73, "name at column %d: %.80s", name, line);
+		CHECK(s < e && !(s & 4095) && !(e & 4095), "range");
+		(void)n;
+	}
 	return t_done("files");
 }
