@@ -60,6 +60,25 @@ int main(int argc, char **argv)
 
 	CHECK(read_file("/proc/self/status", buf, sizeof(buf)) > 0 && strstr(buf, "Name:\t") &&
 	      strstr(buf, "VmRSS:") && strstr(buf, "VmPTE:"), "/proc/self/status");
+	{
+		const char *fields[] = { "VmPeak:", "VmSize:", "VmRSS:", "VmData:", "VmStk:",
+					 "VmExe:", "VmPTE:" };
+		char *st = (read_file("/proc/self/status", buf, sizeof(buf)) > 0) ? buf : NULL;
+		unsigned long kb, size = 0, peak = 0;
+
+		for (unsigned i = 0; st && i < sizeof(fields) / sizeof(fields[0]); i++) {
+			char *f = strstr(st, fields[i]);
+
+			CHECK(f && sscanf(f + strlen(fields[i]), "%lu kB", &kb) == 1 &&
+			      f[strlen(fields[i])] == '\t', "status %s", fields[i]);
+			if (f && i == 0)
+				peak = kb;
+			if (f && i == 1)
+				size = kb;
+		}
+		CHECK(size > 0 && peak >= size, "VmPeak %lu < VmSize %lu", peak, size);
+		CHECK(st && strstr(st, "\nPid:\t") && strstr(st, "\nPPid:\t"), "Pid/PPid lines");
+	}
 	CHECK(read_file("/proc/meminfo", buf, sizeof(buf)) > 0 && !strncmp(buf, "MemTotal:", 9) &&
 	      strstr(buf, "MemFree:"), "/proc/meminfo");
 	CHECK(read_file("/proc/cmdline", buf, sizeof(buf)) > 0, "/proc/cmdline");
