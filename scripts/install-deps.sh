@@ -9,6 +9,9 @@ command -v ld >/dev/null 2>&1 || need="$need binutils"
 command -v make >/dev/null 2>&1 || need="$need make"
 command -v qemu-system-x86_64 >/dev/null 2>&1 || need="$need qemu-system-x86"
 command -v musl-gcc >/dev/null 2>&1 || need="$need musl-tools"
+# the hosted tests and the glibc test programs need libc's headers and libc.a
+[ -e /usr/include/stdio.h ] && [ -n "$(find /usr/lib -name libc.a 2>/dev/null | head -1)" ] ||
+	need="$need libc6-dev"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	echo "install-deps: installing:$need"
