@@ -426,6 +426,7 @@ void exit_mmap(struct mm_struct *mm)
 		remove_vma(mm, vma);
 	}
 	free_pgtables(mm, 0, TASK_SIZE, 0, USER_PGTABLES_CEILING);
-	free_user_pgtables(mm);	/* nothing left: this only checks */
+	for (int i = 0; i < KERNEL_PGD_BOUNDARY; i++)	/* nothing may be left */
+		BUG_ON(!pgd_none(mm->pgd[i]));
 	mmap_write_unlock(mm);
 }

@@ -95,7 +95,6 @@ unsigned long nr_kernel_pgtable_pages(void);
 struct mm_struct;
 pgd_t *pgd_alloc(struct mm_struct *mm);
 void pgd_free(struct mm_struct *mm, pgd_t *pgd);
-void free_user_pgtables(struct mm_struct *mm);
 pte_t *lookup_kernel_pte(pgd_t *pgd, unsigned long addr);
 bool kernel_translate(pgd_t *pgd, unsigned long va, phys_addr_t *pa,
 		      pteval_t *flags);

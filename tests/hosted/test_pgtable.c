@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* pgd_alloc/free_user_pgtables and the page-table walker, hosted. */
+/* pgd_alloc/free_pgtables and the page-table walker, hosted. */
 #include "harness.h"
 #include <linux/mm.h>
 #include <linux/pgtable.h>
@@ -38,8 +38,8 @@ static void map_user(pgd_t *pgd, unsigned long va, phys_addr_t pa)
 }
 
 /* Tables built in the user half (three levels under two PGD entries)
- * are all freed by free_user_pgtables once their PTEs are clear. */
-static int test_free_user_pgtables(void)
+ * are all freed by free_pgtables once nothing is mapped around them. */
+static int test_free_pgtables(void)
 {
 	struct mm_struct mm = { .pgd = pgd_alloc(NULL) };
 	unsigned long addrs[] = { 0x400000, 0x401000, 0x7fffffffe000, 0x40000000 };
@@ -59,7 +59,7 @@ static int test_free_user_pgtables(void)
 		EXPECT(pa == PFN_PHYS(page_to_pfn(page)) + 12 && (f & _PAGE_USER));
 		pte_clear(lookup_kernel_pte(mm.pgd, addrs[i]));
 	}
-	free_user_pgtables(&mm);
+	free_pgtables(&mm, 0, TASK_SIZE, 0, USER_PGTABLES_CEILING);
 	EXPECT(nr_free_pages() == before, "%ld table pages kept",
 	       (long)(before - nr_free_pages()));
 	for (int i = 0; i < KERNEL_PGD_BOUNDARY; i++)
@@ -70,7 +70,7 @@ static int test_free_user_pgtables(void)
 }
 
 static const struct htest tests[] = {
-	HTEST(test_pgd_alloc_copies_kernel_half), HTEST(test_free_user_pgtables),
+	HTEST(test_pgd_alloc_copies_kernel_half), HTEST(test_free_pgtables),
 };
 
 int main(void)
