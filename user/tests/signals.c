@@ -78,10 +78,20 @@ int main(void)
 		usr1 = 0;
 		pid_t parent = getpid(), kid = fork();
 		if (kid == 0) {
-			struct timespec ts = { 0, 50 * 1000 * 1000 };
+			struct timespec ts = { 0, 1000 * 1000 };
+			char path[64];
 
-			nanosleep(&ts, NULL);
+			/* signal only once the parent sleeps in its read */
+			snprintf(path, sizeof(path), "/proc/%d/status", (int)parent);
+			for (int i = 0; i < 5000; i++) {
+				const char *st = t_read_file(path);
+
+				if (st && strstr(st, "State:\tS"))
+					break;
+				nanosleep(&ts, NULL);
+			}
 			kill(parent, SIGUSR1);
+			ts.tv_nsec = 50 * 1000 * 1000;
 			nanosleep(&ts, NULL);
 			write(p[1], "x", 1);
 			_exit(0);
