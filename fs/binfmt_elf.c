@@ -28,19 +28,6 @@
 #define ELF_ET_DYN_BASE		0x555555554000UL	/* Linux's, unrandomised */
 #define ELF_MAX_PHNUM		(65536 / sizeof(struct elf64_phdr))
 
-/* The address right after the @n strings starting at @p. */
-static unsigned long strings_after(unsigned long p, int n)
-{
-	while (n-- > 0) {
-		long len = strnlen_user((const char __user *)p, MAX_ARG_STRLEN);
-
-		if (len <= 0)
-			break;
-		p += len;
-	}
-	return p;
-}
-
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
 void get_random_bytes(void *buf, size_t n);
 
@@ -146,17 +133,18 @@ static int push_user(struct linux_binprm *bprm, const void *src, unsigned long n
 	return copy_to_user((void __user *)bprm->p, src, n) ? -EFAULT : 0;
 }
 
-/* Pointers to the argc + envc strings that copy_strings() left in order
- * from @strings upwards, each one after the previous one's NUL. */
-static int fill_string_pointers(unsigned long *vec, unsigned long strings, int count)
+/* Pointers to @count strings that copy_strings() left in order from
+ * *@strings upwards, each one after the previous one's NUL; *@strings is
+ * left just past the last. */
+static int fill_string_pointers(unsigned long *vec, unsigned long *strings, int count)
 {
 	for (int i = 0; i < count; i++) {
-		long len = strnlen_user((const char __user *)strings, MAX_ARG_STRLEN);
+		long len = strnlen_user((const char __user *)*strings, MAX_ARG_STRLEN);
 
 		if (len <= 0)
 			return -EFAULT;
-		vec[i] = strings;
-		strings += len;
+		vec[i] = *strings;
+		*strings += len;
 	}
 	return 0;
 }
@@ -186,10 +174,9 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf64_hdr *
 	if (!vec)
 		return -ENOMEM;
 	vec[0] = bprm->argc;
-	err = fill_string_pointers(vec + 1, strings, bprm->argc);
-	if (!err)
-		err = fill_string_pointers(vec + 2 + bprm->argc,
-					   strings_after(strings, bprm->argc), bprm->envc);
+	err = fill_string_pointers(vec + 1, &strings, bprm->argc);	/* argv, */
+	if (!err)						/* then envp */
+		err = fill_string_pointers(vec + 2 + bprm->argc, &strings, bprm->envc);
 	n = 1 + bprm->argc + 1 + bprm->envc + 1;
 	cpuid_count(1, 0, &a, &b, &c, &d);
 #define AUX(k, v) do { vec[n++] = (k); vec[n++] = (v); } while (0)
@@ -233,11 +220,8 @@ static void setup_arg_pages(struct linux_binprm *bprm)
 	unsigned long start = (bprm->p - (128UL << 10)) & PAGE_MASK;
 
 	mmap_write_lock(mm);
-	if (vma && start < vma->vm_start) {
-		vm_stat_account(mm, vma->vm_flags, (vma->vm_start - start) >> PAGE_SHIFT);
-		vma->vm_start = start;
-		vma_tree_update(&mm->mm_mt, vma);
-	}
+	if (vma && start < vma->vm_start)
+		expand_downwards(vma, start);
 	mmap_write_unlock(mm);
 }
 

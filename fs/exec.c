@@ -115,12 +115,8 @@ int copy_to_new_stack(struct linux_binprm *bprm, const void *src, unsigned long 
 	if (n > bprm->p || STACK_TOP - p > mm->stack_rlimit / 4 * 3)
 		return -E2BIG;
 	mmap_write_lock(mm);
-	if (p < bprm->vma->vm_start) {
-		vm_stat_account(mm, bprm->vma->vm_flags,
-				(bprm->vma->vm_start - (p & PAGE_MASK)) >> PAGE_SHIFT);
-		bprm->vma->vm_start = p & PAGE_MASK;
-		vma_tree_update(&mm->mm_mt, bprm->vma);
-	}
+	if (p < bprm->vma->vm_start)
+		expand_downwards(bprm->vma, p & PAGE_MASK);
 	mmap_write_unlock(mm);
 	if (access_remote_vm(mm, p, (void *)src, n, true) != (long)n)
 		return -ENOMEM;

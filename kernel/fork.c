@@ -174,14 +174,9 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	int err;
 
 	for_each_vma(oldmm, vma) {
-		new = vm_area_alloc(mm);
+		new = vm_area_dup(vma, mm);
 		if (!new)
 			return -ENOMEM;
-		*new = *vma;
-		new->vm_mm = mm;
-		INIT_LIST_HEAD(&new->vm_list);
-		if (new->vm_file)
-			get_file(new->vm_file);
 		err = insert_vm_struct(mm, new);
 		if (err) {
 			vm_area_free(new);

@@ -42,6 +42,24 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 	return vma;
 }
 
+/* vm_area_dup - a copy of @orig (same range, flags and backing, one more
+ * reference to its file) for @mm, not in any tree yet. NULL without
+ * memory. */
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig, struct mm_struct *mm)
+{
+	struct vm_area_struct *new = vm_area_alloc(mm);
+
+	if (!new)
+		return NULL;
+	*new = *orig;
+	new->vm_mm = mm;
+	new->vm_node = NULL;
+	INIT_LIST_HEAD(&new->vm_list);
+	if (new->vm_file)
+		get_file(new->vm_file);
+	return new;
+}
+
 void vm_area_free(struct vm_area_struct *vma)
 {
 	if (vma->vm_file)
@@ -135,15 +153,11 @@ static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
  */
 int split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below)
 {
-	struct vm_area_struct *new = vm_area_alloc(vma->vm_mm);
+	struct vm_area_struct *new = vm_area_dup(vma, vma->vm_mm);
 	int err;
 
 	if (!new)
 		return -ENOMEM;
-	*new = *vma;
-	INIT_LIST_HEAD(&new->vm_list);
-	if (new->vm_file)
-		get_file(new->vm_file);
 	if (new_below) {
 		new->vm_end = addr;
 		vma->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
@@ -387,12 +401,24 @@ int do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
 	return IS_ERR_VALUE(ret) ? (int)ret : 0;
 }
 
+/* expand_downwards - move @vma's start down to @start (page aligned,
+ * the range below free), with its accounting and file offset. mmap_lock
+ * held for writing. */
+void expand_downwards(struct vm_area_struct *vma, unsigned long start)
+{
+	unsigned long grow = (vma->vm_start - start) >> PAGE_SHIFT;
+
+	vm_stat_account(vma->vm_mm, vma->vm_flags, grow);
+	vma->vm_pgoff -= grow;
+	vma->vm_start = start;
+	vma_tree_update(&vma->vm_mm->mm_mt, vma);
+}
+
 /*
  * find_extend_vma - the VMA for a fault at @addr, growing the stack
  * down to cover it when @addr is below a VM_GROWSDOWN VMA, within the
  * stack rlimit and keeping the guard gap above the next VMA below.
- * mmap_lock held for writing... Linux takes it for reading and expands
- * under a spinlock; here faults take it for writing when they grow.
+ * mmap_lock held for writing (Linux 6.x also takes it to grow a stack).
  */
 struct vm_area_struct *find_extend_vma(struct mm_struct *mm, unsigned long addr)
 {
@@ -408,10 +434,7 @@ struct vm_area_struct *find_extend_vma(struct mm_struct *mm, unsigned long addr)
 	prev = vma_prev(vma);
 	if (prev && start < prev->vm_end + STACK_GUARD_GAP)
 		return NULL;
-	vm_stat_account(mm, vma->vm_flags, (vma->vm_start - start) >> PAGE_SHIFT);
-	vma->vm_pgoff -= (vma->vm_start - start) >> PAGE_SHIFT;
-	vma->vm_start = start;
-	vma_tree_update(&mm->mm_mt, vma);
+	expand_downwards(vma, start);
 	return vma;
 }
 

@@ -255,13 +255,9 @@ move:
 		goto out;
 	if (flags & MREMAP_FIXED && do_munmap(mm, new_addr, new_len))
 		goto out;
-	new_vma = vm_area_alloc(mm);
+	new_vma = vm_area_dup(vma, mm);
 	if (!new_vma)
 		goto out;
-	*new_vma = *vma;
-	INIT_LIST_HEAD(&new_vma->vm_list);
-	if (new_vma->vm_file)
-		get_file(new_vma->vm_file);
 	new_vma->vm_start = new_addr;
 	new_vma->vm_end = new_addr + new_len;
 	if (insert_vm_struct(mm, new_vma)) {

@@ -119,7 +119,9 @@ static inline int page_mapcount(const struct page *p)
 
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig, struct mm_struct *mm);
 void vm_area_free(struct vm_area_struct *vma);
+void expand_downwards(struct vm_area_struct *vma, unsigned long start);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *vma_next(struct vm_area_struct *vma);
