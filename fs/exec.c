@@ -20,7 +20,6 @@
 #include <linux/syscalls.h>
 #include <asm/irqflags.h>
 
-extern const struct file_operations ramfs_file_fops;
 void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 
 /*
@@ -51,22 +50,18 @@ int exec_mmap(struct mm_struct *mm)
 	return 0;
 }
 
-/* open_exec - the file to run: a regular, executable ramfs file. */
+/* open_exec - the file to run: opened as open(2) would, and then it
+ * must be a regular, executable file. */
 static struct file *open_exec(const char *name)
 {
-	struct dentry *d;
-	struct file *f;
-	int err;
+	struct file *f = do_filp_open(name, O_RDONLY);
 
-	d = path_lookup(name, true, &err);
-	if (!d)
-		return ERR_PTR(err);
-	if (!S_ISREG(d->d_inode->i_mode) || !(d->d_inode->i_mode & 0111))
+	if (IS_ERR(f))
+		return f;
+	if (!f->f_inode || !S_ISREG(f->f_inode->i_mode) || !(f->f_inode->i_mode & 0111)) {
+		fput(f);
 		return ERR_PTR(-EACCES);
-	f = alloc_file(d->d_inode, &ramfs_file_fops, O_RDONLY);
-	if (!f)
-		return ERR_PTR(-ENOMEM);
-	f->f_dentry = d;
+	}
 	return f;
 }
 
