@@ -139,6 +139,16 @@ pte_t *lookup_kernel_pte(pgd_t *pgd, unsigned long addr)
 	return pte_offset_kernel(m, addr);
 }
 
+/* translate_level - one level of kernel_translate(): whether entry @e
+ * is present; gathers the RW/USER bits every level must grant and the
+ * NX bit any level may set. */
+static bool translate_level(pteval_t e, pteval_t *acc, pteval_t *nx)
+{
+	*acc &= e;
+	*nx |= e & _PAGE_NX;
+	return e & _PAGE_PRESENT;
+}
+
 /*
  * kernel_translate - walk @pgd for @va as the MMU would. On success sets
  * *pa and *flags (the leaf's bits, with RW and USER cleared unless every
@@ -147,22 +157,32 @@ pte_t *lookup_kernel_pte(pgd_t *pgd, unsigned long addr)
 bool kernel_translate(pgd_t *pgd, unsigned long va, phys_addr_t *pa,
 		      pteval_t *flags)
 {
-	pteval_t e = pgd_val(*pgd_offset_pgd(pgd, va));
-	pteval_t acc = _PAGE_RW | _PAGE_USER, nx = 0;
-	int shift = PGDIR_SHIFT;
+	pteval_t acc = _PAGE_RW | _PAGE_USER, nx = 0, e;
+	pgd_t *g = pgd_offset_pgd(pgd, va);
+	unsigned long size = PUD_SIZE;
+	pud_t *u;
+	pmd_t *m;
 
-	for (;;) {
-		if (!(e & _PAGE_PRESENT))
+	if (!translate_level(pgd_val(*g), &acc, &nx))
+		return false;
+	u = pud_offset(g, va);
+	e = pud_val(*u);
+	if (!translate_level(e, &acc, &nx))
+		return false;
+	if (!pud_leaf(*u)) {
+		m = pmd_offset(u, va);
+		e = pmd_val(*m);
+		size = PMD_SIZE;
+		if (!translate_level(e, &acc, &nx))
 			return false;
-		acc &= e;
-		nx |= e & _PAGE_NX;
-		if (shift == PAGE_SHIFT || (shift != PGDIR_SHIFT && (e & _PAGE_PSE)))
-			break;
-		shift -= 9;
-		e = ((pteval_t *)__va(e & PTE_PFN_MASK))[(va >> shift) & 511];
+		if (!pmd_leaf(*m)) {
+			e = pte_val(*pte_offset_kernel(m, va));
+			size = PAGE_SIZE;
+			if (!translate_level(e, &acc, &nx))
+				return false;
+		}
 	}
-	*pa = (e & PTE_PFN_MASK & ~((1UL << shift) - 1)) |
-	      (va & ((1UL << shift) - 1));
+	*pa = (e & PTE_PFN_MASK & ~(size - 1)) | (va & (size - 1));
 	*flags = (e & ~(_PAGE_RW | _PAGE_USER | _PAGE_NX)) | acc | nx;
 	return true;
 }

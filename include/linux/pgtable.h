@@ -22,10 +22,41 @@
 #define __pmd(v)	((pmd_t){ (v) })
 #define __pte(v)	((pte_t){ (v) })
 
-static inline unsigned long pgd_index(unsigned long a) { return (a >> PGDIR_SHIFT) & 511; }
-static inline unsigned long pud_index(unsigned long a) { return (a >> PUD_SHIFT) & 511; }
-static inline unsigned long pmd_index(unsigned long a) { return (a >> PMD_SHIFT) & 511; }
-static inline unsigned long pte_index(unsigned long a) { return (a >> PAGE_SHIFT) & 511; }
+static inline unsigned long pgd_index(unsigned long a) { return (a >> PGDIR_SHIFT) & (PTRS_PER_TABLE - 1); }
+static inline unsigned long pud_index(unsigned long a) { return (a >> PUD_SHIFT) & (PTRS_PER_TABLE - 1); }
+static inline unsigned long pmd_index(unsigned long a) { return (a >> PMD_SHIFT) & (PTRS_PER_TABLE - 1); }
+static inline unsigned long pte_index(unsigned long a) { return (a >> PAGE_SHIFT) & (PTRS_PER_TABLE - 1); }
+
+/*
+ * p?d_addr_end - the end of the step of a range walk [addr, end) that
+ * starts at @addr and stays under one entry of that level: the next
+ * boundary of the entry's span, or @end if that comes first. Written
+ * with "- 1" on both sides so that an @end of 0 (the top of the address
+ * space) still compares as the largest. Every walker loops with these,
+ * so that an empty entry is skipped with its whole span.
+ */
+static inline unsigned long __addr_end(unsigned long addr, unsigned long end,
+				       unsigned long size)
+{
+	unsigned long boundary = (addr + size) & ~(size - 1);
+
+	return boundary - 1 < end - 1 ? boundary : end;
+}
+
+static inline unsigned long pgd_addr_end(unsigned long addr, unsigned long end)
+{
+	return __addr_end(addr, end, PGDIR_SIZE);
+}
+
+static inline unsigned long pud_addr_end(unsigned long addr, unsigned long end)
+{
+	return __addr_end(addr, end, PUD_SIZE);
+}
+
+static inline unsigned long pmd_addr_end(unsigned long addr, unsigned long end)
+{
+	return __addr_end(addr, end, PMD_SIZE);
+}
 
 static inline bool pgd_none(pgd_t e) { return !pgd_val(e); }
 static inline bool pud_none(pud_t e) { return !pud_val(e); }
@@ -70,11 +101,25 @@ static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long a)
 	return (pte_t *)__va(pmd_phys(*pmd)) + pte_index(a);
 }
 
+/* The entry for @a in an mm's top-level table. */
+#define pgd_offset(mm, a)	pgd_offset_pgd((mm)->pgd, (a))
+
+/* A user PTE table is reached like a kernel one: every page-table page
+ * is in the direct map (no highmem), so there is nothing to map or
+ * unmap. */
+static inline pte_t *pte_offset_map(pmd_t *pmd, unsigned long a)
+{
+	return pte_offset_kernel(pmd, a);
+}
+
 static inline void set_pte(pte_t *p, pte_t e) { WRITE_ONCE(p->pte, pte_val(e)); }
 static inline void set_pmd(pmd_t *p, pmd_t e) { WRITE_ONCE(p->pmd, pmd_val(e)); }
 static inline void set_pud(pud_t *p, pud_t e) { WRITE_ONCE(p->pud, pud_val(e)); }
 static inline void set_pgd(pgd_t *p, pgd_t e) { WRITE_ONCE(p->pgd, pgd_val(e)); }
 static inline void pte_clear(pte_t *p) { WRITE_ONCE(p->pte, 0); }
+static inline void pmd_clear(pmd_t *p) { WRITE_ONCE(p->pmd, 0); }
+static inline void pud_clear(pud_t *p) { WRITE_ONCE(p->pud, 0); }
+static inline void pgd_clear(pgd_t *p) { WRITE_ONCE(p->pgd, 0); }
 
 /* The kernel's own top-level table (DESIGN.md §2): swapper_pg_dir,
  * declared by <asm/pgtable.h>. */

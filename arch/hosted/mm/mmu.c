@@ -61,7 +61,7 @@ static bool mmu_walk(unsigned long va, bool write, phys_addr_t *pa, pteval_t *fl
 	static const int shifts[] = { PGDIR_SHIFT, PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };
 
 	for (int level = 0; level < 4; level++) {
-		pteval_t *e = &t[(va >> shifts[level]) & 511];
+		pteval_t *e = &t[(va >> shifts[level]) & (PTRS_PER_TABLE - 1)];
 
 		if (!(*e & _PAGE_PRESENT))
 			return false;

@@ -50,6 +50,8 @@
 #define PGDIR_SIZE	(1UL << PGDIR_SHIFT)
 #define PUD_SIZE	(1UL << PUD_SHIFT)
 #define PMD_SIZE	(1UL << PMD_SHIFT)
+#define PGDIR_MASK	(~(PGDIR_SIZE - 1))
+#define PUD_MASK	(~(PUD_SIZE - 1))
 #define PMD_MASK	(~(PMD_SIZE - 1))
 
 /* The kernel half of every pgd: entries KERNEL_PGD_BOUNDARY..511. */
