@@ -136,6 +136,7 @@ static inline bool is_idle_task(const struct task_struct *p)
 
 /* kernel/sched/core.c */
 void schedule(void);
+void cond_resched(void);
 void preempt_schedule_irq(void);
 int wake_up_process(struct task_struct *p);
 void wake_up_new_task(struct task_struct *p);

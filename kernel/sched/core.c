@@ -205,6 +205,21 @@ void preempt_schedule(void)
 	arch_local_irq_restore(flags);
 }
 
+/*
+ * cond_resched - a preemption point for a loop that can run long in
+ * process context (a range walk over page tables): schedule now if a
+ * reschedule is due. The timer preempts kernel code anyway wherever
+ * preempt_count is 0, so this only shortens the wait for the next
+ * tick; it must never be called inside a spinlock, which is checked.
+ */
+void cond_resched(void)
+{
+	if (WARN_ON_ONCE(preempt_count()))
+		return;
+	if (need_resched())
+		preempt_schedule();
+}
+
 void yield(void)
 {
 	schedule();
