@@ -59,6 +59,97 @@ static void pt_free_user(struct mm_struct *mm, void *table)
 	free_page((unsigned long)table);
 }
 
+/*
+ * __pt_alloc - give the empty entry @slot of one of @mm's tables a new
+ * lower table. The page is allocated before page_table_lock is taken
+ * (nothing is allocated under a spinlock) and installed under it only
+ * if the slot is still empty: another thread of @mm may have filled it
+ * meanwhile (faults hold mmap_lock only for reading), and then the
+ * spare goes back. Must not be called with page_table_lock held.
+ * Returns 0 or -ENOMEM.
+ */
+static int __pt_alloc(struct mm_struct *mm, pteval_t *slot)
+{
+	void *new = pt_alloc_user(mm);
+
+	if (!new)
+		return -ENOMEM;
+	spin_lock(&mm->page_table_lock);
+	if (!READ_ONCE(*slot)) {
+		WRITE_ONCE(*slot, __pa(new) | _PAGE_TABLE);
+		new = NULL;
+	}
+	spin_unlock(&mm->page_table_lock);
+	if (new)
+		pt_free_user(mm, new);
+	return 0;
+}
+
+/* pud_alloc - the PUD entry for @addr under @pgd, making the PUD table
+ * if it is missing. NULL when memory is out. */
+static pud_t *pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr)
+{
+	if (pgd_none(*pgd) && __pt_alloc(mm, &pgd->pgd))
+		return NULL;
+	return pud_offset(pgd, addr);
+}
+
+/* pmd_alloc - the PMD entry for @addr under @pud, making the PMD table
+ * if it is missing. NULL when memory is out. */
+static pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr)
+{
+	if (pud_none(*pud) && __pt_alloc(mm, &pud->pud))
+		return NULL;
+	return pmd_offset(pud, addr);
+}
+
+/* pte_alloc - make the PTE table under @pmd if it is missing. Returns 0
+ * or -ENOMEM (nonzero on failure, as Linux's). */
+static int pte_alloc(struct mm_struct *mm, pmd_t *pmd)
+{
+	return pmd_none(*pmd) ? __pt_alloc(mm, &pmd->pmd) : 0;
+}
+
+/* pte_alloc_map - the PTE slot for user address @addr in @mm, making
+ * the missing tables. NULL when memory is out. The caller holds
+ * mmap_lock, which keeps the tables from being freed (only
+ * free_pgtables frees them, with mmap_lock held for writing). */
+static pte_t *pte_alloc_map(struct mm_struct *mm, unsigned long addr)
+{
+	pud_t *pud = pud_alloc(mm, pgd_offset(mm, addr), addr);
+	pmd_t *pmd = pud ? pmd_alloc(mm, pud, addr) : NULL;
+
+	if (!pmd || pte_alloc(mm, pmd))
+		return NULL;
+	return pte_offset_map(pmd, addr);
+}
+
+/* pmd_lookup - the PMD entry over @addr in @mm, or NULL if the PUD or
+ * PMD table is missing. Allocates nothing. */
+static pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr)
+{
+	pgd_t *pgd = pgd_offset(mm, addr);
+	pud_t *pud;
+
+	if (pgd_none(*pgd))
+		return NULL;
+	pud = pud_offset(pgd, addr);
+	if (pud_none(*pud))
+		return NULL;
+	return pmd_offset(pud, addr);
+}
+
+/* pte_lookup - the PTE slot for @addr in @mm, or NULL if a table is
+ * missing. Allocates nothing. */
+static pte_t *pte_lookup(struct mm_struct *mm, unsigned long addr)
+{
+	pmd_t *pmd = pmd_lookup(mm, addr);
+
+	if (!pmd || pmd_none(*pmd))
+		return NULL;
+	return pte_offset_map(pmd, addr);
+}
+
 /* Entry @e points to a lower table; make one if it is empty. */
 static pteval_t *table_alloc(struct mm_struct *mm, pteval_t *e)
 {
@@ -230,11 +321,11 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 
 	count_vm_event(PGFAULT);
 	addr &= PAGE_MASK;
-	spin_lock(&mm->page_table_lock);
-	pte = walk_to_pte(mm, addr, true);
+	pte = pte_alloc_map(mm, addr);	/* the tables, before the lock */
 	if (!pte)
-		ret = VM_FAULT_OOM;
-	else if (pte_none(*pte))
+		return VM_FAULT_OOM;
+	spin_lock(&mm->page_table_lock);
+	if (pte_none(*pte))
 		ret = vma->vm_file ? do_file_fault(vma, addr, pte, write) :
 				     do_anonymous_page(vma, addr, pte, write);
 	else if (write && !(pte_val(*pte) & _PAGE_RW))
@@ -435,7 +526,7 @@ struct page *follow_page(struct mm_struct *mm, unsigned long addr, bool write)
 		return NULL;
 	for (int tries = 0; tries < 2; tries++) {
 		spin_lock(&mm->page_table_lock);
-		pte = walk_to_pte(mm, addr, false);
+		pte = pte_lookup(mm, addr);
 		if (pte && (pte_val(*pte) & _PAGE_PRESENT) &&
 		    (!write || (pte_val(*pte) & _PAGE_RW))) {
 			struct page *page = pfn_to_page(pte_pfn(*pte));
@@ -488,7 +579,7 @@ unsigned char mincore_page(struct mm_struct *mm, unsigned long addr)
 	unsigned char v;
 
 	spin_lock(&mm->page_table_lock);
-	pte = walk_to_pte(mm, addr, false);
+	pte = pte_lookup(mm, addr);
 	v = pte && pte_present(*pte);
 	spin_unlock(&mm->page_table_lock);
 	return v;
