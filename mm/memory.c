@@ -184,6 +184,62 @@ static pte_t *walk_to_pte(struct mm_struct *mm, unsigned long addr, bool alloc)
 	return (pte_t *)t;
 }
 
+/*
+ * struct tlb_range - the user addresses whose translations a range walk
+ * removed (Linux's mmu_gather keeps the same start and end): flushed in
+ * one flush_tlb_mm_range() when the walk ends, or earlier at a lock
+ * break, before another task can run.
+ */
+struct tlb_range {
+	struct mm_struct *mm;
+	unsigned long start, end;	/* empty while start >= end */
+};
+
+static void tlb_range_init(struct tlb_range *tlb, struct mm_struct *mm)
+{
+	tlb->mm = mm;
+	tlb->start = ~0UL;
+	tlb->end = 0;
+}
+
+/* tlb_range_add - the translations of [start, end) must go. */
+static void tlb_range_add(struct tlb_range *tlb, unsigned long start,
+			  unsigned long end)
+{
+	tlb->start = min(tlb->start, start);
+	tlb->end = max(tlb->end, end);
+}
+
+/* tlb_range_flush - flush what was gathered (nothing if nothing was),
+ * and start gathering anew. */
+static void tlb_range_flush(struct tlb_range *tlb)
+{
+	flush_tlb_mm_range(tlb->mm, tlb->start, tlb->end);
+	tlb_range_init(tlb, tlb->mm);
+}
+
+/*
+ * pt_lock_break - the preemption point of a walk that holds @mm's
+ * page_table_lock, taken between two page-table pages: if a reschedule
+ * is due, flush what @tlb (if any) gathered, drop the lock, reschedule
+ * and take the lock again (Linux's cond_resched_lock, plus the flush).
+ * The flush comes first because a zap has freed the pages it unmapped
+ * and the next task may be a thread of this mm, still holding their
+ * translations. The walks that break hold mmap_lock for writing, so
+ * the tables they are in cannot change meanwhile.
+ */
+static void pt_lock_break(struct mm_struct *mm, struct tlb_range *tlb)
+{
+	lockdep_assert_held(&mm->page_table_lock);
+	if (!need_resched())
+		return;
+	if (tlb)
+		tlb_range_flush(tlb);
+	spin_unlock(&mm->page_table_lock);
+	cond_resched();
+	spin_lock(&mm->page_table_lock);
+}
+
 /* flush_tlb_mm_range - drop this CPU's translations of [start, end) of
  * @mm, if it is loaded here: page by page up to 33 pages (Linux's
  * tlb_single_page_flush_ceiling), otherwise all non-global ones. */
@@ -337,81 +393,198 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 }
 
 /*
+ * Range walks. Each operation over [addr, end) of user space goes down
+ * the levels in one function per level, as Linux's do: the loop of a
+ * level steps with p?d_addr_end() and skips an empty entry with its
+ * whole span, so the cost follows what is mapped, not the size of the
+ * range. Each walker takes page_table_lock (never allocating under it)
+ * and has a preemption point between two PTE tables.
+ */
+
+/* zap_pte_range - unmap the PTEs of [addr, end), all under @pmd: each
+ * page loses this mapping and its reference. page_table_lock held. */
+static void zap_pte_range(struct tlb_range *tlb, pmd_t *pmd,
+			  unsigned long addr, unsigned long end)
+{
+	pte_t *pte = pte_offset_map(pmd, addr);
+
+	for (; addr < end; addr += PAGE_SIZE, pte++) {
+		if (!pte_present(*pte))
+			continue;
+		if (!is_zero_pfn(pte_pfn(*pte)))
+			page_remove_rmap(tlb->mm, pfn_to_page(pte_pfn(*pte)));
+		pte_clear(pte);
+		tlb_range_add(tlb, addr, addr + PAGE_SIZE);
+	}
+}
+
+/* zap_pmd_range - zap_pte_range() for each PTE table under @pud in
+ * [addr, end), with a lock break after each. page_table_lock held. */
+static void zap_pmd_range(struct tlb_range *tlb, pud_t *pud,
+			  unsigned long addr, unsigned long end)
+{
+	pmd_t *pmd = pmd_offset(pud, addr);
+	unsigned long next;
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (pmd_none(*pmd))
+			continue;
+		zap_pte_range(tlb, pmd, addr, next);
+		pt_lock_break(tlb->mm, tlb);
+	} while (pmd++, addr = next, addr != end);
+}
+
+/* zap_pud_range - zap_pmd_range() for each PMD table under @pgd in
+ * [addr, end). page_table_lock held. */
+static void zap_pud_range(struct tlb_range *tlb, pgd_t *pgd,
+			  unsigned long addr, unsigned long end)
+{
+	pud_t *pud = pud_offset(pgd, addr);
+	unsigned long next;
+
+	do {
+		next = pud_addr_end(addr, end);
+		if (!pud_none(*pud))
+			zap_pmd_range(tlb, pud, addr, next);
+	} while (pud++, addr = next, addr != end);
+}
+
+/* unmap_page_range - zap_pud_range() for each PUD table of @tlb's mm
+ * in [addr, end), addr < end. page_table_lock held. */
+static void unmap_page_range(struct tlb_range *tlb, unsigned long addr,
+			     unsigned long end)
+{
+	pgd_t *pgd = pgd_offset(tlb->mm, addr);
+	unsigned long next;
+
+	do {
+		next = pgd_addr_end(addr, end);
+		if (!pgd_none(*pgd))
+			zap_pud_range(tlb, pgd, addr, next);
+	} while (pgd++, addr = next, addr != end);
+}
+
+/*
  * zap_page_range - unmap [start, end) of @vma: drop each page's mapping
- * and reference, clear the PTEs, flush what was mapped. Page tables stay
+ * and reference, clear the PTEs, flush what was mapped (in one flush,
+ * unless a reschedule came due on the way). Page tables stay
  * (free_pgtables). mmap_lock held for writing.
  */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 		    unsigned long end)
 {
 	struct mm_struct *mm = vma->vm_mm;
-	unsigned long lo = end, hi = start;
+	struct tlb_range tlb;
 
+	if (start >= end)
+		return;
+	tlb_range_init(&tlb, mm);
 	spin_lock(&mm->page_table_lock);
-	for (unsigned long a = start; a < end;) {
-		pte_t *pte = walk_to_pte(mm, a, false);
-
-		if (!pte) {	/* no table: skip to the next PMD */
-			a = (a + PMD_SIZE) & PMD_MASK;
-			continue;
-		}
-		for (; a < end; a += PAGE_SIZE, pte++) {
-			if (pte_present(*pte)) {
-				if (!is_zero_pfn(pte_pfn(*pte)))
-					page_remove_rmap(mm, pfn_to_page(pte_pfn(*pte)));
-				pte_clear(pte);
-				lo = min(lo, a);
-				hi = a + PAGE_SIZE;
-			}
-			if (!((a + PAGE_SIZE) & (PMD_SIZE - 1))) {
-				a += PAGE_SIZE;
-				break;
-			}
-		}
-	}
-	flush_tlb_mm_range(mm, lo, hi);
+	unmap_page_range(&tlb, start, end);
+	tlb_range_flush(&tlb);
 	spin_unlock(&mm->page_table_lock);
 }
 
-/* Free the table under entry @e (at @level: 0 = PUD .. 2 = PTE) and
- * every table below it; nothing in its span is mapped any more. */
-static void free_table_tree(struct mm_struct *mm, pteval_t *e, int level)
+/* span_in_gap - whether the table mapping [base, base + size) lies
+ * wholly in [floor, ceiling), the gap no VMA covers (a @ceiling of 0
+ * is the top of the address space). */
+static bool span_in_gap(unsigned long base, unsigned long size,
+			unsigned long floor, unsigned long ceiling)
 {
-	pteval_t *t = __va(*e & PTE_PFN_MASK);
-
-	if (level < 2)
-		for (int i = 0; i < PTRS_PER_TABLE; i++)
-			if (t[i])
-				free_table_tree(mm, &t[i], level + 1);
-	WRITE_ONCE(*e, 0);
-	pt_free_user(mm, t);
+	return base >= floor && base + size - 1 <= ceiling - 1;
 }
 
-/*
- * Walk the tables under entry @e (spanning [base, base + 512 * span))
- * that overlap [start, end); free each one whose whole span lies inside
- * [floor, ceiling), the range no VMA covers.
- */
-static void free_tables_in(struct mm_struct *mm, pteval_t *e, int level,
-			   unsigned long base, unsigned long start, unsigned long end,
-			   unsigned long floor, unsigned long ceiling)
+/* free_table - give back a table page that an entry no longer points
+ * to. The MMU may still cache that entry (paging-structure caches), so
+ * all of the mm's translations go at the next flush. */
+static void free_table(struct tlb_range *tlb, void *table)
 {
-	static const int shifts[] = { PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };
-	unsigned long span = 1UL << shifts[level];
-	pteval_t *t = __va(*e & PTE_PFN_MASK);
-	unsigned long first = start > base ? (start - base) >> shifts[level] : 0;
-	unsigned long last = min((end - 1 - base) >> shifts[level], 511UL);
+	pt_free_user(tlb->mm, table);
+	tlb_range_add(tlb, 0, TASK_SIZE);
+}
 
-	if (base >= floor && base + (span << 9) - 1 <= ceiling - 1) {
-		free_table_tree(mm, e, level);
+/* free_pte_table - free the PTE table under @pmd (nothing in it is
+ * mapped any more). page_table_lock held. */
+static void free_pte_table(struct tlb_range *tlb, pmd_t *pmd)
+{
+	void *table = __va(pmd_phys(*pmd));
+
+	pmd_clear(pmd);
+	free_table(tlb, table);
+}
+
+/* free_pmd_table - free the PMD table under @pud and every PTE table
+ * under it. page_table_lock held. */
+static void free_pmd_table(struct tlb_range *tlb, pud_t *pud)
+{
+	pmd_t *pmd = __va(pud_phys(*pud));
+
+	for (int i = 0; i < PTRS_PER_TABLE; i++)
+		if (!pmd_none(pmd[i]))
+			free_pte_table(tlb, &pmd[i]);
+	pud_clear(pud);
+	free_table(tlb, pmd);
+}
+
+/* free_pud_table - free the PUD table under @pgd and every table under
+ * it. page_table_lock held. */
+static void free_pud_table(struct tlb_range *tlb, pgd_t *pgd)
+{
+	pud_t *pud = __va(pgd_phys(*pgd));
+
+	for (int i = 0; i < PTRS_PER_TABLE; i++)
+		if (!pud_none(pud[i]))
+			free_pmd_table(tlb, &pud[i]);
+	pgd_clear(pgd);
+	free_table(tlb, pud);
+}
+
+/* free_pmd_range - under @pud, over [addr, end): the whole PMD table if
+ * its span is in the gap, else each PTE table whose span is.
+ * page_table_lock held. */
+static void free_pmd_range(struct tlb_range *tlb, pud_t *pud, unsigned long addr,
+			   unsigned long end, unsigned long floor,
+			   unsigned long ceiling)
+{
+	pmd_t *pmd;
+	unsigned long next;
+
+	if (span_in_gap(addr & PUD_MASK, PUD_SIZE, floor, ceiling)) {
+		free_pmd_table(tlb, pud);
 		return;
 	}
-	if (level == 2)
+	pmd = pmd_offset(pud, addr);
+	do {
+		next = pmd_addr_end(addr, end);
+		if (!pmd_none(*pmd) &&
+		    span_in_gap(addr & PMD_MASK, PMD_SIZE, floor, ceiling))
+			free_pte_table(tlb, pmd);
+	} while (pmd++, addr = next, addr != end);
+}
+
+/* free_pud_range - under @pgd, over [addr, end): the whole PUD table if
+ * its span is in the gap, else free_pmd_range() for each PMD table,
+ * with a lock break after each. page_table_lock held. */
+static void free_pud_range(struct tlb_range *tlb, pgd_t *pgd, unsigned long addr,
+			   unsigned long end, unsigned long floor,
+			   unsigned long ceiling)
+{
+	pud_t *pud;
+	unsigned long next;
+
+	if (span_in_gap(addr & PGDIR_MASK, PGDIR_SIZE, floor, ceiling)) {
+		free_pud_table(tlb, pgd);
 		return;
-	for (unsigned long i = first; i <= last; i++)
-		if (t[i])
-			free_tables_in(mm, &t[i], level + 1, base + i * span,
-				       start, end, floor, ceiling);
+	}
+	pud = pud_offset(pgd, addr);
+	do {
+		next = pud_addr_end(addr, end);
+		if (pud_none(*pud))
+			continue;
+		free_pmd_range(tlb, pud, addr, next, floor, ceiling);
+		pt_lock_break(tlb->mm, tlb);
+	} while (pud++, addr = next, addr != end);
 }
 
 /*
@@ -420,25 +593,29 @@ static void free_tables_in(struct mm_struct *mm, pteval_t *e, int level,
  * covers (Linux's floor/ceiling rule: nothing is scanned, a table that
  * might still map something is kept until later or exit). The CPU may
  * cache upper-level entries (paging-structure caches), so if a table
- * went, this mm's translations are flushed.
+ * went, this mm's translations are flushed, before page_table_lock is
+ * dropped. mmap_lock held for writing.
  */
 void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
 		   unsigned long floor, unsigned long ceiling)
 {
-	long before = atomic_long_read(&mm->pgtables_bytes);
+	unsigned long addr = start, next;
+	struct tlb_range tlb;
+	pgd_t *pgd;
 
+	end = min(end, USER_PGTABLES_CEILING);	/* the kernel half stays */
+	if (addr >= end)
+		return;
+	tlb_range_init(&tlb, mm);
 	spin_lock(&mm->page_table_lock);
-	for (unsigned long i = pgd_index(start); i <= pgd_index(end - 1) &&
-	     i < KERNEL_PGD_BOUNDARY; i++) {
-		pteval_t *e = &mm->pgd[i].pgd;
-
-		if (*e)
-			free_tables_in(mm, e, 0, i << PGDIR_SHIFT, start, end,
-				       floor, ceiling);
-	}
+	pgd = pgd_offset(mm, addr);
+	do {
+		next = pgd_addr_end(addr, end);
+		if (!pgd_none(*pgd))
+			free_pud_range(&tlb, pgd, addr, next, floor, ceiling);
+	} while (pgd++, addr = next, addr != end);
+	tlb_range_flush(&tlb);
 	spin_unlock(&mm->page_table_lock);
-	if (atomic_long_read(&mm->pgtables_bytes) != before)
-		flush_tlb_mm_range(mm, 0, TASK_SIZE);
 }
 
 /*
