@@ -11,6 +11,7 @@
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/pgtable.h>
 #include <linux/sched/mm.h>
 #include <linux/signal.h>
 #include <linux/vm_event.h>
@@ -116,6 +117,56 @@ static int test_mremap_moves_the_pages(void)
 	EXPECT(sig == SIGSEGV, "the old range is still mapped");
 	sys(11, b, 8 * P, 0, 0, 0, 0);
 	sys(11, blocker, P, 0, 0, 0, 0);
+	return 0;
+}
+
+/* fill - one distinct byte per page of [a, a + len) */
+static void fill(long a, unsigned long len, char seed)
+{
+	for (unsigned long off = 0; off < len; off += P)
+		poke(a + off, (char)(seed + off / P));
+}
+
+/* same - whether [a, a + len) holds what fill(.., seed) wrote */
+static bool same(long a, unsigned long len, char seed)
+{
+	int sig;
+
+	for (unsigned long off = 0; off < len; off += P)
+		if (peek(a + off, &sig) != (char)(seed + off / P) || sig)
+			return false;
+	return true;
+}
+
+/*
+ * mremap of a PMD-aligned populated range to a PMD-aligned destination
+ * moves the PTE tables themselves (move_normal_pmd): the destination's
+ * PTEs sit in the very table pages the source's did. A move to a
+ * destination one page off the alignment moves PTE by PTE, across
+ * table boundaries, and the data follows either way.
+ */
+static int test_mremap_moves_whole_tables(void)
+{
+	const unsigned long len = 2 * PMD_SIZE, span = 3 * PMD_SIZE;
+	long src = map(0, span, PROT_READ | PROT_WRITE, 0), dst = map(0, span, PROT_NONE, 0);
+	long s = ALIGN(src, PMD_SIZE), d = ALIGN(dst, PMD_SIZE), r;
+	pte_t *before, *after;
+
+	EXPECT(src > 0 && dst > 0);
+	fill(s, len, 1);
+	before = lookup_kernel_pte(current->mm->pgd, s + PMD_SIZE);
+	r = sys(25, s, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, d, 0);
+	EXPECT(r == d, "mremap %ld", r);
+	after = lookup_kernel_pte(current->mm->pgd, d + PMD_SIZE);
+	EXPECT(before && before == after, "the PTE table was not moved whole");
+	EXPECT(same(d, len, 1), "data did not move with the tables");
+	EXPECT(!lookup_kernel_pte(current->mm->pgd, s) ||
+	       pte_none(*lookup_kernel_pte(current->mm->pgd, s)), "the source still maps");
+	r = sys(25, d, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, s + P, 0);
+	EXPECT(r == s + (long)P, "mremap back, one page off: %ld", r);
+	EXPECT(same(s + P, len, 1), "data did not follow a misaligned move");
+	sys(11, src, span, 0, 0, 0, 0);
+	sys(11, dst, span, 0, 0, 0, 0);
 	return 0;
 }
 
@@ -260,7 +311,8 @@ static void setup(void)
 static const struct htest tests[] = {
 	HTEST(test_demand_zero_then_private_page), HTEST(test_munmap_flushes_the_tlb),
 	HTEST(test_mprotect_flushes_the_tlb), HTEST(test_madvise_dontneed_drops_pages),
-	HTEST(test_mremap_moves_the_pages), HTEST(test_fork_copy_on_write),
+	HTEST(test_mremap_moves_the_pages), HTEST(test_mremap_moves_whole_tables),
+	HTEST(test_fork_copy_on_write),
 	HTEST(test_kthread_borrows_and_returns),
 	HTEST(test_process_life_gives_everything_back), HTEST(test_syscall_edges),
 };
