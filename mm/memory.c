@@ -150,40 +150,6 @@ static pte_t *pte_lookup(struct mm_struct *mm, unsigned long addr)
 	return pte_offset_map(pmd, addr);
 }
 
-/* Entry @e points to a lower table; make one if it is empty. */
-static pteval_t *table_alloc(struct mm_struct *mm, pteval_t *e)
-{
-	if (!*e) {
-		void *t = pt_alloc_user(mm);
-
-		if (!t)
-			return NULL;
-		WRITE_ONCE(*e, __pa(t) | _PAGE_TABLE);
-	}
-	return __va(*e & PTE_PFN_MASK);
-}
-
-/*
- * walk_to_pte - the PTE slot for user address @addr in @mm, making the
- * missing tables when @alloc. NULL if a table is missing (or memory is
- * out, when allocating).
- */
-static pte_t *walk_to_pte(struct mm_struct *mm, unsigned long addr, bool alloc)
-{
-	pteval_t *t = &mm->pgd[pgd_index(addr)].pgd;
-	static const int shifts[] = { PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };
-
-	for (int level = 0; level < 3; level++) {
-		if (!*t && !alloc)
-			return NULL;
-		t = table_alloc(mm, t);
-		if (!t)
-			return NULL;
-		t += (addr >> shifts[level]) & 511;
-	}
-	return (pte_t *)t;
-}
-
 /*
  * struct tlb_range - the user addresses whose translations a range walk
  * removed (Linux's mmu_gather keeps the same start and end): flushed in
@@ -1028,45 +994,104 @@ static bool copy_one_pte(struct mm_struct *dst_mm, struct vm_area_struct *vma,
 }
 
 /*
+ * copy_pte_range - fork's copy of the present PTEs of [addr, end), all
+ * under @src_pmd, into @dst_mm. The destination tables are made at the
+ * first present PTE (an empty source table costs the child nothing),
+ * before src_mm's page_table_lock is taken; src_mm's mmap_lock is held
+ * for writing, so its tables stay as they are. *wp is set if a parent
+ * PTE lost its write bit. Returns 0 or -ENOMEM.
+ */
+static int copy_pte_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
+			  pmd_t *src_pmd, unsigned long addr, unsigned long end,
+			  bool *wp)
+{
+	struct mm_struct *src_mm = vma->vm_mm;
+	pte_t *src = pte_offset_map(src_pmd, addr), *dst;
+
+	for (; addr < end && !pte_present(*src); addr += PAGE_SIZE)
+		src++;
+	if (addr == end)
+		return 0;
+	dst = pte_alloc_map(dst_mm, addr);
+	if (!dst)
+		return -ENOMEM;
+	spin_lock(&src_mm->page_table_lock);
+	for (; addr < end; addr += PAGE_SIZE, src++, dst++)
+		if (pte_present(*src))
+			*wp |= copy_one_pte(dst_mm, vma, dst, src);
+	spin_unlock(&src_mm->page_table_lock);
+	return 0;
+}
+
+/* copy_pmd_range - copy_pte_range() for each PTE table under @src_pud
+ * in [addr, end), with a preemption point after each. 0 or -ENOMEM. */
+static int copy_pmd_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
+			  pud_t *src_pud, unsigned long addr, unsigned long end,
+			  bool *wp)
+{
+	pmd_t *src_pmd = pmd_offset(src_pud, addr);
+	unsigned long next;
+	int err;
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (pmd_none(*src_pmd))
+			continue;
+		err = copy_pte_range(dst_mm, vma, src_pmd, addr, next, wp);
+		if (err)
+			return err;
+		cond_resched();
+	} while (src_pmd++, addr = next, addr != end);
+	return 0;
+}
+
+/* copy_pud_range - copy_pmd_range() for each PMD table under @src_pgd
+ * in [addr, end). 0 or -ENOMEM. */
+static int copy_pud_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
+			  pgd_t *src_pgd, unsigned long addr, unsigned long end,
+			  bool *wp)
+{
+	pud_t *src_pud = pud_offset(src_pgd, addr);
+	unsigned long next;
+	int err;
+
+	do {
+		next = pud_addr_end(addr, end);
+		if (pud_none(*src_pud))
+			continue;
+		err = copy_pmd_range(dst_mm, vma, src_pud, addr, next, wp);
+		if (err)
+			return err;
+	} while (src_pud++, addr = next, addr != end);
+	return 0;
+}
+
+/*
  * copy_page_range - fork's copy of @vma's page tables into @dst_mm: only
  * the tables that exist are walked (empty ranges cost nothing), and
- * private writable anon pages become copy-on-write in both. Returns 0 or
- * -ENOMEM (the caller tears the half-built mm down).
+ * private writable anon pages become copy-on-write in both; the
+ * parent's translations are flushed if any lost its write bit. Returns
+ * 0 or -ENOMEM (the caller tears the half-built mm down). src_mm's
+ * mmap_lock held for writing.
  */
 int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma)
 {
 	struct mm_struct *src_mm = vma->vm_mm;
-	unsigned long addr = vma->vm_start, end = vma->vm_end;
+	unsigned long addr = vma->vm_start, end = vma->vm_end, next;
+	pgd_t *src_pgd = pgd_offset(src_mm, addr);
 	bool wp = false;
 	int err = 0;
 
-	spin_lock(&src_mm->page_table_lock);
-	while (addr < end) {
-		pte_t *src = walk_to_pte(src_mm, addr, false), *dst = NULL;
-		unsigned long next = min((addr + PMD_SIZE) & PMD_MASK, end);
-
-		if (!src) {
-			addr = next;
+	do {
+		next = pgd_addr_end(addr, end);
+		if (pgd_none(*src_pgd))
 			continue;
-		}
-		for (; addr < next; addr += PAGE_SIZE, src++) {
-			if (!pte_present(*src))
-				continue;
-			/* one walk per PTE table: its entries are consecutive */
-			if (!dst) {
-				dst = walk_to_pte(dst_mm, addr, true);
-				if (!dst) {
-					err = -ENOMEM;
-					goto out;
-				}
-				dst -= pte_index(addr);
-			}
-			wp |= copy_one_pte(dst_mm, vma, dst + pte_index(addr), src);
-		}
-	}
-out:
+		err = copy_pud_range(dst_mm, vma, src_pgd, addr, next, &wp);
+		if (err)
+			break;
+	} while (src_pgd++, addr = next, addr != end);
 	if (wp)
 		flush_tlb_mm_range(src_mm, vma->vm_start, vma->vm_end);
-	spin_unlock(&src_mm->page_table_lock);
 	return err;
 }
+
