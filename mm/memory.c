@@ -953,19 +953,6 @@ long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 	return done ? (long)done : -EFAULT;
 }
 
-/* mincore_page - 1 if a page is mapped at @addr in @mm (resident). */
-unsigned char mincore_page(struct mm_struct *mm, unsigned long addr)
-{
-	pte_t *pte;
-	unsigned char v;
-
-	spin_lock(&mm->page_table_lock);
-	pte = pte_lookup(mm, addr);
-	v = pte && pte_present(*pte);
-	spin_unlock(&mm->page_table_lock);
-	return v;
-}
-
 /* Copy one present PTE of a private mapping for fork: an anon page is
  * shared copy-on-write (write bit cleared in both), a file page or the
  * zero page is shared as it is. Returns whether the parent's PTE lost
@@ -1095,3 +1082,78 @@ int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma)
 	return err;
 }
 
+/* mincore_pte_range - residency of the pages of [addr, end), all under
+ * @pmd, into @vec. Takes page_table_lock: faults may fill PTEs. */
+static void mincore_pte_range(struct mm_struct *mm, pmd_t *pmd, unsigned long addr,
+			      unsigned long end, unsigned char *vec)
+{
+	pte_t *pte = pte_offset_map(pmd, addr);
+
+	spin_lock(&mm->page_table_lock);
+	for (; addr < end; addr += PAGE_SIZE, pte++)
+		*vec++ = pte_present(*pte);
+	spin_unlock(&mm->page_table_lock);
+}
+
+/* mincore_hole - [addr, end) has no page table: nothing is resident. */
+static void mincore_hole(unsigned long addr, unsigned long end, unsigned char *vec)
+{
+	memset(vec, 0, (end - addr) >> PAGE_SHIFT);
+}
+
+/* mincore_pmd_range - residency of [addr, end) under @pud into @vec. */
+static void mincore_pmd_range(struct mm_struct *mm, pud_t *pud, unsigned long addr,
+			      unsigned long end, unsigned char *vec)
+{
+	pmd_t *pmd = pmd_offset(pud, addr);
+	unsigned long next;
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (pmd_none(*pmd))
+			mincore_hole(addr, next, vec);
+		else
+			mincore_pte_range(mm, pmd, addr, next, vec);
+		vec += (next - addr) >> PAGE_SHIFT;
+	} while (pmd++, addr = next, addr != end);
+}
+
+/* mincore_pud_range - residency of [addr, end) under @pgd into @vec. */
+static void mincore_pud_range(struct mm_struct *mm, pgd_t *pgd, unsigned long addr,
+			      unsigned long end, unsigned char *vec)
+{
+	pud_t *pud = pud_offset(pgd, addr);
+	unsigned long next;
+
+	do {
+		next = pud_addr_end(addr, end);
+		if (pud_none(*pud))
+			mincore_hole(addr, next, vec);
+		else
+			mincore_pmd_range(mm, pud, addr, next, vec);
+		vec += (next - addr) >> PAGE_SHIFT;
+	} while (pud++, addr = next, addr != end);
+}
+
+/*
+ * mincore_range - one byte per page of [addr, end) into @vec: 1 where a
+ * page is mapped (resident), 0 elsewhere; a missing table answers for
+ * its whole span at once. mmap_lock held (the tables stay).
+ */
+void mincore_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
+		   unsigned char *vec)
+{
+	pgd_t *pgd = pgd_offset(mm, addr);
+	unsigned long next;
+
+	if (addr >= end)
+		return;
+	do {
+		next = pgd_addr_end(addr, end);
+		if (pgd_none(*pgd))
+			mincore_hole(addr, next, vec);
+		else
+			mincore_pud_range(mm, pgd, addr, next, vec);
+		vec += (next - addr) >> PAGE_SHIFT;
+	} while (pgd++, addr = next, addr != end);
+}

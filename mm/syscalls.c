@@ -315,29 +315,37 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len, int, behavior)
 	return err;
 }
 
-/* mincore_chunk - residency of up to 256 pages from @start into @buf;
- * the user's vector is written only after mmap_lock is dropped (a fault
- * on it may need the lock itself). 0 or -ENOMEM for a hole. */
+/* file_resident - whether page @a of file mapping @vma is in memory: a
+ * ramfs file's pages always are (ramfs is the page cache), up to its end. */
+static bool file_resident(struct vm_area_struct *vma, unsigned long a)
+{
+	return vma->vm_pgoff + ((a - vma->vm_start) >> PAGE_SHIFT) <
+	       PFN_UP(vma->vm_file->f_inode->i_size);
+}
+
+/* mincore_chunk - residency of up to 256 pages from @start into @buf,
+ * VMA by VMA, each read from the page tables in one walk; the user's
+ * vector is written only after mmap_lock is dropped (a fault on it may
+ * need the lock itself). 0 or -ENOMEM for a hole. */
 static int mincore_chunk(struct mm_struct *mm, unsigned long start,
 			 unsigned long pages, unsigned char *buf)
 {
+	unsigned long end = start + (pages << PAGE_SHIFT), next;
 	int err = 0;
 
 	mmap_read_lock(mm);
-	for (unsigned long i = 0; i < pages; i++) {
-		unsigned long a = start + (i << PAGE_SHIFT);
+	for (unsigned long a = start; a < end; a = next) {
 		struct vm_area_struct *vma = vma_lookup(mm, a);
-		unsigned char v;
+		unsigned char *v = buf + ((a - start) >> PAGE_SHIFT);
 
 		if (!vma) {
 			err = -ENOMEM;
 			break;
 		}
-		/* a file's pages are always in memory (ramfs is the page cache) */
-		v = mincore_page(mm, a) || (vma->vm_file &&
-			vma->vm_pgoff + ((a - vma->vm_start) >> PAGE_SHIFT) <
-			PFN_UP(vma->vm_file->f_inode->i_size));
-		buf[i] = v;
+		next = min(end, vma->vm_end);
+		mincore_range(mm, a, next, v);
+		for (unsigned long p = a; vma->vm_file && p < next; p += PAGE_SIZE, v++)
+			*v |= file_resident(vma, p);
 	}
 	mmap_read_unlock(mm);
 	return err;
@@ -366,6 +374,7 @@ SYSCALL_DEFINE3(mincore, unsigned long, start, size_t, len, unsigned char __user
 		if (copy_to_user(vec + done, buf, n))
 			return -EFAULT;
 		done += n;
+		cond_resched();
 	}
 	return 0;
 }

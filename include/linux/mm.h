@@ -173,7 +173,8 @@ long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 		      unsigned long len, bool write);
 void zero_page_init(void);
 int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma);
-unsigned char mincore_page(struct mm_struct *mm, unsigned long addr);
+void mincore_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
+		   unsigned char *vec);
 
 static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
 {
