@@ -58,6 +58,134 @@ noinline void bench_mmap_munmap(void)
 		sys(11, map(P), P, 0, 0, 0, 0);
 }
 
+/*
+ * Range operations over a sparse mapping: 16 TiB (PROT_READ|PROT_WRITE,
+ * MAP_NORESERVE) with one page touched in its middle, beside the same
+ * operation on a 4 KiB mapping with its page touched. The walks skip
+ * empty page-table levels whole, so the two rows should be close: the
+ * difference is a few table scans, not 2^32 pages. Each bench_*_op
+ * function holds just the operation; main() redoes the setup between
+ * calls, outside it, and calls it N times.
+ */
+#define SPARSE		(16UL << 40)
+#define SPARSE_TOUCH	(SPARSE / 2 + 12345 * P)
+#define WINDOW		(1UL << 30)	/* mincore's: it writes a byte a page */
+
+struct range_bench {
+	unsigned long len, touch;
+	long a, b;			/* the mapping, and mremap's other place */
+};
+
+static long map_range(struct range_bench *r)
+{
+	r->a = sys(9, 0, r->len, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	uwrite(r->a + r->touch, "t", 1);
+	return r->a;
+}
+
+noinline void bench_mprotect_4k(struct range_bench *r, int i)
+{
+	sys(10, r->a, r->len, i & 1 ? PROT_READ | PROT_WRITE : PROT_READ, 0, 0, 0);
+}
+
+noinline void bench_mprotect_16t(struct range_bench *r, int i)
+{
+	sys(10, r->a, r->len, i & 1 ? PROT_READ | PROT_WRITE : PROT_READ, 0, 0, 0);
+}
+
+noinline void bench_dontneed_4k(struct range_bench *r)
+{
+	sys(28, r->a, r->len, MADV_DONTNEED, 0, 0, 0);
+}
+
+noinline void bench_dontneed_16t(struct range_bench *r)
+{
+	sys(28, r->a, r->len, MADV_DONTNEED, 0, 0, 0);
+}
+
+/* mremap to the other place and back on the next call */
+noinline void bench_mremap_4k(struct range_bench *r, int i)
+{
+	long from = i & 1 ? r->b : r->a, to = i & 1 ? r->a : r->b;
+
+	sys(25, from, r->len, r->len, MREMAP_MAYMOVE | MREMAP_FIXED, to, 0);
+}
+
+noinline void bench_mremap_16t(struct range_bench *r, int i)
+{
+	long from = i & 1 ? r->b : r->a, to = i & 1 ? r->a : r->b;
+
+	sys(25, from, r->len, r->len, MREMAP_MAYMOVE | MREMAP_FIXED, to, 0);
+}
+
+/* mincore's vector, in user memory (mapped by range_rows) */
+static long mincore_vec;
+
+noinline void bench_mincore_4k(struct range_bench *r)
+{
+	sys(27, r->a, r->len, mincore_vec, 0, 0, 0);
+}
+
+/* a 1 GiB window of the sparse mapping (not 16 TiB: the vector would
+ * be 4 GiB) */
+noinline void bench_mincore_1g_of_16t(struct range_bench *r)
+{
+	sys(27, r->a + (r->touch & ~(WINDOW - 1)), WINDOW, mincore_vec, 0, 0, 0);
+}
+
+noinline void bench_fork_exit_4k(struct task_struct *proc)
+{
+	task_exit(fork_task(), 0);
+	reap(proc, NULL);
+}
+
+noinline void bench_fork_exit_16t(struct task_struct *proc)
+{
+	task_exit(fork_task(), 0);
+	reap(proc, NULL);
+}
+
+noinline void bench_munmap_4k(struct range_bench *r)
+{
+	sys(11, r->a, r->len, 0, 0, 0, 0);
+}
+
+noinline void bench_munmap_16t(struct range_bench *r)
+{
+	sys(11, r->a, r->len, 0, 0, 0, 0);
+}
+
+/* range_rows - every row above, for one size (@sparse or 4 KiB). */
+static void range_rows(struct task_struct *proc, bool sparse)
+{
+	struct range_bench r = {
+		.len = sparse ? SPARSE : P, .touch = sparse ? SPARSE_TOUCH : 0,
+	};
+
+	map_range(&r);
+	for (int i = 0; i < N; i++)
+		sparse ? bench_mprotect_16t(&r, i) : bench_mprotect_4k(&r, i);
+	for (int i = 0; i < N; i++) {
+		uwrite(r.a + r.touch, "t", 1);
+		sparse ? bench_dontneed_16t(&r) : bench_dontneed_4k(&r);
+	}
+	uwrite(r.a + r.touch, "t", 1);
+	for (int i = 0; i < N; i++)
+		sparse ? bench_mincore_1g_of_16t(&r) : bench_mincore_4k(&r);
+	for (int i = 0; i < N; i++)
+		sparse ? bench_fork_exit_16t(proc) : bench_fork_exit_4k(proc);
+	r.b = sys(9, 0, r.len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	for (int i = 0; i < N; i++)
+		sparse ? bench_mremap_16t(&r, i) : bench_mremap_4k(&r, i);
+	sys(11, r.b, r.len, 0, 0, 0, 0);	/* N is even: the pages are back at a */
+	for (int i = 0; i < N; i++) {
+		if (i)
+			map_range(&r);
+		sparse ? bench_munmap_16t(&r) : bench_munmap_4k(&r);
+	}
+}
+
 int main(void)
 {
 	struct task_struct *proc, *child;
@@ -67,6 +195,11 @@ int main(void)
 	proc = spawn(false);
 	run(proc);
 	become_process();
+	mincore_vec = map(WINDOW / P);
+	touch(mincore_vec, WINDOW / P);
+	range_rows(proc, false);
+	range_rows(proc, true);
+	sys(11, mincore_vec, WINDOW / P, 0, 0, 0, 0);	/* the rows below as before */
 	big = map(16UL << 20);
 	touch(big, 16UL << 20);
 	bench_fork_16m(proc);

@@ -72,6 +72,7 @@ long reap(struct task_struct *parent, int *status)
 long __x64_sys_mmap(const struct pt_regs *), __x64_sys_munmap(const struct pt_regs *),
      __x64_sys_mprotect(const struct pt_regs *), __x64_sys_mremap(const struct pt_regs *),
      __x64_sys_brk(const struct pt_regs *), __x64_sys_madvise(const struct pt_regs *),
+     __x64_sys_mincore(const struct pt_regs *),
      __x64_sys_wait4(const struct pt_regs *);
 
 /* sys - a syscall as the x86-64 entry would make it (registers). */
@@ -86,6 +87,7 @@ long sys(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 	case 11: return __x64_sys_munmap(&r);
 	case 12: return __x64_sys_brk(&r);
 	case 25: return __x64_sys_mremap(&r);
+	case 27: return __x64_sys_mincore(&r);
 	case 28: return __x64_sys_madvise(&r);
 	case 61: return __x64_sys_wait4(&r);
 	default: return -ENOSYS;
