@@ -374,6 +374,7 @@ static void zap_pte_range(struct tlb_range *tlb, pmd_t *pmd,
 {
 	pte_t *pte = pte_offset_map(pmd, addr);
 
+	lockdep_assert_held(&tlb->mm->page_table_lock);
 	for (; addr < end; addr += PAGE_SIZE, pte++) {
 		if (!pte_present(*pte))
 			continue;
@@ -466,6 +467,7 @@ static bool span_in_gap(unsigned long base, unsigned long size,
  * all of the mm's translations go at the next flush. */
 static void free_table(struct tlb_range *tlb, void *table)
 {
+	lockdep_assert_held(&tlb->mm->page_table_lock);
 	pt_free_user(tlb->mm, table);
 	tlb_range_add(tlb, 0, TASK_SIZE);
 }
@@ -594,6 +596,7 @@ static void change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 	bool writable = vma->vm_flags & VM_WRITE;
 	pte_t *pte = pte_offset_map(pmd, addr);
 
+	lockdep_assert_held(&vma->vm_mm->page_table_lock);
 	for (; addr < end; addr += PAGE_SIZE, pte++) {
 		unsigned long pfn;
 		pteval_t prot;
