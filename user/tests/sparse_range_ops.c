@@ -227,7 +227,7 @@ static bool round_once(void)
 	char *p = map_sparse(), *q;
 	long ret;
 
-	CHECK(p, "mmap of 16 TiB: %s", strerror(errno));
+	CHECK(p, "mmap of %lu GiB: %s", SIZE >> 30, strerror(errno));
 	if (!p)
 		return false;
 	p[TOUCH_OFF] = 'x';
@@ -393,8 +393,8 @@ int main(void)
 		printf("sparse_range_ops: %-32s longest stall %8.3f ms\n", names[i],
 		       best[i] / 1e6);
 		CHECK(best[i] >= 0 && best[i] <= LIMIT_NS,
-		      "%s over 16 TiB kept another task off the CPU for %.1f ms (limit %ld)",
-		      names[i], best[i] / 1e6, LIMIT_NS / 1000000);
+		      "%s over %lu GiB kept another task off the CPU for %.1f ms (limit %ld)",
+		      names[i], SIZE >> 30, best[i] / 1e6, LIMIT_NS / 1000000);
 	}
 	close(probe.go[1]);
 	pthread_join(t, NULL);
