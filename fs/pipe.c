@@ -193,7 +193,7 @@ static void pipe_release(struct file *f)
 	bool last;
 
 	spin_lock(&p->lock);
-	if ((f->f_flags & O_ACCMODE) == O_RDONLY)
+	if (f->f_mode & FMODE_READ)
 		p->readers--;
 	else
 		p->writers--;
