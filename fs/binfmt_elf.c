@@ -287,7 +287,11 @@ int load_elf_binary(struct linux_binprm *bprm)
 	ph = load_phdrs(bprm, h, bias);
 	if (IS_ERR(ph))
 		return PTR_ERR(ph);
-	begin_new_exec(bprm);
+	err = begin_new_exec(bprm);
+	if (err) {	/* killed meanwhile: it dies on the way out */
+		kfree(ph);
+		return err;
+	}
 	for (unsigned i = 0; i < h->e_phnum && !err; i++)
 		if (ph[i].p_type == PT_LOAD)
 			err = elf_map_segment(bprm, &ph[i], bias);

@@ -147,6 +147,8 @@ static void rest_init(void)
 	kthreadd_task = find_task_by_pid(pid);
 	if (!child_reaper || !kthreadd_task)
 		panic("rest_init: cannot start init and kthreadd");
+	/* as Linux's copy_process() marks a namespace's reaper */
+	child_reaper->signal->flags |= SIGNAL_UNKILLABLE;
 	complete(&kthreadd_done);
 	cpu_startup_entry();
 }

@@ -24,6 +24,21 @@ struct task_struct *child_reaper;	/* PID 1 */
  * mmput(): the last user tears the user half down.
  */
 /*
+ * complete_vfork_done - release a vfork parent waiting for @tsk, if it
+ * still waits: a parent killed meanwhile cleared vfork_done under the
+ * same lock, since its completion lived on its stack.
+ */
+static void complete_vfork_done(struct task_struct *tsk)
+{
+	task_lock(tsk);
+	if (tsk->vfork_done) {
+		complete(tsk->vfork_done);
+		tsk->vfork_done = NULL;
+	}
+	task_unlock(tsk);
+}
+
+/*
  * mm_release - the task lets go of its mm (exit, or exec replacing it):
  * CLONE_CHILD_CLEARTID's word is cleared and its futex woken (that is
  * how pthread_join learns a thread is gone), and a vfork parent waiting
@@ -38,10 +53,7 @@ void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 		}
 		tsk->clear_child_tid = NULL;
 	}
-	if (tsk->vfork_done) {
-		complete(tsk->vfork_done);
-		tsk->vfork_done = NULL;
-	}
+	complete_vfork_done(tsk);
 }
 
 static void exit_mm(void)
@@ -85,7 +97,7 @@ static bool do_notify_parent(struct task_struct *leader)
 	if (parent_autoreaps(leader))
 		return true;
 	if (leader->exit_signal > 0)
-		send_sig(leader->exit_signal, parent);
+		send_sig(leader->exit_signal, parent, 0);
 	wake_up(&parent->signal->wait_chldexit);
 	return false;
 }
@@ -121,9 +133,16 @@ static void exit_notify(struct task_struct *tsk)
 		c->real_parent = c->parent = reaper;
 		list_del(&c->sibling);
 		list_add_tail(&c->sibling, &reaper->children);
+		/* a new parent outside the old one's process hears of
+		 * the child's end as of any other: SIGCHLD (Linux's
+		 * reparent_leader; clone()'s signal was for the old one) */
+		if (c == c->group_leader && reaper->signal != tsk->signal)
+			c->exit_signal = SIGCHLD;
 		orphans_dead |= c->exit_state == EXIT_ZOMBIE;
 	}
 	group_dead = --tsk->signal->nr_threads == 0;
+	if (tsk->signal->group_exec_task)	/* de_thread() waits for this */
+		wake_up_process(tsk->signal->group_exec_task);
 	if (tsk != leader) {
 		autoreap = true;
 		if (group_dead && leader->exit_state == EXIT_ZOMBIE &&
@@ -216,18 +235,17 @@ void do_exit(long code)
 void do_group_exit(int code)
 {
 	struct signal_struct *sig = current->signal;
-	struct task_struct *t;
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	if (sig->group_exit) {
 		code = sig->group_exit_code;
+	} else if (sig->group_exec_task && sig->group_exec_task != current) {
+		code = 0;	/* killed by another thread's exec */
 	} else {
 		sig->group_exit = true;
 		sig->group_exit_code = code;
-		list_for_each_entry(t, &sig->thread_head, thread_node)
-			if (t != current)
-				send_sig(SIGKILL, t);
+		zap_other_threads();
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	do_exit(code);

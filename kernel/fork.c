@@ -157,6 +157,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->on_rq = 0;
 	tsk->kthread = NULL;
 	tsk->signal = NULL;
+	spin_lock_init(&tsk->alloc_lock);
 	tsk->vfork_done = NULL;
 	tsk->set_child_tid = tsk->clear_child_tid = NULL;
 	tsk->pending = 0;
@@ -374,6 +375,23 @@ free_task:
 }
 
 /*
+ * wait_for_vfork_done - a vfork parent sleeps until @child execs or
+ * exits, since the child runs on its mm, but SIGKILL still ends it at
+ * once, as in Linux: the child runs on, and no longer finds @vfork (on
+ * this stack) to complete.
+ */
+static void wait_for_vfork_done(struct task_struct *child,
+				struct completion *vfork)
+{
+	if (wait_for_completion_killable(vfork)) {
+		task_lock(child);
+		child->vfork_done = NULL;
+		task_unlock(child);
+	}
+	put_task_struct(child);
+}
+
+/*
  * kernel_clone - make a task and start it (fork, vfork, clone, kernel
  * threads). A vfork parent sleeps until the child execs or exits, since
  * the child runs on its mm. Returns the child's PID or -errno.
@@ -395,10 +413,8 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 		get_task_struct(p);
 	}
 	wake_up_new_task(p);
-	if (args->flags & CLONE_VFORK) {
-		wait_for_completion(&vfork);
-		put_task_struct(p);
-	}
+	if (args->flags & CLONE_VFORK)
+		wait_for_vfork_done(p, &vfork);
 	return pid;
 }
 

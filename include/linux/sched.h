@@ -28,6 +28,8 @@ typedef int pid_t;
 #define TASK_INTERRUPTIBLE	0x0001
 #define TASK_UNINTERRUPTIBLE	0x0002
 #define TASK_DEAD		0x0080
+#define TASK_WAKEKILL		0x0100	/* SIGKILL wakes the sleep */
+#define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 
 /* exit_state */
 #define EXIT_DEAD		0x0010
@@ -98,6 +100,8 @@ struct task_struct {
 	/* The thread group: shared by CLONE_THREAD tasks */
 	struct signal_struct *signal;
 	int exit_signal;		/* to the parent at exit (SIGCHLD), -1: none */
+	/* alloc_lock (task_lock) must be held when using these: */
+	spinlock_t alloc_lock;
 	struct completion *vfork_done;	/* a vfork parent waits on it */
 	struct list_head thread_node;	/* in signal->thread_head */
 };
@@ -108,12 +112,19 @@ struct task_struct {
  */
 struct signal_struct {
 	atomic_t count;			/* references (threads) */
-	int nr_threads;			/* live threads: tasklist_lock */
+	unsigned int flags;		/* SIGNAL_UNKILLABLE: set once, for init */
+	/* tasklist_lock must be held when using these: */
+	int nr_threads;			/* live threads */
 	bool group_exit;		/* exit_group in progress */
 	int group_exit_code;
+	/* the thread in de_thread() (exec), waiting for the others to go */
+	struct task_struct *group_exec_task;
 	struct list_head thread_head;	/* tasklist_lock */
 	struct wait_queue_head wait_chldexit;	/* children's exits wake it */
 };
+
+/* signal_struct.flags */
+#define SIGNAL_UNKILLABLE	0x00000040	/* init: only what it handles */
 
 extern struct task_struct init_task;
 extern struct list_head tasklist;
@@ -127,6 +138,18 @@ static inline void set_current_state(long state)
 static inline void __set_current_state(long state)
 {
 	WRITE_ONCE(current->__state, state);
+}
+
+/* task_lock - the lock of the task's own fields that others change too
+ * (today vfork_done), as Linux's task_lock(). */
+static inline void task_lock(struct task_struct *p)
+{
+	spin_lock(&p->alloc_lock);
+}
+
+static inline void task_unlock(struct task_struct *p)
+{
+	spin_unlock(&p->alloc_lock);
 }
 
 static inline bool is_idle_task(const struct task_struct *p)

@@ -158,8 +158,7 @@ static void __schedule(bool preempt)
 	rq->need_resched = false;
 	/* an interruptible sleep with a signal already pending does not
 	 * start (Linux's signal_pending_state): the sleeper sees it at once */
-	if (!preempt && READ_ONCE(prev->__state) == TASK_INTERRUPTIBLE &&
-	    signal_pending(prev))
+	if (!preempt && signal_pending_state(READ_ONCE(prev->__state), prev))
 		prev->__state = TASK_RUNNING;
 	if (!is_idle_task(prev) && prev->on_rq) {
 		dequeue_task(rq, prev);
