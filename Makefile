@@ -14,7 +14,7 @@ Q          = $(if $(filter 1,$(V)),,@)
 
 # --- the kernel --------------------------------------------------------
 KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
-	-Wno-sign-compare -Werror=implicit-function-declaration \
+	-Wno-sign-compare -Werror=implicit-function-declaration -Wmissing-prototypes \
 	-ffreestanding -fno-pic -fno-pie -mcmodel=kernel -mno-red-zone \
 	-mgeneral-regs-only -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-strict-aliasing \
@@ -119,7 +119,7 @@ $(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTEST
 # (alignment checks off: the list idiom, as in Linux, forms an entry
 # pointer from a list head that is not inside an entry)
 HCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
-	-Wno-format-zero-length \
+	-Wno-format-zero-length -Wmissing-prototypes \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-sanitize=alignment \
 	-fno-omit-frame-pointer -D__KERNEL_HOSTED__ -Iinclude -Iarch/hosted/include

@@ -8,6 +8,7 @@
  * page zeroed, the rest anonymous), brk starts past the bss, and the
  * stack gets the argument pointers and the auxiliary vector.
  */
+#include <linux/arch.h>
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
 #include <linux/elf.h>
@@ -28,8 +29,6 @@
 #define ELF_ET_DYN_BASE		0x555555554000UL	/* Linux's, unrandomised */
 #define ELF_MAX_PHNUM		(65536 / sizeof(struct elf64_phdr))
 
-void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
-void get_random_bytes(void *buf, size_t n);
 
 static bool elf_check_header(const struct elf64_hdr *h, unsigned long len)
 {

@@ -20,7 +20,6 @@
 #include <linux/syscalls.h>
 #include <asm/irqflags.h>
 
-void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 
 /*
  * exec_mmap - make @mm (fresh from mm_alloc) current's mm and active_mm
@@ -193,9 +192,6 @@ static void free_bprm(struct linux_binprm *bprm)
 		fput(bprm->file);
 	kfree(bprm);
 }
-
-extern spinlock_t tasklist_lock;
-extern struct task_struct *child_reaper;
 
 /* Are all the other threads of current's group gone (the leader, if it
  * is not current, at least a zombie)? tasklist_lock held. */

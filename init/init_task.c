@@ -4,10 +4,10 @@
  * with mm = NULL and active_mm = &init_mm, running on the boot stack.
  * After boot it is this CPU's idle task.
  */
+#include <linux/arch.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 
-extern char boot_stack[];
 
 struct list_head tasklist = { &init_task.tasks, &init_task.tasks };
 

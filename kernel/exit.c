@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The end of a task: exit_mm(), exit_notify(), the final schedule. */
+#include <linux/fdtable.h>
+#include <linux/futex.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/kthread.h>
 #include <linux/mmu_context.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
@@ -12,9 +15,6 @@
 #include <asm/irqflags.h>
 #include <asm/uaccess.h>
 
-extern spinlock_t tasklist_lock;
-extern struct task_struct *kthreadd_task;
-void futex_wake_addr(struct mm_struct *mm, unsigned long uaddr, int nr);
 struct task_struct *child_reaper;	/* PID 1 */
 
 /*
@@ -173,8 +173,6 @@ static __attribute__((noreturn)) void do_task_dead(void)
 	BUG();
 }
 
-void exit_files(struct task_struct *tsk);
-void drop_lazy_mm(void);
 unsigned long init_free_pages_before_exec;	/* set by kernel_init */
 
 /*

@@ -3,6 +3,7 @@
  * Making tasks (kernel_clone -> copy_process -> copy_mm) and address
  * spaces (mm_alloc), and the lifetimes of both.
  */
+#include <linux/arch.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
@@ -17,12 +18,6 @@
 #include <linux/syscalls.h>
 #include <linux/wait.h>
 
-pid_t alloc_pid(void);
-void free_pid(pid_t pid);
-int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
-void free_kthread_struct(struct task_struct *p);
-void exit_files(struct task_struct *tsk);
-void put_signal_struct(struct signal_struct *sig);
 
 static struct kmem_cache *task_struct_cachep, *mm_cachep, *signal_cachep;
 DEFINE_SPINLOCK(tasklist_lock);

@@ -7,6 +7,8 @@
  * A futex is named by (mm, address). A waiter queues itself before it
  * reads the word, so a wake between the read and the sleep is not lost.
  */
+#include <linux/arch.h>
+#include <linux/futex.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
@@ -67,8 +69,6 @@ static int futex_wake_bits(struct mm_struct *mm, unsigned long uaddr, int nr,
 	spin_unlock_irqrestore(&futex_lock, flags);
 	return woken;
 }
-
-extern u64 boot_wall_seconds;
 
 /* Ticks to wait for timeout @ut: relative, or (@abs) a time of the
  * monotonic clock, or of the real-time one with @realtime. Saturating:

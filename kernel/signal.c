@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Signals: sending, recording actions, default actions (<linux/signal.h>). */
+#include <linux/arch.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
@@ -8,8 +9,6 @@
 #include <linux/syscalls.h>
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
-
-extern spinlock_t tasklist_lock;
 
 #define SIG_KERNEL_IGNORE_MASK	(sigmask(SIGCHLD) | sigmask(SIGURG) | \
 				 sigmask(SIGWINCH) | sigmask(SIGCONT))
@@ -158,8 +157,6 @@ void flush_signal_handlers(struct task_struct *t)
 
 #define SA_RESTART	0x10000000
 
-int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs);
-void syscall_restart(struct pt_regs *regs, bool restart);
 
 /*
  * do_signal_exit_check - on the way to user mode with @regs: act on the

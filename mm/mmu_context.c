@@ -9,6 +9,7 @@
  * translations. It leaves lazy mode at the next switch_mm().
  */
 #include <linux/kernel.h>
+#include <linux/kthread.h>
 #include <linux/mmu_context.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
@@ -74,7 +75,6 @@ void enter_lazy_tlb(struct mm_struct *mm, struct task_struct *tsk)
 
 /* A kernel thread may have an mm only between kthread_use_mm() and
  * kthread_unuse_mm(). */
-bool kthread_uses_mm(const struct task_struct *tsk);
 
 /*
  * check_mm_invariants - DESIGN.md's rules for the task now running:

@@ -23,7 +23,6 @@ struct mm_struct *get_task_mm(struct task_struct *task)
 	return mm;
 }
 
-int dentry_path(const struct dentry *d, char *buf, int size);
 
 static void show_vma_name(struct seq_buf *s, struct vm_area_struct *vma)
 {

@@ -21,7 +21,7 @@
 #include <asm/current.h>
 #include <asm/thread.h>
 
-typedef int pid_t;
+#include <linux/pid.h>
 
 /* __state */
 #define TASK_RUNNING		0x0000
@@ -128,6 +128,8 @@ struct signal_struct {
 
 extern struct task_struct init_task;
 extern struct list_head tasklist;
+extern spinlock_t tasklist_lock;		/* the task list and every family link */
+extern struct task_struct *child_reaper;	/* PID 1: orphans go to it */
 
 static inline void set_current_state(long state)
 {
@@ -194,6 +196,10 @@ __attribute__((noreturn)) void do_exit(long code);
 void get_task_struct(struct task_struct *t);
 void put_task_struct(struct task_struct *t);
 void release_task(struct task_struct *p);
+void put_signal_struct(struct signal_struct *sig);
+
+/* The free pages before PID 1's exec, for the line init's death prints. */
+extern unsigned long init_free_pages_before_exec;
 unsigned long nr_tasks(void);
 
 /* Clone flags (Linux's values). */

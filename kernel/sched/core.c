@@ -11,6 +11,7 @@
  * preempt_enable(). The runqueue is touched only with interrupts off
  * (one CPU; SMP would add its lock).
  */
+#include <linux/arch.h>
 #include <linux/kernel.h>
 #include <linux/mmu_context.h>
 #include <linux/sched.h>
@@ -290,7 +291,6 @@ void sched_init(void)
 	enter_lazy_tlb(&init_mm, &init_task);
 }
 
-void arch_cpu_idle(void);
 
 /* cpu_startup_entry - the idle loop; init_task ends up here. */
 void cpu_startup_entry(void)

@@ -5,11 +5,14 @@
  * to wait for, and time is a counter the tests advance.
  */
 #include <linux/kernel.h>
+#include <linux/arch.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <setjmp.h>
+#include <asm/hosted.h>
 #include <asm/ptrace.h>
+#include <asm/switch_to.h>
 
 char boot_stack[THREAD_SIZE] __aligned(16);
 volatile unsigned long jiffies;

@@ -11,6 +11,7 @@
 #include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/vmalloc.h>
+#include <asm/hosted.h>
 #include <asm/tlbflush.h>
 
 char hosted_phys_mem[HOSTED_PHYS_SIZE] __aligned(PAGE_SIZE);

@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <asm/desc.h>
 #include <asm/segment.h>
+#include <asm/setup.h>
 #include <asm/traps.h>
 
 extern const char irq_entries_start[];

@@ -8,6 +8,7 @@
  * Linux's, so libc's ucontext_t and siginfo_t read it.
  */
 #include <linux/kernel.h>
+#include <linux/arch.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/signal.h>

@@ -5,6 +5,7 @@
  * table or is a kernel bug, reported by die() with registers and a
  * backtrace before panic(). User-mode exceptions arrive with user tasks.
  */
+#include <linux/entry-common.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
@@ -14,7 +15,6 @@
 #include <asm/setup.h>
 #include <asm/traps.h>
 
-void idt_setup(void);
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "int3", "overflow", "bounds",
@@ -36,8 +36,6 @@ void request_irq(unsigned int irq, irq_handler_t handler)
 	irq_handlers[irq] = handler;
 }
 
-void i8259_eoi(unsigned int irq);
-void exit_to_user_mode(struct pt_regs *regs);
 
 static void handle_irq(struct pt_regs *regs, unsigned int irq)
 {
@@ -127,8 +125,6 @@ void do_interrupt(struct pt_regs *regs)
 
 /* trap_init - the final GDT, the TSS and the IDT. Called first thing in
  * setup_arch() so that even early faults are reported. */
-void syscall_init(void);
-
 void trap_init(void)
 {
 	load_gdt_tss();

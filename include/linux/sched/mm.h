@@ -42,7 +42,8 @@ struct mm_struct *get_task_mm(struct task_struct *task);
 void kthread_use_mm(struct mm_struct *mm);
 void kthread_unuse_mm(struct mm_struct *mm);
 
-/* fs/exec.c */
+/* fs/exec.c, kernel/exit.c */
 int exec_mmap(struct mm_struct *mm);
+void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 
 #endif
