@@ -119,7 +119,7 @@ $(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTEST
 # (alignment checks off: the list idiom, as in Linux, forms an entry
 # pointer from a list head that is not inside an entry)
 HCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
-	-Wno-format-zero-length -Wmissing-prototypes \
+	-Wno-format-zero-length -Wmissing-prototypes -DCONFIG_DEBUG_VM \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-sanitize=alignment \
 	-fno-omit-frame-pointer -D__KERNEL_HOSTED__ -Iinclude -Iarch/hosted/include

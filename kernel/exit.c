@@ -94,6 +94,7 @@ static bool do_notify_parent(struct task_struct *leader)
 {
 	struct task_struct *parent = leader->real_parent;
 
+	lockdep_assert_held(&tasklist_lock);
 	if (parent_autoreaps(leader))
 		return true;
 	if (leader->exit_signal > 0)
@@ -108,6 +109,7 @@ static struct task_struct *find_new_reaper(struct task_struct *tsk)
 {
 	struct task_struct *t;
 
+	lockdep_assert_held(&tasklist_lock);
 	list_for_each_entry(t, &tsk->signal->thread_head, thread_node)
 		if (t != tsk && !(t->flags & PF_EXITING))
 			return t;
@@ -269,6 +271,7 @@ static struct task_struct *find_waitable(pid_t pid, struct task_struct **zombie)
 {
 	struct task_struct *p, *leader = current->group_leader, *any = NULL, *t;
 
+	lockdep_assert_held(&tasklist_lock);
 	*zombie = NULL;
 	list_for_each_entry(t, &leader->signal->thread_head, thread_node)
 		list_for_each_entry(p, &t->children, sibling) {

@@ -32,7 +32,7 @@ void switch_mm_irqs_off(struct mm_struct *prev, struct mm_struct *next,
 {
 	int cpu = smp_processor_id();
 
-	BUG_ON(!arch_irqs_disabled());
+	lockdep_assert_irqs_disabled();
 	cpu_is_lazy[cpu] = false;
 	if (prev == next) {
 		cpumask_set_cpu(cpu, &next->cpu_bitmap);

@@ -57,10 +57,10 @@ struct task_struct {
 	/* Architecture state: saved kernel stack pointer, FS base */
 	struct thread_struct thread;
 
-	/* Scheduling: the runqueue lock (state changes also by wakers) */
+	/* Scheduling, with interrupts off (one CPU: that is the runqueue's
+	 * lock). __state is also set by the task itself, and by wakers. */
 	volatile long __state;
 	int on_rq;
-	bool need_resched;
 	int preempt_count;		/* only the task itself changes it */
 	unsigned int time_slice;	/* ticks left */
 	struct list_head run_list;

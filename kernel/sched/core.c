@@ -56,8 +56,11 @@ int *preempt_count_ptr(void)
 	return &current->preempt_count;
 }
 
+/* enqueue_task/dequeue_task - @p joins (leaves) the runnable queue.
+ * Interrupts off: that is the runqueue's lock on one CPU. */
 static void enqueue_task(struct rq *rq, struct task_struct *p)
 {
+	lockdep_assert_irqs_disabled();
 	list_add_tail(&p->run_list, &rq->queue);
 	p->on_rq = 1;
 	rq->nr_running++;
@@ -65,6 +68,7 @@ static void enqueue_task(struct rq *rq, struct task_struct *p)
 
 static void dequeue_task(struct rq *rq, struct task_struct *p)
 {
+	lockdep_assert_irqs_disabled();
 	list_del(&p->run_list);
 	p->on_rq = 0;
 	rq->nr_running--;
@@ -152,7 +156,7 @@ static void __schedule(bool preempt)
 	struct rq *rq = this_rq();
 	struct task_struct *prev = rq->curr, *next;
 
-	BUG_ON(!arch_irqs_disabled());
+	lockdep_assert_irqs_disabled();
 	if (unlikely(prev->preempt_count))
 		panic("scheduling while atomic: %s/%d preempt_count %d",
 		      prev->comm, prev->pid, prev->preempt_count);

@@ -18,6 +18,7 @@ char boot_stack[THREAD_SIZE] __aligned(16);
 volatile unsigned long jiffies;
 unsigned long tsc_khz;
 u64 boot_wall_seconds;
+bool hosted_irqs_enabled;	/* <asm/irqflags.h> */
 static struct pt_regs hosted_regs[1];
 
 int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
