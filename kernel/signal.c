@@ -100,8 +100,11 @@ void zap_other_threads(void)
 /*
  * force_sig_fault - a fault's signal for current, with the si_code and
  * address its handler will find in siginfo: unblocked and not ignored,
- * as Linux's force_sig_info_to_task() makes sure. A signal forced on
- * init with no handler makes init killable (its fault is fatal).
+ * as Linux's force_sig_info_to_task() makes sure. A blocked one means
+ * its handler is running and faulted itself: running it again would
+ * only fault again, frame after frame, so the default action takes it.
+ * A signal forced on init with no handler makes init killable (its
+ * fault is fatal).
  */
 void force_sig_fault(int sig, int code, unsigned long addr)
 {
@@ -110,9 +113,9 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 	current->fault_sig = sig;
 	current->fault_code = code;
 	current->fault_addr = addr;
-	current->blocked &= ~sigmask(sig);
-	if (ka->handler == SIG_IGN)
+	if ((current->blocked & sigmask(sig)) || ka->handler == SIG_IGN)
 		ka->handler = SIG_DFL;
+	current->blocked &= ~sigmask(sig);
 	if (ka->handler == SIG_DFL)
 		current->signal->flags &= ~SIGNAL_UNKILLABLE;
 	__send_sig(sig, current, true);
