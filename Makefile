@@ -31,6 +31,10 @@ KLDFLAGS := -nostdlib -z max-page-size=4096 -z noexecstack --no-warn-rwx-segment
 KSRCS := $(wildcard arch/x86/boot/*.S arch/x86/kernel/*.S arch/x86/kernel/*.c \
 	arch/x86/mm/*.c arch/x86/lib/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c)
 KSRCS := $(filter-out arch/x86/kernel/vmlinux.lds.S,$(KSRCS))
+# The in-kernel self-tests (test_*.c) are in the DEBUG=1 kernel only.
+ifneq ($(DEBUG),1)
+KSRCS := $(foreach f,$(KSRCS),$(if $(findstring /test_,$(f)),,$(f)))
+endif
 KOBJS := $(patsubst %,$(BUILD)/k/%.o,$(basename $(KSRCS)))
 
 all: $(BUILD)/vmlinux
