@@ -19,8 +19,9 @@ KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-mgeneral-regs-only -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-strict-aliasing \
 	-Iinclude -Iarch/x86/include
-# DEBUG=1 (the default, and what make test boots) checks DESIGN.md's
-# invariants on every context switch; make bench builds with DEBUG=0.
+# DEBUG=1 (the default, and what make test boots) checks the invariants of
+# Documentation/mm/process-address-space.md on every context switch; make
+# bench builds with DEBUG=0.
 DEBUG     ?= 1
 ifeq ($(DEBUG),1)
 KCFLAGS += -DCONFIG_DEBUG_VM

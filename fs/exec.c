@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * exec (seed 003): run_init_process -> kernel_execve -> alloc_bprm ->
+ * exec (Documentation/mm/process-address-space.md, "exec"):
+ * run_init_process -> kernel_execve -> do_execve -> bprm_mm_init ->
  * mm_alloc. The new image is built in a new mm: its stack with argv and
  * envp first, then (binfmt_elf) its segments, after the point of no
  * return where exec_mmap() makes it current's mm.

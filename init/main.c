@@ -63,7 +63,8 @@ static void print_init_mm(void)
 }
 
 
-/* run_init_process - exec @path as PID 1 (seed 003's first step). */
+/* run_init_process - exec @path as PID 1 (Documentation/boot.md,
+ * "The boot sequence"). */
 static int run_init_process(const char *path)
 {
 	argv_init[0] = path;

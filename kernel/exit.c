@@ -18,7 +18,8 @@
 struct task_struct *child_reaper;	/* PID 1 */
 
 /*
- * exit_mm - give up the task's mm (DESIGN.md §2, "exit_mm"). The task
+ * exit_mm - give up the task's mm
+ * (Documentation/mm/process-address-space.md, "Lifetimes"). The task
  * keeps running on it, lazily, to its last switch: the mmgrab() here is
  * that lazy reference, which the switch away moves on or drops. Then
  * mmput(): the last user tears the user half down.

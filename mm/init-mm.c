@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * init_mm: the kernel's own address space, statically initialised around
- * swapper_pg_dir (seed 000, "Initialization Code"). mm_users starts at 2
+ * swapper_pg_dir (Documentation/mm/process-address-space.md,
+ * "init_mm and swapper_pg_dir"). mm_users starts at 2
  * and mm_count at 1 as in Linux, so no mmput()/mmdrop() can ever take it
  * to zero; __mmdrop() BUG()s if asked to free it anyway. Linux's
  * initialiser also sets mmlist, the list of mms with pages in swap (for

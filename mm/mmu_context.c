@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Loading an address space on this CPU, and the invariants that hold
- * after every switch (DESIGN.md §2, "context_switch").
+ * after every switch (Documentation/mm/process-address-space.md,
+ * "context_switch: the four cases").
  *
  * A CPU is "lazy" while it runs a kernel thread on a borrowed mm: the
  * borrowed page tables stay loaded (no CR3 write) and the CPU stays in
@@ -77,7 +78,8 @@ void enter_lazy_tlb(struct mm_struct *mm, struct task_struct *tsk)
  * kthread_unuse_mm(). */
 
 /*
- * check_mm_invariants - DESIGN.md's rules for the task now running:
+ * check_mm_invariants - the rules for the task now running
+ * (Documentation/mm/process-address-space.md, "Invariants"):
  * CR3 holds active_mm's pgd; this CPU is in its cpu_bitmap; something
  * holds it (mm_count > 0); a user task runs on its own mm; a kernel
  * thread has none (unless it is using one); the pgd's kernel half is

@@ -16,8 +16,9 @@ struct mm_struct;
 struct vm_area_struct;
 
 /*
- * struct linux_binprm - an exec in progress (seed 003: alloc_bprm ->
- * mm_alloc). The new mm is built here, beside the old one, and replaces
+ * struct linux_binprm - an exec in progress (do_execve -> bprm_mm_init ->
+ * mm_alloc; Documentation/mm/process-address-space.md, "exec"). The new
+ * mm is built here, beside the old one, and replaces
  * it only at the point of no return (begin_new_exec), so any error
  * before that leaves the caller's image as it was.
  */

@@ -67,7 +67,8 @@ struct vm_area_struct {
 };
 
 /*
- * struct mm_struct - one address space (DESIGN.md §2, "Objects").
+ * struct mm_struct - one address space
+ * (Documentation/mm/process-address-space.md, "Objects").
  * mm_users counts the users of the user address space; all of them
  * together hold one mm_count, the count of references to the struct.
  */

@@ -76,8 +76,8 @@ static inline void set_pud(pud_t *p, pud_t e) { WRITE_ONCE(p->pud, pud_val(e)); 
 static inline void set_pgd(pgd_t *p, pgd_t e) { WRITE_ONCE(p->pgd, pgd_val(e)); }
 static inline void pte_clear(pte_t *p) { WRITE_ONCE(p->pte, 0); }
 
-/* The kernel's own top-level table (DESIGN.md §2): swapper_pg_dir,
- * declared by <asm/pgtable.h>. */
+/* The kernel's own top-level table, swapper_pg_dir, declared by
+ * <asm/pgtable.h> (Documentation/mm/virtual-layout.md). */
 #include <asm/pgtable.h>
 
 /*

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * struct task_struct: one per schedulable task, process or thread alike
- * (seed 000). What makes a task a process, a thread or a kernel thread is
- * only how it holds an mm_struct:
+ * (Documentation/mm/process-address-space.md). What makes a task a
+ * process, a thread or a kernel thread is only how it holds an mm_struct:
  *   kernel thread   mm == NULL; active_mm borrows whatever was loaded
  *   user task       mm == active_mm, its own address space
  *   threads         several tasks with the same mm (same tgid)
@@ -69,7 +69,7 @@ struct task_struct {
 	void *stack;			/* THREAD_SIZE bytes, lowest address */
 	atomic_t usage;			/* get/put_task_struct */
 
-	/* Address space: see the comment above and DESIGN.md §2 */
+	/* Address space: see above and Documentation/mm/process-address-space.md */
 	struct mm_struct *mm;
 	struct mm_struct *active_mm;
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The two counts of an mm_struct (DESIGN.md §2, "Lifetimes"):
+ * The two counts of an mm_struct
+ * (Documentation/mm/process-address-space.md, "Lifetimes"):
  *   mm_users  users of the address space (tasks, temporary users);
  *             mmget()/mmput(); the last mmput() tears the user half down
  *   mm_count  references to the struct itself; all users together hold
