@@ -18,13 +18,6 @@
 struct task_struct *child_reaper;	/* PID 1 */
 
 /*
- * exit_mm - give up the task's mm
- * (Documentation/mm/process-address-space.md, "Lifetimes"). The task
- * keeps running on it, lazily, to its last switch: the mmgrab() here is
- * that lazy reference, which the switch away moves on or drops. Then
- * mmput(): the last user tears the user half down.
- */
-/*
  * complete_vfork_done - release a vfork parent waiting for @tsk, if it
  * still waits: a parent killed meanwhile cleared vfork_done under the
  * same lock, since its completion lived on its stack.
@@ -57,6 +50,13 @@ void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 	complete_vfork_done(tsk);
 }
 
+/*
+ * exit_mm - give up the task's mm
+ * (Documentation/mm/process-address-space.md, "Lifetimes"). The task
+ * keeps running on it, lazily, to its last switch: the mmgrab() here is
+ * that lazy reference, which the switch away moves on or drops. Then
+ * mmput(): the last user tears the user half down.
+ */
 static void exit_mm(void)
 {
 	struct mm_struct *mm = current->mm;
@@ -214,12 +214,7 @@ void do_exit(long code)
 		panic("recursive do_exit in %s/%d", tsk->comm, tsk->pid);
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
-	if (tsk->clear_child_tid) {
-		int zero = 0;
-
-		copy_to_user(tsk->clear_child_tid, &zero, sizeof(zero));
-	}
-	exit_mm();
+	exit_mm();	/* clears clear_child_tid's word (mm_release) */
 	exit_files(tsk);
 	/* As in Linux, init's death panics once its last thread is gone. */
 	if (unlikely(tsk->signal == child_reaper->signal && init_group_dying(tsk)))

@@ -46,7 +46,6 @@ struct user_arg_ptr {
 int kernel_execve(const char *filename, const char *const *argv,
 		  const char *const *envp);
 int begin_new_exec(struct linux_binprm *bprm);
-void setup_new_exec(struct linux_binprm *bprm);
 int load_elf_binary(struct linux_binprm *bprm);
 int copy_to_new_stack(struct linux_binprm *bprm, const void *src, unsigned long n);
 

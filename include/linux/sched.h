@@ -100,10 +100,12 @@ struct task_struct {
 	/* The thread group: shared by CLONE_THREAD tasks */
 	struct signal_struct *signal;
 	int exit_signal;		/* to the parent at exit (SIGCHLD), -1: none */
-	/* alloc_lock (task_lock) must be held when using these: */
+	struct list_head thread_node;	/* in signal->thread_head: tasklist_lock */
+
+	/* task_lock (alloc_lock) must be held when using these once the
+	 * task runs (kernel_clone sets vfork_done before it does): */
 	spinlock_t alloc_lock;
 	struct completion *vfork_done;	/* a vfork parent waits on it */
-	struct list_head thread_node;	/* in signal->thread_head */
 };
 
 /*
