@@ -14,13 +14,14 @@ Q          = $(if $(filter 1,$(V)),,@)
 
 # --- the kernel --------------------------------------------------------
 KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
-	-Wno-sign-compare -Werror=implicit-function-declaration \
+	-Wno-sign-compare -Werror=implicit-function-declaration -Wmissing-prototypes \
 	-ffreestanding -fno-pic -fno-pie -mcmodel=kernel -mno-red-zone \
 	-mgeneral-regs-only -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-strict-aliasing \
 	-Iinclude -Iarch/x86/include
-# DEBUG=1 (the default, and what make test boots) checks DESIGN.md's
-# invariants on every context switch; make bench builds with DEBUG=0.
+# DEBUG=1 (the default, and what make test boots) checks the invariants of
+# Documentation/mm/process-address-space.md on every context switch; make
+# bench builds with DEBUG=0.
 DEBUG     ?= 1
 ifeq ($(DEBUG),1)
 KCFLAGS += -DCONFIG_DEBUG_VM
@@ -31,6 +32,10 @@ KLDFLAGS := -nostdlib -z max-page-size=4096 -z noexecstack --no-warn-rwx-segment
 KSRCS := $(wildcard arch/x86/boot/*.S arch/x86/kernel/*.S arch/x86/kernel/*.c \
 	arch/x86/mm/*.c arch/x86/lib/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c)
 KSRCS := $(filter-out arch/x86/kernel/vmlinux.lds.S,$(KSRCS))
+# The in-kernel self-tests (test_*.c) are in the DEBUG=1 kernel only.
+ifneq ($(DEBUG),1)
+KSRCS := $(foreach f,$(KSRCS),$(if $(findstring /test_,$(f)),,$(f)))
+endif
 KOBJS := $(patsubst %,$(BUILD)/k/%.o,$(basename $(KSRCS)))
 
 all: $(BUILD)/vmlinux
@@ -119,7 +124,7 @@ $(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTEST
 # (alignment checks off: the list idiom, as in Linux, forms an entry
 # pointer from a list head that is not inside an entry)
 HCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
-	-Wno-format-zero-length \
+	-Wno-format-zero-length -Wmissing-prototypes -DCONFIG_DEBUG_VM \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-sanitize=alignment \
 	-fno-omit-frame-pointer -D__KERNEL_HOSTED__ -Iinclude -Iarch/hosted/include

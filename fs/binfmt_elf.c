@@ -8,6 +8,7 @@
  * page zeroed, the rest anonymous), brk starts past the bss, and the
  * stack gets the argument pointers and the auxiliary vector.
  */
+#include <linux/arch.h>
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
 #include <linux/elf.h>
@@ -28,8 +29,6 @@
 #define ELF_ET_DYN_BASE		0x555555554000UL	/* Linux's, unrandomised */
 #define ELF_MAX_PHNUM		(65536 / sizeof(struct elf64_phdr))
 
-void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
-void get_random_bytes(void *buf, size_t n);
 
 static bool elf_check_header(const struct elf64_hdr *h, unsigned long len)
 {
@@ -149,6 +148,19 @@ static int fill_string_pointers(unsigned long *vec, unsigned long *strings, int 
 	return 0;
 }
 
+/* set_mm_args - record where argv's and envp's strings are, for
+ * /proc/PID/cmdline and environ: [arg_start, arg_end) then up to
+ * env_end. */
+static void set_mm_args(struct mm_struct *mm, unsigned long arg_start,
+			unsigned long arg_end, unsigned long env_end)
+{
+	spin_lock(&mm->arg_lock);
+	mm->arg_start = arg_start;
+	mm->arg_end = mm->env_start = arg_end;
+	mm->env_end = env_end;
+	spin_unlock(&mm->arg_lock);
+}
+
 /*
  * create_elf_tables - below the strings: the platform string and 16
  * random bytes, then (16-byte aligned, as the ABI wants %rsp at argc)
@@ -158,7 +170,7 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf64_hdr *
 			     unsigned long bias, unsigned long phdr_addr,
 			     unsigned long strings)
 {
-	unsigned long *vec, plat, rnd_addr, n, sp;
+	unsigned long *vec, plat, rnd_addr, n, sp, arg_start, arg_end;
 	u32 a, b, c, d;
 	u8 rnd[16];
 	int err;
@@ -174,9 +186,12 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf64_hdr *
 	if (!vec)
 		return -ENOMEM;
 	vec[0] = bprm->argc;
+	arg_start = strings;
 	err = fill_string_pointers(vec + 1, &strings, bprm->argc);	/* argv, */
+	arg_end = strings;
 	if (!err)						/* then envp */
 		err = fill_string_pointers(vec + 2 + bprm->argc, &strings, bprm->envc);
+	set_mm_args(current->mm, arg_start, arg_end, strings);
 	n = 1 + bprm->argc + 1 + bprm->envc + 1;
 	cpuid_count(1, 0, &a, &b, &c, &d);
 #define AUX(k, v) do { vec[n++] = (k); vec[n++] = (v); } while (0)
@@ -287,14 +302,17 @@ int load_elf_binary(struct linux_binprm *bprm)
 	ph = load_phdrs(bprm, h, bias);
 	if (IS_ERR(ph))
 		return PTR_ERR(ph);
-	begin_new_exec(bprm);
+	err = begin_new_exec(bprm);
+	if (err) {	/* killed meanwhile: it dies on the way out */
+		kfree(ph);
+		return err;
+	}
 	for (unsigned i = 0; i < h->e_phnum && !err; i++)
 		if (ph[i].p_type == PT_LOAD)
 			err = elf_map_segment(bprm, &ph[i], bias);
 	set_mm_layout(current->mm, h, ph, bias);
 	if (!err)
 		err = create_elf_tables(bprm, h, bias, phdr_address(h, ph, bias), strings);
-	current->mm->arg_start = strings;
 	current->mm->start_stack = bprm->p;
 	if (!err)
 		setup_arg_pages(bprm);

@@ -5,6 +5,7 @@
  * least one byte. PID 1 starts with fds 0, 1 and 2 on it.
  */
 #include <linux/kernel.h>
+#include <linux/arch.h>
 #include <linux/console.h>
 #include <linux/errno.h>
 #include <linux/file.h>
@@ -15,7 +16,6 @@
 
 #define TIOCGWINSZ	0x5413
 
-int console_getc(void);	/* the architecture's: a byte, or -1 if none */
 
 static ssize_t console_file_write(struct file *f, const char __user *ubuf,
 				  size_t len, loff_t *pos)

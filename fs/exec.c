@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * exec (seed 003): run_init_process -> kernel_execve -> alloc_bprm ->
+ * exec (Documentation/mm/process-address-space.md, "exec"):
+ * run_init_process -> kernel_execve -> do_execve -> bprm_mm_init ->
  * mm_alloc. The new image is built in a new mm: its stack with argv and
  * envp first, then (binfmt_elf) its segments, after the point of no
  * return where exec_mmap() makes it current's mm.
@@ -20,7 +21,6 @@
 #include <linux/syscalls.h>
 #include <asm/irqflags.h>
 
-void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 
 /*
  * exec_mmap - make @mm (fresh from mm_alloc) current's mm and active_mm
@@ -194,15 +194,105 @@ static void free_bprm(struct linux_binprm *bprm)
 	kfree(bprm);
 }
 
+/* Are all the other threads of current's group gone (the leader, if it
+ * is not current, at least a zombie)? tasklist_lock held. */
+static bool thread_group_gone(struct task_struct *tsk)
+{
+	lockdep_assert_held(&tasklist_lock);
+	return tsk->signal->nr_threads == 1 &&
+	       (tsk == tsk->group_leader || tsk->group_leader->exit_state);
+}
+
 /*
- * begin_new_exec - the point of no return: the new mm replaces the old
- * one, close-on-exec files close, signal handlers reset, the name
- * changes. From here on, a failure can only kill the task.
+ * take_over_leader - exec in a thread that is not the group leader: the
+ * thread becomes the leader, with the leader's PID (which is the
+ * process's), and the old leader, a zombie by now, goes silently with
+ * the thread's old PID, as Linux's de_thread() does. tasklist_lock held.
+ * Returns the old leader, for release_task() once the lock is dropped.
+ */
+static struct task_struct *take_over_leader(struct task_struct *tsk)
+{
+	struct task_struct *leader = tsk->group_leader, *t;
+	pid_t pid = tsk->pid;
+
+	lockdep_assert_held(&tasklist_lock);
+	BUG_ON(leader->exit_state != EXIT_ZOMBIE);
+	tsk->pid = leader->pid;
+	leader->pid = pid;
+	list_for_each_entry(t, &tsk->signal->thread_head, thread_node)
+		t->group_leader = tsk;
+	/* orphans that came to the zombie since it exited stay ours */
+	list_for_each_entry(t, &leader->children, sibling)
+		t->real_parent = t->parent = tsk;
+	list_splice_init(&leader->children, &tsk->children);
+	if (child_reaper == leader)
+		child_reaper = tsk;
+	leader->exit_signal = -1;
+	leader->exit_state = EXIT_DEAD;
+	return leader;
+}
+
+/*
+ * de_thread - exec leaves one thread: every other thread of the group
+ * gets SIGKILL and is waited for (killably) before the old mm goes, so
+ * that nothing runs on in the old image. Returns 0, or -EAGAIN if the
+ * group is exiting (or current is killed) meanwhile: current dies then.
+ */
+static int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct task_struct *old_leader = NULL;
+	unsigned long flags;
+	int err = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (sig->nr_threads == 1 && tsk == tsk->group_leader) {
+		tsk->exit_signal = SIGCHLD;
+		goto out_unlock;
+	}
+	if (sig->group_exit || sig->group_exec_task) {
+		err = -EAGAIN;
+		goto out_unlock;
+	}
+	sig->group_exec_task = tsk;
+	zap_other_threads();
+	while (!thread_group_gone(tsk)) {
+		set_current_state(TASK_KILLABLE);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (!fatal_signal_pending(tsk))
+			schedule();
+		__set_current_state(TASK_RUNNING);
+		spin_lock_irqsave(&tasklist_lock, flags);
+		if (fatal_signal_pending(tsk)) {
+			err = -EAGAIN;
+			goto out_clear;
+		}
+	}
+	if (tsk != tsk->group_leader)
+		old_leader = take_over_leader(tsk);
+	tsk->exit_signal = SIGCHLD;	/* a new image: the parent hears SIGCHLD */
+out_clear:
+	sig->group_exec_task = NULL;
+out_unlock:
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (old_leader)
+		release_task(old_leader);
+	return err;
+}
+
+/*
+ * begin_new_exec - the point of no return: the other threads go, the
+ * new mm replaces the old one, close-on-exec files close, signal
+ * handlers reset, the name changes. From here on, a failure can only
+ * kill the task. Returns 0, or -EAGAIN if the task was killed first.
  */
 int begin_new_exec(struct linux_binprm *bprm)
 {
 	const char *base = bprm->filename, *p;
+	int err = de_thread(current);
 
+	if (err)
+		return err;
 	if (current->mm)
 		mm_release(current, current->mm);	/* a vfork parent may go on */
 	exec_mmap(bprm->mm);

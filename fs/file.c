@@ -8,6 +8,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+/* alloc_file - a new open file (one reference) over @inode with @fop,
+ * opened with O_* @flags. NULL when memory is out. */
 struct file *alloc_file(struct inode *inode, const struct file_operations *fop,
 			unsigned int flags)
 {
@@ -19,6 +21,7 @@ struct file *alloc_file(struct inode *inode, const struct file_operations *fop,
 	f->f_inode = inode;
 	f->f_op = fop;
 	f->f_flags = flags;
+	f->f_mode = OPEN_FMODE(flags);
 	return f;
 }
 

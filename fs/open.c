@@ -104,8 +104,6 @@ SYSCALL_DEFINE1(close, unsigned int, fd)
 #define F_DUPFD_CLOEXEC	1030
 #define FD_CLOEXEC	1
 
-int fd_get_cloexec(unsigned int fd);
-void fd_set_cloexec(unsigned int fd, bool on);
 
 SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 {

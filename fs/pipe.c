@@ -167,7 +167,7 @@ static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 		finish_wait(&p->wait, &w);
 		if (!p->readers) {
 			spin_unlock(&p->lock);
-			send_sig(SIGPIPE, current);
+			send_sig(SIGPIPE, current, 0);
 			return done ? done : -EPIPE;
 		}
 		n = min(min(len - done, (size_t)(PIPE_SIZE - p->len)), sizeof(tmp));
@@ -193,7 +193,7 @@ static void pipe_release(struct file *f)
 	bool last;
 
 	spin_lock(&p->lock);
-	if ((f->f_flags & O_ACCMODE) == O_RDONLY)
+	if (f->f_mode & FMODE_READ)
 		p->readers--;
 	else
 		p->writers--;

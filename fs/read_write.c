@@ -47,19 +47,25 @@ const struct file_operations ramfs_dir_fops = {
 	.seekable = true,
 };
 
+/* vfs_read - read(2) on any file: -EBADF unless it was opened for
+ * reading (a pipe's write end too), -EINVAL if it cannot be read. */
 static ssize_t vfs_read(struct file *f, char __user *buf, size_t len, loff_t *pos)
 {
-	if ((f->f_flags & O_ACCMODE) == O_WRONLY || !f->f_op->read)
+	if (!(f->f_mode & FMODE_READ))
 		return -EBADF;
+	if (!f->f_op->read)
+		return -EINVAL;
 	if (!access_ok(buf, len))
 		return -EFAULT;
 	return f->f_op->read(f, buf, len, pos);
 }
 
+/* vfs_write - write(2) on any file: -EBADF unless it was opened for
+ * writing (a pipe's read end too), -EINVAL if it cannot be written. */
 static ssize_t vfs_write(struct file *f, const char __user *buf, size_t len,
 			 loff_t *pos)
 {
-	if ((f->f_flags & O_ACCMODE) == O_RDONLY && f->f_inode)
+	if (!(f->f_mode & FMODE_WRITE))
 		return -EBADF;
 	if (!f->f_op->write)
 		return -EINVAL;

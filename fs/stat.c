@@ -19,7 +19,6 @@ struct stat {
 	long __unused[3];
 };
 
-int getname(const char __user *upath, char *buf);
 
 static void fill_stat(struct stat *st, const struct inode *inode)
 {

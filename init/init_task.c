@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * init_task: PID 0, statically initialised (seed 003): a kernel thread
+ * init_task: PID 0, statically initialised
+ * (Documentation/mm/process-address-space.md, "Tasks"): a kernel thread
  * with mm = NULL and active_mm = &init_mm, running on the boot stack.
  * After boot it is this CPU's idle task.
  */
+#include <linux/arch.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 
-extern char boot_stack[];
 
 struct list_head tasklist = { &init_task.tasks, &init_task.tasks };
 

@@ -4,6 +4,7 @@
  * setup_arch (memory map, paging), the command line, the memory core,
  * traps and the timer, the root filesystem, and finally init.
  */
+#include <linux/arch.h>
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
 #include <linux/errno.h>
@@ -15,6 +16,7 @@
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
+#include <linux/start_kernel.h>
 #include <linux/wait.h>
 #include <linux/mm.h>
 #include <linux/reboot.h>
@@ -26,9 +28,7 @@
 #define MMOS_BANNER "mmos version 0.1 (x86_64): Linux's process memory model\n"
 
 static const char *execute_command;
-extern struct task_struct *child_reaper, *kthreadd_task;
 
-void mm_core_init(void);
 
 static int init_setup(char *s)
 {
@@ -62,9 +62,9 @@ static void print_init_mm(void)
 		init_mm.start_code, init_mm.end_code, init_mm.end_data, init_mm.brk);
 }
 
-extern unsigned long init_free_pages_before_exec;
 
-/* run_init_process - exec @path as PID 1 (seed 003's first step). */
+/* run_init_process - exec @path as PID 1 (Documentation/boot.md,
+ * "The boot sequence"). */
 static int run_init_process(const char *path)
 {
 	argv_init[0] = path;
@@ -147,6 +147,8 @@ static void rest_init(void)
 	kthreadd_task = find_task_by_pid(pid);
 	if (!child_reaper || !kthreadd_task)
 		panic("rest_init: cannot start init and kthreadd");
+	/* as Linux's copy_process() marks a namespace's reaper */
+	child_reaper->signal->flags |= SIGNAL_UNKILLABLE;
 	complete(&kthreadd_done);
 	cpu_startup_entry();
 }

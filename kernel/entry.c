@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The way back to user mode, shared by syscalls, interrupts and faults. */
 #include <linux/kernel.h>
+#include <linux/entry-common.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/signal.h>

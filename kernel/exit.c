@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The end of a task: exit_mm(), exit_notify(), the final schedule. */
+#include <linux/fdtable.h>
+#include <linux/futex.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/kthread.h>
 #include <linux/mmu_context.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
@@ -12,17 +15,23 @@
 #include <asm/irqflags.h>
 #include <asm/uaccess.h>
 
-extern spinlock_t tasklist_lock;
-extern struct task_struct *kthreadd_task;
-void futex_wake_addr(struct mm_struct *mm, unsigned long uaddr, int nr);
 struct task_struct *child_reaper;	/* PID 1 */
 
 /*
- * exit_mm - give up the task's mm (DESIGN.md §2, "exit_mm"). The task
- * keeps running on it, lazily, to its last switch: the mmgrab() here is
- * that lazy reference, which the switch away moves on or drops. Then
- * mmput(): the last user tears the user half down.
+ * complete_vfork_done - release a vfork parent waiting for @tsk, if it
+ * still waits: a parent killed meanwhile cleared vfork_done under the
+ * same lock, since its completion lived on its stack.
  */
+static void complete_vfork_done(struct task_struct *tsk)
+{
+	task_lock(tsk);
+	if (tsk->vfork_done) {
+		complete(tsk->vfork_done);
+		tsk->vfork_done = NULL;
+	}
+	task_unlock(tsk);
+}
+
 /*
  * mm_release - the task lets go of its mm (exit, or exec replacing it):
  * CLONE_CHILD_CLEARTID's word is cleared and its futex woken (that is
@@ -38,12 +47,16 @@ void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 		}
 		tsk->clear_child_tid = NULL;
 	}
-	if (tsk->vfork_done) {
-		complete(tsk->vfork_done);
-		tsk->vfork_done = NULL;
-	}
+	complete_vfork_done(tsk);
 }
 
+/*
+ * exit_mm - give up the task's mm
+ * (Documentation/mm/process-address-space.md, "Lifetimes"). The task
+ * keeps running on it, lazily, to its last switch: the mmgrab() here is
+ * that lazy reference, which the switch away moves on or drops. Then
+ * mmput(): the last user tears the user half down.
+ */
 static void exit_mm(void)
 {
 	struct mm_struct *mm = current->mm;
@@ -82,10 +95,11 @@ static bool do_notify_parent(struct task_struct *leader)
 {
 	struct task_struct *parent = leader->real_parent;
 
+	lockdep_assert_held(&tasklist_lock);
 	if (parent_autoreaps(leader))
 		return true;
 	if (leader->exit_signal > 0)
-		send_sig(leader->exit_signal, parent);
+		send_sig(leader->exit_signal, parent, 0);
 	wake_up(&parent->signal->wait_chldexit);
 	return false;
 }
@@ -96,6 +110,7 @@ static struct task_struct *find_new_reaper(struct task_struct *tsk)
 {
 	struct task_struct *t;
 
+	lockdep_assert_held(&tasklist_lock);
 	list_for_each_entry(t, &tsk->signal->thread_head, thread_node)
 		if (t != tsk && !(t->flags & PF_EXITING))
 			return t;
@@ -121,9 +136,16 @@ static void exit_notify(struct task_struct *tsk)
 		c->real_parent = c->parent = reaper;
 		list_del(&c->sibling);
 		list_add_tail(&c->sibling, &reaper->children);
+		/* a new parent outside the old one's process hears of
+		 * the child's end as of any other: SIGCHLD (Linux's
+		 * reparent_leader; clone()'s signal was for the old one) */
+		if (c == c->group_leader && reaper->signal != tsk->signal)
+			c->exit_signal = SIGCHLD;
 		orphans_dead |= c->exit_state == EXIT_ZOMBIE;
 	}
 	group_dead = --tsk->signal->nr_threads == 0;
+	if (tsk->signal->group_exec_task)	/* de_thread() waits for this */
+		wake_up_process(tsk->signal->group_exec_task);
 	if (tsk != leader) {
 		autoreap = true;
 		if (group_dead && leader->exit_state == EXIT_ZOMBIE &&
@@ -154,8 +176,6 @@ static __attribute__((noreturn)) void do_task_dead(void)
 	BUG();
 }
 
-void exit_files(struct task_struct *tsk);
-void drop_lazy_mm(void);
 unsigned long init_free_pages_before_exec;	/* set by kernel_init */
 
 /*
@@ -194,12 +214,7 @@ void do_exit(long code)
 		panic("recursive do_exit in %s/%d", tsk->comm, tsk->pid);
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
-	if (tsk->clear_child_tid) {
-		int zero = 0;
-
-		copy_to_user(tsk->clear_child_tid, &zero, sizeof(zero));
-	}
-	exit_mm();
+	exit_mm();	/* clears clear_child_tid's word (mm_release) */
 	exit_files(tsk);
 	/* As in Linux, init's death panics once its last thread is gone. */
 	if (unlikely(tsk->signal == child_reaper->signal && init_group_dying(tsk)))
@@ -216,18 +231,17 @@ void do_exit(long code)
 void do_group_exit(int code)
 {
 	struct signal_struct *sig = current->signal;
-	struct task_struct *t;
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	if (sig->group_exit) {
 		code = sig->group_exit_code;
+	} else if (sig->group_exec_task && sig->group_exec_task != current) {
+		code = 0;	/* killed by another thread's exec */
 	} else {
 		sig->group_exit = true;
 		sig->group_exit_code = code;
-		list_for_each_entry(t, &sig->thread_head, thread_node)
-			if (t != current)
-				send_sig(SIGKILL, t);
+		zap_other_threads();
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	do_exit(code);
@@ -253,6 +267,7 @@ static struct task_struct *find_waitable(pid_t pid, struct task_struct **zombie)
 {
 	struct task_struct *p, *leader = current->group_leader, *any = NULL, *t;
 
+	lockdep_assert_held(&tasklist_lock);
 	*zombie = NULL;
 	list_for_each_entry(t, &leader->signal->thread_head, thread_node)
 		list_for_each_entry(p, &t->children, sibling) {

@@ -3,6 +3,7 @@
  * Making tasks (kernel_clone -> copy_process -> copy_mm) and address
  * spaces (mm_alloc), and the lifetimes of both.
  */
+#include <linux/arch.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
@@ -17,18 +18,11 @@
 #include <linux/syscalls.h>
 #include <linux/wait.h>
 
-pid_t alloc_pid(void);
-void free_pid(pid_t pid);
-int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
-void free_kthread_struct(struct task_struct *p);
-void exit_files(struct task_struct *tsk);
-void put_signal_struct(struct signal_struct *sig);
 
 static struct kmem_cache *task_struct_cachep, *mm_cachep, *signal_cachep;
 DEFINE_SPINLOCK(tasklist_lock);
 static unsigned long nr_threads = 1;	/* init_task; tasklist_lock */
 static atomic_t live_mms;
-static atomic_t next_ctx_id = ATOMIC_INIT(1);	/* 1 is init_mm's */
 
 void fork_init(void)
 {
@@ -53,26 +47,26 @@ unsigned long nr_live_mms(void)
 /* ---- mm_struct ---------------------------------------------------- */
 
 /*
- * mm_alloc - a new, empty address space: mm_users = 1, mm_count = 1, a
- * pgd whose kernel half is swapper_pg_dir's (pgd_alloc). NULL when
- * memory is out.
+ * mm_init - make @mm, zeroed or a copy of its parent's, an address space
+ * of its own: no VMAs, its own locks, counts and statistics, on no CPU,
+ * and a pgd whose kernel half is swapper_pg_dir's (pgd_alloc). What it
+ * does not touch (the layout, mmap_base, the stack limit) stays as it
+ * came. Returns @mm, or NULL (and @mm freed) when memory is out.
  */
-struct mm_struct *mm_alloc(void)
+static struct mm_struct *mm_init(struct mm_struct *mm)
 {
-	struct mm_struct *mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
-
-	if (!mm)
-		return NULL;
 	init_rwsem(&mm->mmap_lock);
+	vma_tree_init(&mm->mm_mt);
 	spin_lock_init(&mm->page_table_lock);
 	spin_lock_init(&mm->arg_lock);
-	INIT_LIST_HEAD(&mm->mmlist);
-	vma_tree_init(&mm->mm_mt);
 	atomic_set(&mm->mm_users, 1);
 	atomic_set(&mm->mm_count, 1);
-	mm->mmap_base = STACK_TOP - (128UL << 20) - STACK_GUARD_GAP;
-	mm->stack_rlimit = 8UL << 20;
-	mm->context.ctx_id = atomic_add_return(1, &next_ctx_id);
+	memset(&mm->cpu_bitmap, 0, sizeof(mm->cpu_bitmap));
+	for (int i = 0; i < NR_MM_COUNTERS; i++)
+		atomic_long_set(&mm->rss_stat[i], 0);
+	atomic_long_set(&mm->pgtables_bytes, 0);
+	/* the VMAs inserted into it account themselves again */
+	mm->total_vm = mm->data_vm = mm->exec_vm = mm->stack_vm = 0;
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kmem_cache_free(mm_cachep, mm);
@@ -80,6 +74,22 @@ struct mm_struct *mm_alloc(void)
 	}
 	atomic_inc(&live_mms);
 	return mm;
+}
+
+/*
+ * mm_alloc - a new, empty address space (exec): mm_users = 1,
+ * mm_count = 1, the default mmap base and stack limit. NULL when memory
+ * is out.
+ */
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	mm->mmap_base = STACK_TOP - (128UL << 20) - STACK_GUARD_GAP;
+	mm->stack_rlimit = 8UL << 20;
+	return mm_init(mm);
 }
 
 /*
@@ -157,6 +167,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->on_rq = 0;
 	tsk->kthread = NULL;
 	tsk->signal = NULL;
+	spin_lock_init(&tsk->alloc_lock);
 	tsk->vfork_done = NULL;
 	tsk->set_child_tid = tsk->clear_child_tid = NULL;
 	tsk->pending = 0;
@@ -173,6 +184,7 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	struct vm_area_struct *vma, *new;
 	int err;
 
+	mmap_assert_write_locked(oldmm);
 	for_each_vma(oldmm, vma) {
 		new = vm_area_dup(vma, mm);
 		if (!new)
@@ -192,25 +204,21 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 /*
  * dup_mm - fork's copy of current's address space: the same layout and
  * VMAs, the page tables copied with private writable pages shared
- * copy-on-write. NULL when memory runs out (all of it given back).
+ * copy-on-write. The struct is copied whole and then mm_init() sets
+ * what must differ, as Linux does, so that a field added later is
+ * inherited unless it is reset on purpose. NULL when memory runs out
+ * (all of it given back).
  */
 static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
-	struct mm_struct *mm = mm_alloc();
+	struct mm_struct *mm = kmem_cache_alloc(mm_cachep, GFP_KERNEL);
 	int err;
 
 	if (!mm)
 		return NULL;
-	mm->start_code = oldmm->start_code;
-	mm->end_code = oldmm->end_code;
-	mm->start_data = oldmm->start_data;
-	mm->end_data = oldmm->end_data;
-	mm->start_brk = oldmm->start_brk;
-	mm->brk = oldmm->brk;
-	mm->start_stack = oldmm->start_stack;
-	mm->arg_start = oldmm->arg_start;
-	mm->mmap_base = oldmm->mmap_base;
-	mm->stack_rlimit = oldmm->stack_rlimit;
+	memcpy(mm, oldmm, sizeof(*mm));
+	if (!mm_init(mm))
+		return NULL;
 	mmap_write_lock(oldmm);
 	err = dup_mmap(mm, oldmm);
 	mm->hiwater_vm = oldmm->hiwater_vm;
@@ -374,6 +382,23 @@ free_task:
 }
 
 /*
+ * wait_for_vfork_done - a vfork parent sleeps until @child execs or
+ * exits, since the child runs on its mm, but SIGKILL still ends it at
+ * once, as in Linux: the child runs on, and no longer finds @vfork (on
+ * this stack) to complete.
+ */
+static void wait_for_vfork_done(struct task_struct *child,
+				struct completion *vfork)
+{
+	if (wait_for_completion_killable(vfork)) {
+		task_lock(child);
+		child->vfork_done = NULL;
+		task_unlock(child);
+	}
+	put_task_struct(child);
+}
+
+/*
  * kernel_clone - make a task and start it (fork, vfork, clone, kernel
  * threads). A vfork parent sleeps until the child execs or exits, since
  * the child runs on its mm. Returns the child's PID or -errno.
@@ -395,10 +420,8 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 		get_task_struct(p);
 	}
 	wake_up_new_task(p);
-	if (args->flags & CLONE_VFORK) {
-		wait_for_completion(&vfork);
-		put_task_struct(p);
-	}
+	if (args->flags & CLONE_VFORK)
+		wait_for_vfork_done(p, &vfork);
 	return pid;
 }
 
@@ -440,6 +463,7 @@ struct task_struct *find_task_by_pid_locked(pid_t pid)
 {
 	struct task_struct *p;
 
+	lockdep_assert_held(&tasklist_lock);
 	list_for_each_entry(p, &tasklist, tasks)
 		if (p->pid == pid)
 			return p;

@@ -7,6 +7,8 @@
  * A futex is named by (mm, address). A waiter queues itself before it
  * reads the word, so a wake between the read and the sleep is not lost.
  */
+#include <linux/arch.h>
+#include <linux/futex.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
@@ -15,6 +17,7 @@
 #include <linux/signal.h>
 #include <linux/spinlock.h>
 #include <linux/syscalls.h>
+#include <linux/time64.h>
 
 #define FUTEX_WAIT		0
 #define FUTEX_WAKE		1
@@ -67,32 +70,29 @@ static int futex_wake_bits(struct mm_struct *mm, unsigned long uaddr, int nr,
 	return woken;
 }
 
-struct timespec_k {
-	long tv_sec, tv_nsec;
-};
-
-extern u64 boot_wall_seconds;
-
 /* Ticks to wait for timeout @ut: relative, or (@abs) a time of the
- * monotonic clock, or of the real-time one with @realtime. */
-static long timeout_ticks(const struct timespec_k __user *ut, bool abs,
+ * monotonic clock, or of the real-time one with @realtime. Saturating:
+ * a huge timeout waits practically forever, a past one not at all. */
+static long timeout_ticks(const struct timespec64 __user *ut, bool abs,
 			  bool realtime, long *ticks)
 {
-	struct timespec_k t;
-	long long ns;
+	struct timespec64 t;
+	u64 ns, now;
 
 	if (copy_from_user(&t, ut, sizeof(t)))
 		return -EFAULT;
-	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
+	if (!timespec64_valid(&t))
 		return -EINVAL;
-	ns = t.tv_sec * 1000000000LL + t.tv_nsec;
-	if (abs)
-		ns -= local_clock() + (realtime ? boot_wall_seconds * 1000000000ULL : 0);
-	*ticks = ns <= 0 ? 0 : (long)DIV_ROUND_UP(ns, 1000000000LL / HZ);
+	ns = timespec64_to_ns(&t);
+	if (abs) {
+		now = local_clock() + (realtime ? boot_wall_seconds * NSEC_PER_SEC : 0);
+		ns = ns > now ? ns - now : 0;
+	}
+	*ticks = nsecs_to_jiffies_timeout(ns);
 	return 0;
 }
 
-static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec_k __user *ut,
+static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec64 __user *ut,
 		       bool abs, bool realtime, u32 bitset)
 {
 	struct futex_q q = { .mm = current->mm, .uaddr = (unsigned long)uaddr,
@@ -134,7 +134,7 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec_k __use
 }
 
 SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
-		const struct timespec_k __user *, utime, u32 __user *, uaddr2, u32, val3)
+		const struct timespec64 __user *, utime, u32 __user *, uaddr2, u32, val3)
 {
 	bool realtime = op & FUTEX_CLOCK_REALTIME;
 

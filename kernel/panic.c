@@ -5,6 +5,7 @@
  * seconds, 0 halts. mmos's default is -1 (under QEMU -no-reboot a reset
  * ends the run, so a test never hangs on a dead kernel).
  */
+#include <linux/arch.h>
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
@@ -15,7 +16,6 @@
 static int panic_timeout = -1;
 static bool in_panic;
 
-void dump_stack(void);
 
 static int panic_setup(char *s)
 {

@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/pid.h>
 #include <linux/spinlock.h>
 #include <linux/sched.h>
 

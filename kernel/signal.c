@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Signals: sending, recording actions, default actions (<linux/signal.h>). */
+#include <linux/arch.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
@@ -13,48 +14,138 @@
 				 sigmask(SIGWINCH) | sigmask(SIGCONT))
 #define SIG_KERNEL_STOP_MASK	(sigmask(SIGSTOP) | sigmask(SIGTSTP))
 
-/* Would @p ignore @sig right now? Then it is dropped at once, as in
- * Linux, and interrupts no sleep (SIGCHLD, by default). */
-static bool sig_ignored(struct task_struct *p, int sig)
+#define SIG_KERNEL_ONLY_MASK	(sigmask(SIGKILL) | sigmask(SIGSTOP))
+
+/*
+ * sig_ignored - would @p ignore @sig right now? Then it is dropped at
+ * once, as in Linux, and interrupts no sleep (SIGCHLD, by default).
+ * init (SIGNAL_UNKILLABLE) ignores every signal it has no handler for,
+ * SIGKILL included, unless the kernel itself (@force) sends SIGKILL or
+ * SIGSTOP: a stray signal must not end the system.
+ */
+static bool sig_ignored(struct task_struct *p, int sig, bool force)
 {
 	void *h = p->sighand[sig - 1].handler;
 
+	if ((p->signal->flags & SIGNAL_UNKILLABLE) && h == SIG_DFL &&
+	    !(force && (sigmask(sig) & SIG_KERNEL_ONLY_MASK)))
+		return true;
 	if (sig == SIGKILL || (p->blocked & sigmask(sig)))
 		return false;
 	return h == SIG_IGN ||
 	       (h == SIG_DFL && (sigmask(sig) & SIG_KERNEL_IGNORE_MASK));
 }
 
-/* send_sig - make @sig pending for @p and wake it if it sleeps. */
-int send_sig(int sig, struct task_struct *p)
+/*
+ * signal_wake_up - @p has a new signal: end an interruptible sleep, and
+ * a killable one (TASK_WAKEKILL) when the signal is SIGKILL.
+ */
+static void signal_wake_up(struct task_struct *p, int sig)
+{
+	long state = READ_ONCE(p->__state);
+
+	if ((state & TASK_INTERRUPTIBLE) ||
+	    (sig == SIGKILL && (state & TASK_WAKEKILL)))
+		wake_up_process(p);
+}
+
+/* __send_sig - make @sig pending for @p, unless it is ignored. */
+static void __send_sig(int sig, struct task_struct *p, bool force)
 {
 	unsigned long flags;
 
-	if (sig < 1 || sig > _NSIG)
-		return -EINVAL;
-	if (sig_ignored(p, sig))
-		return 0;
+	if (sig_ignored(p, sig, force))
+		return;
 	flags = arch_local_irq_save();
 	p->pending |= sigmask(sig);
 	arch_local_irq_restore(flags);
-	if (p->__state == TASK_INTERRUPTIBLE)
-		wake_up_process(p);
+	signal_wake_up(p, sig);
+}
+
+/*
+ * send_sig - make @sig pending for @p and wake it if it sleeps. @priv
+ * says the kernel sends it (not a user's kill()), as in Linux; it
+ * matters only for init. Returns 0 or -EINVAL for a bad number.
+ */
+int send_sig(int sig, struct task_struct *p, int priv)
+{
+	if (sig < 1 || sig > _NSIG)
+		return -EINVAL;
+	__send_sig(sig, p, priv);
 	return 0;
 }
 
-/* force_sig - a fault's signal for current: unblocked and not ignored,
- * as Linux's force_sig_fault() makes sure. */
+/*
+ * zap_other_threads - SIGKILL to every other thread of current's group,
+ * for exit_group and exec's de_thread. Nothing ignores it, not even
+ * init's threads: the group is going, one way or the other.
+ * tasklist_lock held (the thread list).
+ */
+void zap_other_threads(void)
+{
+	struct task_struct *t;
+	unsigned long flags;
+
+	lockdep_assert_held(&tasklist_lock);
+	list_for_each_entry(t, &current->signal->thread_head, thread_node) {
+		if (t == current || t->exit_state)
+			continue;
+		flags = arch_local_irq_save();
+		t->pending |= sigmask(SIGKILL);
+		arch_local_irq_restore(flags);
+		signal_wake_up(t, SIGKILL);
+	}
+}
+
+/*
+ * force_sig_fault - a fault's signal for current, with the si_code and
+ * address its handler will find in siginfo: unblocked and not ignored,
+ * as Linux's force_sig_info_to_task() makes sure. A blocked one means
+ * its handler is running and faulted itself: running it again would
+ * only fault again, frame after frame, so the default action takes it.
+ * A signal forced on init with no handler makes init killable (its
+ * fault is fatal).
+ */
+void force_sig_fault(int sig, int code, unsigned long addr)
+{
+	struct k_sigaction *ka = &current->sighand[sig - 1];
+
+	current->fault_sig = sig;
+	current->fault_code = code;
+	current->fault_addr = addr;
+	if ((current->blocked & sigmask(sig)) || ka->handler == SIG_IGN)
+		ka->handler = SIG_DFL;
+	current->blocked &= ~sigmask(sig);
+	if (ka->handler == SIG_DFL)
+		current->signal->flags &= ~SIGNAL_UNKILLABLE;
+	__send_sig(sig, current, true);
+}
+
+/* force_sig - a signal the kernel forces on current with no fault
+ * details: siginfo says SI_KERNEL, as Linux's force_sig(). */
 void force_sig(int sig)
 {
-	current->blocked &= ~sigmask(sig);
-	if (current->sighand[sig - 1].handler == SIG_IGN)
-		current->sighand[sig - 1].handler = SIG_DFL;
-	send_sig(sig, current);
+	force_sig_fault(sig, SI_KERNEL, 0);
+}
+
+/* fatal_signal_pending - SIGKILL is on its way to @p. */
+bool fatal_signal_pending(struct task_struct *p)
+{
+	return READ_ONCE(p->pending) & sigmask(SIGKILL);
 }
 
 bool signal_pending(struct task_struct *p)
 {
 	return READ_ONCE(p->pending) & ~p->blocked;
+}
+
+/* signal_pending_state - would a signal end a sleep in @state now? Any
+ * deliverable one an interruptible sleep, SIGKILL a killable one. */
+bool signal_pending_state(long state, struct task_struct *p)
+{
+	if (!(state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL)) || !signal_pending(p))
+		return false;
+	return (state & TASK_INTERRUPTIBLE) || fatal_signal_pending(p);
 }
 
 void flush_signal_handlers(struct task_struct *t)
@@ -69,8 +160,6 @@ void flush_signal_handlers(struct task_struct *t)
 
 #define SA_RESTART	0x10000000
 
-int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs);
-void syscall_restart(struct pt_regs *regs, bool restart);
 
 /*
  * do_signal_exit_check - on the way to user mode with @regs: act on the
@@ -96,9 +185,10 @@ void do_signal_exit_check(struct pt_regs *regs)
 		if (h != SIG_DFL && sig != SIGKILL) {
 			syscall_restart(regs, ka->flags & SA_RESTART);
 			if (setup_rt_frame(sig, ka, regs)) {
-				force_sig(SIGSEGV);	/* no room for the frame */
-				ka = &t->sighand[SIGSEGV - 1];
-				ka->handler = SIG_DFL;
+				/* no room for the frame: a SIGSEGV that no
+				 * handler can catch (Linux's force_sigsegv) */
+				t->sighand[SIGSEGV - 1].handler = SIG_DFL;
+				force_sig(SIGSEGV);
 				continue;
 			}
 			t->blocked |= ka->mask | (ka->flags & SA_NODEFER ? 0 : sigmask(sig));
@@ -109,19 +199,13 @@ void do_signal_exit_check(struct pt_regs *regs)
 		}
 		if (sigmask(sig) & (SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK))
 			continue;
+		/* init dies only of what the kernel forces (a fault) */
+		if ((t->signal->flags & SIGNAL_UNKILLABLE) &&
+		    !(sigmask(sig) & SIG_KERNEL_ONLY_MASK))
+			continue;
 		do_group_exit(sig);	/* a group exit's SIGKILL takes its code */
 	}
 	syscall_restart(regs, true);	/* no handler ran: just run it again */
-}
-
-/* force_sig_fault - a fault's signal, with the si_code and address its
- * handler will find in siginfo. */
-void force_sig_fault(int sig, int code, unsigned long addr)
-{
-	current->fault_sig = sig;
-	current->fault_code = code;
-	current->fault_addr = addr;
-	force_sig(sig);
 }
 
 SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
@@ -171,8 +255,6 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
 	return 0;
 }
 
-extern spinlock_t tasklist_lock;
-
 /*
  * kill_pid - a process-wide signal to process @pid, all under
  * tasklist_lock so that no thread can be freed meanwhile: SIGKILL ends
@@ -193,12 +275,12 @@ static long kill_pid(pid_t pid, int sig)
 			if (ret || !sig || t->exit_state)
 				continue;
 			if (sig == SIGKILL)
-				send_sig(SIGKILL, t);
+				send_sig(SIGKILL, t, 0);
 			else if (!target)
 				target = t;
 		}
 		if (target)
-			send_sig(sig, target);
+			send_sig(sig, target, 0);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
@@ -225,7 +307,7 @@ static long do_tkill(pid_t tgid, pid_t pid, int sig)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	p = find_task_by_pid_locked(pid);
 	if (p && !p->exit_state && (tgid <= 0 || p->tgid == tgid))
-		ret = sig ? send_sig(sig, p) : 0;
+		ret = sig ? send_sig(sig, p, 0) : 0;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Identity, limits, uname, reboot, sched_yield, getrandom. */
 #include <linux/kernel.h>
+#include <linux/arch.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * init_mm: the kernel's own address space, statically initialised around
- * swapper_pg_dir (seed 000, "Initialization Code"). mm_users starts at 2
+ * swapper_pg_dir (Documentation/mm/process-address-space.md,
+ * "init_mm and swapper_pg_dir"). mm_users starts at 2
  * and mm_count at 1 as in Linux, so no mmput()/mmdrop() can ever take it
- * to zero; __mmdrop() BUG()s if asked to free it anyway.
+ * to zero; __mmdrop() BUG()s if asked to free it anyway. Linux's
+ * initialiser also sets mmlist, the list of mms with pages in swap (for
+ * swapoff): mmos has no swap, so it has no mmlist.
  */
 #include <linux/mm.h>
 #include <linux/list.h>
@@ -17,7 +20,6 @@ struct mm_struct init_mm = {
 	.mmap_lock	= __RWSEM_INITIALIZER(init_mm.mmap_lock),
 	.page_table_lock = __SPIN_LOCK_UNLOCKED(init_mm.page_table_lock),
 	.arg_lock	= __SPIN_LOCK_UNLOCKED(init_mm.arg_lock),
-	.mmlist		= LIST_HEAD_INIT(init_mm.mmlist),
 	.cpu_bitmap	= CPU_BITS_NONE,
 	INIT_MM_CONTEXT(init_mm)
 };

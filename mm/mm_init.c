@@ -10,7 +10,6 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
-void vma_cache_init(void);
 
 /* mem_map_init - allocate and initialise mem_map[] from memblock. */
 void mem_map_init(void)

@@ -362,6 +362,7 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 {
 	struct mm_struct *mm = current->mm;
 
+	mmap_assert_write_locked(mm);
 	len = PAGE_ALIGN(len);
 	if (!len || len > TASK_SIZE)
 		return -ENOMEM;
@@ -408,6 +409,7 @@ void expand_downwards(struct vm_area_struct *vma, unsigned long start)
 {
 	unsigned long grow = (vma->vm_start - start) >> PAGE_SHIFT;
 
+	mmap_assert_write_locked(vma->vm_mm);
 	vm_stat_account(vma->vm_mm, vma->vm_flags, grow);
 	vma->vm_pgoff -= grow;
 	vma->vm_start = start;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Loading an address space on this CPU, and the invariants that hold
- * after every switch (DESIGN.md §2, "context_switch").
+ * after every switch (Documentation/mm/process-address-space.md,
+ * "context_switch: the four cases").
  *
  * A CPU is "lazy" while it runs a kernel thread on a borrowed mm: the
  * borrowed page tables stay loaded (no CR3 write) and the CPU stays in
@@ -9,6 +10,7 @@
  * translations. It leaves lazy mode at the next switch_mm().
  */
 #include <linux/kernel.h>
+#include <linux/kthread.h>
 #include <linux/mmu_context.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
@@ -31,7 +33,7 @@ void switch_mm_irqs_off(struct mm_struct *prev, struct mm_struct *next,
 {
 	int cpu = smp_processor_id();
 
-	BUG_ON(!arch_irqs_disabled());
+	lockdep_assert_irqs_disabled();
 	cpu_is_lazy[cpu] = false;
 	if (prev == next) {
 		cpumask_set_cpu(cpu, &next->cpu_bitmap);
@@ -74,10 +76,10 @@ void enter_lazy_tlb(struct mm_struct *mm, struct task_struct *tsk)
 
 /* A kernel thread may have an mm only between kthread_use_mm() and
  * kthread_unuse_mm(). */
-bool kthread_uses_mm(const struct task_struct *tsk);
 
 /*
- * check_mm_invariants - DESIGN.md's rules for the task now running:
+ * check_mm_invariants - the rules for the task now running
+ * (Documentation/mm/process-address-space.md, "Invariants"):
  * CR3 holds active_mm's pgd; this CPU is in its cpu_bitmap; something
  * holds it (mm_count > 0); a user task runs on its own mm; a kernel
  * thread has none (unless it is using one); the pgd's kernel half is

@@ -157,6 +157,7 @@ static struct page *__rmqueue(unsigned int order)
 	struct page *page;
 	unsigned long pfn;
 
+	lockdep_assert_held(&zone.lock);
 	while (o < NR_PAGE_ORDERS && list_empty(&zone.free_area[o].free_list))
 		o++;
 	if (o == NR_PAGE_ORDERS)

@@ -14,7 +14,6 @@
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 
-struct vm_area_struct *vma_merge_neighbours(struct vm_area_struct *vma);
 
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
 		unsigned long, flags, unsigned long, fd, unsigned long, off)

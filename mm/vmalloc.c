@@ -50,6 +50,7 @@ static int insert_vmap_area(struct vm_struct *vm)
 	struct vm_struct **link = &vmlist;
 	unsigned long addr = VMALLOC_START;
 
+	lockdep_assert_held(&vmap_area_lock);
 	while (*link && (*link)->addr < addr + vm->size) {
 		addr = (*link)->addr + (*link)->size;
 		link = &(*link)->next;

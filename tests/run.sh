@@ -132,7 +132,8 @@ DEBUG_EXIT="-device isa-debug-exit,iobase=0xf4,iosize=4"
 PASS_RC=33	# (MMOS_EXIT_PASS 0x10 << 1) | 1
 INITRD=$B/initramfs.cpio
 
-# The bench's and Linux's exact line; init_mm as the seed describes it.
+# The bench's and Linux's exact line; init_mm as
+# Documentation/mm/process-address-space.md describes it.
 t=boot_linux_cmdline
 start=$(date +%s%N)
 boot $t qemu64 1G "$INITRD" "console=ttyS0"

@@ -23,7 +23,6 @@ struct mm_struct *get_task_mm(struct task_struct *task)
 	return mm;
 }
 
-int dentry_path(const struct dentry *d, char *buf, int size);
 
 static void show_vma_name(struct seq_buf *s, struct vm_area_struct *vma)
 {
@@ -74,7 +73,7 @@ static const char *task_state(const struct task_struct *t)
 {
 	if (t->exit_state == EXIT_ZOMBIE)
 		return "Z (zombie)";
-	switch (t->__state) {
+	switch (t->__state & ~TASK_WAKEKILL) {	/* killable is still D */
 	case TASK_RUNNING: return "R (running)";
 	case TASK_INTERRUPTIBLE: return "S (sleeping)";
 	case TASK_UNINTERRUPTIBLE: return "D (disk sleep)";
@@ -107,5 +106,5 @@ void proc_pid_status(struct seq_buf *s, struct task_struct *t)
 			   (unsigned long)atomic_long_read(&mm->pgtables_bytes) >> 10);
 		mmput(mm);
 	}
-	seq_printf(s, "Threads:\t%d\n", 1);
+	seq_printf(s, "Threads:\t%d\n", READ_ONCE(t->signal->nr_threads));
 }

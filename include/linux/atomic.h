@@ -51,6 +51,11 @@ static inline long atomic_long_read(const atomic_long_t *v)
 	return __atomic_load_n(&v->counter, __ATOMIC_RELAXED);
 }
 
+static inline void atomic_long_set(atomic_long_t *v, long i)
+{
+	__atomic_store_n(&v->counter, i, __ATOMIC_RELAXED);
+}
+
 static inline void atomic_long_add(long i, atomic_long_t *v)
 {
 	__atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST);

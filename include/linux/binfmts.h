@@ -16,8 +16,9 @@ struct mm_struct;
 struct vm_area_struct;
 
 /*
- * struct linux_binprm - an exec in progress (seed 003: alloc_bprm ->
- * mm_alloc). The new mm is built here, beside the old one, and replaces
+ * struct linux_binprm - an exec in progress (do_execve -> bprm_mm_init ->
+ * mm_alloc; Documentation/mm/process-address-space.md, "exec"). The new
+ * mm is built here, beside the old one, and replaces
  * it only at the point of no return (begin_new_exec), so any error
  * before that leaves the caller's image as it was.
  */
@@ -45,7 +46,6 @@ struct user_arg_ptr {
 int kernel_execve(const char *filename, const char *const *argv,
 		  const char *const *envp);
 int begin_new_exec(struct linux_binprm *bprm);
-void setup_new_exec(struct linux_binprm *bprm);
 int load_elf_binary(struct linux_binprm *bprm);
 int copy_to_new_stack(struct linux_binprm *bprm, const void *src, unsigned long n);
 

@@ -12,6 +12,7 @@
 #define NR_OPEN_DEFAULT	256
 
 struct file;
+struct task_struct;
 
 struct files_struct {
 	atomic_t count;
@@ -28,6 +29,9 @@ struct file *fget(unsigned int fd);
 int close_fd(unsigned int fd);
 void do_close_on_exec(struct files_struct *files);
 int replace_fd(unsigned int fd, struct file *f, unsigned int flags);
+void exit_files(struct task_struct *tsk);
+int fd_get_cloexec(unsigned int fd);
+void fd_set_cloexec(unsigned int fd, bool on);
 
 #define O_ACCMODE	00000003
 #define O_RDONLY	00000000

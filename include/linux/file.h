@@ -17,6 +17,15 @@ struct dentry;
 
 typedef long long loff_t;
 typedef long ssize_t;
+typedef unsigned int fmode_t;
+
+/* f_mode: what the file was opened for, fixed at open (Linux's values) */
+#define FMODE_READ	((fmode_t)0x1)
+#define FMODE_WRITE	((fmode_t)0x2)
+
+/* OPEN_FMODE - the f_mode of open flags: O_RDONLY 0 reads, O_WRONLY 1
+ * writes, O_RDWR 2 both, and 3 neither (Linux's trick: add one). */
+#define OPEN_FMODE(flags)	((fmode_t)(((flags) + 1) & 3))
 
 struct file_operations {
 	ssize_t (*read)(struct file *f, char *ubuf, size_t len, loff_t *pos);
@@ -29,6 +38,7 @@ struct file_operations {
 struct file {
 	atomic_t f_count;
 	unsigned int f_flags;		/* O_* from open */
+	fmode_t f_mode;			/* FMODE_READ/WRITE, from f_flags */
 	loff_t f_pos;
 	struct inode *f_inode;		/* NULL for a device */
 	struct dentry *f_dentry;	/* the name it was opened by, if any */

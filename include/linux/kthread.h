@@ -19,5 +19,9 @@ int kthread_stop(struct task_struct *k);
 int kthread_stop_put(struct task_struct *k);
 bool kthread_should_stop(void);
 int kthreadd(void *unused);
+void free_kthread_struct(struct task_struct *p);
+bool kthread_uses_mm(const struct task_struct *tsk);
+
+extern struct task_struct *kthreadd_task;	/* PID 2 */
 
 #endif

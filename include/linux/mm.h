@@ -191,4 +191,10 @@ static inline unsigned long get_mm_rss(struct mm_struct *mm)
 	return get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_ANONPAGES);
 }
 
+/* mm/mm_init.c, mm/mmap.c */
+void mem_map_init(void);
+void mm_core_init(void);
+void vma_cache_init(void);
+struct vm_area_struct *vma_merge_neighbours(struct vm_area_struct *vma);
+
 #endif

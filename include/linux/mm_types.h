@@ -67,7 +67,8 @@ struct vm_area_struct {
 };
 
 /*
- * struct mm_struct - one address space (DESIGN.md §2, "Objects").
+ * struct mm_struct - one address space
+ * (Documentation/mm/process-address-space.md, "Objects").
  * mm_users counts the users of the user address space; all of them
  * together hold one mm_count, the count of references to the struct.
  */
@@ -88,17 +89,15 @@ struct mm_struct {
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 
-	/* argv/env bounds: arg_lock */
+	/* arg_lock must be held when using these (exec writes them, /proc
+	 * reads them): where argv's and envp's strings are */
 	spinlock_t arg_lock;
 	unsigned long arg_start, arg_end, env_start, env_end;
-
-	/* The list of all mms (swapoff in Linux, /proc here): mmlist_lock */
-	struct list_head mmlist;
 
 	/* CPUs that may hold this mm's translations: set by switch_mm */
 	struct cpumask cpu_bitmap;
 
-	/* Architecture state (PCID, TLB generation) */
+	/* Architecture state (<asm/mmu.h>) */
 	mm_context_t context;
 
 	/* Accounting for /proc: pages mapped, VM sizes (in pages) */

@@ -121,8 +121,8 @@ static inline void pmd_clear(pmd_t *p) { WRITE_ONCE(p->pmd, 0); }
 static inline void pud_clear(pud_t *p) { WRITE_ONCE(p->pud, 0); }
 static inline void pgd_clear(pgd_t *p) { WRITE_ONCE(p->pgd, 0); }
 
-/* The kernel's own top-level table (DESIGN.md §2): swapper_pg_dir,
- * declared by <asm/pgtable.h>. */
+/* The kernel's own top-level table, swapper_pg_dir, declared by
+ * <asm/pgtable.h> (Documentation/mm/virtual-layout.md). */
 #include <asm/pgtable.h>
 
 /*

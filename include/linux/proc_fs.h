@@ -20,6 +20,7 @@ struct seq_buf {
 __attribute__((format(printf, 2, 3)))
 void seq_printf(struct seq_buf *s, const char *fmt, ...);
 void seq_pad(struct seq_buf *s, size_t col);
+void seq_write(struct seq_buf *s, const void *data, size_t len);
 
 struct file *proc_open(const char *path, unsigned int flags);
 void proc_pid_maps(struct seq_buf *s, struct task_struct *task);

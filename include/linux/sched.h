@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * struct task_struct: one per schedulable task, process or thread alike
- * (seed 000). What makes a task a process, a thread or a kernel thread is
- * only how it holds an mm_struct:
+ * (Documentation/mm/process-address-space.md). What makes a task a
+ * process, a thread or a kernel thread is only how it holds an mm_struct:
  *   kernel thread   mm == NULL; active_mm borrows whatever was loaded
  *   user task       mm == active_mm, its own address space
  *   threads         several tasks with the same mm (same tgid)
@@ -21,13 +21,15 @@
 #include <asm/current.h>
 #include <asm/thread.h>
 
-typedef int pid_t;
+#include <linux/pid.h>
 
 /* __state */
 #define TASK_RUNNING		0x0000
 #define TASK_INTERRUPTIBLE	0x0001
 #define TASK_UNINTERRUPTIBLE	0x0002
 #define TASK_DEAD		0x0080
+#define TASK_WAKEKILL		0x0100	/* SIGKILL wakes the sleep */
+#define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 
 /* exit_state */
 #define EXIT_DEAD		0x0010
@@ -55,10 +57,10 @@ struct task_struct {
 	/* Architecture state: saved kernel stack pointer, FS base */
 	struct thread_struct thread;
 
-	/* Scheduling: the runqueue lock (state changes also by wakers) */
+	/* Scheduling, with interrupts off (one CPU: that is the runqueue's
+	 * lock). __state is also set by the task itself, and by wakers. */
 	volatile long __state;
 	int on_rq;
-	bool need_resched;
 	int preempt_count;		/* only the task itself changes it */
 	unsigned int time_slice;	/* ticks left */
 	struct list_head run_list;
@@ -67,7 +69,7 @@ struct task_struct {
 	void *stack;			/* THREAD_SIZE bytes, lowest address */
 	atomic_t usage;			/* get/put_task_struct */
 
-	/* Address space: see the comment above and DESIGN.md §2 */
+	/* Address space: see above and Documentation/mm/process-address-space.md */
 	struct mm_struct *mm;
 	struct mm_struct *active_mm;
 
@@ -98,8 +100,12 @@ struct task_struct {
 	/* The thread group: shared by CLONE_THREAD tasks */
 	struct signal_struct *signal;
 	int exit_signal;		/* to the parent at exit (SIGCHLD), -1: none */
+	struct list_head thread_node;	/* in signal->thread_head: tasklist_lock */
+
+	/* task_lock (alloc_lock) must be held when using these once the
+	 * task runs (kernel_clone sets vfork_done before it does): */
+	spinlock_t alloc_lock;
 	struct completion *vfork_done;	/* a vfork parent waits on it */
-	struct list_head thread_node;	/* in signal->thread_head */
 };
 
 /*
@@ -108,15 +114,24 @@ struct task_struct {
  */
 struct signal_struct {
 	atomic_t count;			/* references (threads) */
-	int nr_threads;			/* live threads: tasklist_lock */
+	unsigned int flags;		/* SIGNAL_UNKILLABLE: set once, for init */
+	/* tasklist_lock must be held when using these: */
+	int nr_threads;			/* live threads */
 	bool group_exit;		/* exit_group in progress */
 	int group_exit_code;
+	/* the thread in de_thread() (exec), waiting for the others to go */
+	struct task_struct *group_exec_task;
 	struct list_head thread_head;	/* tasklist_lock */
 	struct wait_queue_head wait_chldexit;	/* children's exits wake it */
 };
 
+/* signal_struct.flags */
+#define SIGNAL_UNKILLABLE	0x00000040	/* init: only what it handles */
+
 extern struct task_struct init_task;
 extern struct list_head tasklist;
+extern spinlock_t tasklist_lock;		/* the task list and every family link */
+extern struct task_struct *child_reaper;	/* PID 1: orphans go to it */
 
 static inline void set_current_state(long state)
 {
@@ -127,6 +142,18 @@ static inline void set_current_state(long state)
 static inline void __set_current_state(long state)
 {
 	WRITE_ONCE(current->__state, state);
+}
+
+/* task_lock - the lock of the task's own fields that others change too
+ * (today vfork_done), as Linux's task_lock(). */
+static inline void task_lock(struct task_struct *p)
+{
+	spin_lock(&p->alloc_lock);
+}
+
+static inline void task_unlock(struct task_struct *p)
+{
+	spin_unlock(&p->alloc_lock);
 }
 
 static inline bool is_idle_task(const struct task_struct *p)
@@ -172,6 +199,10 @@ __attribute__((noreturn)) void do_exit(long code);
 void get_task_struct(struct task_struct *t);
 void put_task_struct(struct task_struct *t);
 void release_task(struct task_struct *p);
+void put_signal_struct(struct signal_struct *sig);
+
+/* The free pages before PID 1's exec, for the line init's death prints. */
+extern unsigned long init_free_pages_before_exec;
 unsigned long nr_tasks(void);
 
 /* Clone flags (Linux's values). */

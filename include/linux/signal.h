@@ -54,12 +54,16 @@ struct k_sigaction {
 struct task_struct;
 
 void force_sig(int sig);
-int send_sig(int sig, struct task_struct *p);
+int send_sig(int sig, struct task_struct *p, int priv);
+void zap_other_threads(void);
 bool signal_pending(struct task_struct *p);
+bool fatal_signal_pending(struct task_struct *p);
+bool signal_pending_state(long state, struct task_struct *p);
 struct pt_regs;
 void do_signal_exit_check(struct pt_regs *regs);
 void force_sig_fault(int sig, int code, unsigned long addr);
 
+#define SI_KERNEL	0x80	/* si_code: sent by the kernel */
 #define SEGV_MAPERR	1	/* si_code: no mapping there */
 #define SEGV_ACCERR	2	/* si_code: mapped, access not allowed */
 #define BUS_ADRERR	2

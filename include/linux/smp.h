@@ -5,7 +5,7 @@
 /*
  * mmos brings up one CPU. Per-CPU data is nevertheless kept in arrays
  * indexed by smp_processor_id() (or, for the runqueue, reached through
- * this_rq()), so the rules of DESIGN.md are written for many CPUs.
+ * this_rq()), so the rules of Documentation/ are written for many CPUs.
  */
 static inline int smp_processor_id(void)
 {

@@ -86,5 +86,7 @@ static inline void spin_unlock_irq(spinlock_t *l)
 }
 
 #define lockdep_assert_held(l)	BUG_ON(!spin_is_locked(l))
+/* For code that must run with interrupts off (the runqueue, switch_mm). */
+#define lockdep_assert_irqs_disabled()	BUG_ON(!arch_irqs_disabled())
 
 #endif

@@ -59,5 +59,6 @@ struct completion {
 void init_completion(struct completion *x);
 void complete(struct completion *x);
 void wait_for_completion(struct completion *x);
+int wait_for_completion_killable(struct completion *x);
 
 #endif

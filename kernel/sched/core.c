@@ -11,6 +11,7 @@
  * preempt_enable(). The runqueue is touched only with interrupts off
  * (one CPU; SMP would add its lock).
  */
+#include <linux/arch.h>
 #include <linux/kernel.h>
 #include <linux/mmu_context.h>
 #include <linux/sched.h>
@@ -55,8 +56,11 @@ int *preempt_count_ptr(void)
 	return &current->preempt_count;
 }
 
+/* enqueue_task/dequeue_task - @p joins (leaves) the runnable queue.
+ * Interrupts off: that is the runqueue's lock on one CPU. */
 static void enqueue_task(struct rq *rq, struct task_struct *p)
 {
+	lockdep_assert_irqs_disabled();
 	list_add_tail(&p->run_list, &rq->queue);
 	p->on_rq = 1;
 	rq->nr_running++;
@@ -64,6 +68,7 @@ static void enqueue_task(struct rq *rq, struct task_struct *p)
 
 static void dequeue_task(struct rq *rq, struct task_struct *p)
 {
+	lockdep_assert_irqs_disabled();
 	list_del(&p->run_list);
 	p->on_rq = 0;
 	rq->nr_running--;
@@ -151,15 +156,14 @@ static void __schedule(bool preempt)
 	struct rq *rq = this_rq();
 	struct task_struct *prev = rq->curr, *next;
 
-	BUG_ON(!arch_irqs_disabled());
+	lockdep_assert_irqs_disabled();
 	if (unlikely(prev->preempt_count))
 		panic("scheduling while atomic: %s/%d preempt_count %d",
 		      prev->comm, prev->pid, prev->preempt_count);
 	rq->need_resched = false;
 	/* an interruptible sleep with a signal already pending does not
 	 * start (Linux's signal_pending_state): the sleeper sees it at once */
-	if (!preempt && READ_ONCE(prev->__state) == TASK_INTERRUPTIBLE &&
-	    signal_pending(prev))
+	if (!preempt && signal_pending_state(READ_ONCE(prev->__state), prev))
 		prev->__state = TASK_RUNNING;
 	if (!is_idle_task(prev) && prev->on_rq) {
 		dequeue_task(rq, prev);
@@ -306,7 +310,6 @@ void sched_init(void)
 	enter_lazy_tlb(&init_mm, &init_task);
 }
 
-void arch_cpu_idle(void);
 
 /* cpu_startup_entry - the idle loop; init_task ends up here. */
 void cpu_startup_entry(void)

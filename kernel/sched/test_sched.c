@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Self-tests of DESIGN.md's context-switch rules, on real tasks and the
+ * Self-tests of the context-switch rules
+ * (Documentation/mm/process-address-space.md), on real tasks and the
  * real switch path. Tasks "with an mm" are kernel threads that made
- * themselves one the way exec does: exec_mmap(mm_alloc()) (there is no
- * ELF loader yet); from then on the scheduler treats them exactly as
+ * themselves one the way exec does: exec_mmap(mm_alloc()) (no ELF is
+ * needed for that); from then on the scheduler treats them exactly as
  * user tasks. The counters prove each rule: CR3 writes, lazy entries,
  * mm_count.
  */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Wait queues and completions (see <linux/wait.h>). */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
 
@@ -73,20 +74,48 @@ void complete(struct completion *x)
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 }
 
+/* try_wait_for_completion - consume one complete() if there is one. */
+static bool try_wait_for_completion(struct completion *x)
+{
+	unsigned long flags;
+	bool done;
+
+	spin_lock_irqsave(&x->wait.lock, flags);
+	done = x->done > 0;
+	if (done)
+		x->done--;
+	spin_unlock_irqrestore(&x->wait.lock, flags);
+	return done;
+}
+
 /* wait_for_completion - sleep until complete() was called once more
  * than this has returned. */
 void wait_for_completion(struct completion *x)
 {
-	unsigned long flags;
+	while (!try_wait_for_completion(x))
+		wait_event(x->wait, READ_ONCE(x->done) > 0);
+}
+
+/*
+ * wait_for_completion_killable - the same, but SIGKILL ends the wait.
+ * Returns 0 once completed, -ERESTARTSYS if killed first (the caller
+ * must then make sure complete() can no longer reach @x).
+ */
+int wait_for_completion_killable(struct completion *x)
+{
+	struct wait_queue_entry w = { .task = NULL };
+	int ret = 0;
 
 	for (;;) {
-		wait_event(x->wait, READ_ONCE(x->done) > 0);
-		spin_lock_irqsave(&x->wait.lock, flags);
-		if (x->done > 0) {
-			x->done--;
-			spin_unlock_irqrestore(&x->wait.lock, flags);
-			return;
+		prepare_to_wait(&x->wait, &w, TASK_KILLABLE);
+		if (try_wait_for_completion(x))
+			break;
+		if (fatal_signal_pending(current)) {
+			ret = -ERESTARTSYS;
+			break;
 		}
-		spin_unlock_irqrestore(&x->wait.lock, flags);
+		schedule();
 	}
+	finish_wait(&x->wait, &w);
+	return ret;
 }

@@ -27,7 +27,7 @@ static void touch(long a, unsigned long len)
 }
 
 /* fork of a process holding 16 MiB it has written, and its exit. */
-noinline void bench_fork_16m(struct task_struct *proc)
+static noinline void bench_fork_16m(struct task_struct *proc)
 {
 	for (int i = 0; i < N; i++) {
 		struct task_struct *c = fork_task();
@@ -38,21 +38,21 @@ noinline void bench_fork_16m(struct task_struct *proc)
 }
 
 /* a first write to an anonymous page (demand-zero, with the zeroing). */
-noinline void bench_fault_anon(long a)
+static noinline void bench_fault_anon(long a)
 {
 	for (int i = 0; i < N; i++)
 		uwrite(a + i * P, "y", 1);
 }
 
 /* a write to a page shared copy-on-write with a live child. */
-noinline void bench_fault_cow(long a)
+static noinline void bench_fault_cow(long a)
 {
 	for (int i = 0; i < N; i++)
 		uwrite(a + i * P, "z", 1);
 }
 
 /* mmap and munmap of 4 KiB, untouched. */
-noinline void bench_mmap_munmap(void)
+static noinline void bench_mmap_munmap(void)
 {
 	for (int i = 0; i < N; i++)
 		sys(11, map(P), P, 0, 0, 0, 0);

@@ -10,6 +10,7 @@
 #ifndef _TESTS_HOSTED_HARNESS_H
 #define _TESTS_HOSTED_HARNESS_H
 
+#include <asm/hosted.h>
 #include <stdio.h>
 #include <stdbool.h>
 
@@ -33,7 +34,6 @@ struct htest {
 		}							\
 	} while (0)
 
-void hosted_boot(unsigned long size);
 int hosted_main(const struct htest *tests, int n, unsigned long ram);
 /* hosted_main_setup - the same, calling @setup after the boot and before
  * the first test (state it makes is not counted against the tests). */

@@ -4,8 +4,7 @@
 #include <linux/sched/mm.h>
 #include <asm/ptrace.h>
 
-int hosted_user_access(unsigned long va, void *buf, unsigned long n, bool write);
-void hosted_task_exit(long code);
+#include <asm/hosted.h>
 
 static int never_runs(void *arg)
 {

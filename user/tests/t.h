@@ -80,4 +80,33 @@ static inline long t_mmstat(const char *name)
 	return -1;
 }
 
+#include <time.h>
+#include <sys/prctl.h>
+
+/* t_now_ns - CLOCK_MONOTONIC in nanoseconds. */
+static inline long long t_now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* t_sleep_ms - sleep @ms milliseconds (nanosleep, restarted). */
+static inline void t_sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) && errno == EINTR)
+		;
+}
+
+/* t_become_reaper - orphans of this test's children come to it: in mmos
+ * the test is PID 1; natively it asks to be their subreaper. Returns
+ * whether that holds. */
+static inline int t_become_reaper(void)
+{
+	return getpid() == 1 || prctl(PR_SET_CHILD_SUBREAPER, 1) == 0;
+}
+
 #endif

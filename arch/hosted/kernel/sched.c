@@ -5,16 +5,20 @@
  * to wait for, and time is a counter the tests advance.
  */
 #include <linux/kernel.h>
+#include <linux/arch.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <setjmp.h>
+#include <asm/hosted.h>
 #include <asm/ptrace.h>
+#include <asm/switch_to.h>
 
 char boot_stack[THREAD_SIZE] __aligned(16);
 volatile unsigned long jiffies;
 unsigned long tsc_khz;
 u64 boot_wall_seconds;
+bool hosted_irqs_enabled;	/* <asm/irqflags.h> */
 static struct pt_regs hosted_regs[1];
 
 int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)

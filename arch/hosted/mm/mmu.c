@@ -18,6 +18,8 @@
 #include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
+#include <asm/hosted.h>
+#include <asm/tlbflush.h>
 #include <linux/string.h>
 #include <asm/uaccess.h>
 

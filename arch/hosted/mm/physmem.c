@@ -11,6 +11,8 @@
 #include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/vmalloc.h>
+#include <asm/hosted.h>
+#include <asm/irqflags.h>
 #include <asm/tlbflush.h>
 
 char hosted_phys_mem[HOSTED_PHYS_SIZE] __aligned(PAGE_SIZE);
@@ -40,4 +42,5 @@ void hosted_boot(unsigned long size)
 	fork_init();
 	child_reaper = &init_task;	/* the idle task stands in for PID 1 */
 	write_cr3(__pa(swapper_pg_dir));
+	arch_local_irq_enable();	/* as start_kernel() does */
 }

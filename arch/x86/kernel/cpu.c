@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * CPU set-up: the GDT with its TSS, and the protection features mmos
- * turns on when the CPU offers them (DESIGN.md §1: qemu64 offers NX and
- * PGE; -cpu max adds SMEP, SMAP and UMIP).
+ * turns on when the CPU offers them (Documentation/boot.md, "CPUs":
+ * qemu64 offers NX and PGE; -cpu max adds SMEP, SMAP and UMIP).
  */
 #include <linux/kernel.h>
 #include <linux/string.h>

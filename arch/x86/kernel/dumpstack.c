@@ -5,6 +5,7 @@
  * frame starts with the saved rbp and the return address above it).
  */
 #include <linux/kernel.h>
+#include <linux/arch.h>
 #include <linux/kallsyms.h>
 #include <asm/page.h>
 #include <asm/processor.h>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The architecture's part of tasks: new stacks, switching, idling. */
 #include <linux/kernel.h>
+#include <linux/arch.h>
 #include <linux/sched.h>
 #include <linux/errno.h>
 #include <linux/string.h>

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The CMOS real-time clock, read once at boot for CLOCK_REALTIME. */
 #include <linux/kernel.h>
+#include <linux/arch.h>
 #include <asm/io.h>
+#include <asm/setup.h>
 
-extern u64 boot_wall_seconds;
 
 static unsigned int cmos_read(unsigned int reg)
 {

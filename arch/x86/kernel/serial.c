@@ -4,8 +4,10 @@
  * console=ttyS0 on the command line names it; it is the only console.
  */
 #include <linux/kernel.h>
+#include <linux/arch.h>
 #include <linux/console.h>
 #include <asm/io.h>
+#include <asm/setup.h>
 
 #define COM1	0x3f8
 #define UART_THR	0	/* transmit holding register */

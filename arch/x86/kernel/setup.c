@@ -3,12 +3,14 @@
  * setup_arch(): from the PVH start info to a kernel with its own page
  * tables and a struct page for every frame.
  */
+#include <linux/arch.h>
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
 #include <linux/jiffies.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/start_kernel.h>
 #include <linux/string.h>
 #include <asm/processor.h>
 #include <asm/pvh.h>
@@ -19,8 +21,6 @@ unsigned long phys_initrd_size;
 static u32 pvh_start_info_pa;
 static phys_addr_t mem_limit = ~(phys_addr_t)0;
 
-void start_kernel(void);
-void mem_map_init(void);
 
 /* x86_64_start_kernel - first C code, called by head_64.S on the boot
  * stack with the physical address of struct hvm_start_info. */

@@ -8,6 +8,7 @@
  * Linux's, so libc's ucontext_t and siginfo_t read it.
  */
 #include <linux/kernel.h>
+#include <linux/arch.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -127,22 +128,41 @@ int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs)
 	return 0;
 }
 
+/*
+ * restore_fpstate - the FPU/SSE state a handler's frame points to, or,
+ * if the pointer is NULL, the state a new process starts with (FCW
+ * 0x37f, MXCSR 0x1f80, registers zero), as Linux does. Returns 0 or
+ * -EFAULT.
+ */
+static int restore_fpstate(u64 fpstate)
+{
+	u8 fx[512] __aligned(16);
+
+	if (!fpstate) {
+		memset(fx, 0, sizeof(fx));
+		*(u16 *)fx = 0x37f;		/* FCW */
+		((u32 *)fx)[6] = 0x1f80;	/* MXCSR */
+	} else if (copy_from_user(fx, (void __user *)fpstate, sizeof(fx))) {
+		return -EFAULT;
+	}
+	((u32 *)fx)[6] &= 0xffff;	/* MXCSR: no reserved bits (would #GP) */
+	__asm__ volatile("fxrstor64 %0" :: "m"(fx));
+	return 0;
+}
+
 /* rt_sigreturn - back from a handler: registers, FPU state and the
  * blocked mask as the frame holds them (a damaged frame: SIGSEGV). */
 SYSCALL_DEFINE0(rt_sigreturn)
 {
 	struct pt_regs *regs = current_pt_regs();
 	struct rt_sigframe frame;
-	u8 fx[512] __aligned(16);
 	unsigned long sp = regs->sp - 8;	/* the handler's ret popped pretcode */
 
 	if (copy_from_user(&frame, (void __user *)sp, sizeof(frame)) ||
-	    copy_from_user(fx, (void __user *)frame.uc.uc_mcontext.fpstate, sizeof(fx))) {
+	    restore_fpstate(frame.uc.uc_mcontext.fpstate)) {
 		force_sig(SIGSEGV);
 		return 0;
 	}
-	((u32 *)fx)[6] &= 0xffff;	/* MXCSR: no reserved bits (would #GP) */
-	__asm__ volatile("fxrstor64 %0" :: "m"(fx));
 	restore_regs(regs, &frame.uc.uc_mcontext);
 	current->blocked = frame.uc.uc_sigmask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 	return regs->ax;

@@ -5,12 +5,15 @@
  * a struct pt_regs.
  */
 #include <linux/kernel.h>
+#include <linux/entry-common.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
+#include <asm/setup.h>
+#include <asm/traps.h>
 
 #define MSR_STAR		0xc0000081
 #define MSR_LSTAR		0xc0000082
@@ -30,7 +33,6 @@ static const sys_call_ptr_t sys_call_table[NR_syscalls] = {
 #undef __SYSCALL
 
 void entry_SYSCALL_64(void);
-void exit_to_user_mode(struct pt_regs *regs);
 
 /*
  * syscall_init - syscall enters at entry_SYSCALL_64 on __KERNEL_CS and

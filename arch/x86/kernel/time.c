@@ -4,12 +4,14 @@
  * the TSC, calibrated against the PIT once at boot, dates printk lines.
  */
 #include <linux/kernel.h>
+#include <linux/arch.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/timer.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
+#include <asm/setup.h>
 #include <asm/traps.h>
 
 #define PIT_HZ		1193182
@@ -20,7 +22,6 @@
 #define PIC2		0xa0
 
 volatile unsigned long jiffies;
-void read_persistent_clock(void);
 unsigned long tsc_khz;
 static u64 tsc_at_boot;
 

@@ -5,6 +5,7 @@
  * table or is a kernel bug, reported by die() with registers and a
  * backtrace before panic(). User-mode exceptions arrive with user tasks.
  */
+#include <linux/entry-common.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
@@ -14,7 +15,6 @@
 #include <asm/setup.h>
 #include <asm/traps.h>
 
-void idt_setup(void);
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "int3", "overflow", "bounds",
@@ -36,8 +36,6 @@ void request_irq(unsigned int irq, irq_handler_t handler)
 	irq_handlers[irq] = handler;
 }
 
-void i8259_eoi(unsigned int irq);
-void exit_to_user_mode(struct pt_regs *regs);
 
 static void handle_irq(struct pt_regs *regs, unsigned int irq)
 {
@@ -48,16 +46,41 @@ static void handle_irq(struct pt_regs *regs, unsigned int irq)
 	i8259_eoi(irq);
 }
 
-/* The signal a user-mode exception sends (Linux's choices). */
-static int exception_signal(unsigned long vector)
+#define FPE_INTDIV	1	/* si_code: integer divide by zero */
+#define ILL_ILLOPN	2	/* si_code: illegal operand */
+#define BUS_ADRALN	1	/* si_code: misaligned address */
+
+/*
+ * The signal a user-mode exception sends and its si_code, Linux's
+ * choices (arch/x86/kernel/traps.c there): the faults that name an
+ * instruction carry its address; the rest, a #GP above all (a
+ * non-canonical address: the CPU does not say which), say SI_KERNEL.
+ */
+static const struct {
+	u8 sig, code;
+} trap_signals[32] = {
+	[X86_TRAP_DE] = { SIGFPE, FPE_INTDIV },
+	[1] = { SIGTRAP, SI_KERNEL },		/* debug */
+	[X86_TRAP_BP] = { SIGTRAP, SI_KERNEL },
+	[X86_TRAP_UD] = { SIGILL, ILL_ILLOPN },
+	[11] = { SIGBUS, SI_KERNEL },		/* segment not present */
+	[12] = { SIGBUS, SI_KERNEL },		/* stack segment */
+	[16] = { SIGFPE, SI_KERNEL },		/* x87 error */
+	[17] = { SIGBUS, BUS_ADRALN },		/* alignment check */
+	[19] = { SIGFPE, SI_KERNEL },		/* SIMD error */
+};
+
+/* do_user_trap - a user-mode exception: its signal, with siginfo. */
+static void do_user_trap(struct pt_regs *regs)
 {
-	switch (vector) {
-	case X86_TRAP_DE: case 16: case 19: return SIGFPE;
-	case X86_TRAP_UD: return SIGILL;
-	case 1: case X86_TRAP_BP: return SIGTRAP;
-	case 17: return SIGBUS;
-	default: return SIGSEGV;
+	int sig = trap_signals[regs->vector].sig;
+	int code = trap_signals[regs->vector].code;
+
+	if (!sig) {	/* #GP, #TS, #OF, #BR, ...: SIGSEGV */
+		sig = SIGSEGV;
+		code = SI_KERNEL;
 	}
+	force_sig_fault(sig, code, code == SI_KERNEL ? 0 : regs->ip);
 }
 
 static void do_exception(struct pt_regs *regs)
@@ -72,7 +95,7 @@ static void do_exception(struct pt_regs *regs)
 		pr_info("%s[%d]: %s ip %lx sp %lx error %lx\n", current->comm,
 			current->pid, name ? name : "exception", regs->ip, regs->sp,
 			regs->orig_ax);
-		force_sig(exception_signal(regs->vector));
+		do_user_trap(regs);
 		return;
 	}
 	if (fixup_exception(regs))
@@ -102,8 +125,6 @@ void do_interrupt(struct pt_regs *regs)
 
 /* trap_init - the final GDT, the TSS and the IDT. Called first thing in
  * setup_arch() so that even early faults are reported. */
-void syscall_init(void);
-
 void trap_init(void)
 {
 	load_gdt_tss();

@@ -19,7 +19,8 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 
-/* Which part of DESIGN.md's layout holds @a (and which VMA, if any). */
+/* Which part of the layout (Documentation/mm/virtual-layout.md) holds @a
+ * (and which VMA, if any). */
 static void describe_address(unsigned long a)
 {
 	struct mm_struct *mm = current->mm;

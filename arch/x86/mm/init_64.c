@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * paging_init(): build swapper_pg_dir, the kernel's top-level table
- * (DESIGN.md §2), and switch to it:
+ * (Documentation/mm/virtual-layout.md), and switch to it:
  *   kernel image   text RX, rodata R+NX, data/bss RW+NX, kallsyms R+NX,
  *                  4 KiB pages so each part gets its own permissions
  *   direct map     every RAM range at PAGE_OFFSET, RW+NX, 2 MiB pages

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The two counts of an mm_struct (DESIGN.md §2, "Lifetimes"):
+ * The two counts of an mm_struct
+ * (Documentation/mm/process-address-space.md, "Lifetimes"):
  *   mm_users  users of the address space (tasks, temporary users);
  *             mmget()/mmput(); the last mmput() tears the user half down
  *   mm_count  references to the struct itself; all users together hold
@@ -42,7 +43,8 @@ struct mm_struct *get_task_mm(struct task_struct *task);
 void kthread_use_mm(struct mm_struct *mm);
 void kthread_unuse_mm(struct mm_struct *mm);
 
-/* fs/exec.c */
+/* fs/exec.c, kernel/exit.c */
 int exec_mmap(struct mm_struct *mm);
+void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 
 #endif

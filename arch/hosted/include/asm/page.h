@@ -16,7 +16,7 @@
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
 
-/* Same layout constants as arch/x86 (DESIGN.md §2). */
+/* Same layout constants as arch/x86 (Documentation/mm/virtual-layout.md). */
 #define VMALLOC_START		0xffffc90000000000UL
 #define VMALLOC_END		0xffffe8ffffffffffUL
 #define TASK_SIZE		0x00007ffffffff000UL

@@ -4,13 +4,12 @@
 
 #include <linux/types.h>
 
-/* Per-mm architecture state. ctx_id names the mm for PCID/TLB tracking;
- * tlb_gen counts changes that need a flush (used by later issues). */
+/* Per-mm architecture state: none yet. With one CPU and no PCID (QEMU's
+ * TCG offers none) there is no ASID to name and no TLB generation to
+ * track; Linux's ctx_id and tlb_gen come with several CPUs. */
 typedef struct {
-	u64 ctx_id;
-	u64 tlb_gen;
 } mm_context_t;
 
-#define INIT_MM_CONTEXT(mm)	.context = { .ctx_id = 1, .tlb_gen = 0 }
+#define INIT_MM_CONTEXT(mm)	.context = { }
 
 #endif

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * x86-64 virtual layout (Linux's 4-level layout, DESIGN.md §2):
+ * x86-64 virtual layout (Linux's 4-level layout, Documentation/mm/virtual-layout.md):
  *   user          0 .. TASK_SIZE                  PGD entries 0..255
  *   direct map    PAGE_OFFSET ..                  all RAM, __va()/__pa()
  *   vmalloc       VMALLOC_START .. VMALLOC_END    PGD entries made at boot

@@ -13,6 +13,10 @@ struct task_struct;
 struct task_struct *__switch_to_asm(struct task_struct *prev,
 				    struct task_struct *next);
 
+/* __switch_to - its C part, on next's stack (arch/x86/kernel/process.c). */
+struct task_struct *__switch_to(struct task_struct *prev,
+				struct task_struct *next);
+
 #define switch_to(prev, next, last)	((last) = __switch_to_asm((prev), (next)))
 
 /* The frame __switch_to_asm leaves on a sleeping task's stack. */

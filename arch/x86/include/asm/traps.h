@@ -2,6 +2,7 @@
 #ifndef _ASM_X86_TRAPS_H
 #define _ASM_X86_TRAPS_H
 
+#include <linux/types.h>
 #include <asm/ptrace.h>
 
 #define X86_TRAP_DE	0
@@ -26,6 +27,8 @@
 typedef void (*irq_handler_t)(struct pt_regs *regs);
 
 void do_interrupt(struct pt_regs *regs);
+void i8259_eoi(unsigned int irq);
+bool do_syscall_64(struct pt_regs *regs);	/* from entry_SYSCALL_64 */
 void exc_page_fault(struct pt_regs *regs, unsigned long error_code);
 void request_irq(unsigned int irq, irq_handler_t handler);
 __attribute__((noreturn)) void die(const char *str, struct pt_regs *regs,

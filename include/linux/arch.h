@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The machine-dependent interface.
+ *
+ * Generic code (init/, kernel/, mm/, fs/, lib/) builds unchanged for
+ * every target; what differs between a real x86-64 machine (arch/x86)
+ * and the software MMU the tests run on (arch/hosted) is behind this
+ * seam, and nowhere else: generic code has no #ifdef per target.
+ *
+ * Each machine-dependent implementation is required to provide:
+ *
+ * Headers, in arch/<target>/include/asm/:
+ *   current.h        current, the running task
+ *   irqflags.h       arch_local_irq_{save,restore,enable,disable}(),
+ *                    arch_irqs_disabled(): the interrupt flag
+ *   processor.h      cpu_relax()
+ *   page.h           __va(), __pa(), PAGE_OFFSET and the virtual layout
+ *   pgtable_types.h, pgtable.h
+ *                    the page-table entry format (x86-64's on both), its
+ *                    accessors and set_p*(); swapper_pg_dir
+ *   mmu.h            mm_context_t, the arch part of struct mm_struct
+ *   mmu_context.h    load_new_mm_cr3(pgd): make @pgd the page table;
+ *                    read_cr3_pa(): the physical address loaded now
+ *   tlbflush.h       write_cr3(), __flush_tlb_one_kernel(),
+ *                    __flush_tlb_all(): the TLB operations (counted)
+ *   switch_to.h      switch_to(prev, next, last): the register switch
+ *   ptrace.h         struct pt_regs, user_mode(), current_pt_regs()
+ *   thread.h         struct thread_struct, in every task_struct
+ *   uaccess.h        access_ok(), copy_{from,to}_user(), clear_user(),
+ *                    strncpy_from_user(), strnlen_user(), get_user(),
+ *                    put_user(): -EFAULT, never a kernel fault
+ *   syscalls_64.h    the syscall table, with Linux's numbers
+ *
+ * Data:
+ *   jiffies, tsc_khz            <linux/jiffies.h>  the tick count
+ *   boot_command_line           <linux/init.h>     from the boot loader
+ *   phys_initrd_start/size      <linux/initrd.h>   where the initrd is
+ *   boot_wall_seconds, boot_stack                   below
+ *
+ * Functions: the declarations below, and
+ *   local_clock()               <linux/jiffies.h>  nanoseconds since boot
+ *   console_write()             <linux/console.h>  the kernel's console
+ *   machine_restart(), machine_halt(), mmos_test_exit()
+ *                               <linux/reboot.h>
+ *
+ * Whole files: on arch/hosted, kernel/printk.c and kernel/locking/rwsem.c
+ * are not built; arch/hosted/kernel/printk.c (printk(), panic(),
+ * __warn() to the host's stderr) and arch/hosted/kernel/rwsem.c (one
+ * host thread: a lock that must never be contended) stand in for them.
+ *
+ * What each target does with these is in its own files: arch/x86 boots
+ * through arch/x86/kernel/setup.c, arch/hosted through hosted_boot() in
+ * arch/hosted/mm/physmem.c.
+ */
+#ifndef _LINUX_ARCH_H
+#define _LINUX_ARCH_H
+
+#include <linux/types.h>
+
+struct task_struct;
+struct kernel_clone_args;
+struct pt_regs;
+struct k_sigaction;
+
+/* Boot: the first of start_kernel()'s steps, and the timer. */
+void setup_arch(char **cmdline);
+void time_init(void);
+
+extern u64 boot_wall_seconds;		/* the wall clock at boot, seconds */
+extern char boot_stack[];		/* init_task's kernel stack */
+
+/* Tasks. */
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
+struct pt_regs *task_pt_regs(struct task_struct *tsk);
+void arch_cpu_idle(void);		/* wait for an interrupt */
+
+/* Signals: the frame a handler runs on, and restarting a syscall. */
+int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs);
+void syscall_restart(struct pt_regs *regs, bool restart);
+
+/* Misc. */
+void dump_stack(void);			/* a backtrace of the caller */
+int console_getc(void);			/* a byte from the console, or -1 */
+void get_random_bytes(void *buf, size_t n);
+
+#endif
