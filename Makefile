@@ -165,7 +165,7 @@ FOBJS := $(patsubst %,$(BUILD)/f/%.o,$(basename $(HSRCS) tests/hosted/model.c))
 $(BUILD)/f/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CLANG   $<"
-	$(Q)clang $(FCFLAGS) -c $< -o $@
+	$(Q)clang $(FCFLAGS) -MMD -c $< -o $@
 
 $(BUILD)/fuzz/fuzz_mm: $(FOBJS)
 	@mkdir -p $(dir $@)
@@ -179,7 +179,7 @@ BOBJS := $(patsubst %,$(BUILD)/b/%.o,$(basename $(HSRCS) tests/hosted/bench.c))
 $(BUILD)/b/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $< (bench)"
-	$(Q)$(HOSTCC) $(BCFLAGS) -c $< -o $@
+	$(Q)$(HOSTCC) $(BCFLAGS) -MMD -c $< -o $@
 
 $(BUILD)/hosted-bench: $(BOBJS)
 	$(Q)$(HOSTCC) $^ -o $@
