@@ -84,35 +84,35 @@ static long map_range(struct range_bench *r)
 	return r->a;
 }
 
-noinline void bench_mprotect_4k(struct range_bench *r, int i)
+static noinline void bench_mprotect_4k(struct range_bench *r, int i)
 {
 	sys(10, r->a, r->len, i & 1 ? PROT_READ | PROT_WRITE : PROT_READ, 0, 0, 0);
 }
 
-noinline void bench_mprotect_16t(struct range_bench *r, int i)
+static noinline void bench_mprotect_16t(struct range_bench *r, int i)
 {
 	sys(10, r->a, r->len, i & 1 ? PROT_READ | PROT_WRITE : PROT_READ, 0, 0, 0);
 }
 
-noinline void bench_dontneed_4k(struct range_bench *r)
+static noinline void bench_dontneed_4k(struct range_bench *r)
 {
 	sys(28, r->a, r->len, MADV_DONTNEED, 0, 0, 0);
 }
 
-noinline void bench_dontneed_16t(struct range_bench *r)
+static noinline void bench_dontneed_16t(struct range_bench *r)
 {
 	sys(28, r->a, r->len, MADV_DONTNEED, 0, 0, 0);
 }
 
 /* mremap to the other place and back on the next call */
-noinline void bench_mremap_4k(struct range_bench *r, int i)
+static noinline void bench_mremap_4k(struct range_bench *r, int i)
 {
 	long from = i & 1 ? r->b : r->a, to = i & 1 ? r->a : r->b;
 
 	sys(25, from, r->len, r->len, MREMAP_MAYMOVE | MREMAP_FIXED, to, 0);
 }
 
-noinline void bench_mremap_16t(struct range_bench *r, int i)
+static noinline void bench_mremap_16t(struct range_bench *r, int i)
 {
 	long from = i & 1 ? r->b : r->a, to = i & 1 ? r->a : r->b;
 
@@ -122,36 +122,36 @@ noinline void bench_mremap_16t(struct range_bench *r, int i)
 /* mincore's vector, in user memory (mapped by range_rows) */
 static long mincore_vec;
 
-noinline void bench_mincore_4k(struct range_bench *r)
+static noinline void bench_mincore_4k(struct range_bench *r)
 {
 	sys(27, r->a, r->len, mincore_vec, 0, 0, 0);
 }
 
 /* a 1 GiB window of the sparse mapping (not 16 TiB: the vector would
  * be 4 GiB) */
-noinline void bench_mincore_1g_of_16t(struct range_bench *r)
+static noinline void bench_mincore_1g_of_16t(struct range_bench *r)
 {
 	sys(27, r->a + (r->touch & ~(WINDOW - 1)), WINDOW, mincore_vec, 0, 0, 0);
 }
 
-noinline void bench_fork_exit_4k(struct task_struct *proc)
+static noinline void bench_fork_exit_4k(struct task_struct *proc)
 {
 	task_exit(fork_task(), 0);
 	reap(proc, NULL);
 }
 
-noinline void bench_fork_exit_16t(struct task_struct *proc)
+static noinline void bench_fork_exit_16t(struct task_struct *proc)
 {
 	task_exit(fork_task(), 0);
 	reap(proc, NULL);
 }
 
-noinline void bench_munmap_4k(struct range_bench *r)
+static noinline void bench_munmap_4k(struct range_bench *r)
 {
 	sys(11, r->a, r->len, 0, 0, 0, 0);
 }
 
-noinline void bench_munmap_16t(struct range_bench *r)
+static noinline void bench_munmap_16t(struct range_bench *r)
 {
 	sys(11, r->a, r->len, 0, 0, 0, 0);
 }
