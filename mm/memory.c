@@ -246,21 +246,67 @@ static void page_remove_rmap(struct mm_struct *mm, struct page *page)
 	put_page(page);
 }
 
-static vm_fault_t do_anonymous_page(struct vm_area_struct *vma,
-				    unsigned long addr, pte_t *pte, bool write)
+/*
+ * The fault handlers. Each one gets what the slot held when the fault
+ * looked at it (vmf->orig_pte), prepares what it needs with no lock
+ * held (a page allocated, zeroed or copied: never under a spinlock),
+ * then takes page_table_lock and installs only if the slot still holds
+ * orig_pte (pte_same). If another thread of the mm got there first, it
+ * backs out what it prepared and returns 0: the access is retried, and
+ * faults again only if it must.
+ */
+
+/* fault_lock_pte - take page_table_lock; true if the slot is still
+ * what the fault saw. On false the lock is dropped again. */
+static bool fault_lock_pte(struct vm_fault *vmf)
 {
+	spinlock_t *ptl = &vmf->vma->vm_mm->page_table_lock;
+
+	spin_lock(ptl);
+	if (pte_same(*vmf->pte, vmf->orig_pte))
+		return true;
+	spin_unlock(ptl);
+	return false;
+}
+
+static void fault_unlock_pte(struct vm_fault *vmf)
+{
+	spin_unlock(&vmf->vma->vm_mm->page_table_lock);
+}
+
+/* install_new_anon - under the PTE lock, if the slot is unchanged, map
+ * @page (fresh, private to this mapping) writable; otherwise free it.
+ * Returns 0 either way. */
+static vm_fault_t install_new_anon(struct vm_fault *vmf, struct page *page)
+{
+	if (!fault_lock_pte(vmf)) {
+		put_page(page);
+		return 0;
+	}
+	map_new_anon(vmf->vma, vmf->pte, page);
+	fault_unlock_pte(vmf);
+	return 0;
+}
+
+/* do_anonymous_page - first touch of anonymous memory: a read maps the
+ * shared zero page, a write a new zeroed page. */
+static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
 	struct page *page;
 
-	if (!write) {
+	if (!(vmf->flags & FAULT_FLAG_WRITE)) {
+		if (!fault_lock_pte(vmf))
+			return 0;
 		count_vm_event(PGFAULT_ZERO);
-		set_user_pte(pte, zero_pfn, vma->vm_page_prot & ~_PAGE_RW);
+		set_user_pte(vmf->pte, zero_pfn, vma->vm_page_prot & ~_PAGE_RW);
+		fault_unlock_pte(vmf);
 		return 0;
 	}
 	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 	if (!page)
 		return VM_FAULT_OOM;
-	map_new_anon(vma, pte, page);
-	return 0;
+	return install_new_anon(vmf, page);
 }
 
 /* The page cache page of file offset @pgoff: for ramfs the file's own
@@ -274,88 +320,134 @@ static struct page *filemap_fault(struct file *file, unsigned long pgoff)
 	return inode->i_pages[pgoff];
 }
 
-static vm_fault_t do_file_fault(struct vm_area_struct *vma, unsigned long addr,
-				pte_t *pte, bool write)
+/* do_file_fault - first touch of a file mapping: the page cache page,
+ * mapped read-only (and shared), or for a write to a private mapping a
+ * copy of it, private from the start. */
+static vm_fault_t do_file_fault(struct vm_fault *vmf)
 {
-	unsigned long pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	struct vm_area_struct *vma = vmf->vma;
+	unsigned long pgoff = vma->vm_pgoff + ((vmf->address - vma->vm_start) >> PAGE_SHIFT);
 	struct page *page = filemap_fault(vma->vm_file, pgoff), *copy;
 
 	if (!page)
 		return VM_FAULT_SIGBUS;
-	if (write && !(vma->vm_flags & VM_SHARED)) {
+	if ((vmf->flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
 		copy = alloc_page(GFP_KERNEL);
 		if (!copy)
 			return VM_FAULT_OOM;
 		memcpy(page_address(copy), page_address(page), PAGE_SIZE);
-		map_new_anon(vma, pte, copy);
-		return 0;
+		return install_new_anon(vmf, copy);
 	}
+	if (!fault_lock_pte(vmf))
+		return 0;
 	get_page(page);
 	atomic_inc(&page->_mapcount);
 	add_mm_counter(vma->vm_mm, MM_FILEPAGES, 1);
-	set_user_pte(pte, page_to_pfn(page), vma->vm_page_prot);
+	set_user_pte(vmf->pte, page_to_pfn(page), vma->vm_page_prot);
+	fault_unlock_pte(vmf);
 	return 0;
+}
+
+/* wp_page_reuse - the faulting mapping is the only user of its anon
+ * page: make the PTE writable in place. PTE lock held. */
+static void wp_page_reuse(struct vm_fault *vmf)
+{
+	count_vm_event(COW_FAULT_REUSE);
+	set_pte(vmf->pte, __pte(pte_val(*vmf->pte) | _PAGE_RW | _PAGE_DIRTY));
+	flush_tlb_mm_range(vmf->vma->vm_mm, vmf->address, vmf->address + PAGE_SIZE);
+}
+
+/*
+ * wp_page_copy - give the faulting mapping its own copy of @old (NULL:
+ * the zero page, so a zeroed page). Called without the PTE lock, with a
+ * reference on @old so that it stays while it is copied; that reference
+ * is dropped here.
+ */
+static vm_fault_t wp_page_copy(struct vm_fault *vmf, struct page *old)
+{
+	struct mm_struct *mm = vmf->vma->vm_mm;
+	struct page *copy = alloc_page(old ? GFP_KERNEL : GFP_KERNEL | __GFP_ZERO);
+
+	if (copy && old)
+		memcpy(page_address(copy), page_address(old), PAGE_SIZE);
+	if (copy && fault_lock_pte(vmf)) {
+		if (old) {
+			count_vm_event(COW_FAULT_COPY);
+			page_remove_rmap(mm, old);
+		}
+		map_new_anon(vmf->vma, vmf->pte, copy);
+		flush_tlb_mm_range(mm, vmf->address, vmf->address + PAGE_SIZE);
+		fault_unlock_pte(vmf);
+	} else if (copy) {
+		put_page(copy);		/* someone else fixed the PTE */
+	}
+	if (old)
+		put_page(old);
+	return copy ? 0 : VM_FAULT_OOM;
 }
 
 /*
  * do_wp_page - a write hit a present, read-only PTE in a writable VMA.
  * An anon page that only this mapping uses is made writable in place;
  * anything else (the zero page, a file page, an anon page still shared
- * after fork) is copied. The old translation is flushed either way.
+ * after fork) is copied, outside the lock. The old translation is
+ * flushed either way.
  */
-static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr,
-			     pte_t *pte)
+static vm_fault_t do_wp_page(struct vm_fault *vmf)
 {
-	unsigned long pfn = pte_pfn(*pte);
-	struct page *old = is_zero_pfn(pfn) ? NULL : pfn_to_page(pfn), *copy;
+	unsigned long pfn = pte_pfn(vmf->orig_pte);
+	struct page *old = is_zero_pfn(pfn) ? NULL : pfn_to_page(pfn);
 
+	if (!fault_lock_pte(vmf))
+		return 0;
 	if (old && PageAnon(old) && page_mapcount(old) == 1 &&
 	    page_ref_count(old) == 1) {
-		count_vm_event(COW_FAULT_REUSE);
-		set_pte(pte, __pte(pte_val(*pte) | _PAGE_RW | _PAGE_DIRTY));
-		flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
+		wp_page_reuse(vmf);
+		fault_unlock_pte(vmf);
 		return 0;
 	}
-	copy = alloc_page(old ? GFP_KERNEL : GFP_KERNEL | __GFP_ZERO);
-	if (!copy)
-		return VM_FAULT_OOM;
-	if (old) {
-		count_vm_event(COW_FAULT_COPY);
-		memcpy(page_address(copy), page_address(old), PAGE_SIZE);
-		page_remove_rmap(vma->vm_mm, old);
-	}
-	map_new_anon(vma, pte, copy);
-	flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
+	if (old)
+		get_page(old);	/* it must outlive the unlocked copy */
+	fault_unlock_pte(vmf);
+	return wp_page_copy(vmf, old);
+}
+
+/* handle_pte_fault - dispatch on what the slot held: nothing, a page
+ * mapped read-only that is written, or a translation already fixed (a
+ * stale TLB entry, dropped). */
+static vm_fault_t handle_pte_fault(struct vm_fault *vmf)
+{
+	struct mm_struct *mm = vmf->vma->vm_mm;
+
+	if (pte_none(vmf->orig_pte))
+		return vmf->vma->vm_file ? do_file_fault(vmf) : do_anonymous_page(vmf);
+	if ((vmf->flags & FAULT_FLAG_WRITE) && !(pte_val(vmf->orig_pte) & _PAGE_RW))
+		return do_wp_page(vmf);
+	flush_tlb_mm_range(mm, vmf->address, vmf->address + PAGE_SIZE);
 	return 0;
 }
 
 /*
  * handle_mm_fault - resolve a fault at @addr in @vma, which allows the
- * access (the caller checked). mmap_lock held. Returns 0 or VM_FAULT_*.
+ * access (the caller checked). mmap_lock held (it keeps the page tables
+ * from being freed). Returns 0 or VM_FAULT_*.
  */
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 			   unsigned int flags)
 {
-	struct mm_struct *mm = vma->vm_mm;
-	bool write = flags & FAULT_FLAG_WRITE;
-	vm_fault_t ret;
-	pte_t *pte;
+	struct vm_fault vmf = {
+		.vma = vma,
+		.address = addr & PAGE_MASK,
+		.flags = flags,
+	};
 
+	mmap_assert_locked(vma->vm_mm);
 	count_vm_event(PGFAULT);
-	addr &= PAGE_MASK;
-	pte = pte_alloc_map(mm, addr);	/* the tables, before the lock */
-	if (!pte)
+	vmf.pte = pte_alloc_map(vma->vm_mm, vmf.address);	/* the tables */
+	if (!vmf.pte)
 		return VM_FAULT_OOM;
-	spin_lock(&mm->page_table_lock);
-	if (pte_none(*pte))
-		ret = vma->vm_file ? do_file_fault(vma, addr, pte, write) :
-				     do_anonymous_page(vma, addr, pte, write);
-	else if (write && !(pte_val(*pte) & _PAGE_RW))
-		ret = do_wp_page(vma, addr, pte);
-	else	/* already fixed (a stale TLB entry): drop it */
-		ret = 0, flush_tlb_mm_range(mm, addr, addr + PAGE_SIZE);
-	spin_unlock(&mm->page_table_lock);
-	return ret;
+	vmf.orig_pte = READ_ONCE(*vmf.pte);
+	return handle_pte_fault(&vmf);
 }
 
 /*

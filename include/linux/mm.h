@@ -153,6 +153,20 @@ typedef unsigned int vm_fault_t;
 #define FAULT_FLAG_USER		0x02
 #define FAULT_FLAG_INSTRUCTION	0x04
 
+/*
+ * struct vm_fault - one page fault on its way through the handlers
+ * (Linux's name and shape): where, how, and what the PTE held when the
+ * fault looked at it, so that a handler that prepared a page without
+ * the lock can tell whether another thread changed the PTE meanwhile.
+ */
+struct vm_fault {
+	struct vm_area_struct *vma;
+	unsigned long address;		/* page aligned */
+	unsigned int flags;		/* FAULT_FLAG_* */
+	pte_t *pte;			/* the slot; mmap_lock keeps its table */
+	pte_t orig_pte;			/* its value when the fault began */
+};
+
 extern unsigned long zero_pfn;
 
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,

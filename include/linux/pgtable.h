@@ -62,6 +62,8 @@ static inline bool pgd_none(pgd_t e) { return !pgd_val(e); }
 static inline bool pud_none(pud_t e) { return !pud_val(e); }
 static inline bool pmd_none(pmd_t e) { return !pmd_val(e); }
 static inline bool pte_none(pte_t e) { return !pte_val(e); }
+/* pte_same - do two PTE values say the same thing (fault rechecks)? */
+static inline bool pte_same(pte_t a, pte_t b) { return pte_val(a) == pte_val(b); }
 /* A user PTE of a PROT_NONE range keeps its page but not the present
  * bit; it is marked with _PAGE_PROTNONE (the global bit, meaningless in
  * user PTEs), as in Linux. */
