@@ -163,7 +163,6 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	memcpy(tsk, orig, sizeof(*tsk));
 	tsk->stack = stack;
 	atomic_set(&tsk->usage, 2);
-	tsk->preempt_count = 0;
 	tsk->on_rq = 0;
 	tsk->kthread = NULL;
 	tsk->signal = NULL;

@@ -61,7 +61,6 @@ struct task_struct {
 	 * lock). __state is also set by the task itself, and by wakers. */
 	volatile long __state;
 	int on_rq;
-	int preempt_count;		/* only the task itself changes it */
 	unsigned int time_slice;	/* ticks left */
 	struct list_head run_list;
 

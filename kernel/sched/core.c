@@ -31,7 +31,6 @@ struct rq {
 	unsigned long nr_running;
 	struct task_struct *curr, *idle;
 	struct mm_struct *prev_mm;	/* a borrowed mm to drop after a switch */
-	bool need_resched;
 };
 
 static struct rq runqueues[NR_CPUS];
@@ -41,20 +40,15 @@ static struct rq *this_rq(void)
 	return &runqueues[smp_processor_id()];
 }
 
-bool need_resched(void)
-{
-	return READ_ONCE(this_rq()->need_resched);
-}
+/* <linux/preempt.h>: this CPU's preemption count and reschedule flag */
+int __preempt_count;
+bool __need_resched;
 
 static void resched_curr(struct rq *rq)
 {
-	WRITE_ONCE(rq->need_resched, true);
+	WRITE_ONCE(__need_resched, true);
 }
 
-int *preempt_count_ptr(void)
-{
-	return &current->preempt_count;
-}
 
 /* enqueue_task/dequeue_task - @p joins (leaves) the runnable queue.
  * Interrupts off: that is the runqueue's lock on one CPU. */
@@ -157,10 +151,10 @@ static void __schedule(bool preempt)
 	struct task_struct *prev = rq->curr, *next;
 
 	lockdep_assert_irqs_disabled();
-	if (unlikely(prev->preempt_count))
+	if (unlikely(__preempt_count))
 		panic("scheduling while atomic: %s/%d preempt_count %d",
-		      prev->comm, prev->pid, prev->preempt_count);
-	rq->need_resched = false;
+		      prev->comm, prev->pid, __preempt_count);
+	__need_resched = false;
 	/* an interruptible sleep with a signal already pending does not
 	 * start (Linux's signal_pending_state): the sleeper sees it at once */
 	if (!preempt && signal_pending_state(READ_ONCE(prev->__state), prev))
