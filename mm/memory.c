@@ -21,6 +21,7 @@
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/vm_event.h>
 #include <asm/mmu_context.h>
@@ -448,6 +449,87 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 		return VM_FAULT_OOM;
 	vmf.orig_pte = READ_ONCE(*vmf.pte);
 	return handle_pte_fault(&vmf);
+}
+
+/*
+ * lock_mm_and_find_vma - take @mm's mmap_lock and find the VMA that
+ * covers @addr, growing a stack VMA down to it if @addr is just below
+ * one. A lookup needs the lock only for reading; growing the stack
+ * needs it for writing, so then the read lock is dropped and the write
+ * lock taken (*write says which is held). Returns the VMA, or NULL
+ * (the lock still held) if none covers @addr.
+ */
+static struct vm_area_struct *lock_mm_and_find_vma(struct mm_struct *mm,
+						   unsigned long addr, bool *write)
+{
+	struct vm_area_struct *vma;
+
+	*write = false;
+	mmap_read_lock(mm);
+	vma = find_vma(mm, addr);
+	if (!vma || vma->vm_start <= addr)
+		return vma;
+	mmap_read_unlock(mm);
+	mmap_write_lock(mm);
+	*write = true;
+	vma = find_extend_vma(mm, addr);
+	return vma && vma->vm_start <= addr ? vma : NULL;
+}
+
+/* access_error - does @vma forbid the access that @flags describe? */
+static bool access_error(unsigned int flags, const struct vm_area_struct *vma)
+{
+	if (flags & FAULT_FLAG_WRITE)
+		return !(vma->vm_flags & VM_WRITE);
+	if (flags & FAULT_FLAG_INSTRUCTION)
+		return !(vma->vm_flags & VM_EXEC);
+	return !(vma->vm_flags & VM_ACCESS_FLAGS);
+}
+
+/* mm_fault_error - the signal of handle_mm_fault()'s result @fault, with
+ * its si_code in *code: 0 (none), SIGKILL (out of memory), SIGBUS
+ * (BUS_ADRERR) or SIGSEGV (SEGV_MAPERR). */
+static int mm_fault_error(vm_fault_t fault, int *code)
+{
+	if (!(fault & VM_FAULT_ERROR))
+		return 0;
+	if (fault & VM_FAULT_OOM)
+		return SIGKILL;
+	if (fault & VM_FAULT_SIGBUS) {
+		*code = BUS_ADRERR;
+		return SIGBUS;
+	}
+	*code = SEGV_MAPERR;
+	return SIGSEGV;
+}
+
+/*
+ * handle_user_fault - the architecture-independent part of a page fault
+ * on a user address of @mm: find the VMA (growing a stack), check the
+ * access @flags (FAULT_FLAG_*, decoded by the architecture from its
+ * error code) against it, and resolve it with handle_mm_fault(). Takes
+ * and drops mmap_lock. Returns 0 when resolved, else the signal to
+ * deliver with its si_code in *code: SIGSEGV with SEGV_MAPERR (no VMA)
+ * or SEGV_ACCERR (a VMA that forbids it), SIGBUS with BUS_ADRERR (past
+ * the end of a file), or SIGKILL for out of memory. Both targets call
+ * it: arch/x86/mm/fault.c and arch/hosted/mm/mmu.c.
+ */
+int handle_user_fault(struct mm_struct *mm, unsigned long addr,
+		      unsigned int flags, int *code)
+{
+	struct vm_area_struct *vma;
+	vm_fault_t fault;
+	bool wlocked;
+
+	vma = lock_mm_and_find_vma(mm, addr, &wlocked);
+	if (!vma || access_error(flags, vma)) {
+		wlocked ? mmap_write_unlock(mm) : mmap_read_unlock(mm);
+		*code = vma ? SEGV_ACCERR : SEGV_MAPERR;
+		return SIGSEGV;
+	}
+	fault = handle_mm_fault(vma, addr, flags);
+	wlocked ? mmap_write_unlock(mm) : mmap_read_unlock(mm);
+	return mm_fault_error(fault, code);
 }
 
 /*

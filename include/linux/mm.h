@@ -171,6 +171,8 @@ extern unsigned long zero_pfn;
 
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 			   unsigned int flags);
+int handle_user_fault(struct mm_struct *mm, unsigned long addr,
+		      unsigned int flags, int *code);
 void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 		    unsigned long end);
 void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,

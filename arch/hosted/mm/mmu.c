@@ -84,6 +84,12 @@ static bool mmu_walk(unsigned long va, bool write, phys_addr_t *pa, pteval_t *fl
 	return false;
 }
 
+/* The error-code bits of the simulated MMU (x86's #PF bits). */
+#define HOSTED_PF_PROT	0x01	/* the page was present */
+#define HOSTED_PF_WRITE	0x02
+#define HOSTED_PF_USER	0x04
+#define HOSTED_PF_INSTR	0x10
+
 static bool allowed(pteval_t flags, bool write, bool exec, bool user)
 {
 	return (!write || (flags & _PAGE_RW)) && (!user || (flags & _PAGE_USER)) &&
@@ -105,11 +111,12 @@ static bool mmu_translate(unsigned long va, bool write, bool exec, bool user,
 		return true;
 	}
 	hosted_tlb_misses++;
-	*err = (write ? 2 : 0) | (user ? 4 : 0) | (exec ? 16 : 0);
+	*err = (write ? HOSTED_PF_WRITE : 0) | (user ? HOSTED_PF_USER : 0) |
+	       (exec ? HOSTED_PF_INSTR : 0);
 	if (!mmu_walk(va, write, pa, &flags, &global))
 		return false;
 	if (!allowed(flags, write, exec, user)) {
-		*err |= 1;	/* present: a protection fault */
+		*err |= HOSTED_PF_PROT;	/* present: a protection fault */
 		return false;
 	}
 	*e = (struct tlb_entry){ .valid = true, .global = global, .pcid = 0,
@@ -119,35 +126,25 @@ static bool mmu_translate(unsigned long va, bool write, bool exec, bool user,
 }
 
 /*
- * hosted_fault - the page-fault handler's work for the hosted target,
- * as arch/x86/mm/fault.c does it: find the VMA (growing a stack), check
- * the access, handle_mm_fault(). Returns 0, or the signal a user would
- * get (SIGSEGV, SIGBUS, SIGKILL for out of memory).
+ * hosted_fault - the page-fault handler of the hosted target, as
+ * arch/x86/mm/fault.c's for a user access: decode the error code and
+ * let handle_user_fault() (mm/memory.c) do the rest. Returns 0, or the
+ * signal a user would get (SIGSEGV, SIGBUS, SIGKILL for out of memory).
  */
 static int hosted_fault(unsigned long addr, unsigned long err)
 {
-	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma;
-	unsigned int flags = (err & 2 ? FAULT_FLAG_WRITE : 0) | FAULT_FLAG_USER;
-	vm_fault_t fault;
+	unsigned int flags = FAULT_FLAG_USER;
+	int code;
 
-	if (!mm)
+	if (!current->mm)
 		return SIGSEGV;
-	mmap_write_lock(mm);
-	vma = find_extend_vma(mm, addr);
-	if (!vma || vma->vm_start > addr || (err & 2 ? !(vma->vm_flags & VM_WRITE) :
-	    err & 16 ? !(vma->vm_flags & VM_EXEC) : (err & 1) ||
-	    !(vma->vm_flags & VM_ACCESS_FLAGS))) {
-		mmap_write_unlock(mm);
-		return SIGSEGV;
-	}
-	fault = handle_mm_fault(vma, addr, flags);
-	mmap_write_unlock(mm);
-	if (fault & VM_FAULT_OOM)
-		return SIGKILL;
-	if (fault & VM_FAULT_SIGBUS)
-		return SIGBUS;
-	return fault & VM_FAULT_ERROR ? SIGSEGV : 0;
+	if (err & HOSTED_PF_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	if (err & HOSTED_PF_INSTR)
+		flags |= FAULT_FLAG_INSTRUCTION;
+	if ((err & HOSTED_PF_PROT) && !(err & (HOSTED_PF_WRITE | HOSTED_PF_INSTR)))
+		return SIGSEGV;	/* as on x86: no VMA can fix it */
+	return handle_user_fault(current->mm, addr, flags, &code);
 }
 
 /* One byte of user access at @va: through the TLB, faulting as needed.

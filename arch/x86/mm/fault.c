@@ -106,66 +106,44 @@ static void bad_area(struct pt_regs *regs, unsigned long addr,
 	bad_area_code(regs, addr, err, sig, sig == SIGBUS ? BUS_ADRERR : SEGV_MAPERR);
 }
 
-static bool access_error(unsigned long err, const struct vm_area_struct *vma)
+/* fault_flags - the FAULT_FLAG_* of a #PF error code taken in @regs. */
+static unsigned int fault_flags(const struct pt_regs *regs, unsigned long err)
 {
-	if (err & X86_PF_WRITE)
-		return !(vma->vm_flags & VM_WRITE);
-	if (err & X86_PF_INSTR)
-		return !(vma->vm_flags & VM_EXEC);
-	if (err & X86_PF_PROT)		/* a read of a present page failed */
-		return true;
-	return !(vma->vm_flags & VM_ACCESS_FLAGS);
-}
-
-/* The VMA for @addr, growing the stack if need be: mmap_lock is then
- * held for writing (*write set) instead of reading. */
-static struct vm_area_struct *lock_mm_and_find_vma(struct mm_struct *mm,
-						   unsigned long addr, bool *write)
-{
-	struct vm_area_struct *vma;
-
-	*write = false;
-	mmap_read_lock(mm);
-	vma = find_vma(mm, addr);
-	if (!vma || vma->vm_start <= addr)
-		return vma;
-	mmap_read_unlock(mm);
-	mmap_write_lock(mm);
-	*write = true;
-	vma = find_extend_vma(mm, addr);
-	return vma && vma->vm_start <= addr ? vma : NULL;
-}
-
-static void do_user_addr_fault(struct pt_regs *regs, unsigned long err,
-			       unsigned long addr)
-{
-	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma;
 	unsigned int flags = 0;
-	vm_fault_t fault;
-	bool wlocked;
 
-	if (!user_mode(regs) && !search_exception_tables(regs->ip))
-		kernel_oops(regs, addr, err);	/* not a user-access site */
-	if (!mm || (err & X86_PF_RSVD))
-		return bad_area(regs, addr, err, SIGSEGV);
 	if (err & X86_PF_WRITE)
 		flags |= FAULT_FLAG_WRITE;
 	if (err & X86_PF_INSTR)
 		flags |= FAULT_FLAG_INSTRUCTION;
 	if (user_mode(regs))
 		flags |= FAULT_FLAG_USER;
-	vma = lock_mm_and_find_vma(mm, addr, &wlocked);
-	if (!vma || access_error(err, vma)) {
-		wlocked ? mmap_write_unlock(mm) : mmap_read_unlock(mm);
-		/* Linux's si_code: no mapping there, or a mapping that forbids it */
-		return bad_area_code(regs, addr, err, SIGSEGV, vma ? SEGV_ACCERR : SEGV_MAPERR);
-	}
-	fault = handle_mm_fault(vma, addr, flags);
-	wlocked ? mmap_write_unlock(mm) : mmap_read_unlock(mm);
-	if (!(fault & VM_FAULT_ERROR))
+	return flags;
+}
+
+/*
+ * do_user_addr_fault - a #PF on a user address: decode the error code,
+ * let handle_user_fault() (mm/memory.c) resolve it, and deliver what it
+ * could not: a signal to the user, an exception-table fixup for a
+ * kernel access (copy_from_user and friends), or an oops.
+ */
+static void do_user_addr_fault(struct pt_regs *regs, unsigned long err,
+			       unsigned long addr)
+{
+	struct mm_struct *mm = current->mm;
+	int sig, code = 0;
+
+	if (!user_mode(regs) && !search_exception_tables(regs->ip))
+		kernel_oops(regs, addr, err);	/* not a user-access site */
+	if (!mm || (err & X86_PF_RSVD))
+		return bad_area(regs, addr, err, SIGSEGV);
+	/* a read of a present page can only fail for a reason no VMA can
+	 * fix (SMAP, protection keys): the access is not allowed */
+	if ((err & X86_PF_PROT) && !(err & (X86_PF_WRITE | X86_PF_INSTR)))
+		return bad_area_code(regs, addr, err, SIGSEGV, SEGV_ACCERR);
+	sig = handle_user_fault(mm, addr, fault_flags(regs, err), &code);
+	if (!sig)
 		return;
-	if (fault & VM_FAULT_OOM) {
+	if (sig == SIGKILL) {
 		if (!user_mode(regs) && fixup_exception(regs))
 			return;
 		pr_err("Out of memory: killed %s[%d] (fault at %lx)\n",
@@ -173,7 +151,7 @@ static void do_user_addr_fault(struct pt_regs *regs, unsigned long err,
 		force_sig(SIGKILL);
 		return;
 	}
-	bad_area(regs, addr, err, fault & VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV);
+	bad_area_code(regs, addr, err, sig, code);
 }
 
 /* exc_page_fault - vector 14. */
