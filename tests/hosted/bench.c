@@ -11,13 +11,14 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/sched/mm.h>
+#include <linux/unistd.h>
 
 #define P	4096UL
 #define N	64
 
 static long map(unsigned long len)
 {
-	return sys(9, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	return sys(__NR_mmap, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 }
 
 static void touch(long a, unsigned long len)
@@ -55,7 +56,7 @@ static noinline void bench_fault_cow(long a)
 static noinline void bench_mmap_munmap(void)
 {
 	for (int i = 0; i < N; i++)
-		sys(11, map(P), P, 0, 0, 0, 0);
+		sys(__NR_munmap, map(P), P, 0, 0, 0, 0);
 }
 
 /*
@@ -78,7 +79,7 @@ struct range_bench {
 
 static long map_range(struct range_bench *r)
 {
-	r->a = sys(9, 0, r->len, PROT_READ | PROT_WRITE,
+	r->a = sys(__NR_mmap, 0, r->len, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	uwrite(r->a + r->touch, "t", 1);
 	return r->a;
@@ -86,22 +87,22 @@ static long map_range(struct range_bench *r)
 
 static noinline void bench_mprotect_4k(struct range_bench *r, int i)
 {
-	sys(10, r->a, r->len, i & 1 ? PROT_READ | PROT_WRITE : PROT_READ, 0, 0, 0);
+	sys(__NR_mprotect, r->a, r->len, i & 1 ? PROT_READ | PROT_WRITE : PROT_READ, 0, 0, 0);
 }
 
 static noinline void bench_mprotect_16t(struct range_bench *r, int i)
 {
-	sys(10, r->a, r->len, i & 1 ? PROT_READ | PROT_WRITE : PROT_READ, 0, 0, 0);
+	sys(__NR_mprotect, r->a, r->len, i & 1 ? PROT_READ | PROT_WRITE : PROT_READ, 0, 0, 0);
 }
 
 static noinline void bench_dontneed_4k(struct range_bench *r)
 {
-	sys(28, r->a, r->len, MADV_DONTNEED, 0, 0, 0);
+	sys(__NR_madvise, r->a, r->len, MADV_DONTNEED, 0, 0, 0);
 }
 
 static noinline void bench_dontneed_16t(struct range_bench *r)
 {
-	sys(28, r->a, r->len, MADV_DONTNEED, 0, 0, 0);
+	sys(__NR_madvise, r->a, r->len, MADV_DONTNEED, 0, 0, 0);
 }
 
 /* mremap to the other place and back on the next call */
@@ -109,14 +110,14 @@ static noinline void bench_mremap_4k(struct range_bench *r, int i)
 {
 	long from = i & 1 ? r->b : r->a, to = i & 1 ? r->a : r->b;
 
-	sys(25, from, r->len, r->len, MREMAP_MAYMOVE | MREMAP_FIXED, to, 0);
+	sys(__NR_mremap, from, r->len, r->len, MREMAP_MAYMOVE | MREMAP_FIXED, to, 0);
 }
 
 static noinline void bench_mremap_16t(struct range_bench *r, int i)
 {
 	long from = i & 1 ? r->b : r->a, to = i & 1 ? r->a : r->b;
 
-	sys(25, from, r->len, r->len, MREMAP_MAYMOVE | MREMAP_FIXED, to, 0);
+	sys(__NR_mremap, from, r->len, r->len, MREMAP_MAYMOVE | MREMAP_FIXED, to, 0);
 }
 
 /* mincore's vector, in user memory (mapped by range_rows) */
@@ -124,14 +125,14 @@ static long mincore_vec;
 
 static noinline void bench_mincore_4k(struct range_bench *r)
 {
-	sys(27, r->a, r->len, mincore_vec, 0, 0, 0);
+	sys(__NR_mincore, r->a, r->len, mincore_vec, 0, 0, 0);
 }
 
 /* a 1 GiB window of the sparse mapping (not 16 TiB: the vector would
  * be 4 GiB) */
 static noinline void bench_mincore_1g_of_16t(struct range_bench *r)
 {
-	sys(27, r->a + (r->touch & ~(WINDOW - 1)), WINDOW, mincore_vec, 0, 0, 0);
+	sys(__NR_mincore, r->a + (r->touch & ~(WINDOW - 1)), WINDOW, mincore_vec, 0, 0, 0);
 }
 
 static noinline void bench_fork_exit_4k(struct task_struct *proc)
@@ -148,12 +149,12 @@ static noinline void bench_fork_exit_16t(struct task_struct *proc)
 
 static noinline void bench_munmap_4k(struct range_bench *r)
 {
-	sys(11, r->a, r->len, 0, 0, 0, 0);
+	sys(__NR_munmap, r->a, r->len, 0, 0, 0, 0);
 }
 
 static noinline void bench_munmap_16t(struct range_bench *r)
 {
-	sys(11, r->a, r->len, 0, 0, 0, 0);
+	sys(__NR_munmap, r->a, r->len, 0, 0, 0, 0);
 }
 
 /* range_rows - every row above, for one size (@sparse or 4 KiB). */
@@ -175,10 +176,10 @@ static void range_rows(struct task_struct *proc, bool sparse)
 		sparse ? bench_mincore_1g_of_16t(&r) : bench_mincore_4k(&r);
 	for (int i = 0; i < N; i++)
 		sparse ? bench_fork_exit_16t(proc) : bench_fork_exit_4k(proc);
-	r.b = sys(9, 0, r.len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	r.b = sys(__NR_mmap, 0, r.len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	for (int i = 0; i < N; i++)
 		sparse ? bench_mremap_16t(&r, i) : bench_mremap_4k(&r, i);
-	sys(11, r.b, r.len, 0, 0, 0, 0);	/* N is even: the pages are back at a */
+	sys(__NR_munmap, r.b, r.len, 0, 0, 0, 0);	/* N is even: the pages are back at a */
 	for (int i = 0; i < N; i++) {
 		if (i)
 			map_range(&r);
@@ -211,9 +212,9 @@ int main(void)
 	 * those rows mapped */
 	task_exit(child, 0);
 	reap(proc, NULL);
-	sys(11, big, 16UL << 20, 0, 0, 0, 0);
-	sys(11, fresh, N * P, 0, 0, 0, 0);
-	sys(11, shared, N * P, 0, 0, 0, 0);
+	sys(__NR_munmap, big, 16UL << 20, 0, 0, 0, 0);
+	sys(__NR_munmap, fresh, N * P, 0, 0, 0, 0);
+	sys(__NR_munmap, shared, N * P, 0, 0, 0, 0);
 	mincore_vec = map(WINDOW / P);
 	touch(mincore_vec, WINDOW / P);
 	range_rows(proc, false);

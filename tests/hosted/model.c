@@ -21,6 +21,7 @@
 #include <linux/signal.h>
 #include <linux/errno.h>
 #include <string.h>
+#include <linux/unistd.h>
 
 /* <stdlib.h> would clash with the kernel's sigset_t: declared here. */
 long strtol(const char *s, char **end, int base);
@@ -99,7 +100,7 @@ static int op_mmap(struct mproc *m)
 
 	if (first + n > WIN_PAGES)
 		n = WIN_PAGES - first;
-	r = sys(9, WIN + first * P, n * P, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	r = sys(__NR_mmap, WIN + first * P, n * P, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	FAIL_IF(r != (long)(WIN + first * P), "mmap fixed %lu+%lu: %ld", first, n, r);
 	for (unsigned long i = first; i < first + n; i++)
 		m->page[i] = (struct mpage){ true, prot, 0 };
@@ -113,7 +114,7 @@ static int op_munmap(struct mproc *m)
 
 	if (first + n > WIN_PAGES)
 		n = WIN_PAGES - first;
-	r = sys(11, WIN + first * P, n * P, 0, 0, 0, 0);
+	r = sys(__NR_munmap, WIN + first * P, n * P, 0, 0, 0, 0);
 	FAIL_IF(r != 0, "munmap: %ld", r);
 	for (unsigned long i = first; i < first + n; i++)
 		m->page[i].mapped = false;
@@ -129,7 +130,7 @@ static int op_mprotect(struct mproc *m)
 
 	if (first + n > WIN_PAGES)
 		n = WIN_PAGES - first;
-	r = sys(10, WIN + first * P, n * P, prot, 0, 0, 0);
+	r = sys(__NR_mprotect, WIN + first * P, n * P, prot, 0, 0, 0);
 	for (i = first; i < first + n && m->page[i].mapped; i++)
 		m->page[i].prot = prot;
 	if (i < first + n)
@@ -146,7 +147,7 @@ static int op_madvise(struct mproc *m)
 
 	if (first + n > WIN_PAGES)
 		n = WIN_PAGES - first;
-	r = sys(28, WIN + first * P, n * P, MADV_DONTNEED, 0, 0, 0);
+	r = sys(__NR_madvise, WIN + first * P, n * P, MADV_DONTNEED, 0, 0, 0);
 	for (unsigned long i = first; i < first + n; i++) {
 		if (m->page[i].mapped)
 			m->page[i].val = 0;
@@ -209,7 +210,7 @@ static int op_exit(void)
 static int op_brk(struct mproc *m)
 {
 	unsigned long pages = rnd(BRK_PAGES + 1);
-	long r = sys(12, WIN + WIN_PAGES * P + pages * P, 0, 0, 0, 0, 0);
+	long r = sys(__NR_brk, WIN + WIN_PAGES * P + pages * P, 0, 0, 0, 0, 0);
 
 	FAIL_IF(r != (long)(WIN + (WIN_PAGES + pages) * P), "brk to %lu pages: %#lx", pages, r);
 	for (unsigned long i = 0; i < BRK_PAGES; i++) {
@@ -253,7 +254,7 @@ static int op_mremap(struct mproc *m)
 	dst = rnd(WIN_PAGES - new_n + 1);
 	if (dst < i + n && i < dst + new_n)
 		return 0;	/* overlapping ranges: EINVAL, not what we test */
-	r = sys(25, WIN + i * P, n * P, new_n * P, 1 | 2 /* MAYMOVE|FIXED */, WIN + dst * P, 0);
+	r = sys(__NR_mremap, WIN + i * P, n * P, new_n * P, 1 | 2 /* MAYMOVE|FIXED */, WIN + dst * P, 0);
 	FAIL_IF(r != (long)(WIN + dst * P), "mremap %lu+%lu -> %lu+%lu: %ld", i, n, dst, new_n, r);
 	for (unsigned long k = 0; k < n; k++) {
 		vals[k] = m->page[i + k].val;

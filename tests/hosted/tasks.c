@@ -5,6 +5,7 @@
 #include <asm/ptrace.h>
 
 #include <asm/hosted.h>
+#include <linux/unistd.h>
 
 static int never_runs(void *arg)
 {
@@ -65,14 +66,26 @@ void task_exit(struct task_struct *t, long code)
 long reap(struct task_struct *parent, int *status)
 {
 	run(parent);
-	return sys(61, -1, (long)0, 0x1 /* WNOHANG */, 0, 0, 0);
+	return sys(__NR_wait4, -1, (long)0, 0x1 /* WNOHANG */, 0, 0, 0);
 }
 
-long __x64_sys_mmap(const struct pt_regs *), __x64_sys_munmap(const struct pt_regs *),
-     __x64_sys_mprotect(const struct pt_regs *), __x64_sys_mremap(const struct pt_regs *),
-     __x64_sys_brk(const struct pt_regs *), __x64_sys_madvise(const struct pt_regs *),
-     __x64_sys_mincore(const struct pt_regs *),
-     __x64_sys_wait4(const struct pt_regs *);
+/*
+ * The syscall table, made as arch/x86/kernel/syscall.c makes it, from
+ * <asm/syscalls_64.h>. The hosted build links only the portable part of
+ * the kernel, so every entry is weak: a syscall whose file is not built
+ * here is NULL, and sys() says -ENOSYS for it.
+ */
+#define __SYSCALL(nr, name) \
+	long __x64_sys_##name(const struct pt_regs *) __attribute__((weak));
+#include <asm/syscalls_64.h>
+#undef __SYSCALL
+
+#define NR_syscalls	512
+static long (*const sys_call_table[NR_syscalls])(const struct pt_regs *) = {
+#define __SYSCALL(nr, name) [nr] = __x64_sys_##name,
+#include <asm/syscalls_64.h>
+#undef __SYSCALL
+};
 
 /* sys - a syscall as the x86-64 entry would make it (registers). */
 long sys(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
@@ -80,17 +93,9 @@ long sys(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 	struct pt_regs r = { .di = a0, .si = a1, .dx = a2, .r10 = a3, .r8 = a4,
 			     .r9 = a5, .orig_ax = nr };
 
-	switch (nr) {
-	case 9: return __x64_sys_mmap(&r);
-	case 10: return __x64_sys_mprotect(&r);
-	case 11: return __x64_sys_munmap(&r);
-	case 12: return __x64_sys_brk(&r);
-	case 25: return __x64_sys_mremap(&r);
-	case 27: return __x64_sys_mincore(&r);
-	case 28: return __x64_sys_madvise(&r);
-	case 61: return __x64_sys_wait4(&r);
-	default: return -ENOSYS;
-	}
+	if (nr < 0 || nr >= NR_syscalls || !sys_call_table[nr])
+		return -ENOSYS;
+	return sys_call_table[nr](&r);
 }
 
 int uread(unsigned long va, void *buf, unsigned long n)

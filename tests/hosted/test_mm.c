@@ -15,13 +15,14 @@
 #include <linux/sched/mm.h>
 #include <linux/signal.h>
 #include <linux/vm_event.h>
+#include <linux/unistd.h>
 
 #define P 4096UL
 static struct task_struct *proc;	/* the process most tests run as */
 
 static long map(unsigned long addr, unsigned long len, int prot, int flags)
 {
-	return sys(9, addr, len, prot, flags | MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	return sys(__NR_mmap, addr, len, prot, flags | MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 }
 
 static char peek(unsigned long va, int *sig)
@@ -48,7 +49,7 @@ static int test_demand_zero_then_private_page(void)
 	EXPECT(get_mm_counter(current->mm, MM_ANONPAGES) == 0, "a read allocated");
 	EXPECT(poke(a, 'x') == 0 && peek(a, &sig) == 'x');
 	EXPECT(get_mm_counter(current->mm, MM_ANONPAGES) == 1);
-	EXPECT(sys(11, a, 4 * P, 0, 0, 0, 0) == 0);
+	EXPECT(sys(__NR_munmap, a, 4 * P, 0, 0, 0, 0) == 0);
 	EXPECT(get_mm_counter(current->mm, MM_ANONPAGES) == 0);
 	peek(a, &sig);
 	EXPECT(sig == SIGSEGV, "read after munmap: signal %d", sig);
@@ -62,12 +63,12 @@ static int test_munmap_flushes_the_tlb(void)
 	int sig;
 
 	EXPECT(poke(a, 123) == 0 && peek(a, &sig) == 123);
-	EXPECT(sys(11, a, P, 0, 0, 0, 0) == 0);
+	EXPECT(sys(__NR_munmap, a, P, 0, 0, 0, 0) == 0);
 	peek(a, &sig);
 	EXPECT(sig == SIGSEGV, "stale translation after munmap (signal %d)", sig);
 	EXPECT(map(a, P, PROT_READ, MAP_FIXED) == a);
 	EXPECT(peek(a, &sig) == 0 && !sig, "the old page shows through a new mapping");
-	sys(11, a, P, 0, 0, 0, 0);
+	sys(__NR_munmap, a, P, 0, 0, 0, 0);
 	return 0;
 }
 
@@ -77,16 +78,16 @@ static int test_mprotect_flushes_the_tlb(void)
 	int sig;
 
 	EXPECT(poke(a, 1) == 0);
-	EXPECT(sys(10, a, P, PROT_READ, 0, 0, 0) == 0);
+	EXPECT(sys(__NR_mprotect, a, P, PROT_READ, 0, 0, 0) == 0);
 	EXPECT(poke(a, 2) == SIGSEGV, "write to a page made read-only");
 	EXPECT(peek(a, &sig) == 1 && !sig);
-	EXPECT(sys(10, a, P, PROT_NONE, 0, 0, 0) == 0);
+	EXPECT(sys(__NR_mprotect, a, P, PROT_NONE, 0, 0, 0) == 0);
 	peek(a, &sig);
 	EXPECT(sig == SIGSEGV, "read of PROT_NONE");
-	EXPECT(sys(10, a, P, PROT_READ | PROT_WRITE, 0, 0, 0) == 0);
+	EXPECT(sys(__NR_mprotect, a, P, PROT_READ | PROT_WRITE, 0, 0, 0) == 0);
 	EXPECT(poke(a, 3) == 0 && peek(a, &sig) == 3, "the page survived PROT_NONE");
 	EXPECT(current->mm->mm_mt.nr_entries == 1, "mprotect back did not merge");
-	sys(11, a, 2 * P, 0, 0, 0, 0);
+	sys(__NR_munmap, a, 2 * P, 0, 0, 0, 0);
 	return 0;
 }
 
@@ -96,9 +97,9 @@ static int test_madvise_dontneed_drops_pages(void)
 	int sig;
 
 	EXPECT(poke(a, 9) == 0);
-	EXPECT(sys(28, a, P, MADV_DONTNEED, 0, 0, 0) == 0);
+	EXPECT(sys(__NR_madvise, a, P, MADV_DONTNEED, 0, 0, 0) == 0);
 	EXPECT(peek(a, &sig) == 0 && !sig, "old data after MADV_DONTNEED");
-	sys(11, a, P, 0, 0, 0, 0);
+	sys(__NR_munmap, a, P, 0, 0, 0, 0);
 	return 0;
 }
 
@@ -110,13 +111,13 @@ static int test_mremap_moves_the_pages(void)
 	blocker = map(a + 2 * P, P, PROT_READ, MAP_FIXED);
 	EXPECT(blocker == a + 2 * (long)P);
 	EXPECT(poke(a, 'a') == 0 && poke(a + P, 'b') == 0);
-	b = sys(25, a, 2 * P, 8 * P, MREMAP_MAYMOVE, 0, 0);
+	b = sys(__NR_mremap, a, 2 * P, 8 * P, MREMAP_MAYMOVE, 0, 0);
 	EXPECT(b > 0 && b != a, "mremap %ld", b);
 	EXPECT(peek(b, &sig) == 'a' && peek(b + P, &sig) == 'b', "data did not move");
 	peek(a, &sig);
 	EXPECT(sig == SIGSEGV, "the old range is still mapped");
-	sys(11, b, 8 * P, 0, 0, 0, 0);
-	sys(11, blocker, P, 0, 0, 0, 0);
+	sys(__NR_munmap, b, 8 * P, 0, 0, 0, 0);
+	sys(__NR_munmap, blocker, P, 0, 0, 0, 0);
 	return 0;
 }
 
@@ -155,18 +156,18 @@ static int test_mremap_moves_whole_tables(void)
 	EXPECT(src > 0 && dst > 0);
 	fill(s, len, 1);
 	before = lookup_kernel_pte(current->mm->pgd, s + PMD_SIZE);
-	r = sys(25, s, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, d, 0);
+	r = sys(__NR_mremap, s, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, d, 0);
 	EXPECT(r == d, "mremap %ld", r);
 	after = lookup_kernel_pte(current->mm->pgd, d + PMD_SIZE);
 	EXPECT(before && before == after, "the PTE table was not moved whole");
 	EXPECT(same(d, len, 1), "data did not move with the tables");
 	EXPECT(!lookup_kernel_pte(current->mm->pgd, s) ||
 	       pte_none(*lookup_kernel_pte(current->mm->pgd, s)), "the source still maps");
-	r = sys(25, d, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, s + P, 0);
+	r = sys(__NR_mremap, d, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, s + P, 0);
 	EXPECT(r == s + (long)P, "mremap back, one page off: %ld", r);
 	EXPECT(same(s + P, len, 1), "data did not follow a misaligned move");
-	sys(11, src, span, 0, 0, 0, 0);
-	sys(11, dst, span, 0, 0, 0, 0);
+	sys(__NR_munmap, src, span, 0, 0, 0, 0);
+	sys(__NR_munmap, dst, span, 0, 0, 0, 0);
 	return 0;
 }
 
@@ -201,7 +202,7 @@ static int test_fork_copy_on_write(void)
 	EXPECT(poke(a + P, 'Q') == 0 && peek(a + P, &sig) == 'Q');
 	EXPECT(sum_vm_event(COW_FAULT_REUSE) == reuse + 1 &&
 	       sum_vm_event(COW_FAULT_COPY) == copies, "copied although alone");
-	sys(11, a, 2 * P, 0, 0, 0, 0);
+	sys(__NR_munmap, a, 2 * P, 0, 0, 0, 0);
 	return 0;
 }
 
@@ -267,36 +268,36 @@ static int test_syscall_edges(void)
 	long a = map(0, 4 * P, PROT_READ | PROT_WRITE, 0), b0;
 
 	EXPECT(a > 0);
-	EXPECT(sys(11, a + 1, P, 0, 0, 0, 0) == -EINVAL, "munmap unaligned");
-	EXPECT(sys(11, a, 0, 0, 0, 0, 0) == -EINVAL, "munmap length 0");
-	EXPECT(sys(11, TASK_SIZE, P, 0, 0, 0, 0) == -EINVAL, "munmap of the kernel half");
-	EXPECT(sys(9, 0, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == -EINVAL, "length 0");
-	EXPECT(sys(9, 0, P, PROT_READ, MAP_ANONYMOUS, -1, 0) == -EINVAL, "no map type");
-	EXPECT(sys(9, 0, P, 0x10, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == -EINVAL, "bad prot");
-	EXPECT(sys(9, a, P, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) ==
+	EXPECT(sys(__NR_munmap, a + 1, P, 0, 0, 0, 0) == -EINVAL, "munmap unaligned");
+	EXPECT(sys(__NR_munmap, a, 0, 0, 0, 0, 0) == -EINVAL, "munmap length 0");
+	EXPECT(sys(__NR_munmap, TASK_SIZE, P, 0, 0, 0, 0) == -EINVAL, "munmap of the kernel half");
+	EXPECT(sys(__NR_mmap, 0, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == -EINVAL, "length 0");
+	EXPECT(sys(__NR_mmap, 0, P, PROT_READ, MAP_ANONYMOUS, -1, 0) == -EINVAL, "no map type");
+	EXPECT(sys(__NR_mmap, 0, P, 0x10, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == -EINVAL, "bad prot");
+	EXPECT(sys(__NR_mmap, a, P, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) ==
 	       -EEXIST, "MAP_FIXED_NOREPLACE over a mapping");
-	EXPECT(sys(9, a + 1, P, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) ==
+	EXPECT(sys(__NR_mmap, a + 1, P, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) ==
 	       -EINVAL, "unaligned MAP_FIXED");
-	EXPECT(sys(9, 0, TASK_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == -ENOMEM,
+	EXPECT(sys(__NR_mmap, 0, TASK_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == -ENOMEM,
 	       "more than the address space");
-	EXPECT(sys(10, a + 1, P, PROT_READ, 0, 0, 0) == -EINVAL, "mprotect unaligned");
-	EXPECT(sys(11, a + P, P, 0, 0, 0, 0) == 0);
-	EXPECT(sys(10, a, 3 * P, PROT_READ, 0, 0, 0) == -ENOMEM, "mprotect over a hole");
-	EXPECT(sys(25, a + P, P, 2 * P, 0, 0, 0) == -EFAULT, "mremap of a hole");
-	EXPECT(sys(25, a, P, 0, 0, 0, 0) == -EINVAL, "mremap to length 0");
-	EXPECT(sys(25, a, P, P, MREMAP_FIXED, a + 8 * P, 0) == -EINVAL, "FIXED without MAYMOVE");
-	EXPECT(sys(25, a, P, -a + 0x2000, 0, 0, 0) == -EINVAL, "mremap to a wrapping length");
-	EXPECT(sys(25, a, -1L, P, 0, 0, 0) == -EINVAL, "mremap from a wrapping length");
-	EXPECT(sys(25, a, P, P, MREMAP_MAYMOVE | MREMAP_FIXED, 0, 0) == -EPERM,
+	EXPECT(sys(__NR_mprotect, a + 1, P, PROT_READ, 0, 0, 0) == -EINVAL, "mprotect unaligned");
+	EXPECT(sys(__NR_munmap, a + P, P, 0, 0, 0, 0) == 0);
+	EXPECT(sys(__NR_mprotect, a, 3 * P, PROT_READ, 0, 0, 0) == -ENOMEM, "mprotect over a hole");
+	EXPECT(sys(__NR_mremap, a + P, P, 2 * P, 0, 0, 0) == -EFAULT, "mremap of a hole");
+	EXPECT(sys(__NR_mremap, a, P, 0, 0, 0, 0) == -EINVAL, "mremap to length 0");
+	EXPECT(sys(__NR_mremap, a, P, P, MREMAP_FIXED, a + 8 * P, 0) == -EINVAL, "FIXED without MAYMOVE");
+	EXPECT(sys(__NR_mremap, a, P, -a + 0x2000, 0, 0, 0) == -EINVAL, "mremap to a wrapping length");
+	EXPECT(sys(__NR_mremap, a, -1L, P, 0, 0, 0) == -EINVAL, "mremap from a wrapping length");
+	EXPECT(sys(__NR_mremap, a, P, P, MREMAP_MAYMOVE | MREMAP_FIXED, 0, 0) == -EPERM,
 	       "mremap to page 0");
-	EXPECT(sys(9, TASK_SIZE - P, 2 * P, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+	EXPECT(sys(__NR_mmap, TASK_SIZE - P, 2 * P, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
 		   -1, 0) == -ENOMEM, "MAP_FIXED past the end");
 	EXPECT(vma_tree_check(&current->mm->mm_mt) == 0);
-	EXPECT(sys(28, a, P, 999, 0, 0, 0) == -EINVAL, "madvise advice");
-	EXPECT(sys(28, a, 3 * P, MADV_DONTNEED, 0, 0, 0) == -ENOMEM, "madvise over a hole");
-	b0 = sys(12, 0, 0, 0, 0, 0, 0);
-	EXPECT(sys(12, b0 - P, 0, 0, 0, 0, 0) == b0, "brk below its start");
-	sys(11, a, 4 * P, 0, 0, 0, 0);
+	EXPECT(sys(__NR_madvise, a, P, 999, 0, 0, 0) == -EINVAL, "madvise advice");
+	EXPECT(sys(__NR_madvise, a, 3 * P, MADV_DONTNEED, 0, 0, 0) == -ENOMEM, "madvise over a hole");
+	b0 = sys(__NR_brk, 0, 0, 0, 0, 0, 0);
+	EXPECT(sys(__NR_brk, b0 - P, 0, 0, 0, 0, 0) == b0, "brk below its start");
+	sys(__NR_munmap, a, 4 * P, 0, 0, 0, 0);
 	return 0;
 }
 
