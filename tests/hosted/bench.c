@@ -4,9 +4,9 @@
  * paths, measured by valgrind's callgrind on the hosted build (counts,
  * not times: the same binary gives the same numbers on any machine).
  * Each bench_* function does its operation N times; the Makefile divides
- * callgrind's inclusive count of the function by N. They are noinline
- * and not static, so that no two of them (some have the same body on
- * different ranges) are folded into one.
+ * callgrind's inclusive count of the function by N. They are noipa
+ * (never inlined, cloned or folded together: some have the same body on
+ * different ranges), so each keeps its own count.
  */
 #include "harness.h"
 #include "tasks.h"
@@ -30,7 +30,7 @@ static void touch(long a, unsigned long len)
 }
 
 /* fork of a process holding 16 MiB it has written, and its exit. */
-noinline void bench_fork_16m(struct task_struct *proc)
+static __attribute__((noipa)) void bench_fork_16m(struct task_struct *proc)
 {
 	for (int i = 0; i < N; i++) {
 		struct task_struct *c = fork_task();
@@ -41,21 +41,21 @@ noinline void bench_fork_16m(struct task_struct *proc)
 }
 
 /* a first write to an anonymous page (demand-zero, with the zeroing). */
-noinline void bench_fault_anon(long a)
+static __attribute__((noipa)) void bench_fault_anon(long a)
 {
 	for (int i = 0; i < N; i++)
 		uwrite(a + i * P, "y", 1);
 }
 
 /* a write to a page shared copy-on-write with a live child. */
-noinline void bench_fault_cow(long a)
+static __attribute__((noipa)) void bench_fault_cow(long a)
 {
 	for (int i = 0; i < N; i++)
 		uwrite(a + i * P, "z", 1);
 }
 
 /* mmap and munmap of 4 KiB, untouched. */
-noinline void bench_mmap_munmap(void)
+static __attribute__((noipa)) void bench_mmap_munmap(void)
 {
 	for (int i = 0; i < N; i++)
 		sys(__NR_munmap, map(P), P, 0, 0, 0, 0);
@@ -87,35 +87,35 @@ static long map_range(struct range_bench *r)
 	return r->a;
 }
 
-noinline void bench_mprotect_4k(struct range_bench *r, int i)
+static __attribute__((noipa)) void bench_mprotect_4k(struct range_bench *r, int i)
 {
 	sys(__NR_mprotect, r->a, r->len, i & 1 ? PROT_READ | PROT_WRITE : PROT_READ, 0, 0, 0);
 }
 
-noinline void bench_mprotect_16t(struct range_bench *r, int i)
+static __attribute__((noipa)) void bench_mprotect_16t(struct range_bench *r, int i)
 {
 	sys(__NR_mprotect, r->a, r->len, i & 1 ? PROT_READ | PROT_WRITE : PROT_READ, 0, 0, 0);
 }
 
-noinline void bench_dontneed_4k(struct range_bench *r)
+static __attribute__((noipa)) void bench_dontneed_4k(struct range_bench *r)
 {
 	sys(__NR_madvise, r->a, r->len, MADV_DONTNEED, 0, 0, 0);
 }
 
-noinline void bench_dontneed_16t(struct range_bench *r)
+static __attribute__((noipa)) void bench_dontneed_16t(struct range_bench *r)
 {
 	sys(__NR_madvise, r->a, r->len, MADV_DONTNEED, 0, 0, 0);
 }
 
 /* mremap to the other place and back on the next call */
-noinline void bench_mremap_4k(struct range_bench *r, int i)
+static __attribute__((noipa)) void bench_mremap_4k(struct range_bench *r, int i)
 {
 	long from = i & 1 ? r->b : r->a, to = i & 1 ? r->a : r->b;
 
 	sys(__NR_mremap, from, r->len, r->len, MREMAP_MAYMOVE | MREMAP_FIXED, to, 0);
 }
 
-noinline void bench_mremap_16t(struct range_bench *r, int i)
+static __attribute__((noipa)) void bench_mremap_16t(struct range_bench *r, int i)
 {
 	long from = i & 1 ? r->b : r->a, to = i & 1 ? r->a : r->b;
 
@@ -125,36 +125,36 @@ noinline void bench_mremap_16t(struct range_bench *r, int i)
 /* mincore's vector, in user memory (mapped by range_rows) */
 static long mincore_vec;
 
-noinline void bench_mincore_4k(struct range_bench *r)
+static __attribute__((noipa)) void bench_mincore_4k(struct range_bench *r)
 {
 	sys(__NR_mincore, r->a, r->len, mincore_vec, 0, 0, 0);
 }
 
 /* a 1 GiB window of the sparse mapping (not 16 TiB: the vector would
  * be 4 GiB) */
-noinline void bench_mincore_1g_of_16t(struct range_bench *r)
+static __attribute__((noipa)) void bench_mincore_1g_of_16t(struct range_bench *r)
 {
 	sys(__NR_mincore, r->a + (r->touch & ~(WINDOW - 1)), WINDOW, mincore_vec, 0, 0, 0);
 }
 
-noinline void bench_fork_exit_4k(struct task_struct *proc)
+static __attribute__((noipa)) void bench_fork_exit_4k(struct task_struct *proc)
 {
 	task_exit(fork_task(), 0);
 	reap(proc, NULL);
 }
 
-noinline void bench_fork_exit_16t(struct task_struct *proc)
+static __attribute__((noipa)) void bench_fork_exit_16t(struct task_struct *proc)
 {
 	task_exit(fork_task(), 0);
 	reap(proc, NULL);
 }
 
-noinline void bench_munmap_4k(struct range_bench *r)
+static __attribute__((noipa)) void bench_munmap_4k(struct range_bench *r)
 {
 	sys(__NR_munmap, r->a, r->len, 0, 0, 0, 0);
 }
 
-noinline void bench_munmap_16t(struct range_bench *r)
+static __attribute__((noipa)) void bench_munmap_16t(struct range_bench *r)
 {
 	sys(__NR_munmap, r->a, r->len, 0, 0, 0, 0);
 }

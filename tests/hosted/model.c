@@ -348,6 +348,7 @@ static int run_seed(unsigned long s, int steps)
 	return err;
 }
 
+#ifndef MODEL_FUZZ
 static unsigned long first_seed = 1, nr_seeds = 200;
 static int nr_steps = 1000;
 
@@ -367,8 +368,11 @@ static int test_model_seeds(void)
 	printf("    model: %lu seeds x %d steps clean\n", nr_seeds, nr_steps);
 	return 0;
 }
+#endif
 
 #ifdef MODEL_FUZZ
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len);
+
 /* libFuzzer's entry (make fuzz): one input is one run, its bytes the
  * choices; any divergence from the model, broken invariant, leak or
  * sanitizer report is a crash for the fuzzer to keep. */
