@@ -3,6 +3,8 @@
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 
+int hosted_check_failures;
+
 int hosted_main(const struct htest *tests, int n, unsigned long ram)
 {
 	return hosted_main_setup(tests, n, ram, NULL);
