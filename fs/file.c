@@ -162,18 +162,32 @@ int close_fd(unsigned int fd)
 	return 0;
 }
 
+/* do_close_on_exec - exec closes the files marked close-on-exec in @fs
+ * (current's table). The marks are read a word at a time under
+ * file_lock; close_fd() takes it again for each file. */
 void do_close_on_exec(struct files_struct *fs)
 {
-	for (int i = 0; i < NR_OPEN_DEFAULT; i++)
-		if (fs->close_on_exec[i / 64] & (1UL << (i % 64)))
-			close_fd(i);
+	for (int w = 0; w < NR_OPEN_DEFAULT / 64; w++) {
+		unsigned long marks;
+
+		spin_lock(&fs->file_lock);
+		marks = fs->close_on_exec[w];
+		spin_unlock(&fs->file_lock);
+		for (; marks; marks &= marks - 1)
+			close_fd(w * 64 + __builtin_ctzl(marks));
+	}
 }
 
+/* fd_get_cloexec - is @fd of current's table close-on-exec? */
 int fd_get_cloexec(unsigned int fd)
 {
 	struct files_struct *fs = current->files;
+	int on;
 
-	return !!(fs->close_on_exec[fd / 64] & (1UL << (fd % 64)));
+	spin_lock(&fs->file_lock);
+	on = !!(fs->close_on_exec[fd / 64] & (1UL << (fd % 64)));
+	spin_unlock(&fs->file_lock);
+	return on;
 }
 
 void fd_set_cloexec(unsigned int fd, bool on)

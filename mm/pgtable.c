@@ -35,40 +35,54 @@ static void *pt_alloc_page(void)
 	return p;
 }
 
+/*
+ * __pt_alloc_kernel - give the empty kernel-table entry @slot a new lower
+ * table, Linux's way: the page is allocated with no lock held, and
+ * installed under init_mm.page_table_lock only if the entry is still
+ * empty (another vmalloc may have filled it); else it goes back.
+ * Returns 0 or -ENOMEM.
+ */
+static int __pt_alloc_kernel(pteval_t *slot)
+{
+	void *t = pt_alloc_page();
+
+	if (!t)
+		return -ENOMEM;
+	spin_lock(&init_mm.page_table_lock);
+	if (!READ_ONCE(*slot)) {
+		WRITE_ONCE(*slot, __pa(t) | _KERNPG_TABLE);
+		t = NULL;
+	}
+	spin_unlock(&init_mm.page_table_lock);
+	if (t) {	/* only once the buddy allocator runs: boot has no race */
+		free_page((unsigned long)t);
+		nr_kernel_pgtables--;
+	}
+	return 0;
+}
+
+/* pud_alloc_kernel, pmd_alloc_kernel, pte_alloc_kernel - the entry for
+ * @addr one level down, making the table if it is missing. NULL when
+ * memory is out. No lock may be held by the caller. */
 pud_t *pud_alloc_kernel(pgd_t *pgd, unsigned long addr)
 {
-	if (pgd_none(*pgd)) {
-		void *t = pt_alloc_page();
-
-		if (!t)
-			return NULL;
-		set_pgd(pgd, __pgd(__pa(t) | _KERNPG_TABLE));
-	}
+	if (pgd_none(*pgd) && __pt_alloc_kernel(&pgd->pgd))
+		return NULL;
 	return pud_offset(pgd, addr);
 }
 
 pmd_t *pmd_alloc_kernel(pud_t *pud, unsigned long addr)
 {
-	if (pud_none(*pud)) {
-		void *t = pt_alloc_page();
-
-		if (!t)
-			return NULL;
-		set_pud(pud, __pud(__pa(t) | _KERNPG_TABLE));
-	}
+	if (pud_none(*pud) && __pt_alloc_kernel(&pud->pud))
+		return NULL;
 	BUG_ON(pud_leaf(*pud));
 	return pmd_offset(pud, addr);
 }
 
 pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
 {
-	if (pmd_none(*pmd)) {
-		void *t = pt_alloc_page();
-
-		if (!t)
-			return NULL;
-		set_pmd(pmd, __pmd(__pa(t) | _KERNPG_TABLE));
-	}
+	if (pmd_none(*pmd) && __pt_alloc_kernel(&pmd->pmd))
+		return NULL;
 	BUG_ON(pmd_leaf(*pmd));
 	return pte_offset_kernel(pmd, addr);
 }

@@ -80,7 +80,9 @@ static int vmap_pages_range(unsigned long addr, struct page **pages,
 {
 	int err = 0;
 
-	spin_lock(&init_mm.page_table_lock);
+	/* No lock: the tables are made under init_mm.page_table_lock by
+	 * pmd/pte_alloc_kernel, and the PTEs of an area vmalloc reserved
+	 * are this caller's alone (as in Linux's vmap_pte_range). */
 	for (unsigned int i = 0; i < n && !err; i++, addr += PAGE_SIZE) {
 		pgd_t *pgd = pgd_offset_pgd(init_mm.pgd, addr);
 		pud_t *pud;
@@ -98,7 +100,6 @@ static int vmap_pages_range(unsigned long addr, struct page **pages,
 		BUG_ON(!pte_none(*pte));
 		set_pte(pte, pfn_pte(page_to_pfn(pages[i]), PAGE_KERNEL));
 	}
-	spin_unlock(&init_mm.page_table_lock);
 	return err;
 }
 
