@@ -24,6 +24,7 @@
 #include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/vm_event.h>
+#include "internal.h"
 #include <asm/mmu_context.h>
 #include <asm/tlbflush.h>
 
@@ -37,11 +38,6 @@ void zero_page_init(void)
 	if (!page)
 		panic("no memory for the zero page");
 	zero_pfn = page_to_pfn(page);
-}
-
-static bool is_zero_pfn(unsigned long pfn)
-{
-	return pfn == zero_pfn;
 }
 
 /* A zeroed page-table page for @mm, accounted in pgtables_bytes. */
@@ -88,7 +84,7 @@ static int __pt_alloc(struct mm_struct *mm, pteval_t *slot)
 
 /* pud_alloc - the PUD entry for @addr under @pgd, making the PUD table
  * if it is missing. NULL when memory is out. */
-static pud_t *pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr)
+pud_t *pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr)
 {
 	if (pgd_none(*pgd) && __pt_alloc(mm, &pgd->pgd))
 		return NULL;
@@ -97,7 +93,7 @@ static pud_t *pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr)
 
 /* pmd_alloc - the PMD entry for @addr under @pud, making the PMD table
  * if it is missing. NULL when memory is out. */
-static pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr)
+pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr)
 {
 	if (pud_none(*pud) && __pt_alloc(mm, &pud->pud))
 		return NULL;
@@ -106,7 +102,7 @@ static pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr)
 
 /* pte_alloc - make the PTE table under @pmd if it is missing. Returns 0
  * or -ENOMEM (nonzero on failure, as Linux's). */
-static int pte_alloc(struct mm_struct *mm, pmd_t *pmd)
+int pte_alloc(struct mm_struct *mm, pmd_t *pmd)
 {
 	return pmd_none(*pmd) ? __pt_alloc(mm, &pmd->pmd) : 0;
 }
@@ -127,7 +123,7 @@ static pte_t *pte_alloc_map(struct mm_struct *mm, unsigned long addr)
 
 /* pmd_lookup - the PMD entry over @addr in @mm, or NULL if the PUD or
  * PMD table is missing. Allocates nothing. */
-static pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr)
+pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr)
 {
 	pgd_t *pgd = pgd_offset(mm, addr);
 	pud_t *pud;
@@ -152,40 +148,6 @@ static pte_t *pte_lookup(struct mm_struct *mm, unsigned long addr)
 }
 
 /*
- * struct tlb_range - the user addresses whose translations a range walk
- * removed (Linux's mmu_gather keeps the same start and end): flushed in
- * one flush_tlb_mm_range() when the walk ends, or earlier at a lock
- * break, before another task can run.
- */
-struct tlb_range {
-	struct mm_struct *mm;
-	unsigned long start, end;	/* empty while start >= end */
-};
-
-static void tlb_range_init(struct tlb_range *tlb, struct mm_struct *mm)
-{
-	tlb->mm = mm;
-	tlb->start = ~0UL;
-	tlb->end = 0;
-}
-
-/* tlb_range_add - the translations of [start, end) must go. */
-static void tlb_range_add(struct tlb_range *tlb, unsigned long start,
-			  unsigned long end)
-{
-	tlb->start = min(tlb->start, start);
-	tlb->end = max(tlb->end, end);
-}
-
-/* tlb_range_flush - flush what was gathered (nothing if nothing was),
- * and start gathering anew. */
-static void tlb_range_flush(struct tlb_range *tlb)
-{
-	flush_tlb_mm_range(tlb->mm, tlb->start, tlb->end);
-	tlb_range_init(tlb, tlb->mm);
-}
-
-/*
  * pt_lock_break - the preemption point of a walk that holds @mm's
  * page_table_lock, taken between two page-table pages: if a reschedule
  * is due, flush what @tlb (if any) gathered, drop the lock, reschedule
@@ -195,7 +157,7 @@ static void tlb_range_flush(struct tlb_range *tlb)
  * translations. The walks that break hold mmap_lock for writing, so
  * the tables they are in cannot change meanwhile.
  */
-static void pt_lock_break(struct mm_struct *mm, struct tlb_range *tlb)
+void pt_lock_break(struct mm_struct *mm, struct tlb_range *tlb)
 {
 	lockdep_assert_held(&mm->page_table_lock);
 	if (!need_resched())
@@ -205,23 +167,6 @@ static void pt_lock_break(struct mm_struct *mm, struct tlb_range *tlb)
 	spin_unlock(&mm->page_table_lock);
 	cond_resched();
 	spin_lock(&mm->page_table_lock);
-}
-
-/* flush_tlb_mm_range - drop this CPU's translations of [start, end) of
- * @mm, if it is loaded here: page by page up to 33 pages (Linux's
- * tlb_single_page_flush_ceiling), otherwise all non-global ones. */
-void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
-			unsigned long end)
-{
-	if (!cpumask_test_cpu(smp_processor_id(), &mm->cpu_bitmap) || start >= end)
-		return;
-	if ((end - start) >> PAGE_SHIFT > 33) {
-		count_vm_event(NR_TLB_LOCAL_FLUSH_ALL);
-		write_cr3(read_cr3_pa());
-		return;
-	}
-	for (unsigned long a = start; a < end; a += PAGE_SIZE)
-		__flush_tlb_one_kernel(a);
 }
 
 static void set_user_pte(pte_t *pte, unsigned long pfn, pteval_t prot)
@@ -773,318 +718,6 @@ void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
 	spin_unlock(&mm->page_table_lock);
 }
 
-/* change_pte_range - rewrite the present PTEs of [addr, end), all under
- * @pmd, for @vma's new vm_page_prot. Anon pages this mapping owns alone
- * stay writable if the VMA is; everything else is mapped read-only and
- * will fault on write. page_table_lock held. */
-static void change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
-			     unsigned long addr, unsigned long end)
-{
-	bool writable = vma->vm_flags & VM_WRITE;
-	pte_t *pte = pte_offset_map(pmd, addr);
-
-	lockdep_assert_held(&vma->vm_mm->page_table_lock);
-	for (; addr < end; addr += PAGE_SIZE, pte++) {
-		unsigned long pfn;
-		pteval_t prot;
-
-		if (!pte_present(*pte))
-			continue;
-		pfn = pte_pfn(*pte);
-		prot = vma->vm_page_prot | (pte_val(*pte) & (_PAGE_DIRTY | _PAGE_ACCESSED));
-		if (writable && !is_zero_pfn(pfn) && PageAnon(pfn_to_page(pfn)) &&
-		    page_mapcount(pfn_to_page(pfn)) == 1 &&
-		    page_ref_count(pfn_to_page(pfn)) == 1)
-			prot |= _PAGE_RW;
-		if (!(vma->vm_flags & VM_ACCESS_FLAGS))	/* keep the page, unreachable */
-			prot = (prot & ~_PAGE_PRESENT) | _PAGE_PROTNONE;
-		set_pte(pte, __pte(PFN_PHYS(pfn) | prot));
-	}
-}
-
-/* change_pmd_range - change_pte_range() for each PTE table under @pud in
- * [addr, end), with a lock break after each (no early flush: no page
- * is freed, and the call has not returned). page_table_lock held. */
-static void change_pmd_range(struct vm_area_struct *vma, pud_t *pud,
-			     unsigned long addr, unsigned long end)
-{
-	pmd_t *pmd = pmd_offset(pud, addr);
-	unsigned long next;
-
-	do {
-		next = pmd_addr_end(addr, end);
-		if (pmd_none(*pmd))
-			continue;
-		change_pte_range(vma, pmd, addr, next);
-		pt_lock_break(vma->vm_mm, NULL);
-	} while (pmd++, addr = next, addr != end);
-}
-
-/* change_pud_range - change_pmd_range() for each PMD table under @pgd
- * in [addr, end). page_table_lock held. */
-static void change_pud_range(struct vm_area_struct *vma, pgd_t *pgd,
-			     unsigned long addr, unsigned long end)
-{
-	pud_t *pud = pud_offset(pgd, addr);
-	unsigned long next;
-
-	do {
-		next = pud_addr_end(addr, end);
-		if (!pud_none(*pud))
-			change_pmd_range(vma, pud, addr, next);
-	} while (pud++, addr = next, addr != end);
-}
-
-/* change_protection_range - change_pud_range() for each PUD table of
- * @vma's mm in [addr, end), addr < end. page_table_lock held. */
-static void change_protection_range(struct vm_area_struct *vma,
-				    unsigned long addr, unsigned long end)
-{
-	pgd_t *pgd = pgd_offset(vma->vm_mm, addr);
-	unsigned long next;
-
-	do {
-		next = pgd_addr_end(addr, end);
-		if (!pgd_none(*pgd))
-			change_pud_range(vma, pgd, addr, next);
-	} while (pgd++, addr = next, addr != end);
-}
-
-/*
- * change_protection - rewrite the PTEs of [start, end) for @vma's new
- * vm_page_prot (see change_pte_range), then flush the whole range.
- * mmap_lock held for writing.
- */
-void change_protection(struct vm_area_struct *vma, unsigned long start,
-		       unsigned long end)
-{
-	struct mm_struct *mm = vma->vm_mm;
-
-	if (start >= end)
-		return;
-	spin_lock(&mm->page_table_lock);
-	change_protection_range(vma, start, end);
-	flush_tlb_mm_range(mm, start, end);
-	spin_unlock(&mm->page_table_lock);
-}
-
-/*
- * mremap's move. It walks the source's tables like the other range
- * walks, skipping empty entries whole, and goes in steps that each stay
- * inside one PTE table on both sides; a step that covers a whole source
- * PTE table moving to an empty, aligned destination entry moves the
- * table page itself (Linux's move_normal_pmd) instead of its 512
- * entries. The walk runs twice: first to make every destination table
- * (prepare_move_step), so that running out of memory moves nothing and
- * the mapping stays as it was, then to move (move_one_step), which
- * cannot fail. mmap_lock is held for writing throughout: no fault or
- * other walk changes the tables between the two passes.
- */
-struct move_walk {
-	struct mm_struct *mm;
-	unsigned long delta;	/* new address - old address (mod 2^64) */
-	/* one step [old_addr, old_addr + extent) under @old_pmd */
-	int (*step)(struct move_walk *w, pmd_t *old_pmd, unsigned long old_addr,
-		    unsigned long extent);
-};
-
-/* move_extent - the length of the step at @old_addr (towards @old_end,
- * within one source PTE table) moving to @new_addr: up to the next PMD
- * boundary of the destination, if that comes first. */
-static unsigned long move_extent(unsigned long old_addr, unsigned long old_end,
-				 unsigned long new_addr)
-{
-	unsigned long extent = old_end - old_addr;
-
-	return min(extent, pmd_addr_end(new_addr, new_addr + extent) - new_addr);
-}
-
-/* ptes_none - whether [addr, end) under @pmd maps nothing (such a step
- * moves nothing and needs no destination table). */
-static bool ptes_none(pmd_t *pmd, unsigned long addr, unsigned long end)
-{
-	pte_t *pte = pte_offset_map(pmd, addr);
-
-	for (; addr < end; addr += PAGE_SIZE, pte++)
-		if (!pte_none(*pte))
-			return false;
-	return true;
-}
-
-/* can_move_pmd - whether a step of @extent moves the source PTE table
- * whole into @new_pmd: it spans a whole table (so both ends are PMD
- * aligned) and the destination entry is empty. */
-static bool can_move_pmd(unsigned long extent, pmd_t *new_pmd)
-{
-	return extent == PMD_SIZE && pmd_none(*new_pmd);
-}
-
-/* alloc_new_pmd - the PMD entry over @addr, making the PUD and PMD
- * tables if missing (not the PTE table). NULL when memory is out. */
-static pmd_t *alloc_new_pmd(struct mm_struct *mm, unsigned long addr)
-{
-	pud_t *pud = pud_alloc(mm, pgd_offset(mm, addr), addr);
-
-	return pud ? pmd_alloc(mm, pud, addr) : NULL;
-}
-
-/* prepare_move_step - make the tables a step will write into: the
- * destination's PUD and PMD tables, and its PTE table unless the step
- * moves the source's whole. The move's only allocations (page_table_lock
- * not held). 0 or -ENOMEM; tables made before a failure stay empty, for
- * the unmap of the destination to free. */
-static int prepare_move_step(struct move_walk *w, pmd_t *old_pmd,
-			     unsigned long old_addr, unsigned long extent)
-{
-	pmd_t *new_pmd = alloc_new_pmd(w->mm, old_addr + w->delta);
-
-	if (!new_pmd)
-		return -ENOMEM;
-	if (!can_move_pmd(extent, new_pmd) && pte_alloc(w->mm, new_pmd))
-		return -ENOMEM;
-	return 0;
-}
-
-/* move_ptes - move the PTEs of [old_addr, old_end), under @old_pmd, to
- * the same offsets from @new_addr under @new_pmd. page_table_lock held. */
-static void move_ptes(pmd_t *old_pmd, unsigned long old_addr,
-		      unsigned long old_end, pmd_t *new_pmd, unsigned long new_addr)
-{
-	pte_t *old = pte_offset_map(old_pmd, old_addr);
-	pte_t *new = pte_offset_map(new_pmd, new_addr);
-
-	for (; old_addr < old_end; old_addr += PAGE_SIZE, old++, new++) {
-		if (pte_none(*old))
-			continue;
-		set_pte(new, *old);
-		pte_clear(old);
-	}
-}
-
-/* move_normal_pmd - hand the PTE table under @old_pmd to the empty
- * @new_pmd: one entry written instead of 512. page_table_lock held. */
-static void move_normal_pmd(pmd_t *old_pmd, pmd_t *new_pmd)
-{
-	set_pmd(new_pmd, *old_pmd);
-	pmd_clear(old_pmd);
-}
-
-/* move_one_step - move a step into the tables prepare_move_step() made.
- * Takes page_table_lock for the step only. Returns 0. */
-static int move_one_step(struct move_walk *w, pmd_t *old_pmd,
-			 unsigned long old_addr, unsigned long extent)
-{
-	unsigned long new_addr = old_addr + w->delta;
-	pmd_t *new_pmd = pmd_lookup(w->mm, new_addr);
-
-	BUG_ON(!new_pmd);
-	spin_lock(&w->mm->page_table_lock);
-	if (can_move_pmd(extent, new_pmd)) {
-		move_normal_pmd(old_pmd, new_pmd);
-	} else {
-		BUG_ON(pmd_none(*new_pmd));
-		move_ptes(old_pmd, old_addr, old_addr + extent, new_pmd, new_addr);
-	}
-	spin_unlock(&w->mm->page_table_lock);
-	return 0;
-}
-
-/* move_pmd_range - w->step for each step with something to move in the
- * PTE tables under @pud in [addr, end), with a preemption point after
- * each table. The first error stops the walk. */
-static int move_pmd_range(struct move_walk *w, pud_t *pud, unsigned long addr,
-			  unsigned long end)
-{
-	pmd_t *pmd = pmd_offset(pud, addr);
-	unsigned long next, extent;
-	int err;
-
-	do {
-		next = pmd_addr_end(addr, end);
-		if (pmd_none(*pmd))
-			continue;
-		for (unsigned long a = addr; a < next; a += extent) {
-			extent = move_extent(a, next, a + w->delta);
-			if (ptes_none(pmd, a, a + extent))
-				continue;
-			err = w->step(w, pmd, a, extent);
-			if (err)
-				return err;
-		}
-		cond_resched();
-	} while (pmd++, addr = next, addr != end);
-	return 0;
-}
-
-/* move_pud_range - move_pmd_range() for each PMD table under @pgd in
- * [addr, end). */
-static int move_pud_range(struct move_walk *w, pgd_t *pgd, unsigned long addr,
-			  unsigned long end)
-{
-	pud_t *pud = pud_offset(pgd, addr);
-	unsigned long next;
-	int err;
-
-	do {
-		next = pud_addr_end(addr, end);
-		if (pud_none(*pud))
-			continue;
-		err = move_pmd_range(w, pud, addr, next);
-		if (err)
-			return err;
-	} while (pud++, addr = next, addr != end);
-	return 0;
-}
-
-/* move_pgd_range - move_pud_range() for each PUD table of w->mm in
- * [addr, end), addr < end. */
-static int move_pgd_range(struct move_walk *w, unsigned long addr,
-			  unsigned long end)
-{
-	pgd_t *pgd = pgd_offset(w->mm, addr);
-	unsigned long next;
-	int err;
-
-	do {
-		next = pgd_addr_end(addr, end);
-		if (pgd_none(*pgd))
-			continue;
-		err = move_pud_range(w, pgd, addr, next);
-		if (err)
-			return err;
-	} while (pgd++, addr = next, addr != end);
-	return 0;
-}
-
-/*
- * move_page_tables - move the PTEs of [old_addr, old_addr + len) to
- * new_addr (mremap; the ranges do not overlap): pages keep their
- * mapcounts and references, only their address changes. Returns 0, or
- * -ENOMEM with nothing moved. The old range's translations are flushed
- * at the end; until then a thread of this mm may still reach a moved
- * page at its old address, which is the page it would reach anyway.
- */
-int move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
-		     struct vm_area_struct *new_vma, unsigned long new_addr,
-		     unsigned long len)
-{
-	struct move_walk w = {
-		.mm = vma->vm_mm, .delta = new_addr - old_addr,
-		.step = prepare_move_step,
-	};
-	int err;
-
-	if (!len)
-		return 0;
-	err = move_pgd_range(&w, old_addr, old_addr + len);
-	if (err)
-		return err;
-	w.step = move_one_step;
-	WARN_ON_ONCE(move_pgd_range(&w, old_addr, old_addr + len));
-	flush_tlb_mm_range(w.mm, old_addr, old_addr + len);
-	return 0;
-}
-
 /* follow_page - the page mapped at @addr in @mm, faulting it in (for
  * writing when @write) if needed; NULL if no VMA allows the access or
  * memory is out. mmap_lock held. The page is valid while it is held. */
@@ -1270,80 +903,4 @@ int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma)
 	if (wp)
 		flush_tlb_mm_range(src_mm, vma->vm_start, vma->vm_end);
 	return err;
-}
-
-/* mincore_pte_range - residency of the pages of [addr, end), all under
- * @pmd, into @vec. Takes page_table_lock: faults may fill PTEs. */
-static void mincore_pte_range(struct mm_struct *mm, pmd_t *pmd, unsigned long addr,
-			      unsigned long end, unsigned char *vec)
-{
-	pte_t *pte = pte_offset_map(pmd, addr);
-
-	spin_lock(&mm->page_table_lock);
-	for (; addr < end; addr += PAGE_SIZE, pte++)
-		*vec++ = pte_present(*pte);
-	spin_unlock(&mm->page_table_lock);
-}
-
-/* mincore_hole - [addr, end) has no page table: nothing is resident. */
-static void mincore_hole(unsigned long addr, unsigned long end, unsigned char *vec)
-{
-	memset(vec, 0, (end - addr) >> PAGE_SHIFT);
-}
-
-/* mincore_pmd_range - residency of [addr, end) under @pud into @vec. */
-static void mincore_pmd_range(struct mm_struct *mm, pud_t *pud, unsigned long addr,
-			      unsigned long end, unsigned char *vec)
-{
-	pmd_t *pmd = pmd_offset(pud, addr);
-	unsigned long next;
-
-	do {
-		next = pmd_addr_end(addr, end);
-		if (pmd_none(*pmd))
-			mincore_hole(addr, next, vec);
-		else
-			mincore_pte_range(mm, pmd, addr, next, vec);
-		vec += (next - addr) >> PAGE_SHIFT;
-	} while (pmd++, addr = next, addr != end);
-}
-
-/* mincore_pud_range - residency of [addr, end) under @pgd into @vec. */
-static void mincore_pud_range(struct mm_struct *mm, pgd_t *pgd, unsigned long addr,
-			      unsigned long end, unsigned char *vec)
-{
-	pud_t *pud = pud_offset(pgd, addr);
-	unsigned long next;
-
-	do {
-		next = pud_addr_end(addr, end);
-		if (pud_none(*pud))
-			mincore_hole(addr, next, vec);
-		else
-			mincore_pmd_range(mm, pud, addr, next, vec);
-		vec += (next - addr) >> PAGE_SHIFT;
-	} while (pud++, addr = next, addr != end);
-}
-
-/*
- * mincore_range - one byte per page of [addr, end) into @vec: 1 where a
- * page is mapped (resident), 0 elsewhere; a missing table answers for
- * its whole span at once. mmap_lock held (the tables stay).
- */
-void mincore_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
-		   unsigned char *vec)
-{
-	pgd_t *pgd = pgd_offset(mm, addr);
-	unsigned long next;
-
-	if (addr >= end)
-		return;
-	do {
-		next = pgd_addr_end(addr, end);
-		if (pgd_none(*pgd))
-			mincore_hole(addr, next, vec);
-		else
-			mincore_pud_range(mm, pgd, addr, next, vec);
-		vec += (next - addr) >> PAGE_SHIFT;
-	} while (pgd++, addr = next, addr != end);
 }

@@ -177,18 +177,23 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 		    unsigned long end);
 void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
 		   unsigned long floor, unsigned long ceiling);
+/* mm/mprotect.c */
 void change_protection(struct vm_area_struct *vma, unsigned long start,
 		       unsigned long end);
+/* mm/mremap.c */
 int move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
 		     struct vm_area_struct *new_vma, unsigned long new_addr,
 		     unsigned long len);
+/* mm/tlb.c */
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
 			unsigned long end);
+/* mm/memory.c */
 struct page *follow_page(struct mm_struct *mm, unsigned long addr, bool write);
 long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 		      unsigned long len, bool write);
 void zero_page_init(void);
 int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma);
+/* mm/mincore.c */
 void mincore_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
 		   unsigned char *vec);
 

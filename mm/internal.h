@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the files of mm/ share and nothing outside mm/ may use (Linux
+ * keeps the same kind of helpers in its mm/internal.h): the page-table
+ * allocation and lookup helpers of memory.c, the preemption point of the
+ * range walks, the TLB gather of tlb.c, and the PROT_* to VM_* mapping.
+ */
+#ifndef _MM_INTERNAL_H
+#define _MM_INTERNAL_H
+
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/pgtable.h>
+
+/* is_zero_pfn - whether @pfn is the shared zero page (never counted). */
+static inline bool is_zero_pfn(unsigned long pfn)
+{
+	return pfn == zero_pfn;
+}
+
+/* calc_vm_prot_bits - the VM_READ/VM_WRITE/VM_EXEC bits of PROT_* @prot
+ * (Linux's name; mmap and mprotect both use it). */
+static inline unsigned long calc_vm_prot_bits(unsigned long prot)
+{
+	return (prot & PROT_READ ? VM_READ : 0) |
+	       (prot & PROT_WRITE ? VM_WRITE : 0) |
+	       (prot & PROT_EXEC ? VM_EXEC : 0);
+}
+
+/* ---- page-table allocation and lookup (memory.c) ------------------ */
+
+pud_t *pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr);
+pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr);
+int pte_alloc(struct mm_struct *mm, pmd_t *pmd);
+pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr);
+
+/* ---- the TLB gather of range walks (tlb.c) ------------------------ */
+
+/*
+ * struct tlb_range - the user addresses whose translations a range walk
+ * removed (Linux's mmu_gather keeps the same start and end): flushed in
+ * one flush_tlb_mm_range() when the walk ends, or earlier at a lock
+ * break, before another task can run.
+ */
+struct tlb_range {
+	struct mm_struct *mm;
+	unsigned long start, end;	/* empty while start >= end */
+};
+
+/* tlb_range_init - start gathering for @mm, with nothing gathered. */
+static inline void tlb_range_init(struct tlb_range *tlb, struct mm_struct *mm)
+{
+	tlb->mm = mm;
+	tlb->start = ~0UL;
+	tlb->end = 0;
+}
+
+/* tlb_range_add - the translations of [start, end) must go. */
+static inline void tlb_range_add(struct tlb_range *tlb, unsigned long start,
+			  unsigned long end)
+{
+	tlb->start = min(tlb->start, start);
+	tlb->end = max(tlb->end, end);
+}
+
+void tlb_range_flush(struct tlb_range *tlb);
+void pt_lock_break(struct mm_struct *mm, struct tlb_range *tlb);
+
+#endif

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mremap: moving a mapping's page tables to a new address
+ * (move_page_tables).
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/pgtable.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include "internal.h"
+
+/*
+ * mremap's move. It walks the source's tables like the other range
+ * walks, skipping empty entries whole, and goes in steps that each stay
+ * inside one PTE table on both sides; a step that covers a whole source
+ * PTE table moving to an empty, aligned destination entry moves the
+ * table page itself (Linux's move_normal_pmd) instead of its 512
+ * entries. The walk runs twice: first to make every destination table
+ * (prepare_move_step), so that running out of memory moves nothing and
+ * the mapping stays as it was, then to move (move_one_step), which
+ * cannot fail. mmap_lock is held for writing throughout: no fault or
+ * other walk changes the tables between the two passes.
+ */
+struct move_walk {
+	struct mm_struct *mm;
+	unsigned long delta;	/* new address - old address (mod 2^64) */
+	/* one step [old_addr, old_addr + extent) under @old_pmd */
+	int (*step)(struct move_walk *w, pmd_t *old_pmd, unsigned long old_addr,
+		    unsigned long extent);
+};
+
+/* move_extent - the length of the step at @old_addr (towards @old_end,
+ * within one source PTE table) moving to @new_addr: up to the next PMD
+ * boundary of the destination, if that comes first. */
+static unsigned long move_extent(unsigned long old_addr, unsigned long old_end,
+				 unsigned long new_addr)
+{
+	unsigned long extent = old_end - old_addr;
+
+	return min(extent, pmd_addr_end(new_addr, new_addr + extent) - new_addr);
+}
+
+/* ptes_none - whether [addr, end) under @pmd maps nothing (such a step
+ * moves nothing and needs no destination table). */
+static bool ptes_none(pmd_t *pmd, unsigned long addr, unsigned long end)
+{
+	pte_t *pte = pte_offset_map(pmd, addr);
+
+	for (; addr < end; addr += PAGE_SIZE, pte++)
+		if (!pte_none(*pte))
+			return false;
+	return true;
+}
+
+/* can_move_pmd - whether a step of @extent moves the source PTE table
+ * whole into @new_pmd: it spans a whole table (so both ends are PMD
+ * aligned) and the destination entry is empty. */
+static bool can_move_pmd(unsigned long extent, pmd_t *new_pmd)
+{
+	return extent == PMD_SIZE && pmd_none(*new_pmd);
+}
+
+/* alloc_new_pmd - the PMD entry over @addr, making the PUD and PMD
+ * tables if missing (not the PTE table). NULL when memory is out. */
+static pmd_t *alloc_new_pmd(struct mm_struct *mm, unsigned long addr)
+{
+	pud_t *pud = pud_alloc(mm, pgd_offset(mm, addr), addr);
+
+	return pud ? pmd_alloc(mm, pud, addr) : NULL;
+}
+
+/* prepare_move_step - make the tables a step will write into: the
+ * destination's PUD and PMD tables, and its PTE table unless the step
+ * moves the source's whole. The move's only allocations (page_table_lock
+ * not held). 0 or -ENOMEM; tables made before a failure stay empty, for
+ * the unmap of the destination to free. */
+static int prepare_move_step(struct move_walk *w, pmd_t *old_pmd,
+			     unsigned long old_addr, unsigned long extent)
+{
+	pmd_t *new_pmd = alloc_new_pmd(w->mm, old_addr + w->delta);
+
+	if (!new_pmd)
+		return -ENOMEM;
+	if (!can_move_pmd(extent, new_pmd) && pte_alloc(w->mm, new_pmd))
+		return -ENOMEM;
+	return 0;
+}
+
+/* move_ptes - move the PTEs of [old_addr, old_end), under @old_pmd, to
+ * the same offsets from @new_addr under @new_pmd. page_table_lock held. */
+static void move_ptes(pmd_t *old_pmd, unsigned long old_addr,
+		      unsigned long old_end, pmd_t *new_pmd, unsigned long new_addr)
+{
+	pte_t *old = pte_offset_map(old_pmd, old_addr);
+	pte_t *new = pte_offset_map(new_pmd, new_addr);
+
+	for (; old_addr < old_end; old_addr += PAGE_SIZE, old++, new++) {
+		if (pte_none(*old))
+			continue;
+		set_pte(new, *old);
+		pte_clear(old);
+	}
+}
+
+/* move_normal_pmd - hand the PTE table under @old_pmd to the empty
+ * @new_pmd: one entry written instead of 512. page_table_lock held. */
+static void move_normal_pmd(pmd_t *old_pmd, pmd_t *new_pmd)
+{
+	set_pmd(new_pmd, *old_pmd);
+	pmd_clear(old_pmd);
+}
+
+/* move_one_step - move a step into the tables prepare_move_step() made.
+ * Takes page_table_lock for the step only. Returns 0. */
+static int move_one_step(struct move_walk *w, pmd_t *old_pmd,
+			 unsigned long old_addr, unsigned long extent)
+{
+	unsigned long new_addr = old_addr + w->delta;
+	pmd_t *new_pmd = pmd_lookup(w->mm, new_addr);
+
+	BUG_ON(!new_pmd);
+	spin_lock(&w->mm->page_table_lock);
+	if (can_move_pmd(extent, new_pmd)) {
+		move_normal_pmd(old_pmd, new_pmd);
+	} else {
+		BUG_ON(pmd_none(*new_pmd));
+		move_ptes(old_pmd, old_addr, old_addr + extent, new_pmd, new_addr);
+	}
+	spin_unlock(&w->mm->page_table_lock);
+	return 0;
+}
+
+/* move_pmd_range - w->step for each step with something to move in the
+ * PTE tables under @pud in [addr, end), with a preemption point after
+ * each table. The first error stops the walk. */
+static int move_pmd_range(struct move_walk *w, pud_t *pud, unsigned long addr,
+			  unsigned long end)
+{
+	pmd_t *pmd = pmd_offset(pud, addr);
+	unsigned long next, extent;
+	int err;
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (pmd_none(*pmd))
+			continue;
+		for (unsigned long a = addr; a < next; a += extent) {
+			extent = move_extent(a, next, a + w->delta);
+			if (ptes_none(pmd, a, a + extent))
+				continue;
+			err = w->step(w, pmd, a, extent);
+			if (err)
+				return err;
+		}
+		cond_resched();
+	} while (pmd++, addr = next, addr != end);
+	return 0;
+}
+
+/* move_pud_range - move_pmd_range() for each PMD table under @pgd in
+ * [addr, end). */
+static int move_pud_range(struct move_walk *w, pgd_t *pgd, unsigned long addr,
+			  unsigned long end)
+{
+	pud_t *pud = pud_offset(pgd, addr);
+	unsigned long next;
+	int err;
+
+	do {
+		next = pud_addr_end(addr, end);
+		if (pud_none(*pud))
+			continue;
+		err = move_pmd_range(w, pud, addr, next);
+		if (err)
+			return err;
+	} while (pud++, addr = next, addr != end);
+	return 0;
+}
+
+/* move_pgd_range - move_pud_range() for each PUD table of w->mm in
+ * [addr, end), addr < end. */
+static int move_pgd_range(struct move_walk *w, unsigned long addr,
+			  unsigned long end)
+{
+	pgd_t *pgd = pgd_offset(w->mm, addr);
+	unsigned long next;
+	int err;
+
+	do {
+		next = pgd_addr_end(addr, end);
+		if (pgd_none(*pgd))
+			continue;
+		err = move_pud_range(w, pgd, addr, next);
+		if (err)
+			return err;
+	} while (pgd++, addr = next, addr != end);
+	return 0;
+}
+
+/*
+ * move_page_tables - move the PTEs of [old_addr, old_addr + len) to
+ * new_addr (mremap; the ranges do not overlap): pages keep their
+ * mapcounts and references, only their address changes. Returns 0, or
+ * -ENOMEM with nothing moved. The old range's translations are flushed
+ * at the end; until then a thread of this mm may still reach a moved
+ * page at its old address, which is the page it would reach anyway.
+ */
+int move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
+		     struct vm_area_struct *new_vma, unsigned long new_addr,
+		     unsigned long len)
+{
+	struct move_walk w = {
+		.mm = vma->vm_mm, .delta = new_addr - old_addr,
+		.step = prepare_move_step,
+	};
+	int err;
+
+	if (!len)
+		return 0;
+	err = move_pgd_range(&w, old_addr, old_addr + len);
+	if (err)
+		return err;
+	w.step = move_one_step;
+	WARN_ON_ONCE(move_pgd_range(&w, old_addr, old_addr + len));
+	flush_tlb_mm_range(w.mm, old_addr, old_addr + len);
+	return 0;
+}
