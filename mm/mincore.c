@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * mincore: which pages of a range are resident, read from the page
- * tables (a missing table answers for its whole span).
+ * tables (a missing table answers for its whole span), and for file
+ * mappings from the file; and the mincore syscall.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/file.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
 #include "internal.h"
 
 /* mincore_pte_range - residency of the pages of [addr, end), all under
@@ -68,8 +74,8 @@ static void mincore_pud_range(struct mm_struct *mm, pgd_t *pgd, unsigned long ad
  * page is mapped (resident), 0 elsewhere; a missing table answers for
  * its whole span at once. mmap_lock held (the tables stay).
  */
-void mincore_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
-		   unsigned char *vec)
+static void mincore_range(struct mm_struct *mm, unsigned long addr,
+			  unsigned long end, unsigned char *vec)
 {
 	pgd_t *pgd = pgd_offset(mm, addr);
 	unsigned long next;
@@ -86,3 +92,66 @@ void mincore_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
 	} while (pgd++, addr = next, addr != end);
 }
 
+/* file_resident - whether page @a of file mapping @vma is in memory: a
+ * ramfs file's pages always are (ramfs is the page cache), up to its end. */
+static bool file_resident(struct vm_area_struct *vma, unsigned long a)
+{
+	return vma->vm_pgoff + ((a - vma->vm_start) >> PAGE_SHIFT) <
+	       PFN_UP(vma->vm_file->f_inode->i_size);
+}
+
+/* mincore_chunk - residency of up to 256 pages from @start into @buf,
+ * VMA by VMA, each read from the page tables in one walk; the user's
+ * vector is written only after mmap_lock is dropped (a fault on it may
+ * need the lock itself). 0 or -ENOMEM for a hole. */
+static int mincore_chunk(struct mm_struct *mm, unsigned long start,
+			 unsigned long pages, unsigned char *buf)
+{
+	unsigned long end = start + (pages << PAGE_SHIFT), next;
+	int err = 0;
+
+	mmap_read_lock(mm);
+	for (unsigned long a = start; a < end; a = next) {
+		struct vm_area_struct *vma = vma_lookup(mm, a);
+		unsigned char *v = buf + ((a - start) >> PAGE_SHIFT);
+
+		if (!vma) {
+			err = -ENOMEM;
+			break;
+		}
+		next = min(end, vma->vm_end);
+		mincore_range(mm, a, next, v);
+		for (unsigned long p = a; vma->vm_file && p < next; p += PAGE_SIZE, v++)
+			*v |= file_resident(vma, p);
+	}
+	mmap_read_unlock(mm);
+	return err;
+}
+
+SYSCALL_DEFINE3(mincore, unsigned long, start, size_t, len, unsigned char __user *, vec)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long pages, end;
+	unsigned char buf[256];
+
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if (len > TASK_SIZE)
+		return -ENOMEM;
+	pages = PAGE_ALIGN(len) >> PAGE_SHIFT;
+	end = start + (pages << PAGE_SHIFT);
+	if (end < start || end > TASK_SIZE)
+		return -ENOMEM;
+	for (unsigned long done = 0; done < pages;) {
+		unsigned long n = min(pages - done, sizeof(buf));
+		int err = mincore_chunk(mm, start + (done << PAGE_SHIFT), n, buf);
+
+		if (err)
+			return err;
+		if (copy_to_user(vec + done, buf, n))
+			return -EFAULT;
+		done += n;
+		cond_resched();
+	}
+	return 0;
+}

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * VMAs of user address spaces: lookup, mmap, munmap, brk, split and
- * merge, the unmapped-area search and exit_mmap. All changes to an mm's
+ * merge, the unmapped-area search, exit_mmap, and the mmap, munmap and
+ * brk syscalls (their argument checks and error numbers follow Linux's
+ * man pages). All changes to an mm's
  * VMAs happen under its mmap_lock held for writing; lookups need it
  * held for reading.
  *
@@ -12,7 +14,9 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/fdtable.h>
 #include <linux/file.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/pgtable.h>
@@ -20,6 +24,8 @@
 #include <linux/sched/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
+#include "internal.h"
 
 static struct kmem_cache *vm_area_cachep;
 
@@ -122,11 +128,6 @@ void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 		mm->exec_vm += npages;
 	else if ((flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)
 		mm->data_vm += npages;
-}
-
-static long vma_pages(const struct vm_area_struct *vma)
-{
-	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 }
 
 /* insert_vm_struct - add @vma (not overlapping) to @mm. */
@@ -338,11 +339,11 @@ static unsigned long mmap_region(struct file *file, unsigned long addr,
 	return addr;
 }
 
+/* calc_vm_flags - the vm_flags of a new mapping with PROT_* @prot and
+ * MAP_* @flags. */
 static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
 {
-	unsigned long vm = (prot & PROT_READ ? VM_READ : 0) |
-			   (prot & PROT_WRITE ? VM_WRITE : 0) |
-			   (prot & PROT_EXEC ? VM_EXEC : 0) |
+	unsigned long vm = calc_vm_prot_bits(prot) |
 			   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 
 	if ((flags & MAP_TYPE) != MAP_PRIVATE)
@@ -454,4 +455,98 @@ void exit_mmap(struct mm_struct *mm)
 	for (int i = 0; i < KERNEL_PGD_BOUNDARY; i++)	/* nothing may be left */
 		BUG_ON(!pgd_none(mm->pgd[i]));
 	mmap_write_unlock(mm);
+}
+
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
+		unsigned long, flags, unsigned long, fd, unsigned long, off)
+{
+	struct mm_struct *mm = current->mm;
+	struct file *file = NULL;
+	unsigned long ret;
+
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	if (!len)
+		return -EINVAL;
+	if (PAGE_ALIGN(len) < len || PAGE_ALIGN(len) > TASK_SIZE)
+		return -ENOMEM;
+	switch (flags & MAP_TYPE) {
+	case MAP_PRIVATE:
+	case MAP_SHARED:
+	case MAP_SHARED_VALIDATE:
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget(fd);
+		if (!file)
+			return -EBADF;
+		if (!file->f_inode || !S_ISREG(file->f_inode->i_mode)) {
+			fput(file);
+			return -ENODEV;
+		}
+		if ((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE)) {
+			fput(file);
+			return -EACCES;	/* ramfs files are read-only here */
+		}
+	} else if ((flags & MAP_TYPE) != MAP_PRIVATE) {
+		return -EINVAL;		/* shared anonymous memory: not yet */
+	}
+	mmap_write_lock(mm);
+	ret = do_mmap(file, addr, len, prot, flags, off >> PAGE_SHIFT);
+	mmap_write_unlock(mm);
+	if (file)
+		fput(file);
+	return ret;
+}
+
+SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
+{
+	struct mm_struct *mm = current->mm;
+	int ret;
+
+	mmap_write_lock(mm);
+	ret = do_munmap(mm, addr, len);
+	mmap_write_unlock(mm);
+	return ret;
+}
+
+/* brk_move - move the end of the heap from @oldbrk to @newbrk (both
+ * page aligned): unmap what is given back, or map more, keeping a page
+ * of gap below the next mapping as Linux does. 0 or -errno (the heap
+ * then stays as it was). mmap_lock held for writing. */
+static int brk_move(struct mm_struct *mm, unsigned long oldbrk, unsigned long newbrk)
+{
+	struct vm_area_struct *next;
+
+	if (newbrk < oldbrk)
+		return do_munmap(mm, newbrk, oldbrk - newbrk);
+	if (newbrk == oldbrk)
+		return 0;
+	next = find_vma(mm, oldbrk);
+	if (next && newbrk + PAGE_SIZE > next->vm_start)
+		return -ENOMEM;
+	return do_brk_flags(oldbrk, newbrk - oldbrk, 0);
+}
+
+/*
+ * brk - move the end of the heap. Returns the new break, or the old one
+ * if it cannot move there (below start_brk, into another mapping, out
+ * of memory), as Linux's brk(2) does.
+ */
+SYSCALL_DEFINE1(brk, unsigned long, brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	mmap_write_lock(mm);
+	if (brk >= mm->start_brk && brk <= TASK_SIZE - (64UL << 20) &&
+	    !brk_move(mm, PAGE_ALIGN(mm->brk), PAGE_ALIGN(brk)))
+		mm->brk = brk;
+	ret = mm->brk;
+	mmap_write_unlock(mm);
+	return ret;
 }

@@ -2,13 +2,17 @@
 /*
  * mprotect: the PTE rewrite for a VMA's new protection
  * (change_protection), and PROT_NONE, which keeps the pages but makes
- * them unreachable (_PAGE_PROTNONE).
+ * them unreachable (_PAGE_PROTNONE); mprotect_fixup(), which splits and
+ * merges the VMAs around it, and the mprotect syscall.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
+#include <linux/syscalls.h>
 #include "internal.h"
 
 /* change_pte_range - rewrite the present PTEs of [addr, end), all under
@@ -104,4 +108,84 @@ void change_protection(struct vm_area_struct *vma, unsigned long start,
 	change_protection_range(vma, start, end);
 	flush_tlb_mm_range(mm, start, end);
 	spin_unlock(&mm->page_table_lock);
+}
+
+/* mprotect_fixup - give [start, end) of @vma (inside it) @newflags:
+ * split off the rest, change the PTEs, merge with like neighbours. */
+static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
+			  unsigned long end, unsigned long newflags)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	int err;
+
+	if (newflags == vma->vm_flags)
+		return 0;
+	if (start > vma->vm_start) {
+		err = split_vma(vma, start, true);
+		if (err)
+			return err;
+	}
+	if (end < vma->vm_end) {
+		err = split_vma(vma, end, false);
+		if (err)
+			return err;
+	}
+	vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
+	vma->vm_flags = newflags;
+	vma->vm_page_prot = vm_get_page_prot(newflags);
+	vm_stat_account(mm, newflags, vma_pages(vma));
+	change_protection(vma, start, end);
+	vma_merge_neighbours(vma);
+	return 0;
+}
+
+/*
+ * mprotect_vmas - mprotect's work after its argument checks: give each
+ * VMA over [start, end) the access bits of @prot, VMA by VMA. mmap_lock
+ * held for writing. Returns 0, -ENOMEM at a hole in the range or
+ * -EACCES for write access to a shared file mapping; the VMAs before
+ * the error keep their new protection, as in Linux.
+ */
+static int mprotect_vmas(struct mm_struct *mm, unsigned long start,
+			 unsigned long end, unsigned long prot)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+	unsigned long nstart, tmp, newflags;
+	int err;
+
+	for (nstart = start; nstart < end; nstart = tmp) {
+		if (!vma || vma->vm_start > nstart)
+			return -ENOMEM;		/* a hole in the range */
+		newflags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | calc_vm_prot_bits(prot);
+		if ((newflags & VM_WRITE) && (vma->vm_flags & VM_SHARED) && vma->vm_file)
+			return -EACCES;
+		tmp = min(vma->vm_end, end);
+		err = mprotect_fixup(vma, nstart, tmp, newflags);
+		if (err)
+			return err;
+		vma = find_vma(mm, tmp);
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long end;
+	int err;
+
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	end = start + len;
+	if (end < start || end > TASK_SIZE)
+		return -ENOMEM;
+	if (!len)
+		return 0;
+	mmap_write_lock(mm);
+	err = mprotect_vmas(mm, start, end, prot);
+	mmap_write_unlock(mm);
+	return err;
 }

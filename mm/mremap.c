@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mremap: moving a mapping's page tables to a new address
- * (move_page_tables).
+ * mremap: resizing a mapping in place, or moving it with its pages to
+ * a new address (move_vma, and move_page_tables for the page tables);
+ * and the mremap syscall.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
+#include <linux/syscalls.h>
 #include "internal.h"
 
 /*
@@ -226,4 +229,164 @@ int move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
 	WARN_ON_ONCE(move_pgd_range(&w, old_addr, old_addr + len));
 	flush_tlb_mm_range(w.mm, old_addr, old_addr + len);
 	return 0;
+}
+
+/* vma_dup_at - a copy of @vma covering [addr, addr + len), inserted in
+ * its mm (no pages yet). NULL without memory. */
+static struct vm_area_struct *vma_dup_at(struct vm_area_struct *vma,
+					 unsigned long addr, unsigned long len)
+{
+	struct vm_area_struct *new_vma = vm_area_dup(vma, vma->vm_mm);
+
+	if (!new_vma)
+		return NULL;
+	new_vma->vm_start = addr;
+	new_vma->vm_end = addr + len;
+	if (insert_vm_struct(vma->vm_mm, new_vma)) {
+		vm_area_free(new_vma);
+		return NULL;
+	}
+	return new_vma;
+}
+
+/* vma_isolate - split @vma so that it covers exactly [addr, addr + len),
+ * which lies inside it. 0 or -ENOMEM. */
+static int vma_isolate(struct vm_area_struct *vma, unsigned long addr,
+		       unsigned long len)
+{
+	if (addr > vma->vm_start && split_vma(vma, addr, true))
+		return -ENOMEM;
+	if (addr + len < vma->vm_end && split_vma(vma, addr + len, false))
+		return -ENOMEM;
+	return 0;
+}
+
+/*
+ * move_vma - move [old_addr, old_addr + old_len) of @vma with its pages
+ * to a new VMA [new_addr, new_addr + new_len), unmapping what was there
+ * first if @fixed, then unmap the old range. Returns new_addr, or
+ * -ENOMEM with the pages still at the old address.
+ */
+static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr,
+			      unsigned long old_len, unsigned long new_len,
+			      unsigned long new_addr, bool fixed)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct vm_area_struct *new_vma;
+
+	if (vma_isolate(vma, old_addr, old_len))
+		return -ENOMEM;
+	if (fixed && do_munmap(mm, new_addr, new_len))
+		return -ENOMEM;
+	new_vma = vma_dup_at(vma, new_addr, new_len);
+	if (!new_vma)
+		return -ENOMEM;
+	if (move_page_tables(vma, old_addr, new_vma, new_addr, min(old_len, new_len))) {
+		do_munmap(mm, new_addr, new_len);	/* nothing was moved */
+		return -ENOMEM;
+	}
+	do_munmap(mm, old_addr, old_len);
+	vma_merge_neighbours(new_vma);
+	return new_addr;
+}
+
+/* mremap_to - MREMAP_FIXED: move the range to exactly @new_addr.
+ * -EINVAL if that is unaligned, beyond user space or overlaps the old
+ * range, -EPERM below mmap_min_addr, else move_vma()'s result. */
+static unsigned long mremap_to(struct vm_area_struct *vma, unsigned long addr,
+			       unsigned long old_len, unsigned long new_len,
+			       unsigned long new_addr)
+{
+	if ((new_addr & ~PAGE_MASK) || new_addr > TASK_SIZE - new_len ||
+	    (new_addr < addr + old_len && addr < new_addr + new_len))
+		return -EINVAL;
+	if (new_addr < MMAP_MIN_ADDR)
+		return -EPERM;
+	return move_vma(vma, addr, old_len, new_len, new_addr, true);
+}
+
+/* vma_expandable - whether @vma can grow by @delta bytes at its end:
+ * the range after it is in user space and no VMA is there. */
+static bool vma_expandable(struct vm_area_struct *vma, unsigned long delta)
+{
+	struct vm_area_struct *next = vma_next(vma);
+	unsigned long end = vma->vm_end + delta;
+
+	return end <= TASK_SIZE && (!next || next->vm_start >= end);
+}
+
+/* vma_expand_in_place - grow @vma by @delta bytes at its end (checked
+ * by vma_expandable) and merge it with a like neighbour. */
+static void vma_expand_in_place(struct vm_area_struct *vma, unsigned long delta)
+{
+	struct mm_struct *mm = vma->vm_mm;
+
+	vm_stat_account(mm, vma->vm_flags, delta >> PAGE_SHIFT);
+	vma->vm_end += delta;
+	vma_tree_update(&mm->mm_mt, vma);
+	vma_merge_neighbours(vma);
+}
+
+/*
+ * do_mremap - mremap's work after its argument checks (lengths page
+ * aligned, nonzero, at most TASK_SIZE): with MREMAP_FIXED move to
+ * @new_addr; otherwise shrink by unmapping the tail, grow in place if
+ * the space after is free, or move (MREMAP_MAYMOVE) to a free range.
+ * mmap_lock held for writing. Returns the mapping's address or -errno:
+ * -EFAULT if [addr, addr + old_len) is not inside one VMA, -ENOMEM if
+ * it cannot grow or move.
+ */
+static unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
+			       unsigned long old_len, unsigned long new_len,
+			       unsigned long flags, unsigned long new_addr)
+{
+	struct vm_area_struct *vma = vma_lookup(mm, addr);
+
+	if (!vma || old_len > vma->vm_end - addr)
+		return -EFAULT;
+	if (flags & MREMAP_FIXED)
+		return mremap_to(vma, addr, old_len, new_len, new_addr);
+	if (new_len <= old_len) {
+		if (new_len < old_len && do_munmap(mm, addr + new_len, old_len - new_len))
+			return -ENOMEM;
+		return addr;
+	}
+	if (addr + old_len == vma->vm_end && vma_expandable(vma, new_len - old_len)) {
+		vma_expand_in_place(vma, new_len - old_len);
+		return addr;
+	}
+	if (!(flags & MREMAP_MAYMOVE))
+		return -ENOMEM;
+	new_addr = get_unmapped_area(vma->vm_file, 0, new_len, 0, 0);
+	if (IS_ERR_VALUE(new_addr))
+		return -ENOMEM;
+	return move_vma(vma, addr, old_len, new_len, new_addr, false);
+}
+
+/*
+ * mremap - resize [addr, addr + old_len) to new_len: shrinking unmaps the
+ * tail; growing extends in place if the space after is free, else moves
+ * the mapping (MREMAP_MAYMOVE) with its pages to a new range (or to
+ * new_addr with MREMAP_FIXED).
+ */
+SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
+		unsigned long, new_len, unsigned long, flags, unsigned long, new_addr)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED) || (addr & ~PAGE_MASK))
+		return -EINVAL;
+	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
+		return -EINVAL;
+	if (old_len > TASK_SIZE || new_len > TASK_SIZE)
+		return -EINVAL;	/* keeps every sum below from wrapping */
+	old_len = PAGE_ALIGN(old_len);
+	new_len = PAGE_ALIGN(new_len);
+	if (!new_len || !old_len)
+		return -EINVAL;
+	mmap_write_lock(mm);
+	ret = do_mremap(mm, addr, old_len, new_len, flags, new_addr);
+	mmap_write_unlock(mm);
+	return ret;
 }

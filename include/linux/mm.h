@@ -139,6 +139,12 @@ int split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below);
 void exit_mmap(struct mm_struct *mm);
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 
+/* vma_pages - the number of pages @vma spans. */
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
 #define for_each_vma(mm, vma) list_for_each_entry(vma, &(mm)->mm_mt.list, vm_list)
 
 /* ---- faults and page tables (mm/memory.c) ------------------------- */
@@ -193,9 +199,6 @@ long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 		      unsigned long len, bool write);
 void zero_page_init(void);
 int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma);
-/* mm/mincore.c */
-void mincore_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
-		   unsigned char *vec);
 
 static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
 {
