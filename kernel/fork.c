@@ -184,7 +184,7 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	int err;
 
 	mmap_assert_write_locked(oldmm);
-	for_each_vma(oldmm, vma) {
+	mm_for_each_vma(oldmm, vma) {
 		new = vm_area_dup(vma, mm);
 		if (!new)
 			return -ENOMEM;

@@ -174,21 +174,53 @@ static void set_user_pte(pte_t *pte, unsigned long pfn, pteval_t prot)
 	set_pte(pte, __pte(PFN_PHYS(pfn) | prot | _PAGE_ACCESSED));
 }
 
+/*
+ * The reverse-map counts: _mapcount counts the PTEs that map a page (the
+ * zero page is never counted). These only count; the callers adjust the
+ * mm's RSS (mm_counter) and the page's reference as well.
+ */
+
+/* page_add_new_anon_rmap - @page, fresh and private, gets its first
+ * mapping and becomes anonymous. */
+static void page_add_new_anon_rmap(struct page *page)
+{
+	SetPageFlag(page, PG_anon);
+	atomic_set(&page->_mapcount, 0);
+}
+
+/* page_add_file_rmap - one more mapping of the file page @page. */
+static void page_add_file_rmap(struct page *page)
+{
+	atomic_inc(&page->_mapcount);
+}
+
+/* page_dup_rmap - fork copied a PTE that maps @page (anon or file). */
+static void page_dup_rmap(struct page *page)
+{
+	atomic_inc(&page->_mapcount);
+}
+
+/* page_remove_rmap - one mapping of @page is gone. */
+static void page_remove_rmap(struct page *page)
+{
+	atomic_dec(&page->_mapcount);
+}
+
 /* Map a fresh anon page at @pte: first write to anonymous memory, or the
  * copy of a shared page. */
 static void map_new_anon(struct vm_area_struct *vma, pte_t *pte, struct page *page)
 {
-	SetPageFlag(page, PG_anon);
-	atomic_set(&page->_mapcount, 0);
+	page_add_new_anon_rmap(page);
 	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
 	set_user_pte(pte, page_to_pfn(page), vma->vm_page_prot | _PAGE_RW | _PAGE_DIRTY);
 }
 
-/* Drop one mapping of @page (not the zero page). */
-static void page_remove_rmap(struct mm_struct *mm, struct page *page)
+/* unmap_page - a PTE of @mm that mapped @page (not the zero page) was
+ * cleared: drop that mapping, its RSS count and its reference. */
+static void unmap_page(struct mm_struct *mm, struct page *page)
 {
-	atomic_dec(&page->_mapcount);
-	add_mm_counter(mm, PageAnon(page) ? MM_ANONPAGES : MM_FILEPAGES, -1);
+	page_remove_rmap(page);
+	add_mm_counter(mm, mm_counter(page), -1);
 	put_page(page);
 }
 
@@ -287,7 +319,7 @@ static vm_fault_t do_file_fault(struct vm_fault *vmf)
 	if (!fault_lock_pte(vmf))
 		return 0;
 	get_page(page);
-	atomic_inc(&page->_mapcount);
+	page_add_file_rmap(page);
 	add_mm_counter(vma->vm_mm, MM_FILEPAGES, 1);
 	set_user_pte(vmf->pte, page_to_pfn(page), vma->vm_page_prot);
 	fault_unlock_pte(vmf);
@@ -319,7 +351,7 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf, struct page *old)
 	if (copy && fault_lock_pte(vmf)) {
 		if (old) {
 			count_vm_event(COW_FAULT_COPY);
-			page_remove_rmap(mm, old);
+			unmap_page(mm, old);
 		}
 		map_new_anon(vmf->vma, vmf->pte, copy);
 		flush_tlb_mm_range(mm, vmf->address, vmf->address + PAGE_SIZE);
@@ -498,7 +530,7 @@ static void zap_pte_range(struct tlb_range *tlb, pmd_t *pmd,
 		if (!pte_present(*pte))
 			continue;
 		if (!is_zero_pfn(pte_pfn(*pte)))
-			page_remove_rmap(tlb->mm, pfn_to_page(pte_pfn(*pte)));
+			unmap_page(tlb->mm, pfn_to_page(pte_pfn(*pte)));
 		pte_clear(pte);
 		tlb_range_add(tlb, addr, addr + PAGE_SIZE);
 	}
@@ -718,10 +750,12 @@ void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
 	spin_unlock(&mm->page_table_lock);
 }
 
-/* follow_page - the page mapped at @addr in @mm, faulting it in (for
- * writing when @write) if needed; NULL if no VMA allows the access or
- * memory is out. mmap_lock held. The page is valid while it is held. */
-struct page *follow_page(struct mm_struct *mm, unsigned long addr, bool write)
+/* fault_in_user_page - the page mapped at @addr in @mm, faulting it in
+ * (for writing when @write) if it is not mapped so (unlike Linux's
+ * follow_page, which only looks). NULL if no VMA allows the access or
+ * memory is out. mmap_lock held; no reference is taken: the page stays
+ * valid while the lock is held. */
+struct page *fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool write)
 {
 	struct vm_area_struct *vma = vma_lookup(mm, addr);
 	pte_t *pte;
@@ -760,7 +794,7 @@ long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 	while (done < len) {
 		unsigned long off = (addr + done) & ~PAGE_MASK;
 		unsigned long n = min(len - done, PAGE_SIZE - off);
-		struct page *page = follow_page(mm, addr + done, write);
+		struct page *page = fault_in_user_page(mm, addr + done, write);
 		char *kaddr;
 
 		if (!page)
@@ -791,8 +825,8 @@ static bool copy_one_pte(struct mm_struct *dst_mm, struct vm_area_struct *vma,
 	if (!is_zero_pfn(pfn)) {
 		page = pfn_to_page(pfn);
 		get_page(page);
-		atomic_inc(&page->_mapcount);
-		add_mm_counter(dst_mm, PageAnon(page) ? MM_ANONPAGES : MM_FILEPAGES, 1);
+		page_dup_rmap(page);
+		add_mm_counter(dst_mm, mm_counter(page), 1);
 		if (PageAnon(page) && !(vma->vm_flags & VM_SHARED) && (v & _PAGE_RW)) {
 			v &= ~_PAGE_RW;
 			set_pte(src, __pte(v));

@@ -18,9 +18,14 @@
 #include <asm/tlbflush.h>
 #include "internal.h"
 
-/* flush_tlb_mm_range - drop this CPU's translations of [start, end) of
- * @mm, if it is loaded here: page by page up to 33 pages (Linux's
- * tlb_single_page_flush_ceiling), otherwise all non-global ones. */
+/*
+ * flush_tlb_mm_range - drop this CPU's translations of [start, end) of
+ * @mm, if @mm is loaded here: page by page up to 33 pages (Linux's
+ * tlb_single_page_flush_ceiling), otherwise all non-global ones. Only
+ * this CPU is flushed, unlike Linux's, which also shoots down the other
+ * CPUs in the mm's cpumask: mmos runs on one CPU (nr_tlb_remote_flush
+ * stays 0). A second CPU needs the IPI here first.
+ */
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
 			unsigned long end)
 {
@@ -32,7 +37,7 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
 		return;
 	}
 	for (unsigned long a = start; a < end; a += PAGE_SIZE)
-		__flush_tlb_one_kernel(a);
+		__flush_tlb_one_user(a);
 }
 
 /* tlb_range_flush - flush what was gathered (nothing if nothing was),

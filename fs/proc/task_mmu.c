@@ -53,7 +53,7 @@ void proc_pid_maps(struct seq_buf *s, struct task_struct *task)
 	if (!mm)
 		return;
 	mmap_read_lock(mm);
-	for_each_vma(mm, vma) {
+	mm_for_each_vma(mm, vma) {
 		struct inode *inode = vma->vm_file ? vma->vm_file->f_inode : NULL;
 		unsigned long f = vma->vm_flags;
 

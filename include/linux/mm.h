@@ -145,7 +145,11 @@ static inline unsigned long vma_pages(const struct vm_area_struct *vma)
 	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 }
 
-#define for_each_vma(mm, vma) list_for_each_entry(vma, &(mm)->mm_mt.list, vm_list)
+/* mm_for_each_vma - walk @mm's VMAs in address order, along the sorted
+ * list the VMA tree keeps (mm_mt.list). Not Linux's for_each_vma(),
+ * which takes a vma_iterator over the maple tree: mmos's walk needs no
+ * iterator state, so it has a name of its own. mmap_lock held. */
+#define mm_for_each_vma(mm, vma) list_for_each_entry(vma, &(mm)->mm_mt.list, vm_list)
 
 /* ---- faults and page tables (mm/memory.c) ------------------------- */
 
@@ -194,7 +198,7 @@ int move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
 			unsigned long end);
 /* mm/memory.c */
-struct page *follow_page(struct mm_struct *mm, unsigned long addr, bool write);
+struct page *fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool write);
 long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 		      unsigned long len, bool write);
 void zero_page_init(void);
@@ -208,6 +212,12 @@ static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
 static inline void add_mm_counter(struct mm_struct *mm, int member, long v)
 {
 	atomic_long_add(v, &mm->rss_stat[member]);
+}
+
+/* mm_counter - the RSS counter that a mapping of @page counts in. */
+static inline int mm_counter(const struct page *page)
+{
+	return PageAnon(page) ? MM_ANONPAGES : MM_FILEPAGES;
 }
 
 static inline unsigned long get_mm_rss(struct mm_struct *mm)

@@ -75,7 +75,7 @@ struct vm_area_struct {
 struct mm_struct {
 	/* VMAs: read under mmap_lock (read), changed under it (write) */
 	struct rw_semaphore mmap_lock;
-	struct vma_tree mm_mt;
+	struct vma_tree mm_mt;	/* a B+tree (vma_tree.h); Linux's field name */
 
 	/* Page tables: entries change under page_table_lock */
 	spinlock_t page_table_lock;

@@ -186,7 +186,7 @@ static int test_fork_copy_on_write(void)
 	EXPECT(poke(a, 'p') == 0 && poke(a + P, 'q') == 0);
 	child = fork_task();
 	EXPECT(child && child->mm && child->mm != proc->mm);
-	EXPECT(page_mapcount(follow_page(proc->mm, a, false)) == 2, "not shared");
+	EXPECT(page_mapcount(fault_in_user_page(proc->mm, a, false)) == 2, "not shared");
 	EXPECT(poke(a, 'P') == 0);
 	EXPECT(sum_vm_event(COW_FAULT_COPY) == copies + 1, "the write did not copy");
 	run(child);

@@ -22,6 +22,14 @@ static inline void write_cr3(unsigned long pa)
 	hosted_tlb_flush_all(false);
 }
 
+/* __flush_tlb_one_user - drop the translation of one user page. */
+static inline void __flush_tlb_one_user(unsigned long addr)
+{
+	count_vm_event(NR_TLB_LOCAL_FLUSH_ONE);
+	hosted_tlb_flush_one(addr);
+}
+
+/* __flush_tlb_one_kernel - drop the translation of one kernel page. */
 static inline void __flush_tlb_one_kernel(unsigned long addr)
 {
 	count_vm_event(NR_TLB_LOCAL_FLUSH_ONE);

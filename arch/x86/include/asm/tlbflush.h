@@ -20,7 +20,17 @@ static inline void write_cr3(unsigned long pa)
 	native_write_cr3(pa);
 }
 
-/* __flush_tlb_one_kernel - drop this CPU's translation of one page. */
+/* __flush_tlb_one_user - drop this CPU's translation of one user page
+ * (without PCID or page-table isolation the same invlpg as a kernel
+ * page; Linux's name). */
+static inline void __flush_tlb_one_user(unsigned long addr)
+{
+	count_vm_event(NR_TLB_LOCAL_FLUSH_ONE);
+	__asm__ volatile("invlpg (%0)" :: "r"(addr) : "memory");
+}
+
+/* __flush_tlb_one_kernel - drop this CPU's translation of one kernel
+ * page. */
 static inline void __flush_tlb_one_kernel(unsigned long addr)
 {
 	count_vm_event(NR_TLB_LOCAL_FLUSH_ONE);
