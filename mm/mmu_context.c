@@ -40,6 +40,7 @@ void switch_mm_irqs_off(struct mm_struct *prev, struct mm_struct *next,
 		return;
 	}
 	cpumask_set_cpu(cpu, &next->cpu_bitmap);
+	count_vm_event(SWITCH_MM_CR3);
 	load_new_mm_cr3(next->pgd);
 	/* Without PCID the CR3 write dropped prev's translations here. */
 	cpumask_clear_cpu(cpu, &prev->cpu_bitmap);

@@ -7,7 +7,7 @@
 
 const char *const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[CONTEXT_SWITCH]	= "context_switch",
-	[CR3_WRITE]		= "cr3_write",
+	[SWITCH_MM_CR3]		= "switch_mm_cr3",
 	[SWITCH_MM_SAME]	= "switch_mm_same",
 	[LAZY_TLB_ENTER]	= "lazy_tlb_enter",
 	[NR_TLB_LOCAL_FLUSH_ALL] = "nr_tlb_local_flush_all",

@@ -11,11 +11,11 @@
 
 enum vm_event_item {
 	CONTEXT_SWITCH,		/* context_switch() with prev != next */
-	CR3_WRITE,		/* every load of CR3 */
+	SWITCH_MM_CR3,		/* switch_mm loaded another mm's pgd into CR3 */
 	SWITCH_MM_SAME,		/* user->user switch that kept CR3 */
 	LAZY_TLB_ENTER,		/* a CPU entered lazy TLB mode */
-	NR_TLB_LOCAL_FLUSH_ALL,
-	NR_TLB_LOCAL_FLUSH_ONE,
+	NR_TLB_LOCAL_FLUSH_ALL,	/* full flushes of this CPU's TLB */
+	NR_TLB_LOCAL_FLUSH_ONE,	/* one page flushed (invlpg) */
 	NR_TLB_REMOTE_FLUSH,
 	PGFAULT,		/* page faults handled (user and kernel) */
 	PGFAULT_ZERO,		/* read faults given the shared zero page */

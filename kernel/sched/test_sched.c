@@ -103,7 +103,7 @@ static int become_user_task(void)
 /* ---- kernel threads only: no CR3 write at all ------------------------ */
 
 struct pingpong {
-	struct completion a, b, done, b_ready, stop;
+	struct completion a, b, done, b_ready;
 	int rounds;
 	bool as_user;			/* both sides become user tasks */
 	struct snap start;
@@ -121,8 +121,6 @@ static int pong(void *data)
 		complete(&pp->a);
 	}
 	complete(&pp->done);
-	/* an exiting user task flushes its TLB: not part of the count */
-	wait_for_completion(&pp->stop);
 	return 0;
 }
 
@@ -135,9 +133,8 @@ static void ping(struct pingpong *pp)
 		wait_for_completion(&pp->a);
 	}
 	pp->switches = delta(&pp->start, CONTEXT_SWITCH);
-	pp->cr3 = delta(&pp->start, CR3_WRITE);
+	pp->cr3 = delta(&pp->start, SWITCH_MM_CR3);
 	pp->same = delta(&pp->start, SWITCH_MM_SAME);
-	complete(&pp->stop);
 }
 
 static int ping_kthread(void *data)
@@ -154,7 +151,6 @@ static int test_kthreads_switch_without_cr3(void)
 	init_completion(&pp.a);
 	init_completion(&pp.b);
 	init_completion(&pp.done);
-	init_completion(&pp.stop);
 	start(&b, pong, &pp, "pong");
 	start(&a, ping_kthread, &pp, "ping");
 	finish(&a);
@@ -306,12 +302,12 @@ static int use_mm_thread(void *data)
 
 	snap(&s);
 	kthread_use_mm(um->mm);
-	um->cr3_use = delta(&s, CR3_WRITE);
+	um->cr3_use = delta(&s, SWITCH_MM_CR3);
 	um->loaded = read_cr3_pa() == __pa(um->mm->pgd) && current->mm == um->mm;
 	snap(&s);
 	kthread_unuse_mm(um->mm);
 	um->lazy_unuse = delta(&s, LAZY_TLB_ENTER);
-	um->cr3_unuse = delta(&s, CR3_WRITE);
+	um->cr3_unuse = delta(&s, SWITCH_MM_CR3);
 	um->lazy_loaded = !current->mm && current->active_mm == um->mm &&
 			  read_cr3_pa() == __pa(um->mm->pgd);
 	return 0;
@@ -381,7 +377,6 @@ static int run_user_pingpong(struct pingpong *pp, bool two_processes)
 	init_completion(&pp->b);
 	init_completion(&pp->done);
 	init_completion(&pp->b_ready);
-	init_completion(&pp->stop);
 	pp->rounds = 50;
 	pp->as_user = two_processes;
 	if (two_processes) {

@@ -213,7 +213,7 @@ static int test_kthread_borrows_and_returns(void)
 {
 	struct mm_struct *mm = proc->mm;
 	int count = atomic_read(&mm->mm_count);
-	long cr3 = sum_vm_event(CR3_WRITE);
+	long cr3 = sum_vm_event(SWITCH_MM_CR3);
 	struct task_struct *k;
 
 	run(&init_task);		/* kernel threads are made by kernel threads */
@@ -221,7 +221,6 @@ static int test_kthread_borrows_and_returns(void)
 	EXPECT(k && !k->mm);
 	run(k);				/* new tasks are queued: let it run first */
 	run(proc);
-	cr3 = sum_vm_event(CR3_WRITE);
 	count = atomic_read(&mm->mm_count);
 	run(k);
 	EXPECT(current->active_mm == mm && !current->mm, "K did not borrow");
@@ -229,7 +228,8 @@ static int test_kthread_borrows_and_returns(void)
 	       atomic_read(&mm->mm_count), count);
 	run(proc);
 	EXPECT(atomic_read(&mm->mm_count) == count, "the borrow was not dropped");
-	EXPECT(sum_vm_event(CR3_WRITE) == cr3, "CR3 written %ld times", sum_vm_event(CR3_WRITE) - cr3);
+	EXPECT(sum_vm_event(SWITCH_MM_CR3) == cr3, "CR3 loaded %ld times",
+	       sum_vm_event(SWITCH_MM_CR3) - cr3);
 	task_exit(k, 0);
 	run(proc);
 	return 0;

@@ -14,10 +14,10 @@ extern unsigned long hosted_cr3;
 void hosted_tlb_flush_one(unsigned long addr);
 void hosted_tlb_flush_all(bool global);
 
-/* write_cr3 - load a page table: non-global translations go. */
+/* write_cr3 - load a page table: non-global translations go. Not
+ * counted itself, as on x86: callers count what it is for. */
 static inline void write_cr3(unsigned long pa)
 {
-	count_vm_event(CR3_WRITE);
 	hosted_cr3 = pa;
 	hosted_tlb_flush_all(false);
 }

@@ -6,17 +6,18 @@
 #include <linux/vm_event.h>
 #include <asm/processor.h>
 
-/* native_write_cr3 - the raw CR3 load; callers count it (CR3_WRITE). */
+/* native_write_cr3 - the raw CR3 load. */
 static inline void native_write_cr3(unsigned long pa)
 {
 	__asm__ volatile("mov %0, %%cr3" :: "r"(pa) : "memory");
 }
 
-/* write_cr3 - load page tables at physical @pa, counted. Without PCID
- * this drops every non-global translation of this CPU. */
+/* write_cr3 - load page tables at physical @pa. Without PCID this drops
+ * every non-global translation of this CPU. Not counted itself: the
+ * callers count what the load is for (switch_mm_cr3 in switch_mm,
+ * nr_tlb_local_flush_all for a full flush). */
 static inline void write_cr3(unsigned long pa)
 {
-	count_vm_event(CR3_WRITE);
 	native_write_cr3(pa);
 }
 
