@@ -106,16 +106,21 @@ static int memblock_remove_range(struct memblock_type *t, phys_addr_t base,
 	return 0;
 }
 
+/* memblock_add - record [base, base + size) as RAM. 0 or -ENOMEM (the
+ * region table is full). */
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_add_range(&memblock.memory, base, size);
 }
 
+/* memblock_reserve - mark [base, base + size) as in use (never handed
+ * to the buddy allocator). 0 or -ENOMEM. */
 int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_add_range(&memblock.reserved, base, size);
 }
 
+/* memblock_remove - forget [base, base + size) as RAM. 0 or -ENOMEM. */
 int memblock_remove(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_remove_range(&memblock.memory, base, size);
@@ -134,11 +139,13 @@ static bool memblock_search(const struct memblock_type *t, phys_addr_t a)
 	return false;
 }
 
+/* memblock_is_reserved - whether @addr lies in a reserved region. */
 bool memblock_is_reserved(phys_addr_t addr)
 {
 	return memblock_search(&memblock.reserved, addr);
 }
 
+/* memblock_is_memory - whether @addr lies in RAM. */
 bool memblock_is_memory(phys_addr_t addr)
 {
 	return memblock_search(&memblock.memory, addr);
@@ -211,6 +218,7 @@ void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 	return p;
 }
 
+/* memblock_end_of_DRAM - the end of the highest RAM region (0 if none). */
 phys_addr_t memblock_end_of_DRAM(void)
 {
 	struct memblock_type *t = &memblock.memory;
@@ -220,6 +228,7 @@ phys_addr_t memblock_end_of_DRAM(void)
 	return t->regions[t->cnt - 1].base + t->regions[t->cnt - 1].size;
 }
 
+/* memblock_phys_mem_size - the bytes of RAM recorded. */
 phys_addr_t memblock_phys_mem_size(void)
 {
 	phys_addr_t total = 0;
@@ -251,6 +260,7 @@ static void memblock_dump(const struct memblock_type *t)
 	}
 }
 
+/* memblock_dump_all - print the RAM and reserved regions. */
 void memblock_dump_all(void)
 {
 	memblock_dump(&memblock.memory);

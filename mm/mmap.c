@@ -29,6 +29,7 @@
 
 static struct kmem_cache *vm_area_cachep;
 
+/* vma_cache_init - the slab cache of VMAs; at boot, panics without memory. */
 void vma_cache_init(void)
 {
 	vm_area_cachep = kmem_cache_create("vm_area_struct",
@@ -37,6 +38,8 @@ void vma_cache_init(void)
 		panic("vma_cache_init: out of memory");
 }
 
+/* vm_area_alloc - a zeroed VMA of @mm, on no list or tree yet. NULL
+ * without memory. */
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
@@ -66,6 +69,7 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig, struct mm_struct
 	return new;
 }
 
+/* vm_area_free - free @vma (out of the tree) and drop its file. */
 void vm_area_free(struct vm_area_struct *vma)
 {
 	if (vma->vm_file)
@@ -87,6 +91,8 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 	return prot;
 }
 
+/* find_vma - the first VMA of @mm that ends above @addr (it may start
+ * above it, as Linux's), or NULL. mmap_lock held. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
 	return vma_tree_find(&mm->mm_mt, addr);
@@ -100,6 +106,7 @@ struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr)
 	return vma && vma->vm_start <= addr ? vma : NULL;
 }
 
+/* vma_next - the VMA after @vma in address order, or NULL. */
 struct vm_area_struct *vma_next(struct vm_area_struct *vma)
 {
 	struct list_head *n = vma->vm_list.next;
@@ -108,6 +115,7 @@ struct vm_area_struct *vma_next(struct vm_area_struct *vma)
 	       list_entry(n, struct vm_area_struct, vm_list);
 }
 
+/* vma_prev - the VMA before @vma in address order, or NULL. */
 struct vm_area_struct *vma_prev(struct vm_area_struct *vma)
 {
 	struct list_head *p = vma->vm_list.prev;
@@ -295,6 +303,9 @@ static int __do_munmap(struct mm_struct *mm, unsigned long start, unsigned long 
 	return 0;
 }
 
+/* do_munmap - unmap [start, start + len) of @mm (len rounded up to
+ * pages). mmap_lock held for writing. 0, -EINVAL (unaligned, empty or
+ * outside user space) or -ENOMEM (a VMA could not be split). */
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
 	if ((start & ~PAGE_MASK) || start >= TASK_SIZE || len > TASK_SIZE - start)

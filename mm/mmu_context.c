@@ -46,6 +46,7 @@ void switch_mm_irqs_off(struct mm_struct *prev, struct mm_struct *next,
 	cpumask_clear_cpu(cpu, &prev->cpu_bitmap);
 }
 
+/* switch_mm - switch_mm_irqs_off() with interrupts turned off around it. */
 void switch_mm(struct mm_struct *prev, struct mm_struct *next,
 	       struct task_struct *tsk)
 {

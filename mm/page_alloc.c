@@ -35,16 +35,19 @@ static struct zone {
 struct page *mem_map;
 unsigned long max_pfn;
 
+/* nr_free_pages - the pages free in the buddy allocator now. */
 unsigned long nr_free_pages(void)
 {
 	return READ_ONCE(zone.free_pages);
 }
 
+/* totalram_pages - the pages the buddy allocator manages. */
 unsigned long totalram_pages(void)
 {
 	return READ_ONCE(zone.managed_pages);
 }
 
+/* nr_used_pages - managed pages not free now (what leak checks compare). */
 unsigned long nr_used_pages(void)
 {
 	return totalram_pages() - nr_free_pages();
@@ -220,6 +223,8 @@ void put_page(struct page *page)
 	__free_pages(page, PageHead(page) ? page->private : 0);
 }
 
+/* __get_free_pages - 2^@order pages, by their direct-map address; 0
+ * without memory. */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp, order);
@@ -227,6 +232,7 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 	return page ? (unsigned long)page_address(page) : 0;
 }
 
+/* free_pages - give back __get_free_pages()'s @addr (0 is ignored). */
 void free_pages(unsigned long addr, unsigned int order)
 {
 	if (addr)

@@ -16,6 +16,8 @@
  * freed (as in Linux), so leak checks subtract them. */
 static unsigned long nr_kernel_pgtables;
 
+/* nr_kernel_pgtable_pages - kernel page-table pages taken from the buddy
+ * allocator so far (never freed). */
 unsigned long nr_kernel_pgtable_pages(void)
 {
 	return READ_ONCE(nr_kernel_pgtables);
@@ -61,9 +63,9 @@ static int __pt_alloc_kernel(pteval_t *slot)
 	return 0;
 }
 
-/* pud_alloc_kernel, pmd_alloc_kernel, pte_alloc_kernel - the entry for
- * @addr one level down, making the table if it is missing. NULL when
- * memory is out. No lock may be held by the caller. */
+/* pud_alloc_kernel - the kernel PUD entry for @addr under @pgd, making
+ * the table if missing. NULL without memory. No lock may be held by the
+ * caller (nor for the two below). */
 pud_t *pud_alloc_kernel(pgd_t *pgd, unsigned long addr)
 {
 	if (pgd_none(*pgd) && __pt_alloc_kernel(&pgd->pgd))
@@ -71,6 +73,8 @@ pud_t *pud_alloc_kernel(pgd_t *pgd, unsigned long addr)
 	return pud_offset(pgd, addr);
 }
 
+/* pmd_alloc_kernel - the kernel PMD entry for @addr under @pud (not a
+ * leaf), making the table if missing. NULL without memory. */
 pmd_t *pmd_alloc_kernel(pud_t *pud, unsigned long addr)
 {
 	if (pud_none(*pud) && __pt_alloc_kernel(&pud->pud))
@@ -79,6 +83,8 @@ pmd_t *pmd_alloc_kernel(pud_t *pud, unsigned long addr)
 	return pmd_offset(pud, addr);
 }
 
+/* pte_alloc_kernel - the kernel PTE for @addr under @pmd, making the
+ * table if missing. NULL without memory. */
 pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
 {
 	if (pmd_none(*pmd) && __pt_alloc_kernel(&pmd->pmd))
@@ -218,6 +224,7 @@ pgd_t *pgd_alloc(struct mm_struct *mm)
 	return pgd;
 }
 
+/* pgd_free - free pgd_alloc()'s @pgd; its user half must be empty. */
 void pgd_free(struct mm_struct *mm, pgd_t *pgd)
 {
 	free_page((unsigned long)pgd);

@@ -40,6 +40,8 @@ static char kmalloc_names[NR_KMALLOC_CACHES][16];
 static LIST_HEAD(slab_caches);
 static bool slab_up;
 
+/* slab_is_available - whether kmalloc and the caches work yet (else
+ * boot code allocates from memblock). */
 bool slab_is_available(void)
 {
 	return slab_up;
@@ -173,6 +175,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	return obj;
 }
 
+/* kmem_cache_zalloc - a zeroed object of @s, or NULL. */
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 {
 	return kmem_cache_alloc(s, gfp | __GFP_ZERO);
@@ -255,6 +258,7 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return page_address(page);
 }
 
+/* kzalloc - @size zeroed bytes, or NULL. */
 void *kzalloc(size_t size, gfp_t gfp)
 {
 	return kmalloc(size, gfp | __GFP_ZERO);

@@ -20,6 +20,7 @@
 #define VMA_TREE_MIN		(VMA_TREE_SLOTS / 2)
 #define VMA_TREE_MAX_HEIGHT	16
 
+/* vma_tree_init - make @t an empty tree with an empty list. */
 void vma_tree_init(struct vma_tree *t)
 {
 	t->root = NULL;

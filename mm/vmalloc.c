@@ -36,6 +36,8 @@ int vmalloc_preallocate_pgds(pgd_t *pgd)
 	return 0;
 }
 
+/* vmalloc_init - report the vmalloc range at boot (its PGD entries were
+ * made by vmalloc_preallocate_pgds()). */
 void vmalloc_init(void)
 {
 	pr_info("vmalloc: %#lx-%#lx, %lu PGD entries preallocated\n",
@@ -174,11 +176,13 @@ free_vm:
 	return NULL;
 }
 
+/* vmalloc - @size bytes, virtually contiguous, or NULL. */
 void *vmalloc(unsigned long size)
 {
 	return __vmalloc(size, GFP_KERNEL);
 }
 
+/* vzalloc - vmalloc(), zeroed. */
 void *vzalloc(unsigned long size)
 {
 	return __vmalloc(size, GFP_KERNEL | __GFP_ZERO);
@@ -217,6 +221,7 @@ void vfree(const void *addr)
 	kfree(vm);
 }
 
+/* vmalloc_nr_areas - the vmalloc areas that exist now. */
 unsigned long vmalloc_nr_areas(void)
 {
 	return READ_ONCE(nr_vmap_areas);

@@ -27,6 +27,7 @@ void count_vm_event(enum vm_event_item item)
 	__atomic_fetch_add(&vm_events[smp_processor_id()][item], 1, __ATOMIC_RELAXED);
 }
 
+/* sum_vm_event - @item summed over all CPUs. */
 unsigned long sum_vm_event(enum vm_event_item item)
 {
 	unsigned long sum = 0;
