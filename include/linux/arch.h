@@ -21,8 +21,9 @@
  *   mmu.h            mm_context_t, the arch part of struct mm_struct
  *   mmu_context.h    load_new_mm_cr3(pgd): make @pgd the page table;
  *                    read_cr3_pa(): the physical address loaded now
- *   tlbflush.h       write_cr3(), __flush_tlb_one_kernel(),
- *                    __flush_tlb_all(): the TLB operations (counted)
+ *   tlbflush.h       write_cr3() (uncounted), __flush_tlb_one_user(),
+ *                    __flush_tlb_one_kernel(), __flush_tlb_all(): the
+ *                    TLB operations (the flushes counted)
  *   switch_to.h      switch_to(prev, next, last): the register switch
  *   ptrace.h         struct pt_regs, user_mode(), current_pt_regs()
  *   thread.h         struct thread_struct, in every task_struct
