@@ -33,6 +33,9 @@ static int madvise_dontneed_range(struct mm_struct *mm, unsigned long start,
 	return err;
 }
 
+/* madvise - advice @behavior for [start, start + len): MADV_DONTNEED and
+ * MADV_FREE unmap the pages, the hints are accepted. 0, -EINVAL (start
+ * unaligned, the range wraps, unknown advice) or -ENOMEM (a hole). */
 SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len, int, behavior)
 {
 	struct mm_struct *mm = current->mm;

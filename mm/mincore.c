@@ -128,6 +128,9 @@ static int mincore_chunk(struct mm_struct *mm, unsigned long start,
 	return err;
 }
 
+/* mincore - one byte per page of [start, start + len) into the user's
+ * @vec, 1 if resident, in chunks (mincore_chunk). 0, -EINVAL (start
+ * unaligned), -ENOMEM (outside user space, or a hole) or -EFAULT (@vec). */
 SYSCALL_DEFINE3(mincore, unsigned long, start, size_t, len, unsigned char __user *, vec)
 {
 	struct mm_struct *mm = current->mm;

@@ -468,6 +468,10 @@ void exit_mmap(struct mm_struct *mm)
 	mmap_write_unlock(mm);
 }
 
+/* mmap - check mmap(2)'s arguments as Linux does (-EINVAL, -ENOMEM,
+ * -EBADF, -ENODEV, -EACCES; shared anonymous and shared writable file
+ * mappings are refused) and do_mmap() under mmap_lock. Returns the
+ * address or -errno. */
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
 		unsigned long, flags, unsigned long, fd, unsigned long, off)
 {
@@ -514,6 +518,7 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 	return ret;
 }
 
+/* munmap - do_munmap() of current's mm under mmap_lock. 0 or -errno. */
 SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 {
 	struct mm_struct *mm = current->mm;

@@ -168,6 +168,9 @@ static int mprotect_vmas(struct mm_struct *mm, unsigned long start,
 	return 0;
 }
 
+/* mprotect - check the arguments (-EINVAL: start unaligned or unknown
+ * PROT_ bits; -ENOMEM: outside user space) and mprotect_vmas() under
+ * mmap_lock. 0 or -errno. */
 SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
 {
 	struct mm_struct *mm = current->mm;
