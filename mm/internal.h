@@ -28,12 +28,15 @@ static inline unsigned long calc_vm_prot_bits(unsigned long prot)
 	       (prot & PROT_EXEC ? VM_EXEC : 0);
 }
 
-/* ---- page-table allocation and lookup (memory.c) ------------------ */
+/* ---- page-table allocation, lookup, lock break (memory.c) --------- */
 
 pud_t *pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr);
 pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr);
 int pte_alloc(struct mm_struct *mm, pmd_t *pmd);
 pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr);
+
+struct tlb_range;
+void pt_lock_break(struct mm_struct *mm, struct tlb_range *tlb);
 
 /* ---- the TLB gather of range walks (tlb.c) ------------------------ */
 
@@ -58,13 +61,12 @@ static inline void tlb_range_init(struct tlb_range *tlb, struct mm_struct *mm)
 
 /* tlb_range_add - the translations of [start, end) must go. */
 static inline void tlb_range_add(struct tlb_range *tlb, unsigned long start,
-			  unsigned long end)
+				 unsigned long end)
 {
 	tlb->start = min(tlb->start, start);
 	tlb->end = max(tlb->end, end);
 }
 
 void tlb_range_flush(struct tlb_range *tlb);
-void pt_lock_break(struct mm_struct *mm, struct tlb_range *tlb);
 
 #endif

@@ -13,6 +13,11 @@
  * page, or reuses it in place when this mapping is its only user.
  * Page-table pages come from the buddy allocator and are freed when
  * their range is unmapped and they are empty (free_pgtables).
+ *
+ * Here: faults, zap, free_pgtables, fork's copy_page_range and
+ * access_remote_vm, with the page-table helpers the other walkers share
+ * (mm/internal.h). mprotect.c, mremap.c and mincore.c hold the other
+ * range walks, tlb.c the flushes.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -24,9 +29,9 @@
 #include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/vm_event.h>
-#include "internal.h"
 #include <asm/mmu_context.h>
 #include <asm/tlbflush.h>
+#include "internal.h"
 
 unsigned long zero_pfn;
 
