@@ -43,6 +43,7 @@ static void *sleeper(void *arg)
 {
 	for (;;)
 		pause();
+	return NULL;	/* not reached: the process's exit ends it */
 }
 
 int main(void)
