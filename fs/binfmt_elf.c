@@ -15,6 +15,7 @@
 #include <linux/errno.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/ramfs.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/sched.h>

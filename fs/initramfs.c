@@ -9,6 +9,7 @@
 #include <linux/cpio.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/ramfs.h>
 #include <linux/initrd.h>
 #include <linux/mm.h>
 #include <linux/string.h>

@@ -6,11 +6,11 @@
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/ramfs.h>
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 
-extern const struct file_operations ramfs_file_fops, ramfs_dir_fops;
 
 /* getname - copy a user path into @buf (PATH_MAX): 0 or -errno. */
 int getname(const char __user *upath, char *buf)

@@ -5,7 +5,9 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/ramfs.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -22,16 +24,20 @@ static struct inode *new_inode(umode_t mode)
 	inode->i_ino = ++last_ino;
 	inode->i_mode = mode;
 	inode->i_nlink = 1;
+	inode->i_data.host = inode;
+	inode->i_mapping = &inode->i_data;
 	nr_inodes++;
 	return inode;
 }
 
 static void free_inode(struct inode *inode)
 {
-	for (unsigned long i = 0; i < inode->i_nr_pages; i++)
-		if (inode->i_pages[i])
-			__free_page(inode->i_pages[i]);
-	kfree(inode->i_pages);
+	struct address_space *mapping = inode->i_mapping;
+
+	for (unsigned long i = 0; i < mapping->nrpages; i++)
+		if (mapping->i_pages[i])
+			__free_page(mapping->i_pages[i]);
+	kfree(mapping->i_pages);
 	kfree(inode->i_link);
 	kfree(inode);
 	nr_inodes--;
@@ -258,24 +264,26 @@ struct dentry *ramfs_create(const char *path, umode_t mode, int *err)
 	return d;
 }
 
-/* Make sure @inode has pages to hold @size bytes. */
+/* ramfs_grow - make sure @inode's page cache has pages to hold @size
+ * bytes. Returns 0 or -ENOMEM (the pages made so far stay). */
 static int ramfs_grow(struct inode *inode, u64 size)
 {
+	struct address_space *mapping = inode->i_mapping;
 	unsigned long need = PFN_UP(size);
 	struct page **pages;
 
-	if (need <= inode->i_nr_pages)
+	if (need <= mapping->nrpages)
 		return 0;
 	pages = kzalloc(need * sizeof(*pages), GFP_KERNEL);
 	if (!pages)
 		return -ENOMEM;
-	if (inode->i_nr_pages)
-		memcpy(pages, inode->i_pages, inode->i_nr_pages * sizeof(*pages));
-	kfree(inode->i_pages);
-	inode->i_pages = pages;
-	for (; inode->i_nr_pages < need; inode->i_nr_pages++) {
-		pages[inode->i_nr_pages] = alloc_page(GFP_KERNEL | __GFP_ZERO);
-		if (!pages[inode->i_nr_pages])
+	if (mapping->nrpages)
+		memcpy(pages, mapping->i_pages, mapping->nrpages * sizeof(*pages));
+	kfree(mapping->i_pages);
+	mapping->i_pages = pages;
+	for (; mapping->nrpages < need; mapping->nrpages++) {
+		pages[mapping->nrpages] = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		if (!pages[mapping->nrpages])
 			return -ENOMEM;
 	}
 	return 0;
@@ -293,7 +301,7 @@ int ramfs_write(struct inode *inode, u64 off, const void *buf, size_t len)
 	while (len) {
 		size_t in = off & (PAGE_SIZE - 1), n = min(len, PAGE_SIZE - in);
 
-		memcpy((char *)page_address(inode->i_pages[off >> PAGE_SHIFT]) + in,
+		memcpy((char *)page_address(inode->i_mapping->i_pages[off >> PAGE_SHIFT]) + in,
 		       src, n);
 		src += n;
 		off += n;
@@ -316,7 +324,7 @@ long ramfs_read(struct inode *inode, u64 off, void *buf, size_t len)
 	while (len) {
 		size_t in = off & (PAGE_SIZE - 1), n = min(len, PAGE_SIZE - in);
 
-		memcpy(dst, (char *)page_address(inode->i_pages[off >> PAGE_SHIFT]) + in, n);
+		memcpy(dst, (char *)page_address(inode->i_mapping->i_pages[off >> PAGE_SHIFT]) + in, n);
 		dst += n;
 		off += n;
 		len -= n;
@@ -324,6 +332,27 @@ long ramfs_read(struct inode *inode, u64 off, void *buf, size_t len)
 	}
 	return done;
 }
+
+/* ramfs_dir_read - read(2) of a directory: -EISDIR, as Linux's
+ * generic_read_dir. */
+static ssize_t ramfs_dir_read(struct file *f, char *ubuf, size_t len,
+			      loff_t *pos)
+{
+	return -EISDIR;
+}
+
+/* A regular file is its page cache: reads and mappings go to mm's
+ * page-cache code. */
+const struct file_operations ramfs_file_fops = {
+	.read = filemap_read,
+	.mmap = generic_file_mmap,
+	.seekable = true,
+};
+
+const struct file_operations ramfs_dir_fops = {
+	.read = ramfs_dir_read,
+	.seekable = true,
+};
 
 /* ramfs_symlink - a symlink at @path to the @len-byte @target. */
 int ramfs_symlink(const char *path, const char *target, size_t len)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* read, write, readv, writev, pread64, lseek, ioctl; ramfs file reads. */
+/* read, write, readv, writev, pread64, lseek, ioctl. */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
@@ -7,45 +7,6 @@
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/syscalls.h>
-
-/* Regular ramfs files: read straight from their pages. */
-static ssize_t ramfs_file_read(struct file *f, char __user *ubuf, size_t len,
-			       loff_t *pos)
-{
-	struct inode *inode = f->f_inode;
-	size_t done = 0;
-
-	if (*pos < 0)
-		return -EINVAL;
-	while (done < len && (u64)*pos < inode->i_size) {
-		u64 off = *pos;
-		size_t in = off & (PAGE_SIZE - 1);
-		size_t n = min(min(len - done, PAGE_SIZE - in), inode->i_size - off);
-		char *src = (char *)page_address(inode->i_pages[off >> PAGE_SHIFT]) + in;
-
-		if (copy_to_user(ubuf + done, src, n))
-			return done ? (ssize_t)done : -EFAULT;
-		done += n;
-		*pos += n;
-	}
-	return done;
-}
-
-static ssize_t ramfs_dir_read(struct file *f, char __user *ubuf, size_t len,
-			      loff_t *pos)
-{
-	return -EISDIR;
-}
-
-const struct file_operations ramfs_file_fops = {
-	.read = ramfs_file_read,
-	.seekable = true,
-};
-
-const struct file_operations ramfs_dir_fops = {
-	.read = ramfs_dir_read,
-	.seekable = true,
-};
 
 /* vfs_read - read(2) on any file: -EBADF unless it was opened for
  * reading (a pipe's write end too), -EINVAL if it cannot be read. */

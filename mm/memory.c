@@ -292,38 +292,34 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 	return install_new_anon(vmf, page);
 }
 
-/* The page cache page of file offset @pgoff: for ramfs the file's own
- * page. NULL beyond the end of the file (SIGBUS, as in Linux). */
-static struct page *filemap_fault(struct file *file, unsigned long pgoff)
-{
-	struct inode *inode = file->f_inode;
-
-	if (pgoff >= PFN_UP(inode->i_size) || pgoff >= inode->i_nr_pages)
-		return NULL;
-	return inode->i_pages[pgoff];
-}
-
-/* do_file_fault - first touch of a file mapping: the page cache page,
- * mapped read-only (and shared), or for a write to a private mapping a
- * copy of it, private from the start. */
-static vm_fault_t do_file_fault(struct vm_fault *vmf)
+/*
+ * do_fault - first touch of a mapping with a backing (vm_ops): its
+ * ->fault finds the page (for a file, the page cache page at pgoff),
+ * which is mapped read-only (and shared), or, for a write to a private
+ * mapping, copied into a page private from the start.
+ */
+static vm_fault_t do_fault(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
-	unsigned long pgoff = vma->vm_pgoff + ((vmf->address - vma->vm_start) >> PAGE_SHIFT);
-	struct page *page = filemap_fault(vma->vm_file, pgoff), *copy;
+	struct page *page, *copy;
+	vm_fault_t ret;
 
-	if (!page)
-		return VM_FAULT_SIGBUS;
+	vmf->pgoff = vma->vm_pgoff + ((vmf->address - vma->vm_start) >> PAGE_SHIFT);
+	ret = vma->vm_ops->fault(vmf);
+	if (ret)
+		return ret;
+	page = vmf->page;	/* referenced: the mapping's, if it maps */
 	if ((vmf->flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
 		copy = alloc_page(GFP_KERNEL);
-		if (!copy)
-			return VM_FAULT_OOM;
-		memcpy(page_address(copy), page_address(page), PAGE_SIZE);
-		return install_new_anon(vmf, copy);
+		if (copy)
+			memcpy(page_address(copy), page_address(page), PAGE_SIZE);
+		put_page(page);
+		return copy ? install_new_anon(vmf, copy) : VM_FAULT_OOM;
 	}
-	if (!fault_lock_pte(vmf))
+	if (!fault_lock_pte(vmf)) {
+		put_page(page);
 		return 0;
-	get_page(page);
+	}
 	page_add_file_rmap(page);
 	add_mm_counter(vma->vm_mm, MM_FILEPAGES, 1);
 	set_user_pte(vmf->pte, page_to_pfn(page), vma->vm_page_prot);
@@ -403,7 +399,7 @@ static vm_fault_t handle_pte_fault(struct vm_fault *vmf)
 	struct mm_struct *mm = vmf->vma->vm_mm;
 
 	if (pte_none(vmf->orig_pte))
-		return vmf->vma->vm_file ? do_file_fault(vmf) : do_anonymous_page(vmf);
+		return vmf->vma->vm_ops ? do_fault(vmf) : do_anonymous_page(vmf);
 	if ((vmf->flags & FAULT_FLAG_WRITE) && !(pte_val(vmf->orig_pte) & _PAGE_RW))
 		return do_wp_page(vmf);
 	flush_tlb_mm_range(mm, vmf->address, vmf->address + PAGE_SIZE);

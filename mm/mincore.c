@@ -92,12 +92,15 @@ static void mincore_range(struct mm_struct *mm, unsigned long addr,
 	} while (pgd++, addr = next, addr != end);
 }
 
-/* file_resident - whether page @a of file mapping @vma is in memory: a
- * ramfs file's pages always are (ramfs is the page cache), up to its end. */
+/* file_resident - whether page @a of file mapping @vma is in memory:
+ * whether its page cache holds that page (Linux's mincore_page). */
 static bool file_resident(struct vm_area_struct *vma, unsigned long a)
 {
-	return vma->vm_pgoff + ((a - vma->vm_start) >> PAGE_SHIFT) <
-	       PFN_UP(vma->vm_file->f_inode->i_size);
+	struct address_space *mapping = vma->vm_file->f_inode->i_mapping;
+	unsigned long pgoff = vma->vm_pgoff + ((a - vma->vm_start) >> PAGE_SHIFT);
+
+	return pgoff < PFN_UP(mapping->host->i_size) && pgoff < mapping->nrpages &&
+	       mapping->i_pages[pgoff];
 }
 
 /* mincore_chunk - residency of up to 256 pages from @start into @buf,

@@ -66,12 +66,17 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig, struct mm_struct
 	INIT_LIST_HEAD(&new->vm_list);
 	if (new->vm_file)
 		get_file(new->vm_file);
+	if (new->vm_ops && new->vm_ops->open)
+		new->vm_ops->open(new);
 	return new;
 }
 
-/* vm_area_free - free @vma (out of the tree) and drop its file. */
+/* vm_area_free - free @vma (out of the tree): its backing hears of it
+ * (->close) and its file is dropped. */
 void vm_area_free(struct vm_area_struct *vma)
 {
+	if (vma->vm_ops && vma->vm_ops->close)
+		vma->vm_ops->close(vma);
 	if (vma->vm_file)
 		fput(vma->vm_file);
 	kmem_cache_free(vm_area_cachep, vma);
@@ -341,7 +346,9 @@ static unsigned long mmap_region(struct file *file, unsigned long addr,
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = pgoff;
 	vma->vm_file = file ? get_file(file) : NULL;
-	err = insert_vm_struct(mm, vma);
+	err = file ? file->f_op->mmap(file, vma) : 0;	/* sets vm_ops */
+	if (!err)
+		err = insert_vm_struct(mm, vma);
 	if (err) {
 		vm_area_free(vma);
 		return err;
@@ -468,10 +475,25 @@ void exit_mmap(struct mm_struct *mm)
 	mmap_write_unlock(mm);
 }
 
+/*
+ * mmap_file_check - may @file be mapped with @prot and @flags? As Linux
+ * decides: the file must be open for reading (-EACCES), for writing too
+ * if the mapping is shared and writable (-EACCES), and its file system
+ * must map it (->mmap; else -ENODEV). Returns 0 or -errno.
+ */
+static int mmap_file_check(struct file *file, unsigned long prot, unsigned long flags)
+{
+	if ((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE) &&
+	    !(file->f_mode & FMODE_WRITE))
+		return -EACCES;
+	if (!(file->f_mode & FMODE_READ))
+		return -EACCES;
+	return file->f_op->mmap ? 0 : -ENODEV;
+}
+
 /* mmap - check mmap(2)'s arguments as Linux does (-EINVAL, -ENOMEM,
- * -EBADF, -ENODEV, -EACCES; shared anonymous and shared writable file
- * mappings are refused) and do_mmap() under mmap_lock. Returns the
- * address or -errno. */
+ * -EBADF, -ENODEV, -EACCES; shared anonymous mappings are not there
+ * yet) and do_mmap() under mmap_lock. Returns the address or -errno. */
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
 		unsigned long, flags, unsigned long, fd, unsigned long, off)
 {
@@ -499,13 +521,10 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 		file = fget(fd);
 		if (!file)
 			return -EBADF;
-		if (!file->f_inode || !S_ISREG(file->f_inode->i_mode)) {
+		ret = mmap_file_check(file, prot, flags);
+		if (ret) {
 			fput(file);
-			return -ENODEV;
-		}
-		if ((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE)) {
-			fput(file);
-			return -EACCES;	/* ramfs files are read-only here */
+			return ret;
 		}
 	} else if ((flags & MAP_TYPE) != MAP_PRIVATE) {
 		return -EINVAL;		/* shared anonymous memory: not yet */

@@ -6,6 +6,7 @@
  * merges the VMAs around it, and the mprotect syscall.
  */
 #include <linux/kernel.h>
+#include <linux/file.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
@@ -157,8 +158,9 @@ static int mprotect_vmas(struct mm_struct *mm, unsigned long start,
 		if (!vma || vma->vm_start > nstart)
 			return -ENOMEM;		/* a hole in the range */
 		newflags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | calc_vm_prot_bits(prot);
-		if ((newflags & VM_WRITE) && (vma->vm_flags & VM_SHARED) && vma->vm_file)
-			return -EACCES;
+		if ((newflags & VM_WRITE) && (vma->vm_flags & VM_SHARED) && vma->vm_file &&
+		    !(vma->vm_file->f_mode & FMODE_WRITE))
+			return -EACCES;	/* the file is not open for writing */
 		tmp = min(vma->vm_end, end);
 		err = mprotect_fixup(vma, nstart, tmp, newflags);
 		if (err)

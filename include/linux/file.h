@@ -14,6 +14,7 @@ struct file;
 struct inode;
 struct kstat;
 struct dentry;
+struct vm_area_struct;
 
 typedef long long loff_t;
 typedef long ssize_t;
@@ -32,6 +33,7 @@ struct file_operations {
 	ssize_t (*write)(struct file *f, const char *ubuf, size_t len, loff_t *pos);
 	int (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	void (*release)(struct file *f);
+	int (*mmap)(struct file *f, struct vm_area_struct *vma);	/* NULL: -ENODEV */
 	bool seekable;
 };
 
@@ -46,6 +48,9 @@ struct file {
 	void *private_data;		/* e.g. /proc's generated text */
 	size_t private_size;
 };
+
+/* mm/filemap.c: read(2) of a file from its page cache */
+ssize_t filemap_read(struct file *f, char *ubuf, size_t len, loff_t *pos);
 
 struct file *alloc_file(struct inode *inode, const struct file_operations *fop,
 			unsigned int flags);

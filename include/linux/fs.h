@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The in-memory filesystem the initramfs is unpacked into (ramfs).
- * A dentry is a name in a directory; it points at an inode, which holds
- * the data: a directory's children, a regular file's pages (these pages
- * are the file's page cache: a file is never anywhere else), or a
- * symlink's target.
+ * Files, as the rest of the kernel sees them: a dentry is a name in a
+ * directory; it points at an inode, which holds the data: a directory's
+ * children, a regular file's pages (its address_space, the page cache),
+ * or a symlink's target. The one file system, ramfs, has its own API in
+ * <linux/ramfs.h>.
  */
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H
@@ -31,6 +31,18 @@ typedef unsigned int umode_t;
 #define MAXSYMLINKS	40
 
 struct page;
+struct inode;
+
+/*
+ * struct address_space - a file's pages in memory (its page cache), by
+ * page offset: what mm/ maps (mm/filemap.c) and the file system fills.
+ * For ramfs these pages are the file itself; it is never anywhere else.
+ */
+struct address_space {
+	struct inode *host;		/* the file they are the pages of */
+	struct page **i_pages;		/* one per 4 KiB, NULL: a hole */
+	unsigned long nrpages;		/* slots in i_pages */
+};
 
 struct inode {
 	unsigned long i_ino;
@@ -39,8 +51,8 @@ struct inode {
 	u64 i_mtime;
 	u64 i_size;
 	unsigned int i_nlink;
-	struct page **i_pages;		/* regular file: one per 4 KiB */
-	unsigned long i_nr_pages;
+	struct address_space *i_mapping;	/* &i_data */
+	struct address_space i_data;
 	char *i_link;			/* symlink: its target */
 };
 
@@ -52,15 +64,7 @@ struct dentry {
 	struct list_head d_subdirs;	/* children of a directory */
 };
 
-struct dentry *ramfs_root(void);
-void ramfs_init(void);
-void ramfs_clear(void);
 struct dentry *path_lookup(const char *path, bool follow_last, int *err);
-struct dentry *ramfs_create(const char *path, umode_t mode, int *err);
-int ramfs_write(struct inode *inode, u64 off, const void *buf, size_t len);
-long ramfs_read(struct inode *inode, u64 off, void *buf, size_t len);
-int ramfs_symlink(const char *path, const char *target, size_t len);
-unsigned long ramfs_nr_inodes(void);
 int dentry_path(const struct dentry *d, char *buf, int size);
 
 struct file;

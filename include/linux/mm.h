@@ -175,7 +175,16 @@ struct vm_fault {
 	unsigned int flags;		/* FAULT_FLAG_* */
 	pte_t *pte;			/* the slot; mmap_lock keeps its table */
 	pte_t orig_pte;			/* its value when the fault began */
+	unsigned long pgoff;		/* file mappings: the page's offset */
+	struct page *page;		/* what ->fault found, referenced */
 };
+
+/* mm/filemap.c: the page cache */
+struct address_space;
+struct page *find_get_page(struct address_space *mapping, unsigned long index);
+vm_fault_t filemap_fault(struct vm_fault *vmf);
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
+extern const struct vm_operations_struct generic_file_vm_ops;
 
 extern unsigned long zero_pfn;
 

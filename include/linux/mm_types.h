@@ -48,6 +48,19 @@ enum pageflags {
 };
 
 struct file;
+struct vm_fault;
+
+/*
+ * struct vm_operations_struct - what the backing of a mapping does for
+ * it (Linux's): ->fault finds the page for a missing PTE, ->open and
+ * ->close hear of each new VMA (fork, split) and each one removed. A
+ * VMA with no vm_ops is anonymous memory.
+ */
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *vma);
+	void (*close)(struct vm_area_struct *vma);
+	unsigned int (*fault)(struct vm_fault *vmf);	/* vm_fault_t */
+};
 
 /*
  * struct vm_area_struct - one contiguous range of an address space with
@@ -62,6 +75,7 @@ struct vm_area_struct {
 	pgprot_t vm_page_prot;			/* PTE bits for its pages */
 	unsigned long vm_pgoff;			/* file offset, in pages */
 	struct file *vm_file;			/* NULL: anonymous */
+	const struct vm_operations_struct *vm_ops;	/* NULL: anonymous */
 	struct list_head vm_list;		/* in mm_mt.list, by address */
 	struct vma_tree_node *vm_node;		/* the leaf holding it */
 };

@@ -5,6 +5,7 @@
 #include <linux/cpio.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/ramfs.h>
 #include <linux/mm.h>
 #include <stdlib.h>
 #include <string.h>
