@@ -4,7 +4,8 @@
 # log: it fails on a panic, an Oops/BUG/WARNING, or a summary line that
 # is not "fuzz: PASS" (a leak, a task that outlives SIGKILL). Prints
 # "PASS fuzz-kernel ..." or "FAIL fuzz-kernel ..."; exits 0 on a pass.
-# FUZZ_APPEND adds words to the command line (fuzz_calls=, fuzz_trace=1).
+# FUZZ_APPEND adds words to the command line (fuzz_calls=, fuzz_trace=1);
+# FUZZ_MEM is the guest's memory (256M; less puts the kernel under pressure).
 set -u
 B=${BUILD:-build}
 LOGS=$B/test-logs
@@ -20,7 +21,7 @@ append="console=ttyS0 init=/fuzz fuzz_seconds=$secs ${FUZZ_APPEND:-}"
 limit=$((secs + 120))
 [ -n "$rounds" ] && limit=$((rounds * 20 + 120))
 rm -f "$log"
-timeout "$limit" "$QEMU" -accel tcg -cpu qemu64 -m 256M -smp 1 -nodefaults \
+timeout "$limit" "$QEMU" -accel tcg -cpu qemu64 -m "${FUZZ_MEM:-256M}" -smp 1 -nodefaults \
 	-no-user-config -display none -no-reboot -serial "file:$log" \
 	-kernel "$B/vmlinux" -initrd "$B/tests-initramfs.cpio" \
 	-append "$append" >"$LOGS/fuzz-kernel.qemu" 2>&1

@@ -80,6 +80,7 @@ static int state_ok(const struct fuzz_state *st)
 }
 
 static ul pool[NR_POOL];	/* addresses of the process's own mappings */
+static ul pool_len[NR_POOL];	/* writable anonymous bytes there, as made */
 static volatile int nr_pool;
 static volatile int threaded;	/* a CLONE_THREAD child was made */
 static int trace;
@@ -196,15 +197,16 @@ static unsigned long long seed_next(unsigned long long s)
 
 #define PICK(st, arr) ((arr)[below(st, sizeof(arr) / sizeof((arr)[0]))])
 
-/* pool_add - remember a mapping the process made. */
-static void pool_add(struct fuzz_state *st, ul addr)
+/* pool_add - remember a mapping the process made, @len bytes of it
+ * writable anonymous memory (0: not to be touched). */
+static void pool_add(struct fuzz_state *st, ul addr, ul len)
 {
-	int n = nr_pool;
+	int n = nr_pool, i = n < NR_POOL ? n : (int)below(st, NR_POOL);
 
+	pool[i] = addr;
+	pool_len[i] = len;
 	if (n < NR_POOL)
-		pool[n] = addr, nr_pool = n + 1;
-	else
-		pool[below(st, NR_POOL)] = addr;
+		nr_pool = n + 1;
 }
 
 /* rand_value - an integer from the edges: 0, -1, page sizes, INT_MAX... */
@@ -383,6 +385,11 @@ static ul rand_sigaction(struct fuzz_state *st)
 
 /* --- the syscalls ------------------------------------------------------- */
 
+/* Not a syscall: the task writes to pages of its own mappings, so that
+ * page faults, COW and the kernel's memory run low (FUZZ_MEM) get their
+ * share. */
+#define FUZZ_TOUCH	-1
+
 /*
  * Argument kinds, a letter each: f fd, p pointer, l length, v value,
  * a address, m prot, n path, P pid, s signal, i iovec, t timespec,
@@ -432,6 +439,7 @@ static const struct fuzz_call calls[] = {
 	{ SYS_dup3, "dup3", "ffv", 1 },		{ SYS_pipe2, "pipe2", "pv", 2 },
 	{ SYS_prlimit64, "prlimit64", "Pvpp", 1 },
 	{ SYS_getrandom, "getrandom", "plv", 2 },
+	{ FUZZ_TOUCH, "touch", "", 4 },
 };
 #define NR_CALLS (sizeof(calls) / sizeof(calls[0]))
 
@@ -481,7 +489,7 @@ static long do_mmap(struct fuzz_state *st, ul *a)
 	r = raw6(SYS_mmap, a[0], a[1], a[2], a[3], a[4], a[5]);
 	if (r < 0 && r > -4096)
 		return r;
-	pool_add(st, r);
+	pool_add(st, r, (a[2] & PROT_WRITE) && (a[3] & MAP_ANONYMOUS) ? a[1] : 0);
 	if ((a[2] & PROT_WRITE) && (a[3] & MAP_ANONYMOUS) && a[1] >= 8)
 		*(volatile char *)r = 1;
 	return r;
@@ -499,7 +507,7 @@ static long do_mremap(struct fuzz_state *st, ul *a)
 	a[4] = rand_addr(st);
 	r = raw6(SYS_mremap, a[0], a[1], a[2], a[3], a[4], 0);
 	if (r > 0 || r < -4095)
-		pool_add(st, r);
+		pool_add(st, r, 0);	/* its protection is the old one's */
 	return r;
 }
 
@@ -522,6 +530,23 @@ static long do_arch_prctl(struct fuzz_state *st, ul *a)
 	a[0] = below(st, 8) ? PICK(st, op) : rand_value(st);
 	a[1] = (a[0] == 0x1003 || a[0] == 0x1004) ? rand_ptr(st) : rand_addr(st);
 	return raw6(SYS_arch_prctl, a[0], a[1], 0, 0, 0, 0);
+}
+
+/* do_touch - write one byte in each of up to 1024 pages of one of the
+ * pool's mappings, within the length it was made with (a fault there,
+ * if it was unmapped or protected since, ends the task: fuzz_handler). */
+static long do_touch(struct fuzz_state *st, ul *a)
+{
+	int n = nr_pool, i = n ? (int)below(st, n) : 0;
+	ul pages = n ? pool_len[i] / PAGE : 0;
+
+	if (!pages)
+		return 0;
+	a[0] = pool[i];
+	a[1] = 1 + below(st, pages < 1024 ? pages : 1024);
+	for (ul k = 0; k < a[1]; k++)
+		((volatile char *)a[0])[k * PAGE] = (char)k;
+	return 0;
 }
 
 /* do_futex - wait, wake, requeue on the process's memory. */
@@ -679,7 +704,9 @@ static void count_call(struct fuzz_state *st, int flush)
 	}
 }
 
-/* trace_call - with fuzz_trace=1, the call on the console before it runs. */
+/* trace_call - with fuzz_trace=1, the call on the console before it
+ * runs (the arguments of those that make their own, mmap, clone, ...,
+ * show as 0: their seed's replay is what tells them). */
 static void trace_call(const struct fuzz_call *c, const ul *a)
 {
 	char line[200];
@@ -708,15 +735,16 @@ static long fuzz_one(struct fuzz_state *st)
 	}
 	for (int i = 0; c->args[i]; i++)
 		a[i] = rand_arg(st, c->args[i]);
-	if (trace && *c->args)
-		trace_call(c, a);
 	count_call(st, 0);
+	if (trace)
+		trace_call(c, a);
 	switch (c->nr) {
 	case SYS_mmap: return do_mmap(st, a);
 	case SYS_mremap: return do_mremap(st, a);
 	case SYS_brk: return do_brk(st, a);
 	case SYS_arch_prctl: return do_arch_prctl(st, a);
 	case SYS_futex: return do_futex(st, a);
+	case FUZZ_TOUCH: return do_touch(st, a);
 	case SYS_clone: return do_clone(st, a);
 	case SYS_fork: return do_fork(st);
 	case SYS_vfork: return do_execve(st, a, 1);
@@ -771,14 +799,15 @@ static void child_maps(struct fuzz_state *st)
 
 	nr_pool = 0;
 	pool_add(st, (ul)mmap(0, 16 * PAGE, PROT_READ | PROT_WRITE,
-			      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
-	pool_add(st, (ul)mmap(0, 4 * PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
-	pool_add(st, (ul)mmap(0, 4 * PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
-	pool_add(st, (ul)mmap(0, 8 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0));
+			      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), 16 * PAGE);
+	pool_add(st, (ul)mmap(0, 4 * PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), 0);
+	pool_add(st, (ul)mmap(0, 4 * PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), 0);
+	pool_add(st, (ul)mmap(0, 8 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0),
+		 8 * PAGE);
 	p = mmap((void *)0x200000000UL, 4UL << 20, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-	pool_add(st, (ul)p);
-	pool_add(st, (ul)sbrk(0));
+	pool_add(st, (ul)p, 4UL << 20);
+	pool_add(st, (ul)sbrk(0), 0);
 	if (p != MAP_FAILED)
 		memset(p, 0x5a, 3 * PAGE);
 	close(fd);
