@@ -33,15 +33,16 @@
 #include <sys/wait.h>
 
 /*
- * Known kernel bugs being fixed elsewhere: each AVOID_ keeps the fuzzer
+ * Known kernel bugs (issue 9's numbers): each AVOID_ keeps the fuzzer
  * from provoking one so that the short run in `make test` stays green.
- * Set one to 0 once its fix lands.
+ * Set one to 0 once its fix lands; 0 means it has.
  */
-#define AVOID_CLONE_EXIT_SIGNAL	1	/* (1) a non-SIGCHLD exit signal reaches PID 1: panic */
-#define AVOID_NANOSLEEP_WRAP	1	/* (2) tiny relative sleeps wrap and never end */
-#define AVOID_EXEC_THREADED	1	/* (4) execve leaves the other threads running */
+#define AVOID_CLONE_EXIT_SIGNAL	0	/* (1) a non-SIGCHLD exit signal reached PID 1: panic */
+#define AVOID_KILL_INIT		0	/* (1) init died of signals it has no handler for */
+#define AVOID_NANOSLEEP_WRAP	0	/* (2) tiny relative sleeps wrapped and never ended */
+#define AVOID_EXEC_THREADED	0	/* (4) execve left the other threads running */
 #define AVOID_HUGE_SPARSE	1	/* (6) TiB mappings make mremap/fork/... take seconds */
-#define AVOID_SIGRETURN		1	/* (7) rt_sigreturn with a NULL fpstate */
+#define AVOID_SIGRETURN		0	/* (7) rt_sigreturn with a NULL fpstate */
 
 #define COUNT_FD	200	/* the children's syscall counts go to PID 1 here */
 #define TRACE_FD	201	/* the console, for fuzz_trace=1 */
@@ -306,8 +307,8 @@ static ul rand_path(struct fuzz_state *st)
 	return below(st, 8) ? (ul)PICK(st, p) : rand_ptr(st);
 }
 
-/* rand_pid - a pid to signal or wait for: never 1, the fuzzer itself
- * (mmos's PID 1, unlike Linux's, dies of a signal it has no handler for). */
+/* rand_pid - a pid to signal or wait for, PID 1 (the fuzzer) among them
+ * unless AVOID_KILL_INIT. */
 static ul rand_pid(struct fuzz_state *st)
 {
 	long self = raw6(SYS_getpid, 0, 0, 0, 0, 0, 0);
@@ -318,10 +319,10 @@ static ul rand_pid(struct fuzz_state *st)
 	case 1: p = -1UL; break;
 	case 2: p = self + below(st, 8); break;
 	case 3: p = raw6(SYS_gettid, 0, 0, 0, 0, 0, 0); break;
-	case 4: p = 2; break;
+	case 4: p = below(st, 3); break;	/* idle, init, kthreadd */
 	default: p = rand_value(st); break;
 	}
-	return (int)p == 1 ? (ul)self : p;
+	return AVOID_KILL_INIT && (int)p == 1 ? (ul)self : p;
 }
 
 /* rand_sig - a signal number, mostly valid. */
