@@ -41,7 +41,7 @@
 #define AVOID_KILL_INIT		0	/* (1) init died of signals it has no handler for */
 #define AVOID_NANOSLEEP_WRAP	0	/* (2) tiny relative sleeps wrapped and never ended */
 #define AVOID_EXEC_THREADED	0	/* (4) execve left the other threads running */
-#define AVOID_HUGE_SPARSE	1	/* (6) TiB mappings make mremap/fork/... take seconds */
+#define AVOID_HUGE_SPARSE	0	/* (6) TiB mappings made mremap/fork/... take seconds */
 #define AVOID_SIGRETURN		0	/* (7) rt_sigreturn with a NULL fpstate */
 
 #define COUNT_FD	200	/* the children's syscall counts go to PID 1 here */
