@@ -112,10 +112,12 @@ $(BUILD)/user/tests/hello_pie_glibc: user/tests/hello.c user/tests/t.h
 $(BUILD)/broken.elf:
 	$(Q)printf '\177ELF\002\001\001' > $@; head -c 57 /dev/zero >> $@
 
-$(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTESTS) $(BUILD)/broken.elf
+$(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTESTS) \
+		$(BUILD)/broken.elf $(BUILD)/user/fuzz
 	@echo "  CPIO    $@"
 	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\n'; \
 	  printf 'file /init $(BUILD)/user/init 0755\n'; \
+	  printf 'file /fuzz $(BUILD)/user/fuzz 0755\n'; \
 	  printf 'file /tests/data/broken.elf $(BUILD)/broken.elf 0755\n'; \
 	  for t in $(UTESTS); do printf 'file /tests/%s %s 0755\n' $$(basename $$t) $$t; done; \
 	} | $(BUILD)/gen_init_cpio > $@
@@ -205,6 +207,13 @@ fuzz: $(BUILD)/fuzz/fuzz_mm
 	@mkdir -p $(BUILD)/fuzz/corpus
 	$(BUILD)/fuzz/fuzz_mm -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz/corpus
 
+# make fuzz-kernel: mmos boots with /fuzz as PID 1 (user/fuzz.c), random
+# syscalls for FUZZ_SECONDS; FUZZ_SEED=S FUZZ_ROUNDS=1 replays a round.
+FUZZ_SEED   ?=
+FUZZ_ROUNDS ?=
+fuzz-kernel: deps all $(BUILD)/tests-initramfs.cpio
+	@sh tests/fuzz-kernel.sh $(FUZZ_SECONDS) "$(FUZZ_SEED)" "$(FUZZ_ROUNDS)"
+
 # --- running ------------------------------------------------------------
 deps:
 	@sh scripts/install-deps.sh
@@ -232,6 +241,6 @@ bench: deps
 	$(MAKE) BUILD=$(BUILD)/release DEBUG=0 $(BUILD)/release/vmlinux
 	../shared/bench/compare.sh $(BENCH_ARGS) linux $(BUILD)/release/vmlinux
 
-.PHONY: all run debug test clean deps hosted bench fuzz hosted-bench
+.PHONY: all run debug test clean deps hosted bench fuzz fuzz-kernel hosted-bench
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 .SECONDARY: $(HOBJS) $(patsubst tests/hosted/%.c,$(BUILD)/h/tests/hosted/%.o,$(wildcard tests/hosted/*.c))

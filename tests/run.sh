@@ -2,7 +2,8 @@
 # tests/run.sh: every test of mmos, in three layers:
 #   1. hosted unit tests (arch/hosted, AddressSanitizer + UBSan)
 #   2. user programs from user/tests/, natively and then inside mmos
-#   3. boots in QEMU whose serial log and exit status are checked
+#   3. boots in QEMU whose serial log and exit status are checked, and
+#      a minute of the syscall fuzzer (tests/fuzz-kernel.sh)
 # Ends with "N passed, N failed"; exits 1 if anything failed.
 # Called by `make test`, which builds everything first.
 set -u
@@ -200,6 +201,15 @@ exit_is $t 0 && has $t "Initramfs unpacking failed" \
 t=init_param
 boot $t qemu64 256M "$INITRD" "console=ttyS0 init=/nonexistent"
 exit_is $t 0 && has $t "Requested init /nonexistent failed \(error -2\)" && ok $t
+
+# The syscall fuzzer as PID 1 (user/fuzz.c) for a minute; `make
+# fuzz-kernel FUZZ_SECONDS=...` runs it longer.
+t=fuzz_kernel
+out=$(BUILD=$B QEMU=$QEMU sh tests/fuzz-kernel.sh "${FUZZ_SECONDS:-60}")
+case $out in
+PASS*) ok "$t ${out#PASS fuzz-kernel }" ;;
+*) bad "$t: $(printf '%s\n' "$out" | head -1)" "$(printf '%s\n' "$out" | tail -n +2)" ;;
+esac
 
 native_tests
 mmos_tests

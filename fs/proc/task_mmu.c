@@ -107,4 +107,8 @@ void proc_pid_status(struct seq_buf *s, struct task_struct *t)
 		mmput(mm);
 	}
 	seq_printf(s, "Threads:\t%d\n", READ_ONCE(t->signal->nr_threads));
+	/* mmos keeps no shared pending set: a process-wide signal is made
+	 * pending on one thread (kernel/signal.c) */
+	seq_printf(s, "SigPnd:\t%016llx\nShdPnd:\t%016llx\nSigBlk:\t%016llx\n",
+		   (unsigned long long)t->pending, 0ULL, (unsigned long long)t->blocked);
 }
