@@ -301,14 +301,16 @@ static int copy_files(unsigned long clone_flags, struct task_struct *tsk)
 }
 
 /* link_task - make @p visible: in its thread group, its parent's
- * children and the task list. A new thread of a group that is exiting
- * would miss the group's SIGKILL: -EINTR instead, as in Linux. */
+ * children and the task list. A child made while current is being
+ * killed, or a new thread of a group that is exiting, would miss that
+ * SIGKILL and live on: -EINTR instead, as in Linux. */
 static int link_task(struct task_struct *p, unsigned long clone_flags)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	if ((clone_flags & CLONE_THREAD) && p->signal->group_exit) {
+	if (fatal_signal_pending(current) ||
+	    ((clone_flags & CLONE_THREAD) && p->signal->group_exit)) {
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		return -EINTR;
 	}
