@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * futex: FUTEX_WAIT, FUTEX_WAKE and their _BITSET forms (glibc waits
- * with an absolute timeout through WAIT_BITSET), enough for pthread_join
- * (CLONE_CHILD_CLEARTID), mutexes and condition variables in musl and
- * glibc.
+ * with an absolute timeout through WAIT_BITSET), and FUTEX_REQUEUE and
+ * FUTEX_CMP_REQUEUE (a condition variable's broadcast moves its waiters
+ * onto the mutex: musl's does, and has no fallback), enough for
+ * pthread_join (CLONE_CHILD_CLEARTID), mutexes and condition variables
+ * in musl and glibc.
  * A futex is named by (mm, address). A waiter queues itself before it
  * reads the word, so a wake between the read and the sleep is not lost.
  */
@@ -21,6 +23,8 @@
 
 #define FUTEX_WAIT		0
 #define FUTEX_WAKE		1
+#define FUTEX_REQUEUE		3
+#define FUTEX_CMP_REQUEUE	4
 #define FUTEX_WAIT_BITSET	9
 #define FUTEX_WAKE_BITSET	10
 #define FUTEX_BITSET_MATCH_ANY	0xffffffff
@@ -30,7 +34,7 @@
 struct futex_q {
 	struct list_head list;		/* futex_lock */
 	struct mm_struct *mm;
-	unsigned long uaddr;
+	unsigned long uaddr;		/* futex_lock: requeue moves it */
 	struct task_struct *task;
 	u32 bitset;
 	bool woken;			/* futex_lock */
@@ -133,6 +137,49 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec64 __use
 	return ret;
 }
 
+/*
+ * futex_requeue - wake up to @nr_wake waiters on @uaddr and move up to
+ * @nr_requeue more to @uaddr2 (they then wait there). With @cmp, only if
+ * *@uaddr still holds @val3, else -EAGAIN (FUTEX_CMP_REQUEUE). Returns
+ * how many were woken or moved, as Linux does.
+ */
+static long futex_requeue(u32 __user *uaddr, u32 __user *uaddr2, int nr_wake,
+			  int nr_requeue, bool cmp, u32 val3)
+{
+	struct mm_struct *mm = current->mm;
+	struct futex_q *q, *n;
+	unsigned long flags;
+	int woken = 0, moved = 0;
+	u32 cur;
+
+	if (nr_wake < 0 || nr_requeue < 0 || ((unsigned long)uaddr2 & 3))
+		return -EINVAL;
+	if (cmp && get_user(cur, uaddr))	/* read before the lock: it may fault */
+		return -EFAULT;
+	spin_lock_irqsave(&futex_lock, flags);
+	if (cmp && cur != val3) {
+		spin_unlock_irqrestore(&futex_lock, flags);
+		return -EAGAIN;
+	}
+	list_for_each_entry_safe(q, n, &futex_queue, list) {
+		if (q->mm != mm || q->uaddr != (unsigned long)uaddr)
+			continue;
+		if (woken < nr_wake) {
+			list_del(&q->list);
+			q->woken = true;
+			wake_up_process(q->task);
+			woken++;
+		} else if (moved < nr_requeue) {
+			q->uaddr = (unsigned long)uaddr2;
+			moved++;
+		} else {
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&futex_lock, flags);
+	return woken + moved;
+}
+
 SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 		const struct timespec64 __user *, utime, u32 __user *, uaddr2, u32, val3)
 {
@@ -150,7 +197,11 @@ SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 	case FUTEX_WAKE_BITSET:
 		return val3 ? futex_wake_bits(current->mm, (unsigned long)uaddr, val, val3) :
 			      -EINVAL;
+	case FUTEX_REQUEUE:	/* the count to move comes in the timeout's place */
+	case FUTEX_CMP_REQUEUE:
+		return futex_requeue(uaddr, uaddr2, val, (int)(unsigned long)utime,
+				     (op & 0x7f) == FUTEX_CMP_REQUEUE, val3);
 	default:
-		return -ENOSYS;	/* requeue, PI, bitset: not in mmos */
+		return -ENOSYS;	/* PI futexes, WAKE_OP: not in mmos */
 	}
 }
