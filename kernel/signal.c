@@ -49,17 +49,22 @@ static void signal_wake_up(struct task_struct *p, int sig)
 		wake_up_process(p);
 }
 
-/* __send_sig - make @sig pending for @p, unless it is ignored. */
-static void __send_sig(int sig, struct task_struct *p, bool force)
+/* signal_add - make @sig pending for @p (irqs off: senders may run in
+ * interrupts) and wake it from a sleep the signal ends. */
+static void signal_add(int sig, struct task_struct *p)
 {
-	unsigned long flags;
+	unsigned long flags = arch_local_irq_save();
 
-	if (sig_ignored(p, sig, force))
-		return;
-	flags = arch_local_irq_save();
 	p->pending |= sigmask(sig);
 	arch_local_irq_restore(flags);
 	signal_wake_up(p, sig);
+}
+
+/* __send_sig - make @sig pending for @p, unless it is ignored. */
+static void __send_sig(int sig, struct task_struct *p, bool force)
+{
+	if (!sig_ignored(p, sig, force))
+		signal_add(sig, p);
 }
 
 /*
@@ -84,17 +89,11 @@ int send_sig(int sig, struct task_struct *p, int priv)
 void zap_other_threads(void)
 {
 	struct task_struct *t;
-	unsigned long flags;
 
 	lockdep_assert_held(&tasklist_lock);
-	list_for_each_entry(t, &current->signal->thread_head, thread_node) {
-		if (t == current || t->exit_state)
-			continue;
-		flags = arch_local_irq_save();
-		t->pending |= sigmask(SIGKILL);
-		arch_local_irq_restore(flags);
-		signal_wake_up(t, SIGKILL);
-	}
+	list_for_each_entry(t, &current->signal->thread_head, thread_node)
+		if (t != current && !t->exit_state)
+			signal_add(SIGKILL, t);
 }
 
 /*
