@@ -13,12 +13,17 @@ V         ?= 0
 Q          = $(if $(filter 1,$(V)),,@)
 
 # --- the kernel --------------------------------------------------------
+# arch/x86/include/shared holds the x86-64 definitions that arch/hosted
+# shares by design (the page-table format its software MMU walks, the
+# register frame and syscall numbers of the ABI it runs): each target
+# searches its own asm/ first, then that directory.
+ARCH_X86_INCLUDE := -Iinclude -Iarch/x86/include -Iarch/x86/include/shared
 KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror=implicit-function-declaration -Wmissing-prototypes \
 	-ffreestanding -fno-pic -fno-pie -mcmodel=kernel -mno-red-zone \
 	-mgeneral-regs-only -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-strict-aliasing \
-	-Iinclude -Iarch/x86/include
+	$(ARCH_X86_INCLUDE)
 # DEBUG=1 (the default, and what make test boots) checks the invariants of
 # Documentation/mm/process-address-space.md on every context switch; make
 # bench builds with DEBUG=0.
@@ -26,7 +31,7 @@ DEBUG     ?= 1
 ifeq ($(DEBUG),1)
 KCFLAGS += -DCONFIG_DEBUG_VM
 endif
-KASFLAGS := -D__ASSEMBLY__ -Iinclude -Iarch/x86/include
+KASFLAGS := -D__ASSEMBLY__ $(ARCH_X86_INCLUDE)
 KLDFLAGS := -nostdlib -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments
 
 KSRCS := $(wildcard arch/x86/boot/*.S arch/x86/kernel/*.S arch/x86/kernel/*.c \
@@ -52,7 +57,7 @@ $(BUILD)/k/%.o: %.S
 
 $(BUILD)/vmlinux.lds: arch/x86/kernel/vmlinux.lds.S
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) -E -P -MMD -MT $@ -MF $@.d -D__ASSEMBLY__ -Iinclude -Iarch/x86/include -x c $< -o $@
+	$(Q)$(CC) -E -P -MMD -MT $@ -MF $@.d -D__ASSEMBLY__ $(ARCH_X86_INCLUDE) -x c $< -o $@
 
 # Two links, as Linux does for kallsyms: the first gives the addresses,
 # the second carries the symbol table in its last section. The check
@@ -127,7 +132,7 @@ $(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTEST
 # pointer from a list head that is not inside an entry)
 HOST_CFLAGS := -std=gnu11 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-Wno-format-zero-length -Wmissing-prototypes -fno-omit-frame-pointer \
-	-D__KERNEL_HOSTED__ -Iinclude -Iarch/hosted/include
+	-D__KERNEL_HOSTED__ -Iinclude -Iarch/hosted/include -Iarch/x86/include/shared
 # One flag set for every hosted build (HOST_CFLAGS); each adds only what
 # it is for: the tests and the fuzzer check the invariants (DEBUG_VM)
 # under the sanitizers, the bench measures what a DEBUG=0 kernel runs.

@@ -25,7 +25,7 @@
 #include <linux/string.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
 
 #define ELF_ET_DYN_BASE		0x555555554000UL	/* Linux's, unrandomised */
 #define ELF_MAX_PHNUM		(65536 / sizeof(struct elf64_phdr))

@@ -12,7 +12,7 @@
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
 
 #define TIOCGWINSZ	0x5413
 

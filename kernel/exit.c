@@ -13,7 +13,7 @@
 #include <linux/syscalls.h>
 #include <linux/wait.h>
 #include <asm/irqflags.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
 
 struct task_struct *child_reaper;	/* PID 1 */
 

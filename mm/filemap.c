@@ -12,7 +12,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
 
 /* find_get_page - the page at @index of @mapping, with a reference the
  * caller drops with put_page(); NULL for a hole or past the end. */

@@ -2,7 +2,7 @@
 /*
  * /fuzz: mmos's in-QEMU syscall fuzzer (`make fuzz-kernel`). As PID 1 it
  * runs rounds: each forks a child that makes random syscalls from the
- * kernel's table (arch/x86/include/asm/syscalls_64.h) with interesting
+ * kernel's table (arch/x86/include/shared/asm/syscalls_64.h) with interesting
  * arguments, gives it a time budget, SIGKILLs whatever the round left
  * running, reaps it all and checks that free pages, mm_structs and tasks
  * are back at their baseline. It ends the run with reboot(2) after one

@@ -15,7 +15,7 @@
 #include <linux/sched/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
 
 /* seq_grow - room for @n more bytes (and a NUL) in @s; false (overflow
  * set) when memory is out. */

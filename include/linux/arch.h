@@ -15,22 +15,22 @@
  *                    arch_irqs_disabled(): the interrupt flag
  *   processor.h      cpu_relax()
  *   page.h           __va(), __pa(), PAGE_OFFSET and the virtual layout
- *   pgtable_types.h, pgtable.h
- *                    the page-table entry format (x86-64's on both), its
- *                    accessors and set_p*(); swapper_pg_dir
- *   mmu.h            mm_context_t, the arch part of struct mm_struct
+ *   pgtable.h        swapper_pg_dir
  *   mmu_context.h    load_new_mm_cr3(pgd): make @pgd the page table;
  *                    read_cr3_pa(): the physical address loaded now
  *   tlbflush.h       write_cr3() (uncounted), __flush_tlb_one_user(),
  *                    __flush_tlb_one_kernel(), __flush_tlb_all(): the
  *                    TLB operations (the flushes counted)
  *   switch_to.h      switch_to(prev, next, last): the register switch
- *   ptrace.h         struct pt_regs, user_mode(), current_pt_regs()
  *   thread.h         struct thread_struct, in every task_struct
- *   uaccess.h        access_ok(), copy_{from,to}_user(), clear_user(),
- *                    strncpy_from_user(), strnlen_user(), get_user(),
- *                    put_user(): -EFAULT, never a kernel fault
+ *
+ * Shared by design, in arch/x86/include/shared/asm/ (both targets put
+ * it on the include path after their own asm/; the hosted target runs
+ * x86-64's ABI and its MMU walks x86-64's tables):
+ *   pgtable_types.h  the page-table entry format
+ *   ptrace.h         struct pt_regs, user_mode(), current_pt_regs()
  *   syscalls_64.h    the syscall table, with Linux's numbers
+ *   mmu.h            mm_context_t, the arch part of struct mm_struct
  *
  * Data:
  *   jiffies, tsc_khz            <linux/jiffies.h>  the tick count
@@ -39,6 +39,9 @@
  *   boot_wall_seconds, boot_stack                   below
  *
  * Functions: the declarations below, and
+ *   copy_{from,to}_user(), clear_user(), strncpy_from_user(),
+ *   strnlen_user()              <linux/uaccess.h>  -EFAULT, never a
+ *                                                  kernel fault
  *   local_clock()               <linux/jiffies.h>  nanoseconds since boot
  *   console_write()             <linux/console.h>  the kernel's console
  *   machine_restart(), machine_halt(), mmos_test_exit()

@@ -9,7 +9,7 @@
 
 #include <linux/types.h>
 #include <asm/ptrace.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
 
 #define __SC_ARGS1(t1, a1)		(t1)r->di
 #define __SC_ARGS2(t1, a1, t2, a2)	__SC_ARGS1(t1, a1), (t2)r->si

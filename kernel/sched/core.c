@@ -22,7 +22,7 @@
 #include <linux/vm_event.h>
 #include <asm/irqflags.h>
 #include <asm/switch_to.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
 
 #define SCHED_SLICE	5	/* ticks: 50 ms at HZ=100 */
 

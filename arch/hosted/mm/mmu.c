@@ -21,7 +21,7 @@
 #include <asm/hosted.h>
 #include <asm/tlbflush.h>
 #include <linux/string.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
 
 #define TLB_ENTRIES	64
 

@@ -17,7 +17,7 @@
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
 
 #define SA_RESTORER	0x04000000
 #define SA_ONSTACK	0x08000000

@@ -1,19 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Access to user memory from the kernel. Every access is an instruction
- * listed in the exception table: a fault on it is first resolved like a
- * user fault (the page may just not be there yet); if no VMA allows it,
- * the access stops and the call reports how much was not copied, which
- * syscalls turn into -EFAULT. With SMAP, the kernel may touch user pages
- * only between stac and clac.
+ * x86's part of user access (<linux/uaccess.h> has the rest): with SMAP
+ * the kernel may touch user pages only between stac and clac, so every
+ * copy in arch/x86/lib/usercopy.c brackets its access with them.
  */
 #ifndef _ASM_X86_UACCESS_H
 #define _ASM_X86_UACCESS_H
 
-#include <linux/types.h>
-#include <asm/page.h>
-
-#define __user
+#include <linux/uaccess.h>
 
 extern bool smap_enabled;
 
@@ -28,29 +22,5 @@ static inline void clac(void)
 	if (smap_enabled)
 		__asm__ volatile("clac" ::: "memory");
 }
-
-/* access_ok - [p, p + n) lies in the user half. */
-static inline bool access_ok(const void __user *p, unsigned long n)
-{
-	unsigned long a = (unsigned long)p;
-
-	return a <= TASK_SIZE && n <= TASK_SIZE - a;
-}
-
-/* copy_from_user/copy_to_user/clear_user: return the bytes NOT done. */
-unsigned long copy_from_user(void *to, const void __user *from, unsigned long n);
-unsigned long copy_to_user(void __user *to, const void *from, unsigned long n);
-unsigned long clear_user(void __user *to, unsigned long n);
-/* strncpy_from_user - the length copied (without the NUL), @count if no
- * NUL came within @count bytes, or -EFAULT. */
-long strncpy_from_user(char *dst, const char __user *src, long count);
-/* strnlen_user - the length of user string @s with its NUL, 0 on a
- * fault, more than @n if no NUL comes within @n bytes. */
-long strnlen_user(const char __user *s, long n);
-
-#define get_user(x, ptr)	(copy_from_user(&(x), (ptr), sizeof(*(ptr))) ? -14 : 0)
-#define put_user(x, ptr)						\
-	({ __typeof__(*(ptr)) __v = (x);				\
-	   copy_to_user((ptr), &__v, sizeof(__v)) ? -14 : 0; })
 
 #endif

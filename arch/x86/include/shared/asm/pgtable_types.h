@@ -2,7 +2,8 @@
 /*
  * The x86-64 4-level page-table format. arch/hosted includes this very
  * file, so the software MMU walks the same bits the hardware does.
- * Levels are pgd -> pud -> pmd -> pte (no p4d: mmos runs 4-level paging).
+ * Levels are pgd -> pud -> pmd -> pte: mmos runs 4-level paging (the
+ * p4d of <linux/pgtable.h> is folded into the pgd).
  */
 #ifndef _ASM_X86_PGTABLE_TYPES_H
 #define _ASM_X86_PGTABLE_TYPES_H
