@@ -30,7 +30,8 @@ static inline unsigned long calc_vm_prot_bits(unsigned long prot)
 
 /* ---- page-table allocation, lookup, lock break (memory.c) --------- */
 
-pud_t *pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr);
+p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr);
+pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long addr);
 pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr);
 int pte_alloc(struct mm_struct *mm, pmd_t *pmd);
 pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr);

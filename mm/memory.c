@@ -87,13 +87,20 @@ static int __pt_alloc(struct mm_struct *mm, pteval_t *slot)
 	return 0;
 }
 
-/* pud_alloc - the PUD entry for @addr under @pgd, making the PUD table
- * if it is missing. NULL when memory is out. */
-pud_t *pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr)
+/* p4d_alloc - the p4d entry for @addr under @pgd. The level is folded
+ * (<linux/pgtable.h>), so there is never a table to make. */
+p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr)
 {
-	if (pgd_none(*pgd) && __pt_alloc(mm, &pgd->pgd))
+	return p4d_offset(pgd, addr);
+}
+
+/* pud_alloc - the PUD entry for @addr under @p4d, making the PUD table
+ * if it is missing. NULL when memory is out. */
+pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long addr)
+{
+	if (p4d_none(*p4d) && __pt_alloc(mm, &p4d->pgd.pgd))
 		return NULL;
-	return pud_offset(pgd, addr);
+	return pud_offset(p4d, addr);
 }
 
 /* pmd_alloc - the PMD entry for @addr under @pud, making the PMD table
@@ -118,7 +125,8 @@ int pte_alloc(struct mm_struct *mm, pmd_t *pmd)
  * free_pgtables frees them, with mmap_lock held for writing). */
 static pte_t *pte_alloc_map(struct mm_struct *mm, unsigned long addr)
 {
-	pud_t *pud = pud_alloc(mm, pgd_offset(mm, addr), addr);
+	p4d_t *p4d = p4d_alloc(mm, pgd_offset(mm, addr), addr);
+	pud_t *pud = p4d ? pud_alloc(mm, p4d, addr) : NULL;
 	pmd_t *pmd = pud ? pmd_alloc(mm, pud, addr) : NULL;
 
 	if (!pmd || pte_alloc(mm, pmd))
@@ -130,12 +138,12 @@ static pte_t *pte_alloc_map(struct mm_struct *mm, unsigned long addr)
  * PMD table is missing. Allocates nothing. */
 pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr)
 {
-	pgd_t *pgd = pgd_offset(mm, addr);
+	p4d_t *p4d = p4d_offset(pgd_offset(mm, addr), addr);
 	pud_t *pud;
 
-	if (pgd_none(*pgd))
+	if (p4d_none(*p4d))
 		return NULL;
-	pud = pud_offset(pgd, addr);
+	pud = pud_offset(p4d, addr);
 	if (pud_none(*pud))
 		return NULL;
 	return pmd_offset(pud, addr);
@@ -554,12 +562,12 @@ static void zap_pmd_range(struct tlb_range *tlb, pud_t *pud,
 	} while (pmd++, addr = next, addr != end);
 }
 
-/* zap_pud_range - zap_pmd_range() for each PMD table under @pgd in
+/* zap_pud_range - zap_pmd_range() for each PMD table under @p4d in
  * [addr, end). page_table_lock held. */
-static void zap_pud_range(struct tlb_range *tlb, pgd_t *pgd,
+static void zap_pud_range(struct tlb_range *tlb, p4d_t *p4d,
 			  unsigned long addr, unsigned long end)
 {
-	pud_t *pud = pud_offset(pgd, addr);
+	pud_t *pud = pud_offset(p4d, addr);
 	unsigned long next;
 
 	do {
@@ -569,7 +577,22 @@ static void zap_pud_range(struct tlb_range *tlb, pgd_t *pgd,
 	} while (pud++, addr = next, addr != end);
 }
 
-/* unmap_page_range - zap_pud_range() for each PUD table of @tlb's mm
+/* zap_p4d_range - zap_pud_range() for the (folded) p4d entries under
+ * @pgd in [addr, end). page_table_lock held. */
+static void zap_p4d_range(struct tlb_range *tlb, pgd_t *pgd,
+			  unsigned long addr, unsigned long end)
+{
+	p4d_t *p4d = p4d_offset(pgd, addr);
+	unsigned long next;
+
+	do {
+		next = p4d_addr_end(addr, end);
+		if (!p4d_none(*p4d))
+			zap_pud_range(tlb, p4d, addr, next);
+	} while (p4d++, addr = next, addr != end);
+}
+
+/* unmap_page_range - zap_p4d_range() for each pgd entry of @tlb's mm
  * in [addr, end), addr < end. page_table_lock held. */
 static void unmap_page_range(struct tlb_range *tlb, unsigned long addr,
 			     unsigned long end)
@@ -580,7 +603,7 @@ static void unmap_page_range(struct tlb_range *tlb, unsigned long addr,
 	do {
 		next = pgd_addr_end(addr, end);
 		if (!pgd_none(*pgd))
-			zap_pud_range(tlb, pgd, addr, next);
+			zap_p4d_range(tlb, pgd, addr, next);
 	} while (pgd++, addr = next, addr != end);
 }
 
@@ -647,16 +670,16 @@ static void free_pmd_table(struct tlb_range *tlb, pud_t *pud)
 	free_table(tlb, pmd);
 }
 
-/* free_pud_table - free the PUD table under @pgd and every table under
+/* free_pud_table - free the PUD table under @p4d and every table under
  * it. page_table_lock held. */
-static void free_pud_table(struct tlb_range *tlb, pgd_t *pgd)
+static void free_pud_table(struct tlb_range *tlb, p4d_t *p4d)
 {
-	pud_t *pud = __va(pgd_phys(*pgd));
+	pud_t *pud = __va(p4d_phys(*p4d));
 
 	for (int i = 0; i < PTRS_PER_TABLE; i++)
 		if (!pud_none(pud[i]))
 			free_pmd_table(tlb, &pud[i]);
-	pgd_clear(pgd);
+	p4d_clear(p4d);
 	free_table(tlb, pud);
 }
 
@@ -683,10 +706,10 @@ static void free_pmd_range(struct tlb_range *tlb, pud_t *pud, unsigned long addr
 	} while (pmd++, addr = next, addr != end);
 }
 
-/* free_pud_range - under @pgd, over [addr, end): the whole PUD table if
+/* free_pud_range - under @p4d, over [addr, end): the whole PUD table if
  * its span is in the gap, else free_pmd_range() for each PMD table,
  * with a lock break after each. page_table_lock held. */
-static void free_pud_range(struct tlb_range *tlb, pgd_t *pgd, unsigned long addr,
+static void free_pud_range(struct tlb_range *tlb, p4d_t *p4d, unsigned long addr,
 			   unsigned long end, unsigned long floor,
 			   unsigned long ceiling)
 {
@@ -694,10 +717,10 @@ static void free_pud_range(struct tlb_range *tlb, pgd_t *pgd, unsigned long addr
 	unsigned long next;
 
 	if (span_in_gap(addr & PGDIR_MASK, PGDIR_SIZE, floor, ceiling)) {
-		free_pud_table(tlb, pgd);
+		free_pud_table(tlb, p4d);
 		return;
 	}
-	pud = pud_offset(pgd, addr);
+	pud = pud_offset(p4d, addr);
 	do {
 		next = pud_addr_end(addr, end);
 		if (pud_none(*pud))
@@ -705,6 +728,22 @@ static void free_pud_range(struct tlb_range *tlb, pgd_t *pgd, unsigned long addr
 		free_pmd_range(tlb, pud, addr, next, floor, ceiling);
 		pt_lock_break(tlb->mm, tlb);
 	} while (pud++, addr = next, addr != end);
+}
+
+/* free_p4d_range - free_pud_range() for the (folded) p4d entries under
+ * @pgd in [addr, end). page_table_lock held. */
+static void free_p4d_range(struct tlb_range *tlb, pgd_t *pgd, unsigned long addr,
+			   unsigned long end, unsigned long floor,
+			   unsigned long ceiling)
+{
+	p4d_t *p4d = p4d_offset(pgd, addr);
+	unsigned long next;
+
+	do {
+		next = p4d_addr_end(addr, end);
+		if (!p4d_none(*p4d))
+			free_pud_range(tlb, p4d, addr, next, floor, ceiling);
+	} while (p4d++, addr = next, addr != end);
 }
 
 /* next_used_pgd - the first non-empty entry of @p..@last, or NULL. A
@@ -744,7 +783,7 @@ void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
 	     p = next_used_pgd(p + 1, last)) {
 		unsigned long base = (unsigned long)(p - pgd) << PGDIR_SHIFT;
 
-		free_pud_range(&tlb, p, max(start, base), pgd_addr_end(base, end),
+		free_p4d_range(&tlb, p, max(start, base), pgd_addr_end(base, end),
 			       floor, ceiling);
 	}
 	tlb_range_flush(&tlb);
@@ -890,13 +929,13 @@ static int copy_pmd_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
 	return 0;
 }
 
-/* copy_pud_range - copy_pmd_range() for each PMD table under @src_pgd
+/* copy_pud_range - copy_pmd_range() for each PMD table under @src_p4d
  * in [addr, end). 0 or -ENOMEM. */
 static int copy_pud_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
-			  pgd_t *src_pgd, unsigned long addr, unsigned long end,
+			  p4d_t *src_p4d, unsigned long addr, unsigned long end,
 			  bool *wp)
 {
-	pud_t *src_pud = pud_offset(src_pgd, addr);
+	pud_t *src_pud = pud_offset(src_p4d, addr);
 	unsigned long next;
 	int err;
 
@@ -908,6 +947,27 @@ static int copy_pud_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
 		if (err)
 			return err;
 	} while (src_pud++, addr = next, addr != end);
+	return 0;
+}
+
+/* copy_p4d_range - copy_pud_range() for the (folded) p4d entries under
+ * @src_pgd in [addr, end). 0 or -ENOMEM. */
+static int copy_p4d_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
+			  pgd_t *src_pgd, unsigned long addr, unsigned long end,
+			  bool *wp)
+{
+	p4d_t *src_p4d = p4d_offset(src_pgd, addr);
+	unsigned long next;
+	int err;
+
+	do {
+		next = p4d_addr_end(addr, end);
+		if (p4d_none(*src_p4d))
+			continue;
+		err = copy_pud_range(dst_mm, vma, src_p4d, addr, next, wp);
+		if (err)
+			return err;
+	} while (src_p4d++, addr = next, addr != end);
 	return 0;
 }
 
@@ -931,7 +991,7 @@ int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma)
 		next = pgd_addr_end(addr, end);
 		if (pgd_none(*src_pgd))
 			continue;
-		err = copy_pud_range(dst_mm, vma, src_pgd, addr, next, &wp);
+		err = copy_p4d_range(dst_mm, vma, src_pgd, addr, next, &wp);
 		if (err)
 			break;
 	} while (src_pgd++, addr = next, addr != end);

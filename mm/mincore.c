@@ -52,11 +52,11 @@ static void mincore_pmd_range(struct mm_struct *mm, pud_t *pud, unsigned long ad
 	} while (pmd++, addr = next, addr != end);
 }
 
-/* mincore_pud_range - residency of [addr, end) under @pgd into @vec. */
-static void mincore_pud_range(struct mm_struct *mm, pgd_t *pgd, unsigned long addr,
+/* mincore_pud_range - residency of [addr, end) under @p4d into @vec. */
+static void mincore_pud_range(struct mm_struct *mm, p4d_t *p4d, unsigned long addr,
 			      unsigned long end, unsigned char *vec)
 {
-	pud_t *pud = pud_offset(pgd, addr);
+	pud_t *pud = pud_offset(p4d, addr);
 	unsigned long next;
 
 	do {
@@ -67,6 +67,24 @@ static void mincore_pud_range(struct mm_struct *mm, pgd_t *pgd, unsigned long ad
 			mincore_pmd_range(mm, pud, addr, next, vec);
 		vec += (next - addr) >> PAGE_SHIFT;
 	} while (pud++, addr = next, addr != end);
+}
+
+/* mincore_p4d_range - residency of [addr, end) under the (folded) p4d
+ * entries of @pgd into @vec. */
+static void mincore_p4d_range(struct mm_struct *mm, pgd_t *pgd, unsigned long addr,
+			      unsigned long end, unsigned char *vec)
+{
+	p4d_t *p4d = p4d_offset(pgd, addr);
+	unsigned long next;
+
+	do {
+		next = p4d_addr_end(addr, end);
+		if (p4d_none(*p4d))
+			mincore_hole(addr, next, vec);
+		else
+			mincore_pud_range(mm, p4d, addr, next, vec);
+		vec += (next - addr) >> PAGE_SHIFT;
+	} while (p4d++, addr = next, addr != end);
 }
 
 /*
@@ -87,7 +105,7 @@ static void mincore_range(struct mm_struct *mm, unsigned long addr,
 		if (pgd_none(*pgd))
 			mincore_hole(addr, next, vec);
 		else
-			mincore_pud_range(mm, pgd, addr, next, vec);
+			mincore_p4d_range(mm, pgd, addr, next, vec);
 		vec += (next - addr) >> PAGE_SHIFT;
 	} while (pgd++, addr = next, addr != end);
 }

@@ -63,12 +63,12 @@ static void change_pmd_range(struct vm_area_struct *vma, pud_t *pud,
 	} while (pmd++, addr = next, addr != end);
 }
 
-/* change_pud_range - change_pmd_range() for each PMD table under @pgd
+/* change_pud_range - change_pmd_range() for each PMD table under @p4d
  * in [addr, end). page_table_lock held. */
-static void change_pud_range(struct vm_area_struct *vma, pgd_t *pgd,
+static void change_pud_range(struct vm_area_struct *vma, p4d_t *p4d,
 			     unsigned long addr, unsigned long end)
 {
-	pud_t *pud = pud_offset(pgd, addr);
+	pud_t *pud = pud_offset(p4d, addr);
 	unsigned long next;
 
 	do {
@@ -78,7 +78,22 @@ static void change_pud_range(struct vm_area_struct *vma, pgd_t *pgd,
 	} while (pud++, addr = next, addr != end);
 }
 
-/* change_protection_range - change_pud_range() for each PUD table of
+/* change_p4d_range - change_pud_range() for the (folded) p4d entries
+ * under @pgd in [addr, end). page_table_lock held. */
+static void change_p4d_range(struct vm_area_struct *vma, pgd_t *pgd,
+			     unsigned long addr, unsigned long end)
+{
+	p4d_t *p4d = p4d_offset(pgd, addr);
+	unsigned long next;
+
+	do {
+		next = p4d_addr_end(addr, end);
+		if (!p4d_none(*p4d))
+			change_pud_range(vma, p4d, addr, next);
+	} while (p4d++, addr = next, addr != end);
+}
+
+/* change_protection_range - change_p4d_range() for each pgd entry of
  * @vma's mm in [addr, end), addr < end. page_table_lock held. */
 static void change_protection_range(struct vm_area_struct *vma,
 				    unsigned long addr, unsigned long end)
@@ -89,7 +104,7 @@ static void change_protection_range(struct vm_area_struct *vma,
 	do {
 		next = pgd_addr_end(addr, end);
 		if (!pgd_none(*pgd))
-			change_pud_range(vma, pgd, addr, next);
+			change_p4d_range(vma, pgd, addr, next);
 	} while (pgd++, addr = next, addr != end);
 }
 

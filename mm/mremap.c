@@ -69,7 +69,8 @@ static bool can_move_pmd(unsigned long extent, pmd_t *new_pmd)
  * tables if missing (not the PTE table). NULL when memory is out. */
 static pmd_t *alloc_new_pmd(struct mm_struct *mm, unsigned long addr)
 {
-	pud_t *pud = pud_alloc(mm, pgd_offset(mm, addr), addr);
+	p4d_t *p4d = p4d_alloc(mm, pgd_offset(mm, addr), addr);
+	pud_t *pud = p4d ? pud_alloc(mm, p4d, addr) : NULL;
 
 	return pud ? pmd_alloc(mm, pud, addr) : NULL;
 }
@@ -162,12 +163,12 @@ static int move_pmd_range(struct move_walk *w, pud_t *pud, unsigned long addr,
 	return 0;
 }
 
-/* move_pud_range - move_pmd_range() for each PMD table under @pgd in
+/* move_pud_range - move_pmd_range() for each PMD table under @p4d in
  * [addr, end). */
-static int move_pud_range(struct move_walk *w, pgd_t *pgd, unsigned long addr,
+static int move_pud_range(struct move_walk *w, p4d_t *p4d, unsigned long addr,
 			  unsigned long end)
 {
-	pud_t *pud = pud_offset(pgd, addr);
+	pud_t *pud = pud_offset(p4d, addr);
 	unsigned long next;
 	int err;
 
@@ -182,7 +183,27 @@ static int move_pud_range(struct move_walk *w, pgd_t *pgd, unsigned long addr,
 	return 0;
 }
 
-/* move_pgd_range - move_pud_range() for each PUD table of w->mm in
+/* move_p4d_range - move_pud_range() for the (folded) p4d entries under
+ * @pgd in [addr, end). */
+static int move_p4d_range(struct move_walk *w, pgd_t *pgd, unsigned long addr,
+			  unsigned long end)
+{
+	p4d_t *p4d = p4d_offset(pgd, addr);
+	unsigned long next;
+	int err;
+
+	do {
+		next = p4d_addr_end(addr, end);
+		if (p4d_none(*p4d))
+			continue;
+		err = move_pud_range(w, p4d, addr, next);
+		if (err)
+			return err;
+	} while (p4d++, addr = next, addr != end);
+	return 0;
+}
+
+/* move_pgd_range - move_p4d_range() for each pgd entry of w->mm in
  * [addr, end), addr < end. */
 static int move_pgd_range(struct move_walk *w, unsigned long addr,
 			  unsigned long end)
@@ -195,7 +216,7 @@ static int move_pgd_range(struct move_walk *w, unsigned long addr,
 		next = pgd_addr_end(addr, end);
 		if (pgd_none(*pgd))
 			continue;
-		err = move_pud_range(w, pgd, addr, next);
+		err = move_p4d_range(w, pgd, addr, next);
 		if (err)
 			return err;
 	} while (pgd++, addr = next, addr != end);

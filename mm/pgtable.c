@@ -63,14 +63,14 @@ static int __pt_alloc_kernel(pteval_t *slot)
 	return 0;
 }
 
-/* pud_alloc_kernel - the kernel PUD entry for @addr under @pgd, making
+/* pud_alloc_kernel - the kernel PUD entry for @addr under @p4d, making
  * the table if missing. NULL without memory. No lock may be held by the
  * caller (nor for the two below). */
-pud_t *pud_alloc_kernel(pgd_t *pgd, unsigned long addr)
+pud_t *pud_alloc_kernel(p4d_t *p4d, unsigned long addr)
 {
-	if (pgd_none(*pgd) && __pt_alloc_kernel(&pgd->pgd))
+	if (p4d_none(*p4d) && __pt_alloc_kernel(&p4d->pgd.pgd))
 		return NULL;
-	return pud_offset(pgd, addr);
+	return pud_offset(p4d, addr);
 }
 
 /* pmd_alloc_kernel - the kernel PMD entry for @addr under @pud (not a
@@ -93,25 +93,83 @@ pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr)
 	return pte_offset_kernel(pmd, addr);
 }
 
-/* Map one 4 KiB or (when @large) 2 MiB page. */
-static int kernel_map_one(pgd_t *pgd, unsigned long va, phys_addr_t pa,
-			  pgprot_t prot, bool large)
+/* kernel_map_pte_range - map [addr, end), within one PTE table under
+ * @pmd, to @pa onwards in 4 KiB pages. 0 or -ENOMEM. */
+static int kernel_map_pte_range(pmd_t *pmd, unsigned long addr,
+				unsigned long end, phys_addr_t pa, pgprot_t prot)
 {
-	pud_t *pud = pud_alloc_kernel(pgd_offset_pgd(pgd, va), va);
-	pmd_t *pmd = pud ? pmd_alloc_kernel(pud, va) : NULL;
-	pte_t *pte;
+	pte_t *pte = pte_alloc_kernel(pmd, addr);
+
+	if (!pte)
+		return -ENOMEM;
+	do {
+		set_pte(pte, __pte(pa | prot));
+		pa += PAGE_SIZE;
+	} while (pte++, addr += PAGE_SIZE, addr != end);
+	return 0;
+}
+
+/* kernel_map_pmd_range - map [addr, end) under @pud to @pa onwards: a
+ * step that covers a whole PMD with @pa 2 MiB aligned becomes a 2 MiB
+ * leaf when @large is set (Linux's vmap_try_huge_pmd rule), any other
+ * step a PTE table. 0 or -ENOMEM. */
+static int kernel_map_pmd_range(pud_t *pud, unsigned long addr,
+				unsigned long end, phys_addr_t pa,
+				pgprot_t prot, bool large)
+{
+	pmd_t *pmd = pmd_alloc_kernel(pud, addr);
+	unsigned long next;
 
 	if (!pmd)
 		return -ENOMEM;
-	if (large) {
-		BUG_ON(!pmd_none(*pmd) && !pmd_leaf(*pmd));
-		set_pmd(pmd, __pmd(pa | prot | _PAGE_PSE));
-		return 0;
-	}
-	pte = pte_alloc_kernel(pmd, va);
-	if (!pte)
+	do {
+		next = pmd_addr_end(addr, end);
+		if (large && next - addr == PMD_SIZE && IS_ALIGNED(pa, PMD_SIZE)) {
+			BUG_ON(!pmd_none(*pmd) && !pmd_leaf(*pmd));
+			set_pmd(pmd, __pmd(pa | prot | _PAGE_PSE));
+		} else if (kernel_map_pte_range(pmd, addr, next, pa, prot)) {
+			return -ENOMEM;
+		}
+		pa += next - addr;
+	} while (pmd++, addr = next, addr != end);
+	return 0;
+}
+
+/* kernel_map_pud_range - kernel_map_pmd_range() for each PUD entry under
+ * @p4d in [addr, end). 0 or -ENOMEM. */
+static int kernel_map_pud_range(p4d_t *p4d, unsigned long addr,
+				unsigned long end, phys_addr_t pa,
+				pgprot_t prot, bool large)
+{
+	pud_t *pud = pud_alloc_kernel(p4d, addr);
+	unsigned long next;
+
+	if (!pud)
 		return -ENOMEM;
-	set_pte(pte, __pte(pa | prot));
+	do {
+		next = pud_addr_end(addr, end);
+		if (kernel_map_pmd_range(pud, addr, next, pa, prot, large))
+			return -ENOMEM;
+		pa += next - addr;
+	} while (pud++, addr = next, addr != end);
+	return 0;
+}
+
+/* kernel_map_p4d_range - kernel_map_pud_range() for the (folded) p4d
+ * entries under @pgd in [addr, end). 0 or -ENOMEM. */
+static int kernel_map_p4d_range(pgd_t *pgd, unsigned long addr,
+				unsigned long end, phys_addr_t pa,
+				pgprot_t prot, bool large)
+{
+	p4d_t *p4d = p4d_offset(pgd, addr);
+	unsigned long next;
+
+	do {
+		next = p4d_addr_end(addr, end);
+		if (kernel_map_pud_range(p4d, addr, next, pa, prot, large))
+			return -ENOMEM;
+		pa += next - addr;
+	} while (p4d++, addr = next, addr != end);
 	return 0;
 }
 
@@ -124,19 +182,18 @@ static int kernel_map_one(pgd_t *pgd, unsigned long va, phys_addr_t pa,
 int kernel_map_range(pgd_t *pgd, unsigned long va, phys_addr_t pa,
 		     unsigned long size, pgprot_t prot, bool large)
 {
-	BUG_ON(!IS_ALIGNED(va | pa | size, PAGE_SIZE));
-	while (size) {
-		bool big = large && IS_ALIGNED(va | pa, PMD_SIZE) &&
-			   size >= PMD_SIZE;
-		unsigned long step = big ? PMD_SIZE : PAGE_SIZE;
-		int err = kernel_map_one(pgd, va, pa, prot, big);
+	unsigned long end = va + size, next;
 
-		if (err)
-			return err;
-		va += step;
-		pa += step;
-		size -= step;
-	}
+	BUG_ON(!IS_ALIGNED(va | pa | size, PAGE_SIZE));
+	if (!size)
+		return 0;
+	pgd = pgd_offset_pgd(pgd, va);
+	do {
+		next = pgd_addr_end(va, end);
+		if (kernel_map_p4d_range(pgd, va, next, pa, prot, large))
+			return -ENOMEM;
+		pa += next - va;
+	} while (pgd++, va = next, va != end);
 	return 0;
 }
 
@@ -144,13 +201,13 @@ int kernel_map_range(pgd_t *pgd, unsigned long va, phys_addr_t pa,
  * is missing or a large page maps it. Allocates nothing. */
 pte_t *lookup_kernel_pte(pgd_t *pgd, unsigned long addr)
 {
-	pgd_t *g = pgd_offset_pgd(pgd, addr);
+	p4d_t *p4d = p4d_offset(pgd_offset_pgd(pgd, addr), addr);
 	pud_t *u;
 	pmd_t *m;
 
-	if (pgd_none(*g))
+	if (p4d_none(*p4d))
 		return NULL;
-	u = pud_offset(g, addr);
+	u = pud_offset(p4d, addr);
 	if (pud_none(*u) || pud_leaf(*u))
 		return NULL;
 	m = pmd_offset(u, addr);
@@ -178,14 +235,14 @@ bool kernel_translate(pgd_t *pgd, unsigned long va, phys_addr_t *pa,
 		      pteval_t *flags)
 {
 	pteval_t acc = _PAGE_RW | _PAGE_USER, nx = 0, e;
-	pgd_t *g = pgd_offset_pgd(pgd, va);
+	p4d_t *p4d = p4d_offset(pgd_offset_pgd(pgd, va), va);
 	unsigned long size = PUD_SIZE;
 	pud_t *u;
 	pmd_t *m;
 
-	if (!translate_level(pgd_val(*g), &acc, &nx))
+	if (!translate_level(p4d_val(*p4d), &acc, &nx))
 		return false;
-	u = pud_offset(g, va);
+	u = pud_offset(p4d, va);
 	e = pud_val(*u);
 	if (!translate_level(e, &acc, &nx))
 		return false;

@@ -31,7 +31,7 @@ static unsigned long nr_vmap_areas;	/* vmap_area_lock */
 int vmalloc_preallocate_pgds(pgd_t *pgd)
 {
 	for (unsigned long a = VMALLOC_START; a - 1 < VMALLOC_END; a += PGDIR_SIZE)
-		if (!pud_alloc_kernel(pgd_offset_pgd(pgd, a), a))
+		if (!pud_alloc_kernel(p4d_offset(pgd_offset_pgd(pgd, a), a), a))
 			return -ENOMEM;
 	return 0;
 }
@@ -76,33 +76,155 @@ static void remove_vmap_area(struct vm_struct *vm)
 	nr_vmap_areas--;
 }
 
-/* vmap_pages_range - map @n pages at @addr in swapper_pg_dir. */
-static int vmap_pages_range(unsigned long addr, struct page **pages,
-			    unsigned int n)
+/* vmap_pages_pte_range - map pages[*nr..] at [addr, end), within one
+ * PTE table under @pmd, advancing *nr. 0 or -ENOMEM. */
+static int vmap_pages_pte_range(pmd_t *pmd, unsigned long addr,
+				unsigned long end, struct page **pages, int *nr)
 {
-	int err = 0;
+	pte_t *pte = pte_alloc_kernel(pmd, addr);
 
-	/* No lock: the tables are made under init_mm.page_table_lock by
-	 * pmd/pte_alloc_kernel, and the PTEs of an area vmalloc reserved
-	 * are this caller's alone (as in Linux's vmap_pte_range). */
-	for (unsigned int i = 0; i < n && !err; i++, addr += PAGE_SIZE) {
-		pgd_t *pgd = pgd_offset_pgd(init_mm.pgd, addr);
-		pud_t *pud;
-		pmd_t *pmd;
-		pte_t *pte;
-
-		BUG_ON(pgd_none(*pgd));	/* preallocated at boot */
-		pud = pud_offset(pgd, addr);
-		pmd = pmd_alloc_kernel(pud, addr);
-		pte = pmd ? pte_alloc_kernel(pmd, addr) : NULL;
-		if (!pte) {
-			err = -ENOMEM;
-			break;
-		}
+	if (!pte)
+		return -ENOMEM;
+	do {
 		BUG_ON(!pte_none(*pte));
-		set_pte(pte, pfn_pte(page_to_pfn(pages[i]), PAGE_KERNEL));
-	}
-	return err;
+		set_pte(pte, pfn_pte(page_to_pfn(pages[(*nr)++]), PAGE_KERNEL));
+	} while (pte++, addr += PAGE_SIZE, addr != end);
+	return 0;
+}
+
+/* vmap_pages_pmd_range - vmap_pages_pte_range() for each PTE table under
+ * @pud in [addr, end). */
+static int vmap_pages_pmd_range(pud_t *pud, unsigned long addr,
+				unsigned long end, struct page **pages, int *nr)
+{
+	pmd_t *pmd = pmd_alloc_kernel(pud, addr);
+	unsigned long next;
+
+	if (!pmd)
+		return -ENOMEM;
+	do {
+		next = pmd_addr_end(addr, end);
+		if (vmap_pages_pte_range(pmd, addr, next, pages, nr))
+			return -ENOMEM;
+	} while (pmd++, addr = next, addr != end);
+	return 0;
+}
+
+/* vmap_pages_pud_range - vmap_pages_pmd_range() for each PMD table under
+ * @p4d in [addr, end). */
+static int vmap_pages_pud_range(p4d_t *p4d, unsigned long addr,
+				unsigned long end, struct page **pages, int *nr)
+{
+	pud_t *pud;
+	unsigned long next;
+
+	BUG_ON(p4d_none(*p4d));	/* preallocated at boot */
+	pud = pud_offset(p4d, addr);
+	do {
+		next = pud_addr_end(addr, end);
+		if (vmap_pages_pmd_range(pud, addr, next, pages, nr))
+			return -ENOMEM;
+	} while (pud++, addr = next, addr != end);
+	return 0;
+}
+
+/* vmap_pages_p4d_range - vmap_pages_pud_range() for the (folded) p4d
+ * entries under @pgd in [addr, end). */
+static int vmap_pages_p4d_range(pgd_t *pgd, unsigned long addr,
+				unsigned long end, struct page **pages, int *nr)
+{
+	p4d_t *p4d = p4d_offset(pgd, addr);
+	unsigned long next;
+
+	do {
+		next = p4d_addr_end(addr, end);
+		if (vmap_pages_pud_range(p4d, addr, next, pages, nr))
+			return -ENOMEM;
+	} while (p4d++, addr = next, addr != end);
+	return 0;
+}
+
+/*
+ * vmap_pages_range - map pages[0..] at [addr, end) in swapper_pg_dir,
+ * one level at a time as Linux's vmap_pages_{pmd,pte}_range do: *nr
+ * counts the pages used. 0 or -ENOMEM (the tables made stay, the PTEs
+ * set are vunmap_range's to clear).
+ *
+ * No lock: the tables are made under init_mm.page_table_lock by
+ * p?d_alloc_kernel, and the PTEs of an area vmalloc reserved are this
+ * caller's alone (as in Linux's vmap_pte_range).
+ */
+static int vmap_pages_range(unsigned long addr, unsigned long end,
+			    struct page **pages)
+{
+	pgd_t *pgd = pgd_offset_pgd(init_mm.pgd, addr);
+	unsigned long next;
+	int nr = 0;
+
+	do {
+		next = pgd_addr_end(addr, end);
+		if (vmap_pages_p4d_range(pgd, addr, next, pages, &nr))
+			return -ENOMEM;
+	} while (pgd++, addr = next, addr != end);
+	return 0;
+}
+
+/* vunmap_pte_range - clear the present PTEs of [addr, end) under @pmd,
+ * each flushed from this CPU's TLB. init_mm.page_table_lock held. */
+static void vunmap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end)
+{
+	pte_t *pte = pte_offset_kernel(pmd, addr);
+
+	do {
+		if (!pte_none(*pte)) {
+			pte_clear(pte);
+			__flush_tlb_one_kernel(addr);
+		}
+	} while (pte++, addr += PAGE_SIZE, addr != end);
+}
+
+/* vunmap_pmd_range - vunmap_pte_range() for each PTE table under @pud
+ * in [addr, end); a missing table is skipped with its span. */
+static void vunmap_pmd_range(pud_t *pud, unsigned long addr, unsigned long end)
+{
+	pmd_t *pmd = pmd_offset(pud, addr);
+	unsigned long next;
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (pmd_none(*pmd))
+			continue;
+		BUG_ON(pmd_leaf(*pmd));	/* vmalloc maps 4 KiB pages only */
+		vunmap_pte_range(pmd, addr, next);
+	} while (pmd++, addr = next, addr != end);
+}
+
+/* vunmap_pud_range - vunmap_pmd_range() for each PMD table under @p4d
+ * in [addr, end). */
+static void vunmap_pud_range(p4d_t *p4d, unsigned long addr, unsigned long end)
+{
+	pud_t *pud = pud_offset(p4d, addr);
+	unsigned long next;
+
+	do {
+		next = pud_addr_end(addr, end);
+		if (!pud_none(*pud))
+			vunmap_pmd_range(pud, addr, next);
+	} while (pud++, addr = next, addr != end);
+}
+
+/* vunmap_p4d_range - vunmap_pud_range() for the (folded) p4d entries
+ * under @pgd in [addr, end). */
+static void vunmap_p4d_range(pgd_t *pgd, unsigned long addr, unsigned long end)
+{
+	p4d_t *p4d = p4d_offset(pgd, addr);
+	unsigned long next;
+
+	do {
+		next = p4d_addr_end(addr, end);
+		if (!p4d_none(*p4d))
+			vunmap_pud_range(p4d, addr, next);
+	} while (p4d++, addr = next, addr != end);
 }
 
 /*
@@ -112,15 +234,15 @@ static int vmap_pages_range(unsigned long addr, struct page **pages,
  */
 static void vunmap_range(unsigned long addr, unsigned long size)
 {
-	spin_lock(&init_mm.page_table_lock);
-	for (unsigned long a = addr; a < addr + size; a += PAGE_SIZE) {
-		pte_t *pte = lookup_kernel_pte(init_mm.pgd, a);
+	unsigned long end = addr + size, next;
+	pgd_t *pgd = pgd_offset_pgd(init_mm.pgd, addr);
 
-		if (pte && !pte_none(*pte)) {
-			pte_clear(pte);
-			__flush_tlb_one_kernel(a);
-		}
-	}
+	spin_lock(&init_mm.page_table_lock);
+	do {
+		next = pgd_addr_end(addr, end);
+		if (!pgd_none(*pgd))
+			vunmap_p4d_range(pgd, addr, next);
+	} while (pgd++, addr = next, addr != end);
 	spin_unlock(&init_mm.page_table_lock);
 }
 
@@ -160,7 +282,8 @@ static void *__vmalloc(unsigned long size, gfp_t gfp)
 		goto free_pages;
 	}
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
-	if (vmap_pages_range(vm->addr, vm->pages, vm->nr_pages))
+	if (vmap_pages_range(vm->addr, vm->addr +
+			     ((unsigned long)vm->nr_pages << PAGE_SHIFT), vm->pages))
 		goto unmap;
 	return (void *)vm->addr;
 

@@ -58,7 +58,24 @@ static inline unsigned long pmd_addr_end(unsigned long addr, unsigned long end)
 	return __addr_end(addr, end, PMD_SIZE);
 }
 
+/*
+ * The p4d level is folded into the pgd, as in Linux with 4-level paging
+ * (its asm-generic/pgtable-nop4d.h): a p4d entry is the pgd entry
+ * itself, p4d_offset() returns that slot, and a p4d loop runs once per
+ * pgd step (p4d_addr_end() is the end of that step). Walkers keep the
+ * level, so each reads beside Linux's (zap_p4d_range, ...), and 5-level
+ * paging would only have to give it a table of its own.
+ */
+typedef struct { pgd_t pgd; } p4d_t;
+#define p4d_val(x)	pgd_val((x).pgd)
+
+static inline unsigned long p4d_addr_end(unsigned long addr, unsigned long end)
+{
+	return end;
+}
+
 static inline bool pgd_none(pgd_t e) { return !pgd_val(e); }
+static inline bool p4d_none(p4d_t e) { return !p4d_val(e); }
 static inline bool pud_none(pud_t e) { return !pud_val(e); }
 static inline bool pmd_none(pmd_t e) { return !pmd_val(e); }
 static inline bool pte_none(pte_t e) { return !pte_val(e); }
@@ -73,6 +90,7 @@ static inline bool pud_leaf(pud_t e) { return pud_val(e) & _PAGE_PSE; }
 static inline bool pmd_leaf(pmd_t e) { return pmd_val(e) & _PAGE_PSE; }
 
 static inline phys_addr_t pgd_phys(pgd_t e) { return pgd_val(e) & PTE_PFN_MASK; }
+static inline phys_addr_t p4d_phys(p4d_t e) { return p4d_val(e) & PTE_PFN_MASK; }
 static inline phys_addr_t pud_phys(pud_t e) { return pud_val(e) & PTE_PFN_MASK; }
 static inline phys_addr_t pmd_phys(pmd_t e) { return pmd_val(e) & PTE_PFN_MASK; }
 static inline phys_addr_t pte_phys(pte_t e) { return pte_val(e) & PTE_PFN_MASK; }
@@ -88,9 +106,14 @@ static inline pgd_t *pgd_offset_pgd(pgd_t *pgd, unsigned long a)
 	return pgd + pgd_index(a);
 }
 
-static inline pud_t *pud_offset(pgd_t *pgd, unsigned long a)
+static inline p4d_t *p4d_offset(pgd_t *pgd, unsigned long a)
 {
-	return (pud_t *)__va(pgd_phys(*pgd)) + pud_index(a);
+	return (p4d_t *)pgd;	/* folded */
+}
+
+static inline pud_t *pud_offset(p4d_t *p4d, unsigned long a)
+{
+	return (pud_t *)__va(p4d_phys(*p4d)) + pud_index(a);
 }
 
 static inline pmd_t *pmd_offset(pud_t *pud, unsigned long a)
@@ -122,6 +145,7 @@ static inline void pte_clear(pte_t *p) { WRITE_ONCE(p->pte, 0); }
 static inline void pmd_clear(pmd_t *p) { WRITE_ONCE(p->pmd, 0); }
 static inline void pud_clear(pud_t *p) { WRITE_ONCE(p->pud, 0); }
 static inline void pgd_clear(pgd_t *p) { WRITE_ONCE(p->pgd, 0); }
+static inline void p4d_clear(p4d_t *p) { pgd_clear(&p->pgd); }
 
 /* The kernel's own top-level table, swapper_pg_dir, declared by
  * <asm/pgtable.h> (Documentation/mm/virtual-layout.md). */
@@ -132,7 +156,7 @@ static inline void pgd_clear(pgd_t *p) { WRITE_ONCE(p->pgd, 0); }
  * allocate a missing lower table (from memblock before the buddy
  * allocator is up, from it afterwards) and return NULL when memory is out.
  */
-pud_t *pud_alloc_kernel(pgd_t *pgd, unsigned long addr);
+pud_t *pud_alloc_kernel(p4d_t *p4d, unsigned long addr);
 pmd_t *pmd_alloc_kernel(pud_t *pud, unsigned long addr);
 pte_t *pte_alloc_kernel(pmd_t *pmd, unsigned long addr);
 int kernel_map_range(pgd_t *pgd, unsigned long va, phys_addr_t pa,

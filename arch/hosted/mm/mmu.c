@@ -35,7 +35,6 @@ struct tlb_entry {
 
 static struct tlb_entry tlb[TLB_ENTRIES];
 unsigned long hosted_cr3;
-bool smap_enabled;
 unsigned long hosted_tlb_hits, hosted_tlb_misses;
 int hosted_last_signal;		/* the signal the last bad access raised */
 
@@ -54,34 +53,67 @@ void hosted_tlb_flush_all(bool global)
 			tlb[i].valid = false;
 }
 
-/* Walk the tables at hosted_cr3 for @va as the CPU does, setting the
- * accessed (and, for a write, dirty) bits. false if not mapped. */
+/* mmu_entry - one level of mmu_walk(): whether entry *@e is present;
+ * if so mark it accessed, and gather the RW/USER bits every level must
+ * grant and the NX bit any level may set, as the CPU does. */
+static bool mmu_entry(pteval_t *e, pteval_t *acc, pteval_t *nx)
+{
+	if (!(*e & _PAGE_PRESENT))
+		return false;
+	*e |= _PAGE_ACCESSED;
+	*acc &= *e;
+	*nx |= *e & _PAGE_NX;
+	return true;
+}
+
+/* mmu_leaf - the end of mmu_walk() at leaf *@e mapping @size bytes: set
+ * dirty for an allowed write, and report the page frame of @va, the
+ * effective permissions and the global bit. */
+static void mmu_leaf(pteval_t *e, unsigned long size, unsigned long va,
+		     bool write, pteval_t acc, pteval_t nx, phys_addr_t *pa,
+		     pteval_t *flags, bool *global)
+{
+	if (write && (acc & _PAGE_RW))
+		*e |= _PAGE_DIRTY;
+	*pa = (*e & PTE_PFN_MASK & ~(size - 1)) | (va & (size - 1) & PAGE_MASK);
+	*flags = acc | nx;
+	*global = *e & _PAGE_GLOBAL;
+}
+
+/* mmu_walk - walk the tables at hosted_cr3 for @va as the CPU does, with
+ * the accessors every walker uses, setting the accessed (and, for a
+ * write, dirty) bits. false if not mapped. */
 static bool mmu_walk(unsigned long va, bool write, phys_addr_t *pa, pteval_t *flags,
 		     bool *global)
 {
-	pteval_t *t = __va(hosted_cr3 & PTE_PFN_MASK), acc = _PAGE_RW | _PAGE_USER, nx = 0;
-	static const int shifts[] = { PGDIR_SHIFT, PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };
+	pgd_t *pgd = pgd_offset_pgd(__va(hosted_cr3 & PTE_PFN_MASK), va);
+	p4d_t *p4d = p4d_offset(pgd, va);
+	pteval_t acc = _PAGE_RW | _PAGE_USER, nx = 0;
+	pud_t *pud;
+	pmd_t *pmd;
+	pte_t *pte;
 
-	for (int level = 0; level < 4; level++) {
-		pteval_t *e = &t[(va >> shifts[level]) & (PTRS_PER_TABLE - 1)];
-
-		if (!(*e & _PAGE_PRESENT))
-			return false;
-		*e |= _PAGE_ACCESSED;
-		acc &= *e;
-		nx |= *e & _PAGE_NX;
-		if (level == 3 || (level > 0 && (*e & _PAGE_PSE))) {
-			if (write && (acc & _PAGE_RW))
-				*e |= _PAGE_DIRTY;
-			*pa = (*e & PTE_PFN_MASK) & ~((1UL << shifts[level]) - 1);
-			*pa |= va & ((1UL << shifts[level]) - 1) & PAGE_MASK;
-			*flags = acc | nx;
-			*global = *e & _PAGE_GLOBAL;
-			return true;
-		}
-		t = __va(*e & PTE_PFN_MASK);
+	if (!mmu_entry(&p4d->pgd.pgd, &acc, &nx))
+		return false;
+	pud = pud_offset(p4d, va);
+	if (!mmu_entry(&pud->pud, &acc, &nx))
+		return false;
+	if (pud_leaf(*pud)) {
+		mmu_leaf(&pud->pud, PUD_SIZE, va, write, acc, nx, pa, flags, global);
+		return true;
 	}
-	return false;
+	pmd = pmd_offset(pud, va);
+	if (!mmu_entry(&pmd->pmd, &acc, &nx))
+		return false;
+	if (pmd_leaf(*pmd)) {
+		mmu_leaf(&pmd->pmd, PMD_SIZE, va, write, acc, nx, pa, flags, global);
+		return true;
+	}
+	pte = pte_offset_kernel(pmd, va);
+	if (!mmu_entry(&pte->pte, &acc, &nx))
+		return false;
+	mmu_leaf(&pte->pte, PAGE_SIZE, va, write, acc, nx, pa, flags, global);
+	return true;
 }
 
 /* The error-code bits of the simulated MMU (x86's #PF bits). */
