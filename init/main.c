@@ -30,6 +30,7 @@
 static const char *execute_command;
 
 
+/* init_setup - "init=": the program PID 1 runs. */
 static int init_setup(char *s)
 {
 	execute_command = s;
@@ -37,6 +38,7 @@ static int init_setup(char *s)
 }
 __setup("init=", init_setup);
 
+/* quiet_kernel - "quiet": only warnings and worse on the console. */
 static int quiet_kernel(char *s)
 {
 	(void)s;
@@ -45,6 +47,7 @@ static int quiet_kernel(char *s)
 }
 early_param("quiet", quiet_kernel);
 
+/* console_setup - "console=": accepted (ttyS0 is the only console). */
 static int console_setup(char *s)
 {
 	if (strncmp(s, "ttyS0", 5))
@@ -53,6 +56,7 @@ static int console_setup(char *s)
 }
 __setup("console=", console_setup);
 
+/* print_init_mm - log init_mm's page table and layout at boot. */
 static void print_init_mm(void)
 {
 	pr_info("init_mm: pgd %p (swapper_pg_dir, phys %#llx) mm_users %d mm_count %d\n",
@@ -153,6 +157,9 @@ static void rest_init(void)
 	cpu_startup_entry();
 }
 
+/* start_kernel - the generic boot, entered from the arch's entry code
+ * on the boot stack with interrupts off: set up, turn interrupts on,
+ * start init and kthreadd, and become this CPU's idle loop. */
 void start_kernel(void)
 {
 	char *command_line;
