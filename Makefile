@@ -145,16 +145,17 @@ HCFLAGS := $(HOST_CFLAGS) -O1 -DCONFIG_DEBUG_VM \
 # the hosted tests unless it is added to this list, with its reason:
 #   init/main.c, kernel/params.c    start_kernel and the command line:
 #                                   hosted_boot() boots the tests
-#   kernel/entry.c, kernel/sys.c,   the return to user mode, reboot and
-#   kernel/time/time.c, fs/console.c  getrandom (rdtsc), the clocks, the
-#                                   console device: no user code runs
+#   kernel/entry.c, kernel/sys.c,   the return to user mode, getrandom
+#   kernel/reboot.c,                (rdtsc), reboot (the machine_*()
+#   kernel/time/time.c, fs/console.c  calls), the clocks, the console
+#                                   device: no user code runs
 #   kernel/panic.c, kernel/printk.c, kernel/locking/rwsem.c
 #                                   stood in for by arch/hosted/kernel/
 #                                   (see <linux/arch.h>)
 #   kernel/kallsyms.c               the symbol table of the kernel image
 #   lib/string.c, lib/vsprintf.c    the host's C library has them
 #   */test_*.c, kernel/selftest.c   the in-kernel self-tests
-HOSTED_EXCLUDE := init/main.c kernel/params.c kernel/entry.c kernel/sys.c \
+HOSTED_EXCLUDE := init/main.c kernel/params.c kernel/entry.c kernel/sys.c kernel/reboot.c \
 	kernel/time/time.c fs/console.c kernel/panic.c kernel/printk.c \
 	kernel/locking/rwsem.c kernel/kallsyms.c lib/string.c lib/vsprintf.c \
 	kernel/selftest.c
