@@ -17,7 +17,7 @@
 # compares the two command by command. So that the two runs see the same
 # things, each command gets a fixed environment, the cwd / of init and of
 # chroot, umask 022, an empty pipe as stdin and a pipe as stdout (never a
-# terminal), and at most 3 seconds: a command that hangs is killed
+# terminal), and at most 5 seconds: a command that hangs is killed
 # (status 137) and the session goes on (unless something it left running
 # keeps the pipe open). --poweroff ends the run with `poweroff -f`
 # (mmos); natively the script just exits.
@@ -39,7 +39,7 @@ n=0
 run() {
 	echo "@@@@ begin $1"
 	: | {
-		timeout -s KILL 3 /bin/sh -c "$2" 2>&1
+		timeout -s KILL 5 /bin/sh -c "$2" 2>&1
 		echo "@@@@ rc=$?"
 	} | cat
 	echo "@@@@ end $1"
