@@ -84,7 +84,7 @@ run_mmos() {
 		-append "console=ttyS0 quiet panic=-1 init=/bin/sh -- /usr/share/mmos/session.sh --poweroff" \
 		> "$LOGS/busybox-session.qemu" 2>&1
 	qemu_rc=$?
-	tr -d '\r' < "$log" | grep -Ev '^\[ *[0-9]+\.[0-9]+\] ' > "$out"
+	tr -d '\r' < "$log" > "$out"
 	# the runner's last word is poweroff -f: reboot(2), ACPI's S5, QEMU exits 0
 	powered_off=no
 	[ $qemu_rc = 0 ] && grep -q 'reboot: Power down' "$log" && powered_off=yes
@@ -92,11 +92,13 @@ run_mmos() {
 
 # split CAPTURE DIR: for each command N of CAPTURE, DIR/N is all it
 # printed between its markers (the @@@@ rc= line included), DIR/N.rc its
-# exit status and DIR/N.out its output alone.
+# exit status and DIR/N.out its output alone. Lines that look like the
+# kernel's ("[    1.234567] ...") are dropped on both sides: mmos's
+# console mixes them in.
 split() {
 	rm -rf "$2"
 	mkdir -p "$2"
-	awk -v dir="$2" '
+	grep -Ev '^\[ *[0-9]+\.[0-9]+\] ' "$1" | awk -v dir="$2" '
 	/^@@@@ begin [0-9]+$/ { n = $3; buf = ""; inside = 1; next }
 	inside && $0 == "@@@@ end " n {
 		f = dir "/" n
@@ -112,7 +114,7 @@ split() {
 		printf "%s", out > (f ".out"); close(f ".out")
 		inside = 0; next
 	}
-	inside { buf = buf $0 "\n" }' "$1"
+	inside { buf = buf $0 "\n" }'
 }
 
 # same N LINE: command N (LINE) printed and returned in got/ what it did
