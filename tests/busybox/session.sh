@@ -55,6 +55,11 @@ build_tree() {
 run_native() {
 	out=$1
 	[ "$(id -u)" = 0 ] || die "the native run needs root (chroot and namespaces)"
+	# The namespaces keep mounts, the hostname and signals in; not the
+	# clock, the machine's power or its swap: no command may touch those.
+	if grep -v '^#' "$CMDS" | grep -Eq '(^|[^a-z])(poweroff|reboot|halt|shutdown|hwclock|swapoff|swapon|rdate|adjtimex|date -s|sysctl -w)([^a-z]|$)'; then
+		die "$CMDS has a command that would reach this machine natively"
+	fi
 	command -v unshare >/dev/null || die "the native run needs unshare (util-linux)"
 	root=$WORK/root
 	mkdir -p "$root"
