@@ -184,6 +184,7 @@ compare() {
 	summary="busybox session: $match/$total match, $known known to differ"
 	[ $bad = 0 ] && echo "PASS $summary" || echo "FAIL $summary"
 	cat "$WORK/report"
+	[ $bad = 0 ] || echo "(all of it: $WORK/report; mmos's output: $WORK/got/N, Linux's: $WORK/exp/N)"
 	[ $bad = 0 ]
 }
 
