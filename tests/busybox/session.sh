@@ -9,7 +9,8 @@
 #                         with tests/busybox/expected; first line PASS or
 #                         FAIL and the counts, then what went wrong
 #   session.sh known      like check, then rewrite known-differences to
-#                         the commands that differ today
+#                         the commands that differ today, and name the
+#                         syscalls the session makes that mmos lacks
 #   session.sh script     print the commands as the runner's script
 #                         (make puts it in the initramfs)
 #
@@ -93,6 +94,26 @@ run_mmos() {
 	# the runner's last word is poweroff -f: reboot(2), ACPI's S5, QEMU exits 0
 	powered_off=no
 	[ $qemu_rc = 0 ] && grep -q 'reboot: Power down' "$log" && powered_off=yes
+}
+
+# missing_syscalls: the syscalls the session makes that mmos does not
+# have, from a run without `quiet` (the kernel reports each unknown
+# number once), named from the host's <asm/unistd_64.h>.
+missing_syscalls() {
+	log=$LOGS/busybox-session-verbose.log
+	timeout 300 "$QEMU" -accel tcg -cpu qemu64 -m 256M -smp 1 -nodefaults \
+		-no-user-config -display none -no-reboot -serial "file:$log" \
+		-kernel "$B/vmlinux" -initrd "$B/busybox.cpio" \
+		-append "console=ttyS0 panic=-1 init=/bin/sh -- /usr/share/mmos/session.sh --poweroff" \
+		> /dev/null 2>&1
+	h=/usr/include/x86_64-linux-gnu/asm/unistd_64.h
+	[ -f "$h" ] || h=/usr/include/asm/unistd_64.h
+	sed -n 's/.*syscall \([0-9]*\) unknown to mmos.*/\1/p' "$log" | sort -n | uniq |
+	while read -r nr; do
+		name=$(awk -v n="$nr" '$1 == "#define" && $3 == n { sub("__NR_", "", $2); print $2 }' "$h" 2>/dev/null)
+		printf '%s(%s) ' "${name:-?}" "$nr"
+	done
+	echo
 }
 
 # split CAPTURE DIR: for each command N of CAPTURE, DIR/N is all it
@@ -222,6 +243,7 @@ check | known)
 			cat "$WORK/differ"
 		} > "$KNOWN.tmp" && mv "$KNOWN.tmp" "$KNOWN"
 		echo "wrote $KNOWN: $(grep -vc '^#' "$KNOWN") commands"
+		echo "syscalls the session makes that mmos lacks: $(missing_syscalls)"
 	fi
 	compare "$EXPECTED" "$WORK/mmos.out"
 	;;
