@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Identity, limits, uname, reboot, sched_yield, getrandom. */
+/* Identity, limits, uname, sched_yield, getrandom (reboot is kernel/reboot.c). */
 #include <linux/kernel.h>
 #include <linux/arch.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
-#include <linux/reboot.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -146,27 +145,4 @@ SYSCALL_DEFINE3(getrandom, char __user *, ubuf, size_t, len, unsigned int, flags
 		done += k;
 	}
 	return done;
-}
-
-#define LINUX_REBOOT_MAGIC1		0xfee1dead
-#define LINUX_REBOOT_MAGIC2		672274793
-#define LINUX_REBOOT_CMD_RESTART	0x01234567
-#define LINUX_REBOOT_CMD_HALT		0xcdef0123
-#define LINUX_REBOOT_CMD_POWER_OFF	0x4321fedc
-
-/* reboot - the run ends: under QEMU -no-reboot any of these exits. */
-SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
-{
-	if ((unsigned)magic1 != LINUX_REBOOT_MAGIC1 || magic2 != LINUX_REBOOT_MAGIC2)
-		return -EINVAL;
-	switch (cmd) {
-	case LINUX_REBOOT_CMD_RESTART:
-	case LINUX_REBOOT_CMD_HALT:
-	case LINUX_REBOOT_CMD_POWER_OFF:
-		pr_notice("reboot: %s\n", cmd == LINUX_REBOOT_CMD_RESTART ? "Restarting system" :
-			  "Power down");
-		machine_restart();
-	default:
-		return -EINVAL;
-	}
 }

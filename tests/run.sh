@@ -2,8 +2,9 @@
 # tests/run.sh: every test of mmos, in three layers:
 #   1. hosted unit tests (arch/hosted, AddressSanitizer + UBSan)
 #   2. user programs from user/tests/, natively and then inside mmos
-#   3. boots in QEMU whose serial log and exit status are checked, and
-#      a minute of the syscall fuzzer (tests/fuzz-kernel.sh)
+#   3. boots in QEMU whose serial log and exit status are checked, a
+#      minute of the syscall fuzzer (tests/fuzz-kernel.sh), and the
+#      scripted busybox session (tests/busybox/session.sh)
 # Ends with "N passed, N failed"; exits 1 if anything failed.
 # Called by `make test`, which builds everything first.
 set -u
@@ -209,6 +210,18 @@ out=$(BUILD=$B QEMU=$QEMU sh tests/fuzz-kernel.sh "${FUZZ_SECONDS:-60}")
 case $out in
 PASS*) ok "$t ${out#PASS fuzz-kernel }" ;;
 *) bad "$t: $(printf '%s\n' "$out" | head -1)" "$(printf '%s\n' "$out" | tail -n +2)" ;;
+esac
+
+# The scripted busybox session (tests/busybox/session.sh): every
+# command of tests/busybox/commands must print and return in mmos what it
+# does natively (tests/busybox/expected), but those listed in
+# tests/busybox/known-differences, which must still differ.
+t=busybox_session
+out=$(BUILD=$B QEMU=$QEMU sh tests/busybox/session.sh check)
+echo "$(printf '%s\n' "$out" | head -1 | sed 's/^[A-Z]* //')"
+case $out in
+PASS*) ok "$t" ;;
+*) bad "$t" "$(printf '%s\n' "$out" | tail -n +2)" ;;
 esac
 
 native_tests

@@ -44,8 +44,8 @@
  *                                                  kernel fault
  *   local_clock()               <linux/jiffies.h>  nanoseconds since boot
  *   console_write()             <linux/console.h>  the kernel's console
- *   machine_restart(), machine_halt(), mmos_test_exit()
- *                               <linux/reboot.h>
+ *   machine_restart(), machine_halt(), machine_power_off(),
+ *   mmos_test_exit()            <linux/reboot.h>
  *
  * Whole files: on arch/hosted, kernel/printk.c and kernel/locking/rwsem.c
  * are not built; arch/hosted/kernel/printk.c (printk(), panic(),
