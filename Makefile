@@ -35,7 +35,8 @@ KASFLAGS := -D__ASSEMBLY__ $(ARCH_X86_INCLUDE)
 KLDFLAGS := -nostdlib -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments
 
 KSRCS := $(wildcard arch/x86/boot/*.S arch/x86/kernel/*.S arch/x86/kernel/*.c \
-	arch/x86/mm/*.c arch/x86/lib/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c)
+	arch/x86/mm/*.c arch/x86/lib/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c \
+	drivers/tty/*.c drivers/tty/serial/*.c drivers/tty/serial/8250/*.c)
 KSRCS := $(filter-out arch/x86/kernel/vmlinux.lds.S,$(KSRCS))
 # The in-kernel self-tests (test_*.c) are in the DEBUG=1 kernel only.
 ifneq ($(DEBUG),1)
@@ -118,11 +119,12 @@ $(BUILD)/broken.elf:
 	$(Q)printf '\177ELF\002\001\001' > $@; head -c 57 /dev/zero >> $@
 
 $(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTESTS) \
-		$(BUILD)/broken.elf $(BUILD)/user/fuzz
+		$(BUILD)/broken.elf $(BUILD)/user/fuzz $(BUILD)/user/ttytest
 	@echo "  CPIO    $@"
 	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\n'; \
 	  printf 'file /init $(BUILD)/user/init 0755\n'; \
 	  printf 'file /fuzz $(BUILD)/user/fuzz 0755\n'; \
+	  printf 'file /ttytest $(BUILD)/user/ttytest 0755\n'; \
 	  printf 'file /tests/data/broken.elf $(BUILD)/broken.elf 0755\n'; \
 	  for t in $(UTESTS); do printf 'file /tests/%s %s 0755\n' $$(basename $$t) $$t; done; \
 	} | $(BUILD)/gen_init_cpio > $@
@@ -146,19 +148,21 @@ HCFLAGS := $(HOST_CFLAGS) -O1 -DCONFIG_DEBUG_VM \
 #   init/main.c, kernel/params.c    start_kernel and the command line:
 #                                   hosted_boot() boots the tests
 #   kernel/entry.c, kernel/sys.c,   the return to user mode, reboot and
-#   kernel/time/time.c, fs/console.c  getrandom (rdtsc), the clocks, the
-#                                   console device: no user code runs
+#   kernel/time/time.c              getrandom (rdtsc), the clocks: no
+#                                   user code runs
 #   kernel/panic.c, kernel/printk.c, kernel/locking/rwsem.c
 #                                   stood in for by arch/hosted/kernel/
 #                                   (see <linux/arch.h>)
 #   kernel/kallsyms.c               the symbol table of the kernel image
+#   drivers/tty/serial/8250/*.c     a PC's UART, by port I/O
 #   lib/string.c, lib/vsprintf.c    the host's C library has them
 #   */test_*.c, kernel/selftest.c   the in-kernel self-tests
 HOSTED_EXCLUDE := init/main.c kernel/params.c kernel/entry.c kernel/sys.c \
-	kernel/time/time.c fs/console.c kernel/panic.c kernel/printk.c \
+	kernel/time/time.c kernel/panic.c kernel/printk.c \
 	kernel/locking/rwsem.c kernel/kallsyms.c lib/string.c lib/vsprintf.c \
-	kernel/selftest.c
-GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c)
+	kernel/selftest.c $(wildcard drivers/tty/serial/8250/*.c)
+GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c \
+	drivers/tty/*.c drivers/tty/serial/*.c drivers/tty/serial/8250/*.c)
 HSRCS := $(foreach f,$(filter-out $(HOSTED_EXCLUDE),$(GENERIC_SRCS)),\
 		$(if $(findstring /test_,$(f)),,$(f))) \
 	$(wildcard arch/hosted/*/*.c) tests/hosted/harness.c tests/hosted/tasks.c

@@ -85,7 +85,6 @@ void syscall_restart(struct pt_regs *regs, bool restart);
 
 /* Misc. */
 void dump_stack(void);			/* a backtrace of the caller */
-int console_getc(void);			/* a byte from the console, or -1 */
 void get_random_bytes(void *buf, size_t n);
 
 #endif

@@ -15,6 +15,7 @@ struct inode;
 struct kstat;
 struct dentry;
 struct vm_area_struct;
+struct poll_table_struct;
 
 typedef long long loff_t;
 typedef long ssize_t;
@@ -34,6 +35,9 @@ struct file_operations {
 	int (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	void (*release)(struct file *f);
 	int (*mmap)(struct file *f, struct vm_area_struct *vma);	/* NULL: -ENODEV */
+	/* the POLL* events ready now; queue on @pt (<linux/poll.h>).
+	 * NULL: always readable and writable */
+	__poll_t (*poll)(struct file *f, struct poll_table_struct *pt);
 	bool seekable;
 };
 

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The console: an 8250/16550 UART at COM1 (I/O port 0x3f8), polled.
- * console=ttyS0 on the command line names it; it is the only console.
+ * The kernel's console: an 8250/16550 UART at COM1 (I/O port 0x3f8),
+ * polled, so that printk works from anywhere, with interrupts off and
+ * in panic(). console=ttyS0 on the command line names it; it is the
+ * only console. The same UART is also ttyS0, the tty that programs
+ * read and write, driven by its interrupt
+ * (drivers/tty/serial/8250/8250_port.c).
  */
 #include <linux/kernel.h>
 #include <linux/arch.h>
@@ -22,7 +26,7 @@ static bool serial_up;
 
 void early_serial_init(void)
 {
-	outb(0x00, COM1 + UART_IER);	/* no interrupts: we poll */
+	outb(0x00, COM1 + UART_IER);	/* no interrupts until ttyS0 is set up */
 	outb(0x80, COM1 + UART_LCR);	/* DLAB: set divisor */
 	outb(0x01, COM1 + 0);		/* 115200 baud */
 	outb(0x00, COM1 + 1);
@@ -50,12 +54,4 @@ void console_write(const char *s, size_t len)
 			serial_putc('\r');
 		serial_putc(s[i]);
 	}
-}
-
-/* console_getc - a received byte, or -1 if none is waiting. */
-int console_getc(void)
-{
-	if (!serial_up || !(inb(COM1 + UART_LSR) & 0x01))
-		return -1;
-	return inb(COM1 + 0);
 }

@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The tty layer's core (Linux's drivers/tty/tty_io.c): a tty_struct for
+ * each registered driver's device, the file operations of a file open
+ * on a tty (/dev/console: PID 1's fds 0, 1, 2), and the calls between
+ * driver and line discipline. The termios ioctls are in tty_ioctl.c,
+ * the process-group ones in tty_jobctrl.c. See Documentation/tty.md.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/file.h>
+#include <linux/fdtable.h>
+#include <linux/fs.h>
+#include <linux/jiffies.h>
+#include <linux/poll.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/tty.h>
+#include <linux/uaccess.h>
+
+/* Linux's tty_std_termios: a new tty's settings, before its driver's. */
+const struct ktermios tty_std_termios = {
+	.c_iflag = ICRNL | IXON,
+	.c_oflag = OPOST | ONLCR,
+	.c_cflag = B38400 | CS8 | CREAD | HUPCL,
+	.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN,
+	.c_line = N_TTY,
+	/* ^C ^\ ^? ^U ^D, TIME 0, MIN 1, -, ^Q ^S ^Z, -, ^R ^O ^W ^V, - */
+	.c_cc = { 003, 034, 0177, 025, 004, 0, 1, 0, 021, 023, 032, 0,
+		  022, 017, 027, 026, 0 },
+	.c_ispeed = 38400,
+	.c_ospeed = 38400,
+};
+
+/* The console's tty: the first driver registered (console=ttyS0 names
+ * the only one there is). Set once, before any file can open it. */
+static struct tty_struct *console_tty;
+
+/* /dev/console's inode, character device 5,1 as in Linux; files on it
+ * share it, as they would share the device node's. */
+static struct inode console_inode = {
+	.i_mode = S_IFCHR | 0600,
+	.i_nlink = 1,
+	.i_rdev = MKDEV(5, 1),
+};
+
+/*
+ * tty_register_driver - make the tty of @drv's one device, with the
+ * driver's init_termios and N_TTY as its line discipline. The first
+ * one registered becomes the console. Returns 0 or -ENOMEM.
+ */
+int tty_register_driver(struct tty_driver *drv)
+{
+	struct tty_struct *tty = kzalloc(sizeof(*tty), GFP_KERNEL);
+	int err;
+
+	if (!tty)
+		return -ENOMEM;
+	tty->driver = drv;
+	tty->ops = drv->ops;
+	tty->index = 0;
+	snprintf(tty->name, sizeof(tty->name), "%s%d", drv->name, tty->index);
+	spin_lock_init(&tty->termios_lock);
+	tty->termios = drv->init_termios;
+	init_waitqueue_head(&tty->read_wait);
+	init_waitqueue_head(&tty->write_wait);
+	tty->ldisc = &n_tty_ops;
+	err = tty->ldisc->open(tty);
+	if (err)
+		goto free_tty;
+	drv->tty = tty;
+	if (!console_tty)
+		console_tty = tty;
+	return 0;
+
+free_tty:
+	kfree(tty);
+	return err;
+}
+
+/* tty_receive_buf - the driver received @count bytes (in its interrupt):
+ * through the line discipline, unless CREAD is off (the receiver is
+ * disabled: the bytes are dropped, as a UART ignores them). */
+void tty_receive_buf(struct tty_struct *tty, const u8 *cp, int count)
+{
+	unsigned long flags;
+
+	if (!tty)
+		return;
+	spin_lock_irqsave(&tty->termios_lock, flags);
+	if (tty->disc_data && (tty->termios.c_cflag & CREAD))
+		tty->ldisc->receive_buf(tty, cp, count);
+	spin_unlock_irqrestore(&tty->termios_lock, flags);
+}
+
+/* tty_wakeup - the driver has room for output again (may be called from
+ * its interrupt): wake the writers and pollers. */
+void tty_wakeup(struct tty_struct *tty)
+{
+	wake_up(&tty->write_wait);
+}
+
+/* tty_driver_flush_buffer - drop the output queued in the driver. */
+void tty_driver_flush_buffer(struct tty_struct *tty)
+{
+	if (tty->ops->flush_buffer)
+		tty->ops->flush_buffer(tty);
+}
+
+/* stop_tty - ^S or TCOOFF: hold output. termios_lock held. */
+void stop_tty(struct tty_struct *tty)
+{
+	lockdep_assert_held(&tty->termios_lock);
+	if (tty->stopped)
+		return;
+	tty->stopped = true;
+	if (tty->ops->stop)
+		tty->ops->stop(tty);
+}
+
+/* start_tty - ^Q or TCOON: let output go again. termios_lock held. */
+void start_tty(struct tty_struct *tty)
+{
+	lockdep_assert_held(&tty->termios_lock);
+	if (!tty->stopped)
+		return;
+	tty->stopped = false;
+	if (tty->ops->start)
+		tty->ops->start(tty);
+	wake_up(&tty->write_wait);
+}
+
+/* tty_chars_in_buffer - output queued in the driver, not yet sent. */
+static unsigned int tty_chars_in_buffer(struct tty_struct *tty)
+{
+	return tty->ops->chars_in_buffer ? tty->ops->chars_in_buffer(tty) : 0;
+}
+
+/*
+ * tty_wait_until_sent - sleep until the driver has sent all queued
+ * output (TCSETSW, TCSBRK, tcdrain, the last close), or @timeout ticks
+ * passed (0: no limit). Returns 0 or -ERESTARTSYS if a signal came.
+ */
+int tty_wait_until_sent(struct tty_struct *tty, long timeout)
+{
+	struct wait_queue_entry w = { .task = NULL };
+	int ret = 0;
+
+	for (;;) {
+		prepare_to_wait(&tty->write_wait, &w, TASK_INTERRUPTIBLE);
+		if (!tty_chars_in_buffer(tty))
+			break;
+		if (signal_pending(current)) {
+			ret = -ERESTARTSYS;
+			break;
+		}
+		if (!timeout) {
+			schedule();
+		} else {
+			timeout = schedule_timeout(timeout);
+			if (!timeout)
+				break;
+		}
+	}
+	finish_wait(&tty->write_wait, &w);
+	return ret;
+}
+
+static struct tty_struct *file_tty(struct file *file)
+{
+	return file->private_data;
+}
+
+static ssize_t tty_read(struct file *file, char __user *buf, size_t count,
+			loff_t *pos)
+{
+	struct tty_struct *tty = file_tty(file);
+
+	return tty->ldisc->read(tty, file, (u8 __user *)buf, count);
+}
+
+static ssize_t tty_write(struct file *file, const char __user *buf,
+			 size_t count, loff_t *pos)
+{
+	struct tty_struct *tty = file_tty(file);
+
+	return tty->ldisc->write(tty, file, (const u8 __user *)buf, count);
+}
+
+static __poll_t tty_poll(struct file *file, poll_table *wait)
+{
+	struct tty_struct *tty = file_tty(file);
+
+	return tty->ldisc->poll(tty, file, wait);
+}
+
+/* tiocgwinsz - TIOCGWINSZ: the window size. 0 or -EFAULT. */
+static int tiocgwinsz(struct tty_struct *tty, struct winsize __user *arg)
+{
+	struct winsize ws;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tty->termios_lock, flags);
+	ws = tty->winsize;
+	spin_unlock_irqrestore(&tty->termios_lock, flags);
+	return copy_to_user(arg, &ws, sizeof(ws)) ? -EFAULT : 0;
+}
+
+/* tiocswinsz - TIOCSWINSZ: a new window size; a change sends SIGWINCH
+ * to the foreground process group. 0 or -EFAULT. */
+static int tiocswinsz(struct tty_struct *tty, struct winsize __user *arg)
+{
+	struct winsize ws;
+	unsigned long flags;
+	bool changed;
+
+	if (copy_from_user(&ws, arg, sizeof(ws)))
+		return -EFAULT;
+	spin_lock_irqsave(&tty->termios_lock, flags);
+	changed = memcmp(&ws, &tty->winsize, sizeof(ws)) != 0;
+	tty->winsize = ws;
+	spin_unlock_irqrestore(&tty->termios_lock, flags);
+	if (changed)
+		tty_signal_pgrp(tty, SIGWINCH);
+	return 0;
+}
+
+/*
+ * tty_ioctl - ioctl(2) on a tty, dispatched as Linux's tty_ioctl: the
+ * window size here, the process-group ioctls in tty_jobctrl.c, the
+ * rest through the line discipline to tty_mode_ioctl(). An unknown
+ * command is -ENOTTY.
+ */
+static int tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct tty_struct *tty = file_tty(file);
+	int ret;
+
+	switch (cmd) {
+	case TIOCGWINSZ:
+		return tiocgwinsz(tty, (struct winsize __user *)arg);
+	case TIOCSWINSZ:
+		return tiocswinsz(tty, (struct winsize __user *)arg);
+	case TIOCSCTTY:
+	case TIOCNOTTY:
+	case TIOCGPGRP:
+	case TIOCSPGRP:
+		return tty_jobctrl_ioctl(tty, file, cmd, arg);
+	}
+	ret = tty->ldisc->ioctl(tty, cmd, arg);
+	return ret == -ENOIOCTLCMD ? -ENOTTY : ret;
+}
+
+#define CLOSING_WAIT	(30 * HZ)	/* Linux's default closing_wait */
+
+/*
+ * tty_release - a file on the tty is closed. On the last one the output
+ * still queued is given up to 30 s to go out, as a serial port's close
+ * waits in Linux (so that what PID 1 wrote before it exits is seen).
+ */
+static void tty_release(struct file *file)
+{
+	struct tty_struct *tty = file_tty(file);
+	unsigned long flags;
+	bool last;
+
+	spin_lock_irqsave(&tty->termios_lock, flags);
+	last = --tty->count == 0;
+	spin_unlock_irqrestore(&tty->termios_lock, flags);
+	if (last)
+		tty_wait_until_sent(tty, CLOSING_WAIT);
+	file->private_data = NULL;	/* the tty outlives its files */
+}
+
+const struct file_operations tty_fops = {
+	.read = tty_read,
+	.write = tty_write,
+	.ioctl = tty_ioctl,
+	.poll = tty_poll,
+	.release = tty_release,
+};
+
+/*
+ * tty_open_console - a new file on /dev/console, opened with O_*
+ * @flags. ERR_PTR(-ENODEV) if no tty driver registered, -ENOMEM.
+ * Opening the console never makes it a controlling terminal (Linux's
+ * rule for 5,1).
+ */
+struct file *tty_open_console(unsigned int flags)
+{
+	unsigned long irqflags;
+	struct file *f;
+
+	if (!console_tty)
+		return ERR_PTR(-ENODEV);
+	f = alloc_file(&console_inode, &tty_fops, flags);
+	if (!f)
+		return ERR_PTR(-ENOMEM);
+	f->private_data = console_tty;
+	spin_lock_irqsave(&console_tty->termios_lock, irqflags);
+	console_tty->count++;
+	spin_unlock_irqrestore(&console_tty->termios_lock, irqflags);
+	return f;
+}
