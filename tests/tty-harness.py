@@ -8,7 +8,7 @@
 # rub out with "\b \b", ^V quotes, Enter (a CR, turned into NL by ICRNL)
 # ends the line, ^D ends `cat` (and a partial line without a newline),
 # ^C echoes as ^C and kills the foreground child, raw mode (cfmakeraw,
-# VMIN 3) gets bytes unechoed.
+# VMIN 3) gets bytes unechoed, poll(2) waits for a line.
 #
 # Prints "PASS tty/NAME" or "FAIL tty/NAME" per check, as tests/run.sh
 # expects; exits 1 if any failed. Usage: tests/tty-harness.py BUILD LOG
@@ -173,6 +173,10 @@ def run_steps(con):
         con.expect("$ ")
     # and back to canonical mode with echo
     step(con, "cooked_again", "back\r", "back\r\n", 'got "back\\n"', "$ ")
+    # poll(2): 0 after 200 ms with nothing typed, then POLLIN for a line
+    if step(con, "poll_idle", "poll\r", "poll idle: 0", "poll wait"):
+        step(con, "poll_line", "p\r", "poll: 1 revents 0x1")
+        step(con, "poll_read", "", 'got "p\\n"', "$ ")
     step(con, "exit", "exit\r", "bye", "reboot: Restarting system", timeout=20)
 
 

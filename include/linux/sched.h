@@ -84,6 +84,12 @@ struct task_struct {
 
 	/* Signals: changed by the task itself or by senders, irqs off */
 	sigset_t pending, blocked;
+	/* ppoll/pselect6's mask is in blocked for the call; the task's own
+	 * waits here until a handler's frame saved it or the return to user
+	 * mode put it back (<linux/sched/signal.h>). Only the task itself
+	 * touches these. */
+	sigset_t saved_sigmask;
+	bool restore_sigmask;
 	struct k_sigaction sighand[_NSIG];
 	/* The last fault's signal, si_code and address, for its siginfo */
 	int fault_sig, fault_code;
