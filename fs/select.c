@@ -5,9 +5,8 @@
  * puts the caller on each file's wait queues (__pollwait(), holding a
  * reference on the file), so that any wake_up() there ends its sleep.
  * The task state is set before each pass, so a wake-up between the pass
- * and the sleep is never lost. Timeouts are exact: the whole ticks are
- * slept on a timer and the last part of a tick is waited out by
- * yielding, as nanosleep does (kernel/time/time.c).
+ * and the sleep is never lost. Timeouts are exact: schedule_until()
+ * sleeps whole ticks on a timer and yields away the rest, by the clock.
  *
  * The sigmask of ppoll and pselect6 is current's for the call; if a
  * signal interrupts it, the old mask is put back only after the
@@ -147,31 +146,16 @@ static int poll_select_set_timeout(u64 *end, const struct timespec64 *ts)
 	return 0;
 }
 
-/*
- * poll_schedule_timeout - sleep, in the TASK_INTERRUPTIBLE the caller
- * set, until woken or until @end (NULL: no limit; sub-tick rests are
- * yielded away). Returns false once @end has passed.
- */
+/* poll_schedule_timeout - sleep, in the TASK_INTERRUPTIBLE the caller
+ * set, until woken or until @end (NULL: no limit). Returns false once
+ * @end has passed. */
 static bool poll_schedule_timeout(const u64 *end)
 {
-	u64 now;
-
 	if (!end) {
 		schedule();
 		return true;
 	}
-	now = local_clock();
-	if (now >= *end) {
-		__set_current_state(TASK_RUNNING);
-		return false;
-	}
-	if (*end - now >= TICK_NSEC) {
-		schedule_timeout(nsecs_to_jiffies_timeout(*end - now) - 1);
-	} else {
-		__set_current_state(TASK_RUNNING);
-		schedule();	/* a yield: the rest is below a tick */
-	}
-	return true;
+	return schedule_until(*end);
 }
 
 /* --- poll ------------------------------------------------------------ */

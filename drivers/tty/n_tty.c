@@ -23,6 +23,7 @@
 #include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/time64.h>
 #include <linux/tty.h>
 #include <linux/uaccess.h>
 
@@ -698,6 +699,8 @@ static ssize_t n_tty_read_chunk(struct tty_struct *tty, u8 *kb, size_t nr,
  * with TIME > 0 also ending TIME tenths after the last byte once one
  * came; MIN 0 returns what there is, waiting up to TIME tenths for a
  * first byte. No input with O_NONBLOCK: -EAGAIN, unless the wait was 0.
+ * The tenths are measured by the clock (schedule_until()), where Linux
+ * counts jiffies; at mmos's HZ of 100 that is what keeps them exact.
  * TODO at merge: job control (SIGTTIN for a background reader) goes
  * first, as Linux's job_control().
  */
@@ -707,7 +710,8 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file,
 	struct n_tty_data *ld = tty->disc_data;
 	struct wait_queue_entry w = { .task = NULL };
 	size_t minimum = 0, done = 0;
-	long timeout = -1, time = 0;	/* ticks; -1: no limit */
+	u64 end = 0, time = 0;		/* the deadline; the inter-byte time */
+	bool timing = false, expired = false;
 	bool line_done = false;
 	unsigned long flags;
 	ssize_t ret = 0;
@@ -720,9 +724,11 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file,
 	if (!ld->icanon) {
 		minimum = C_CHAR(tty, VMIN);
 		if (minimum) {
-			time = (HZ / 10) * C_CHAR(tty, VTIME);
+			time = C_CHAR(tty, VTIME) * (NSEC_PER_SEC / 10);
 		} else {
-			timeout = (HZ / 10) * C_CHAR(tty, VTIME);
+			timing = true;
+			end = local_clock() + C_CHAR(tty, VTIME) * (NSEC_PER_SEC / 10);
+			expired = !C_CHAR(tty, VTIME);
 			minimum = 1;
 		}
 	}
@@ -736,7 +742,7 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file,
 		n = n_tty_read_chunk(tty, kb, min(nr - done, sizeof(kb)), &line_done);
 		spin_unlock_irqrestore(&tty->termios_lock, flags);
 		if (n == -EAGAIN) {
-			if (!timeout)
+			if (expired)
 				break;
 			if (file->f_flags & O_NONBLOCK) {
 				ret = -EAGAIN;
@@ -746,10 +752,10 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file,
 				ret = -ERESTARTSYS;
 				break;
 			}
-			if (timeout < 0)
+			if (!timing)
 				schedule();
-			else
-				timeout = schedule_timeout(timeout);
+			else if (!schedule_until(end))
+				expired = true;
 			continue;
 		}
 		__set_current_state(TASK_RUNNING);
@@ -765,8 +771,10 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file,
 		}
 		if (done >= minimum)
 			break;
-		if (time)
-			timeout = time;
+		if (time) {	/* the inter-byte timer starts again */
+			timing = true;
+			end = local_clock() + time;
+		}
 	}
 	finish_wait(&tty->read_wait, &w);
 	n_tty_give_reader(tty);

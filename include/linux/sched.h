@@ -179,6 +179,7 @@ void schedule_tail(struct task_struct *prev);
 void yield(void);
 void drop_lazy_mm(void);
 long schedule_timeout(long ticks);
+bool schedule_until(u64 end_ns);
 void msleep(unsigned int ms);
 struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *find_task_by_pid_locked(pid_t pid);
