@@ -109,6 +109,7 @@ struct winsize {
 #define B0	0x00000000
 #define B9600	0x0000000d
 #define B38400	0x0000000f
+#define B115200	0x00001002
 #define CSIZE	0x00000030
 #define CS8	0x00000030
 #define CSTOPB	0x00000040

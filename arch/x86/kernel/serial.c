@@ -11,6 +11,7 @@
 #include <linux/arch.h>
 #include <linux/console.h>
 #include <asm/io.h>
+#include <asm/irqflags.h>
 #include <asm/setup.h>
 
 #define COM1	0x3f8
@@ -36,12 +37,18 @@ void early_serial_init(void)
 	serial_up = true;
 }
 
+/* serial_putc - one byte, once the transmitter is empty. Interrupts are
+ * off from the test to the write, so that ttyS0's transmit interrupt
+ * cannot fill the FIFO in between. */
 static void serial_putc(char c)
 {
+	unsigned long flags = arch_local_irq_save();
+
 	for (int spins = 0; spins < 100000; spins++)
 		if (inb(COM1 + UART_LSR) & UART_LSR_THRE)
 			break;
 	outb(c, COM1 + UART_THR);
+	arch_local_irq_restore(flags);
 }
 
 /* console_write - emit @len bytes, turning "\n" into "\r\n". */

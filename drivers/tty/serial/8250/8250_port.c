@@ -143,10 +143,11 @@ int serial8250_init(void)
 	int err;
 
 	serial8250_driver.init_termios = tty_std_termios;
-	/* a serial console's settings, as Linux's 8250 gives ttyS0 */
-	serial8250_driver.init_termios.c_cflag = B9600 | CS8 | CREAD | HUPCL | CLOCAL;
-	serial8250_driver.init_termios.c_ispeed = 9600;
-	serial8250_driver.init_termios.c_ospeed = 9600;
+	/* a serial console's settings, at the speed early_serial_init()
+	 * set (Linux's default for console=ttyS0 would be 9600) */
+	serial8250_driver.init_termios.c_cflag = B115200 | CS8 | CREAD | HUPCL | CLOCAL;
+	serial8250_driver.init_termios.c_ispeed = 115200;
+	serial8250_driver.init_termios.c_ospeed = 115200;
 	up->port.ops = &serial8250_pops;
 	err = uart_add_one_port(&serial8250_driver, &up->port);
 	if (err)
