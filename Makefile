@@ -122,7 +122,9 @@ $(BUILD)/broken.elf:
 $(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTESTS) \
 		$(BUILD)/broken.elf $(BUILD)/user/fuzz $(BUILD)/user/ttytest
 	@echo "  CPIO    $@"
-	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\n'; \
+	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\ndir /dev 0755\n'; \
+	  printf 'nod /dev/console 0600 0 0 c 5 1\nnod /dev/tty 0666 0 0 c 5 0\n'; \
+	  printf 'nod /dev/ttyS0 0660 0 0 c 4 64\n'; \
 	  printf 'file /init $(BUILD)/user/init 0755\n'; \
 	  printf 'file /fuzz $(BUILD)/user/fuzz 0755\n'; \
 	  printf 'file /ttytest $(BUILD)/user/ttytest 0755\n'; \

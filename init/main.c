@@ -132,8 +132,9 @@ static int kernel_init(void *unused)
 {
 	wait_for_completion(&kthreadd_done);
 	populate_rootfs();
-	if (serial8250_init())	/* the console's tty, for console_on_rootfs */
-		pr_err("serial8250: no memory for ttyS0\n");
+	/* the console's tty, for console_on_rootfs() */
+	if (tty_init() || serial8250_init())
+		pr_err("tty: no console tty\n");
 	if (mmos_selftest)
 		run_selftests();
 	return run_init();	/* 0: return to user mode, into /init */

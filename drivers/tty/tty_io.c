@@ -34,9 +34,16 @@ const struct ktermios tty_std_termios = {
 	.c_ospeed = 38400,
 };
 
-/* The console's tty: the first driver registered (console=ttyS0 names
- * the only one there is). Set once, before any file can open it. */
+#define TTYAUX_MAJOR	5	/* /dev/tty, /dev/console */
+#define MAX_TTY_DRIVERS	4
+
+/* The registered drivers, and the console's tty: the first driver's
+ * (console=ttyS0 names the only one there is). Written at boot only,
+ * before any file can open them. */
+static struct tty_driver *tty_drivers[MAX_TTY_DRIVERS];
+static int nr_tty_drivers;
 static struct tty_struct *console_tty;
+static const struct file_operations tty_fops;
 
 /* /dev/console's inode, character device 5,1 as in Linux; files on it
  * share it, as they would share the device node's. */
@@ -47,15 +54,23 @@ static struct inode console_inode = {
 };
 
 /*
- * tty_register_driver - make the tty of @drv's one device, with the
- * driver's init_termios and N_TTY as its line discipline. The first
- * one registered becomes the console. Returns 0 or -ENOMEM.
+ * tty_register_driver - make the tty of @drv's one device (minor
+ * minor_start), with the driver's init_termios and N_TTY as its line
+ * discipline, and its major a character device. The first one
+ * registered becomes the console. Returns 0, -ENOMEM, or -EBUSY (too
+ * many drivers, or the major is taken).
  */
 int tty_register_driver(struct tty_driver *drv)
 {
-	struct tty_struct *tty = kzalloc(sizeof(*tty), GFP_KERNEL);
+	struct tty_struct *tty;
 	int err;
 
+	if (nr_tty_drivers == MAX_TTY_DRIVERS)
+		return -EBUSY;
+	err = register_chrdev(drv->major, drv->name, &tty_fops);
+	if (err)
+		return err;
+	tty = kzalloc(sizeof(*tty), GFP_KERNEL);
 	if (!tty)
 		return -ENOMEM;
 	tty->driver = drv;
@@ -71,6 +86,7 @@ int tty_register_driver(struct tty_driver *drv)
 	if (err)
 		goto free_tty;
 	drv->tty = tty;
+	tty_drivers[nr_tty_drivers++] = drv;
 	if (!console_tty)
 		console_tty = tty;
 	return 0;
@@ -274,7 +290,10 @@ static void tty_release(struct file *file)
 	file->private_data = NULL;	/* the tty outlives its files */
 }
 
-const struct file_operations tty_fops = {
+static int tty_open(struct inode *inode, struct file *file);
+
+static const struct file_operations tty_fops = {
+	.open = tty_open,
 	.read = tty_read,
 	.write = tty_write,
 	.ioctl = tty_ioctl,
@@ -282,25 +301,68 @@ const struct file_operations tty_fops = {
 	.release = tty_release,
 };
 
+/* tty_lookup - the tty of device number @rdev: /dev/console (5,1) is
+ * the console's; a driver's own numbers its device's. /dev/tty (5,0) is
+ * the caller's controlling terminal, and nobody has one yet: -ENXIO, as
+ * Linux answers then. -ENODEV for a number no tty has. */
+static struct tty_struct *tty_lookup(unsigned int rdev)
+{
+	if (rdev == MKDEV(TTYAUX_MAJOR, 0))
+		return ERR_PTR(-ENXIO);	/* TODO at merge: current's ctty */
+	if (rdev == MKDEV(TTYAUX_MAJOR, 1))
+		return console_tty ? console_tty : ERR_PTR(-ENODEV);
+	for (int i = 0; i < nr_tty_drivers; i++) {
+		struct tty_driver *drv = tty_drivers[i];
+
+		if (rdev == MKDEV(drv->major, drv->minor_start))
+			return drv->tty;
+	}
+	return ERR_PTR(-ENODEV);
+}
+
+/*
+ * tty_open - ->open of a tty device node: the file's tty, counted in
+ * tty->count. Opening never makes a tty the caller's controlling
+ * terminal: with sessions, Linux's tty_open_proc_set_tty() goes here
+ * (never for /dev/console, whatever the flags).
+ */
+static int tty_open(struct inode *inode, struct file *file)
+{
+	struct tty_struct *tty = tty_lookup(inode->i_rdev);
+	unsigned long flags;
+
+	if (IS_ERR(tty))
+		return PTR_ERR(tty);
+	spin_lock_irqsave(&tty->termios_lock, flags);
+	tty->count++;
+	spin_unlock_irqrestore(&tty->termios_lock, flags);
+	file->private_data = tty;
+	return 0;
+}
+
 /*
  * tty_open_console - a new file on /dev/console, opened with O_*
- * @flags. ERR_PTR(-ENODEV) if no tty driver registered, -ENOMEM.
- * Opening the console never makes it a controlling terminal (Linux's
- * rule for 5,1).
+ * @flags, for PID 1's fds (the initramfs need not have /dev).
+ * ERR_PTR(-ENODEV) if no tty driver registered, -ENOMEM.
  */
 struct file *tty_open_console(unsigned int flags)
 {
-	unsigned long irqflags;
-	struct file *f;
+	struct file *f = alloc_file(&console_inode, &tty_fops, flags);
+	int err;
 
-	if (!console_tty)
-		return ERR_PTR(-ENODEV);
-	f = alloc_file(&console_inode, &tty_fops, flags);
 	if (!f)
 		return ERR_PTR(-ENOMEM);
-	f->private_data = console_tty;
-	spin_lock_irqsave(&console_tty->termios_lock, irqflags);
-	console_tty->count++;
-	spin_unlock_irqrestore(&console_tty->termios_lock, irqflags);
+	err = tty_open(&console_inode, f);
+	if (err) {
+		kfree(f);
+		return ERR_PTR(err);
+	}
 	return f;
+}
+
+/* tty_init - /dev/tty and /dev/console, character major 5 (Linux's
+ * TTYAUX_MAJOR). Called once at boot, before any driver registers. */
+int tty_init(void)
+{
+	return register_chrdev(TTYAUX_MAJOR, "/dev/tty", &tty_fops);
 }

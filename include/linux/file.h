@@ -30,6 +30,8 @@ typedef unsigned int fmode_t;
 #define OPEN_FMODE(flags)	((fmode_t)(((flags) + 1) & 3))
 
 struct file_operations {
+	/* a device's open (fs/char_dev.c): set up @f; 0 or -errno */
+	int (*open)(struct inode *inode, struct file *f);
 	ssize_t (*read)(struct file *f, char *ubuf, size_t len, loff_t *pos);
 	ssize_t (*write)(struct file *f, const char *ubuf, size_t len, loff_t *pos);
 	int (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);

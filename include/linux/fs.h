@@ -74,7 +74,13 @@ struct dentry *path_lookup(const char *path, bool follow_last, int *err);
 int dentry_path(const struct dentry *d, char *buf, int size);
 
 struct file;
+struct file_operations;
 int getname(const char *upath, char *buf);
 struct file *do_filp_open(const char *path, unsigned int flags);
+
+/* fs/char_dev.c */
+int register_chrdev(unsigned int major, const char *name,
+		    const struct file_operations *fops);
+struct file *chrdev_open(struct inode *inode, unsigned int flags);
 
 #endif

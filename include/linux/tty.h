@@ -137,8 +137,8 @@ extern const struct ktermios tty_std_termios;
 extern const struct tty_ldisc_ops n_tty_ops;
 
 /* drivers/tty/tty_io.c */
+int tty_init(void);
 int tty_register_driver(struct tty_driver *driver);
-struct tty_struct *tty_lookup_console(void);
 struct file *tty_open_console(unsigned int flags);
 void tty_receive_buf(struct tty_struct *tty, const u8 *cp, int count);
 void tty_wakeup(struct tty_struct *tty);
