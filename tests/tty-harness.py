@@ -7,7 +7,8 @@
 # the program's read(2) got: characters echo, erase, kill and werase
 # rub out with "\b \b", ^V quotes, Enter (a CR, turned into NL by ICRNL)
 # ends the line, ^D ends `cat` (and a partial line without a newline),
-# ^C echoes as ^C and kills the foreground child, raw mode (cfmakeraw,
+# ^C and ^\ echo as ^C and ^\ and kill the foreground child, ^S holds
+# the output until ^Q, raw mode (cfmakeraw,
 # VMIN 3) gets bytes unechoed, poll(2) waits for a line.
 #
 # Prints "PASS tty/NAME" or "FAIL tty/NAME" per check, as tests/run.sh
@@ -164,6 +165,16 @@ def run_steps(con):
     # ^C: echoed as ^C, SIGINT for the foreground child
     if step(con, "sleep_start", "sleep\r", "sleeping\r\n"):
         step(con, "ctrl_c", "\x03", "^C", "sleep killed by signal 2", "$ ")
+    # ^\: SIGQUIT, echoed as ^\ (no core dumps in mmos: just the kill)
+    if step(con, "sleep_again", "sleep\r", "sleeping\r\n"):
+        step(con, "ctrl_backslash", "\x1c", "^\\", "sleep killed by signal 3", "$ ")
+    # IXON: ^S holds all output (echo too) until ^Q
+    start = con.pos
+    con.type("\x13ab\r")
+    held = not con.expect("ab", 0.7)
+    con.type("\x11")
+    check("ixon_stop_start", held and con.expect("ab\r\n") and
+          con.expect('got "ab\\n"') and con.expect("$ "), con, start)
     # raw mode (cfmakeraw): no echo, no ICRNL, VMIN 3 bytes in one read
     if step(con, "raw_start", "raw\r", "raw ready\r\n"):
         start = con.pos

@@ -31,5 +31,7 @@
 #define TCSETSW2	0x402c542c
 #define TCSETSF2	0x402c542d
 #define FIONBIO		0x5421
+#define FIONCLEX	0x5450
+#define FIOCLEX		0x5451
 
 #endif

@@ -137,6 +137,16 @@ static void check_other_ioctls(int fd)
 	CHECK(RAW(SYS_ioctl, fd, TCXONC, TCOON) == 0, "TCXONC(TCOON)");
 	CHECK(tcdrain(fd) == 0, "tcdrain");
 	CHECK(RAW(SYS_ioctl, fd, TIOCGPGRP, &n) == -ENOTTY, "TIOCGPGRP: not our ctty");
+	n = 1;
+	CHECK(RAW(SYS_ioctl, fd, FIONBIO, &n) == 0 && (fcntl(fd, F_GETFL) & O_NONBLOCK),
+	      "FIONBIO on");
+	CHECK(RAW(SYS_read, fd, &n, 1) == -EAGAIN, "FIONBIO: a read does not wait");
+	n = 0;
+	CHECK(RAW(SYS_ioctl, fd, FIONBIO, &n) == 0 && !(fcntl(fd, F_GETFL) & O_NONBLOCK),
+	      "FIONBIO off");
+	CHECK(RAW(SYS_ioctl, fd, FIONBIO, BAD) == -EFAULT, "FIONBIO(bad)");
+	CHECK(RAW(SYS_ioctl, fd, FIOCLEX) == 0 && fcntl(fd, F_GETFD) == FD_CLOEXEC, "FIOCLEX");
+	CHECK(RAW(SYS_ioctl, fd, FIONCLEX) == 0 && fcntl(fd, F_GETFD) == 0, "FIONCLEX");
 	CHECK(RAW(SYS_ioctl, fd, 0x54aa, 0) == -ENOTTY, "unknown ioctl");
 	CHECK(isatty(fd), "isatty");
 }
