@@ -29,6 +29,8 @@
 #define  UART_LSR_DR	0x01	/* a received byte is waiting */
 #define  UART_LSR_THRE	0x20	/* the transmitter can take bytes */
 #define UART_FIFO_SIZE	16
+#define PASS_LIMIT	512	/* Linux's: a UART that never quietens is not
+				 * allowed to hold the CPU for ever */
 
 #define COM1_BASE	0x3f8
 #define COM1_IRQ	4
@@ -104,16 +106,18 @@ static const struct uart_ops serial8250_pops = {
 /*
  * serial8250_interrupt - IRQ 4: until the UART has nothing pending (the
  * PIC's line is edge-triggered, so a condition left set would never
- * interrupt again), receive what is waiting and hand it to the tty
- * layer, then refill the transmitter and wake writers.
+ * interrupt again), at most PASS_LIMIT rounds, receive what is waiting
+ * and hand it to the tty layer, then refill the transmitter and wake
+ * writers.
  */
 static void serial8250_interrupt(struct pt_regs *regs)
 {
 	struct uart_8250_port *up = &serial8250_port;
 	struct uart_port *port = &up->port;
 	unsigned long flags;
+	int pass = 0;
 
-	while (!(serial_in(up, UART_IIR) & UART_IIR_NO_INT)) {
+	while (!(serial_in(up, UART_IIR) & UART_IIR_NO_INT) && pass++ < PASS_LIMIT) {
 		u8 buf[UART_FIFO_SIZE];
 		int n = 0;
 		bool wake;
