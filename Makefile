@@ -35,7 +35,8 @@ KASFLAGS := -D__ASSEMBLY__ $(ARCH_X86_INCLUDE)
 KLDFLAGS := -nostdlib -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments
 
 KSRCS := $(wildcard arch/x86/boot/*.S arch/x86/kernel/*.S arch/x86/kernel/*.c \
-	arch/x86/mm/*.c arch/x86/lib/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c)
+	arch/x86/mm/*.c arch/x86/lib/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c \
+	drivers/tty/*.c drivers/tty/serial/*.c drivers/tty/serial/8250/*.c)
 KSRCS := $(filter-out arch/x86/kernel/vmlinux.lds.S,$(KSRCS))
 # The in-kernel self-tests (test_*.c) are in the DEBUG=1 kernel only.
 ifneq ($(DEBUG),1)
@@ -93,7 +94,8 @@ $(BUILD)/initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init
 UTEST_SRCS := $(wildcard user/tests/*.c)
 # The same programs with glibc (static, and one static-PIE), for the
 # tests whose ground glibc treads differently (start-up, malloc, threads).
-GLIBC_TESTS := hello threads fork_cow mmap syscalls files wait_status vfork signals
+GLIBC_TESTS := hello threads fork_cow mmap syscalls files wait_status vfork signals \
+	termios poll_pipes select
 UTESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(UTEST_SRCS)) \
 	$(patsubst %,$(BUILD)/user/tests/%_glibc,$(GLIBC_TESTS)) \
 	$(BUILD)/user/tests/hello_pie_glibc
@@ -118,11 +120,14 @@ $(BUILD)/broken.elf:
 	$(Q)printf '\177ELF\002\001\001' > $@; head -c 57 /dev/zero >> $@
 
 $(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTESTS) \
-		$(BUILD)/broken.elf $(BUILD)/user/fuzz
+		$(BUILD)/broken.elf $(BUILD)/user/fuzz $(BUILD)/user/ttytest
 	@echo "  CPIO    $@"
-	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\n'; \
+	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\ndir /dev 0755\n'; \
+	  printf 'nod /dev/console 0600 0 0 c 5 1\nnod /dev/tty 0666 0 0 c 5 0\n'; \
+	  printf 'nod /dev/ttyS0 0660 0 0 c 4 64\n'; \
 	  printf 'file /init $(BUILD)/user/init 0755\n'; \
 	  printf 'file /fuzz $(BUILD)/user/fuzz 0755\n'; \
+	  printf 'file /ttytest $(BUILD)/user/ttytest 0755\n'; \
 	  printf 'file /tests/data/broken.elf $(BUILD)/broken.elf 0755\n'; \
 	  for t in $(UTESTS); do printf 'file /tests/%s %s 0755\n' $$(basename $$t) $$t; done; \
 	} | $(BUILD)/gen_init_cpio > $@
@@ -172,19 +177,20 @@ HCFLAGS := $(HOST_CFLAGS) -O1 -DCONFIG_DEBUG_VM \
 #                                   hosted_boot() boots the tests
 #   kernel/entry.c, kernel/sys.c,   the return to user mode, getrandom
 #   kernel/reboot.c,                (rdtsc), reboot (the machine_*()
-#   kernel/time/time.c, fs/console.c  calls), the clocks, the console
-#                                   device: no user code runs
+#   kernel/time/time.c              calls), the clocks: no user code runs
 #   kernel/panic.c, kernel/printk.c, kernel/locking/rwsem.c
 #                                   stood in for by arch/hosted/kernel/
 #                                   (see <linux/arch.h>)
 #   kernel/kallsyms.c               the symbol table of the kernel image
+#   drivers/tty/serial/8250/*.c     a PC's UART, by port I/O
 #   lib/string.c, lib/vsprintf.c    the host's C library has them
 #   */test_*.c, kernel/selftest.c   the in-kernel self-tests
 HOSTED_EXCLUDE := init/main.c kernel/params.c kernel/entry.c kernel/sys.c kernel/reboot.c \
-	kernel/time/time.c fs/console.c kernel/panic.c kernel/printk.c \
+	kernel/time/time.c kernel/panic.c kernel/printk.c \
 	kernel/locking/rwsem.c kernel/kallsyms.c lib/string.c lib/vsprintf.c \
-	kernel/selftest.c
-GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c)
+	kernel/selftest.c $(wildcard drivers/tty/serial/8250/*.c)
+GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c \
+	drivers/tty/*.c drivers/tty/serial/*.c drivers/tty/serial/8250/*.c)
 HSRCS := $(foreach f,$(filter-out $(HOSTED_EXCLUDE),$(GENERIC_SRCS)),\
 		$(if $(findstring /test_,$(f)),,$(f))) \
 	$(wildcard arch/hosted/*/*.c) tests/hosted/harness.c tests/hosted/tasks.c

@@ -21,7 +21,9 @@
 #include <linux/mm.h>
 #include <linux/reboot.h>
 #include <linux/selftest.h>
+#include <linux/serial_8250.h>
 #include <linux/string.h>
+#include <linux/tty.h>
 #include <asm/irqflags.h>
 #include <asm/setup.h>
 
@@ -77,18 +79,21 @@ static int run_init_process(const char *path)
 }
 
 /*
- * console_on_rootfs - fds 0, 1, 2 of PID 1 on the console, as Linux's
- * kernel_init opens /dev/console; every process inherits them.
+ * console_on_rootfs - fds 0, 1, 2 of PID 1 on the console's tty, as
+ * Linux's kernel_init opens /dev/console; every process inherits them.
  */
 static void console_on_rootfs(void)
 {
-	extern const struct file_operations console_fops;
 	struct file *f;
 
 	current->files = files_alloc();
-	f = current->files ? alloc_file(NULL, &console_fops, O_RDWR) : NULL;
-	if (!f)
+	if (!current->files)
 		panic("no memory for the console");
+	f = tty_open_console(O_RDWR);
+	if (IS_ERR(f)) {
+		pr_err("Warning: unable to open an initial console.\n");
+		return;
+	}
 	fd_install_new(f, 0, 0);
 	fd_install_new(get_file(f), 0, 0);
 	fd_install_new(get_file(f), 0, 0);
@@ -131,6 +136,9 @@ static int kernel_init(void *unused)
 {
 	wait_for_completion(&kthreadd_done);
 	populate_rootfs();
+	/* the console's tty, for console_on_rootfs() */
+	if (tty_init() || serial8250_init())
+		pr_err("tty: no console tty\n");
 	if (mmos_selftest)
 		run_selftests();
 	return run_init();	/* 0: return to user mode, into /init */

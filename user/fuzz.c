@@ -440,6 +440,8 @@ static const struct fuzz_call calls[] = {
 	{ SYS_dup3, "dup3", "ffv", 1 },		{ SYS_pipe2, "pipe2", "pv", 2 },
 	{ SYS_prlimit64, "prlimit64", "Pvpp", 1 },
 	{ SYS_getrandom, "getrandom", "plv", 2 },
+	{ SYS_poll, "poll", "plv", 2 },		{ SYS_ppoll, "ppoll", "pltpz", 2 },
+	{ SYS_select, "select", "vpppp", 2 },	{ SYS_pselect6, "pselect6", "vppptp", 1 },
 	{ FUZZ_TOUCH, "touch", "", 4 },
 };
 #define NR_CALLS (sizeof(calls) / sizeof(calls[0]))

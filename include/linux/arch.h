@@ -81,11 +81,10 @@ void arch_cpu_idle(void);		/* wait for an interrupt */
 
 /* Signals: the frame a handler runs on, and restarting a syscall. */
 int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs);
-void syscall_restart(struct pt_regs *regs, bool restart);
+void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka);
 
 /* Misc. */
 void dump_stack(void);			/* a backtrace of the caller */
-int console_getc(void);			/* a byte from the console, or -1 */
 void get_random_bytes(void *buf, size_t n);
 
 #endif
