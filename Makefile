@@ -146,8 +146,8 @@ HCFLAGS := $(HOST_CFLAGS) -O1 -DCONFIG_DEBUG_VM \
 #   init/main.c, kernel/params.c    start_kernel and the command line:
 #                                   hosted_boot() boots the tests
 #   kernel/entry.c, kernel/sys.c,   the return to user mode, reboot and
-#   kernel/time/time.c, fs/console.c  getrandom (rdtsc), the clocks, the
-#                                   console device: no user code runs
+#   fs/console.c                    getrandom (rdtsc), the console
+#                                   device: no user code runs
 #   kernel/panic.c, kernel/printk.c, kernel/locking/rwsem.c
 #                                   stood in for by arch/hosted/kernel/
 #                                   (see <linux/arch.h>)
@@ -155,7 +155,7 @@ HCFLAGS := $(HOST_CFLAGS) -O1 -DCONFIG_DEBUG_VM \
 #   lib/string.c, lib/vsprintf.c    the host's C library has them
 #   */test_*.c, kernel/selftest.c   the in-kernel self-tests
 HOSTED_EXCLUDE := init/main.c kernel/params.c kernel/entry.c kernel/sys.c \
-	kernel/time/time.c fs/console.c kernel/panic.c kernel/printk.c \
+	fs/console.c kernel/panic.c kernel/printk.c \
 	kernel/locking/rwsem.c kernel/kallsyms.c lib/string.c lib/vsprintf.c \
 	kernel/selftest.c
 GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c)

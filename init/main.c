@@ -22,6 +22,7 @@
 #include <linux/reboot.h>
 #include <linux/selftest.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <asm/irqflags.h>
 #include <asm/setup.h>
 
@@ -165,6 +166,7 @@ void start_kernel(void)
 	mm_core_init();
 	sched_init();
 	fork_init();
+	timekeeping_init();
 	time_init();
 	arch_local_irq_enable();
 	rest_init();

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Identity, limits, uname, reboot, sched_yield, getrandom. */
+/* Identity (the set*id rules), limits, uname, reboot, sched_yield, getrandom. */
 #include <linux/kernel.h>
 #include <linux/arch.h>
+#include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
@@ -14,10 +16,270 @@
 SYSCALL_DEFINE0(getpid) { return current->tgid; }
 SYSCALL_DEFINE0(gettid) { return current->pid; }
 SYSCALL_DEFINE0(getppid) { return current->real_parent->tgid; }
-SYSCALL_DEFINE0(getuid) { return 0; }
-SYSCALL_DEFINE0(geteuid) { return 0; }
-SYSCALL_DEFINE0(getgid) { return 0; }
-SYSCALL_DEFINE0(getegid) { return 0; }
+/* ---- user and group identities (Linux's rules, kernel/sys.c) -------- */
+
+SYSCALL_DEFINE0(getuid) { return current_uid(); }
+SYSCALL_DEFINE0(geteuid) { return current_euid(); }
+SYSCALL_DEFINE0(getgid) { return current_gid(); }
+SYSCALL_DEFINE0(getegid) { return current_egid(); }
+
+/*
+ * setuid - with CAP_SETUID all of real, effective, saved and fs uid
+ * become @uid; without it only the effective (and fs) uid may change,
+ * and only to the real or saved uid (-EPERM otherwise). -EINVAL for
+ * the uid -1, -ENOMEM if the new cred cannot be made.
+ */
+SYSCALL_DEFINE1(setuid, uid_t, uid)
+{
+	const struct cred *old = current_cred();
+	kuid_t kuid = uid;
+	struct cred *new;
+
+	if (!uid_valid(kuid))
+		return -EINVAL;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (capable(CAP_SETUID)) {
+		new->suid = new->uid = kuid;
+	} else if (!uid_eq(kuid, old->uid) && !uid_eq(kuid, new->suid)) {
+		abort_creds(new);
+		return -EPERM;
+	}
+	new->fsuid = new->euid = kuid;
+	return commit_creds(new);
+}
+
+/* setgid - setuid's rules for the group ids, with CAP_SETGID. */
+SYSCALL_DEFINE1(setgid, gid_t, gid)
+{
+	const struct cred *old = current_cred();
+	kgid_t kgid = gid;
+	struct cred *new;
+
+	if (!gid_valid(kgid))
+		return -EINVAL;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (capable(CAP_SETGID)) {
+		new->gid = new->egid = new->sgid = new->fsgid = kgid;
+	} else if (gid_eq(kgid, old->gid) || gid_eq(kgid, old->sgid)) {
+		new->egid = new->fsgid = kgid;
+	} else {
+		abort_creds(new);
+		return -EPERM;
+	}
+	return commit_creds(new);
+}
+
+/*
+ * setreuid - set the real and/or effective uid (-1: unchanged). Without
+ * CAP_SETUID the real uid may become the real or effective one, the
+ * effective uid any of real, effective, saved. The saved uid follows
+ * the new effective one when the real uid is set or the effective one
+ * set to other than the old real uid; the fsuid always follows it.
+ */
+SYSCALL_DEFINE2(setreuid, uid_t, ruid, uid_t, euid)
+{
+	const struct cred *old = current_cred();
+	kuid_t kruid = ruid, keuid = euid;
+	struct cred *new;
+
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (ruid != (uid_t)-1) {
+		new->uid = kruid;
+		if (!uid_eq(old->uid, kruid) && !uid_eq(old->euid, kruid) &&
+		    !capable(CAP_SETUID))
+			goto abort_eperm;
+	}
+	if (euid != (uid_t)-1) {
+		new->euid = keuid;
+		if (!uid_eq(old->uid, keuid) && !uid_eq(old->euid, keuid) &&
+		    !uid_eq(old->suid, keuid) && !capable(CAP_SETUID))
+			goto abort_eperm;
+	}
+	if (ruid != (uid_t)-1 || (euid != (uid_t)-1 && !uid_eq(keuid, old->uid)))
+		new->suid = new->euid;
+	new->fsuid = new->euid;
+	return commit_creds(new);
+
+abort_eperm:
+	abort_creds(new);
+	return -EPERM;
+}
+
+/* setregid - setreuid's rules for the group ids, with CAP_SETGID. */
+SYSCALL_DEFINE2(setregid, gid_t, rgid, gid_t, egid)
+{
+	const struct cred *old = current_cred();
+	kgid_t krgid = rgid, kegid = egid;
+	struct cred *new;
+
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (rgid != (gid_t)-1) {
+		if (!gid_eq(old->gid, krgid) && !gid_eq(old->egid, krgid) &&
+		    !capable(CAP_SETGID))
+			goto abort_eperm;
+		new->gid = krgid;
+	}
+	if (egid != (gid_t)-1) {
+		if (!gid_eq(old->gid, kegid) && !gid_eq(old->egid, kegid) &&
+		    !gid_eq(old->sgid, kegid) && !capable(CAP_SETGID))
+			goto abort_eperm;
+		new->egid = kegid;
+	}
+	if (rgid != (gid_t)-1 || (egid != (gid_t)-1 && !gid_eq(kegid, old->gid)))
+		new->sgid = new->egid;
+	new->fsgid = new->egid;
+	return commit_creds(new);
+
+abort_eperm:
+	abort_creds(new);
+	return -EPERM;
+}
+
+/* id_is_new - @id (not -1) is none of the three ids a task without the
+ * capability may choose among. */
+static bool id_is_new(unsigned int id, unsigned int a, unsigned int b, unsigned int c)
+{
+	return id != (unsigned int)-1 && id != a && id != b && id != c;
+}
+
+/*
+ * setresuid - set any of the real, effective and saved uids (-1:
+ * unchanged); without CAP_SETUID each new one must be one of the three
+ * old ones (-EPERM). A call that changes nothing returns 0 at once; the
+ * fsuid follows the effective uid.
+ */
+SYSCALL_DEFINE3(setresuid, uid_t, ruid, uid_t, euid, uid_t, suid)
+{
+	const struct cred *old = current_cred();
+	struct cred *new;
+
+	if ((ruid == (uid_t)-1 || uid_eq(ruid, old->uid)) &&
+	    (euid == (uid_t)-1 || (uid_eq(euid, old->euid) && uid_eq(euid, old->fsuid))) &&
+	    (suid == (uid_t)-1 || uid_eq(suid, old->suid)))
+		return 0;
+	if ((id_is_new(ruid, old->uid, old->euid, old->suid) ||
+	     id_is_new(euid, old->uid, old->euid, old->suid) ||
+	     id_is_new(suid, old->uid, old->euid, old->suid)) && !capable(CAP_SETUID))
+		return -EPERM;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (ruid != (uid_t)-1)
+		new->uid = ruid;
+	if (euid != (uid_t)-1)
+		new->euid = euid;
+	if (suid != (uid_t)-1)
+		new->suid = suid;
+	new->fsuid = new->euid;
+	return commit_creds(new);
+}
+
+/* setresgid - setresuid's rules for the group ids, with CAP_SETGID. */
+SYSCALL_DEFINE3(setresgid, gid_t, rgid, gid_t, egid, gid_t, sgid)
+{
+	const struct cred *old = current_cred();
+	struct cred *new;
+
+	if ((rgid == (gid_t)-1 || gid_eq(rgid, old->gid)) &&
+	    (egid == (gid_t)-1 || (gid_eq(egid, old->egid) && gid_eq(egid, old->fsgid))) &&
+	    (sgid == (gid_t)-1 || gid_eq(sgid, old->sgid)))
+		return 0;
+	if ((id_is_new(rgid, old->gid, old->egid, old->sgid) ||
+	     id_is_new(egid, old->gid, old->egid, old->sgid) ||
+	     id_is_new(sgid, old->gid, old->egid, old->sgid)) && !capable(CAP_SETGID))
+		return -EPERM;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (rgid != (gid_t)-1)
+		new->gid = rgid;
+	if (egid != (gid_t)-1)
+		new->egid = egid;
+	if (sgid != (gid_t)-1)
+		new->sgid = sgid;
+	new->fsgid = new->egid;
+	return commit_creds(new);
+}
+
+/* put_res_ids - the three ids to user memory, stopping at the first
+ * fault, as Linux's getresuid(). */
+static long put_res_ids(unsigned int r, unsigned int e, unsigned int s,
+			unsigned int __user *rp, unsigned int __user *ep,
+			unsigned int __user *sp)
+{
+	if (put_user(r, rp) || put_user(e, ep) || put_user(s, sp))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE3(getresuid, uid_t __user *, ruidp, uid_t __user *, euidp,
+		uid_t __user *, suidp)
+{
+	const struct cred *c = current_cred();
+
+	return put_res_ids(c->uid, c->euid, c->suid, ruidp, euidp, suidp);
+}
+
+SYSCALL_DEFINE3(getresgid, gid_t __user *, rgidp, gid_t __user *, egidp,
+		gid_t __user *, sgidp)
+{
+	const struct cred *c = current_cred();
+
+	return put_res_ids(c->gid, c->egid, c->sgid, rgidp, egidp, sgidp);
+}
+
+/*
+ * setfsuid - set the uid file access is checked with, to any of the
+ * real, effective, saved or current fs uid, or anything with
+ * CAP_SETUID. Returns the old fsuid whether it changed or not (Linux
+ * reports no error here: callers compare).
+ */
+SYSCALL_DEFINE1(setfsuid, uid_t, uid)
+{
+	const struct cred *old = current_cred();
+	kuid_t old_fsuid = old->fsuid;
+	struct cred *new;
+
+	if (!uid_valid(uid))
+		return old_fsuid;
+	if (!(uid_eq(uid, old->uid) || uid_eq(uid, old->euid) || uid_eq(uid, old->suid) ||
+	      uid_eq(uid, old->fsuid) || capable(CAP_SETUID)) || uid_eq(uid, old->fsuid))
+		return old_fsuid;
+	new = prepare_creds();
+	if (!new)
+		return old_fsuid;
+	new->fsuid = uid;
+	commit_creds(new);
+	return old_fsuid;
+}
+
+/* setfsgid - setfsuid's rule for the fs gid, with CAP_SETGID. */
+SYSCALL_DEFINE1(setfsgid, gid_t, gid)
+{
+	const struct cred *old = current_cred();
+	kgid_t old_fsgid = old->fsgid;
+	struct cred *new;
+
+	if (!gid_valid(gid))
+		return old_fsgid;
+	if (!(gid_eq(gid, old->gid) || gid_eq(gid, old->egid) || gid_eq(gid, old->sgid) ||
+	      gid_eq(gid, old->fsgid) || capable(CAP_SETGID)) || gid_eq(gid, old->fsgid))
+		return old_fsgid;
+	new = prepare_creds();
+	if (!new)
+		return old_fsgid;
+	new->fsgid = gid;
+	commit_creds(new);
+	return old_fsgid;
+}
 
 SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {

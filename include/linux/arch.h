@@ -36,13 +36,14 @@
  *   jiffies, tsc_khz            <linux/jiffies.h>  the tick count
  *   boot_command_line           <linux/init.h>     from the boot loader
  *   phys_initrd_start/size      <linux/initrd.h>   where the initrd is
- *   boot_wall_seconds, boot_stack                   below
+ *   boot_stack                                      below
  *
  * Functions: the declarations below, and
  *   copy_{from,to}_user(), clear_user(), strncpy_from_user(),
  *   strnlen_user()              <linux/uaccess.h>  -EFAULT, never a
  *                                                  kernel fault
  *   local_clock()               <linux/jiffies.h>  nanoseconds since boot
+ *   read_persistent_clock64()   <linux/timekeeping.h> the wall clock at boot
  *   console_write()             <linux/console.h>  the kernel's console
  *   machine_restart(), machine_halt(), mmos_test_exit()
  *                               <linux/reboot.h>
@@ -70,7 +71,6 @@ struct k_sigaction;
 void setup_arch(char **cmdline);
 void time_init(void);
 
-extern u64 boot_wall_seconds;		/* the wall clock at boot, seconds */
 extern char boot_stack[];		/* init_task's kernel stack */
 
 /* Tasks. */

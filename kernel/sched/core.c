@@ -16,6 +16,7 @@
 #include <linux/mmu_context.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
+#include <linux/sched/cputime.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/signal.h>
@@ -167,6 +168,8 @@ static void __schedule(bool preempt)
 	next = pick_next_task(rq);
 	if (next == prev)
 		return;
+	/* a switch is voluntary when prev blocked (Linux's nvcsw) */
+	account_switch(prev, next, !preempt && READ_ONCE(prev->__state) != TASK_RUNNING);
 	rq->curr = next;
 	next->time_slice = SCHED_SLICE;
 	count_vm_event(CONTEXT_SWITCH);

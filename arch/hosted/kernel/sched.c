@@ -9,6 +9,7 @@
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <setjmp.h>
 #include <asm/hosted.h>
 #include <asm/ptrace.h>
@@ -17,7 +18,6 @@
 char boot_stack[THREAD_SIZE] __aligned(16);
 volatile unsigned long jiffies;
 unsigned long tsc_khz;
-u64 boot_wall_seconds;
 bool hosted_irqs_enabled;	/* <asm/irqflags.h> */
 static struct pt_regs hosted_regs[1];
 
@@ -38,6 +38,14 @@ void arch_cpu_idle(void)
 u64 local_clock(void)
 {
 	return jiffies * (1000000000ULL / HZ);
+}
+
+/* read_persistent_clock64 - a fixed wall clock at boot (2024-01-01
+ * 00:00:00 UTC, the bench's -rtc base): hosted tests replay the same. */
+void read_persistent_clock64(struct timespec64 *ts)
+{
+	ts->tv_sec = 1704067200;
+	ts->tv_nsec = 0;
 }
 
 char boot_command_line[2048] = "hosted";

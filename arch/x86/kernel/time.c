@@ -8,6 +8,7 @@
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/timer.h>
+#include <linux/timekeeping.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -86,12 +87,13 @@ void i8259_eoi(unsigned int irq)
 	outb(0x20, PIC1);
 }
 
+/* timer_interrupt - the tick, as Linux's tick_periodic(): time moves
+ * on, and the interrupted task is charged the tick (user or system). */
 static void timer_interrupt(struct pt_regs *regs)
 {
-	(void)regs;
 	jiffies++;
-	run_timers();
-	scheduler_tick();
+	update_wall_time();
+	update_process_times(user_mode(regs));
 }
 
 /* time_init - start the HZ tick. Interrupts stay off until the caller
@@ -100,7 +102,6 @@ void time_init(void)
 {
 	unsigned int div = PIT_HZ / HZ;
 
-	read_persistent_clock();
 	i8259_init();
 	outb(0x34, PIT_CMD);		/* ch0, lobyte/hibyte, rate generator */
 	outb(div & 0xff, PIT_CH0);

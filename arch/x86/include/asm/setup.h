@@ -17,6 +17,5 @@ void paging_init(void);
 void trap_init(void);
 void idt_setup(void);
 void syscall_init(void);
-void read_persistent_clock(void);		/* the CMOS RTC */
 
 #endif
