@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Identity (the set*id rules), limits, uname, reboot, sched_yield, getrandom. */
+/* Identity (the set*id rules), limits, resource usage (times, getrusage,
+ * sysinfo), uname, sched_yield. */
 #include <linux/kernel.h>
 #include <linux/arch.h>
 #include <linux/capability.h>
@@ -8,7 +9,13 @@
 #include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/reboot.h>
+#include <linux/resource.h>
 #include <linux/sched.h>
+#include <linux/sched/cputime.h>
+#include <linux/sched/loadavg.h>
+#include <linux/spinlock.h>
+#include <linux/time64.h>
+#include <linux/timekeeping.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/processor.h>
@@ -366,69 +373,170 @@ SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit64 __user *, rli
 	return copy_to_user(rlim, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
+/* ---- resource usage -------------------------------------------------- */
+
+#define USER_HZ		100	/* the ABI's clock ticks (sysconf(_SC_CLK_TCK)) */
+
+/* nsec_to_clock_t - nanoseconds in USER_HZ ticks. */
+static long nsec_to_clock_t(u64 ns)
+{
+	return ns / (NSEC_PER_SEC / USER_HZ);
+}
+
+struct tms {
+	long tms_utime, tms_stime, tms_cutime, tms_cstime;
+};
+
 /*
- * get_random_bytes - not a cryptographic generator: a 64-bit mixer
- * (splitmix64) over a counter seeded and stirred by the TSC. Enough for
- * AT_RANDOM and getrandom() in a teaching kernel; said so in README.
+ * times - the process's user and system time and its reaped children's,
+ * in USER_HZ ticks; returns the ticks since boot (Linux's arbitrary
+ * point is 5 minutes before its jiffies wrap; mmos's is boot).
  */
-void get_random_bytes(void *buf, size_t n)
+SYSCALL_DEFINE1(times, struct tms __user *, tbuf)
 {
-	static u64 state;
-	u8 *p = buf;
+	if (tbuf) {
+		struct tms t;
+		unsigned long flags;
+		u64 ut, st, cut, cst;
 
-	while (n) {
-		u64 z = (state += 0x9e3779b97f4a7c15ULL ^ rdtsc());
-
-		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-		z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-		z ^= z >> 31;
-		for (int i = 0; i < 8 && n; i++, n--)
-			*p++ = z >> (8 * i);
+		thread_group_cputime_adjusted(current, &ut, &st);
+		spin_lock_irqsave(&tasklist_lock, flags);
+		cut = current->signal->cutime;
+		cst = current->signal->cstime;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		t.tms_utime = nsec_to_clock_t(ut);
+		t.tms_stime = nsec_to_clock_t(st);
+		t.tms_cutime = nsec_to_clock_t(cut);
+		t.tms_cstime = nsec_to_clock_t(cst);
+		if (copy_to_user(tbuf, &t, sizeof(t)))
+			return -EFAULT;
 	}
+	return nsec_to_clock_t(ktime_get_ns());
 }
 
-#define GRND_NONBLOCK	1
-#define GRND_RANDOM	2
-#define GRND_INSECURE	4
-
-SYSCALL_DEFINE3(getrandom, char __user *, ubuf, size_t, len, unsigned int, flags)
+/* accumulate_thread_rusage - add @t's own counts to @r. */
+static void accumulate_thread_rusage(struct task_struct *t, struct rusage *r)
 {
-	u8 buf[256];
-	size_t done = 0;
-
-	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
-		return -EINVAL;
-	len = min(len, (size_t)0x1ffffff);
-	while (done < len) {
-		size_t k = min(len - done, sizeof(buf));
-
-		get_random_bytes(buf, k);
-		if (copy_to_user(ubuf + done, buf, k))
-			return done ? (long)done : -EFAULT;
-		done += k;
-	}
-	return done;
+	r->ru_nvcsw += t->nvcsw;
+	r->ru_nivcsw += t->nivcsw;
+	r->ru_minflt += t->min_flt;
+	r->ru_majflt += t->maj_flt;
 }
 
-#define LINUX_REBOOT_MAGIC1		0xfee1dead
-#define LINUX_REBOOT_MAGIC2		672274793
-#define LINUX_REBOOT_CMD_RESTART	0x01234567
-#define LINUX_REBOOT_CMD_HALT		0xcdef0123
-#define LINUX_REBOOT_CMD_POWER_OFF	0x4321fedc
-
-/* reboot - the run ends: under QEMU -no-reboot any of these exits. */
-SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
+static void ns_to_ru_timeval(u64 ns, struct __kernel_old_timeval_ru *tv)
 {
-	if ((unsigned)magic1 != LINUX_REBOOT_MAGIC1 || magic2 != LINUX_REBOOT_MAGIC2)
-		return -EINVAL;
-	switch (cmd) {
-	case LINUX_REBOOT_CMD_RESTART:
-	case LINUX_REBOOT_CMD_HALT:
-	case LINUX_REBOOT_CMD_POWER_OFF:
-		pr_notice("reboot: %s\n", cmd == LINUX_REBOOT_CMD_RESTART ? "Restarting system" :
-			  "Power down");
-		machine_restart();
-	default:
-		return -EINVAL;
+	tv->tv_sec = ns / NSEC_PER_SEC;
+	tv->tv_usec = (ns % NSEC_PER_SEC) / 1000;
+}
+
+/*
+ * getrusage - @p's resource usage as Linux's k_getrusage(): RUSAGE_SELF
+ * the whole process (released threads' totals and the live threads),
+ * RUSAGE_THREAD @p alone, RUSAGE_CHILDREN the children it reaped (and
+ * theirs), RUSAGE_BOTH both (wait4's). ru_maxrss is in KiB: the largest
+ * RSS of an image the process ran or runs (or of any reaped child).
+ */
+void getrusage(struct task_struct *p, int who, struct rusage *r)
+{
+	struct signal_struct *sig = p->signal;
+	struct task_struct *t;
+	unsigned long flags, maxrss = 0;
+	u64 utime = 0, stime = 0, ut, st;
+
+	memset(r, 0, sizeof(*r));
+	if (who == RUSAGE_THREAD) {
+		task_cputime_adjusted(p, &utime, &stime);
+		spin_lock_irqsave(&tasklist_lock, flags);
+		accumulate_thread_rusage(p, r);
+		maxrss = sig->maxrss;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		goto out_thread;
 	}
+	if (who != RUSAGE_SELF) {	/* CHILDREN or BOTH */
+		spin_lock_irqsave(&tasklist_lock, flags);
+		utime = sig->cutime;
+		stime = sig->cstime;
+		r->ru_nvcsw = sig->cnvcsw;
+		r->ru_nivcsw = sig->cnivcsw;
+		r->ru_minflt = sig->cmin_flt;
+		r->ru_majflt = sig->cmaj_flt;
+		maxrss = sig->cmaxrss;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (who == RUSAGE_CHILDREN)
+			goto out_children;
+	}
+	thread_group_cputime_adjusted(p, &ut, &st);
+	utime += ut;
+	stime += st;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	r->ru_nvcsw += sig->nvcsw;
+	r->ru_nivcsw += sig->nivcsw;
+	r->ru_minflt += sig->min_flt;
+	r->ru_majflt += sig->maj_flt;
+	if (maxrss < sig->maxrss)
+		maxrss = sig->maxrss;
+	list_for_each_entry(t, &sig->thread_head, thread_node)
+		accumulate_thread_rusage(t, r);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+out_thread:
+	/* the running image's own high-water mark (a zombie has none);
+	 * p is current or a zombie, whose mm cannot change under us */
+	if (p->mm)
+		setmax_mm_hiwater_rss(&maxrss, p->mm);
+out_children:
+	ns_to_ru_timeval(utime, &r->ru_utime);
+	ns_to_ru_timeval(stime, &r->ru_stime);
+	r->ru_maxrss = maxrss * (PAGE_SIZE / 1024);
+}
+
+SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
+{
+	struct rusage r;
+
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+		return -EINVAL;
+	getrusage(current, who, &r);
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
+struct sysinfo {
+	long uptime;			/* seconds since boot */
+	unsigned long loads[3];		/* 1, 5, 15 min, << SI_LOAD_SHIFT */
+	unsigned long totalram, freeram, sharedram, bufferram;
+	unsigned long totalswap, freeswap;
+	u16 procs, pad;
+	unsigned long totalhigh, freehigh;
+	u32 mem_unit;
+	char _f[20 - 2 * sizeof(long) - sizeof(u32)];
+};
+
+#define SI_LOAD_SHIFT	16
+
+/*
+ * do_sysinfo - Linux's: the uptime rounded up to whole seconds, the
+ * load averages, the task count, and memory in pages, which Linux then
+ * turns into bytes (mem_unit 1) whenever the total fits, as on every
+ * 64-bit machine. No swap, no high memory, no block-device buffers;
+ * sharedram is shmem, which mmos has none of.
+ */
+static void do_sysinfo(struct sysinfo *info)
+{
+	u64 up = ktime_get_boottime_ns();
+	unsigned int shift = PAGE_SHIFT;
+
+	memset(info, 0, sizeof(*info));
+	info->uptime = up / NSEC_PER_SEC + (up % NSEC_PER_SEC ? 1 : 0);
+	get_avenrun(info->loads, 0, SI_LOAD_SHIFT - FSHIFT);
+	info->procs = nr_tasks();
+	info->totalram = totalram_pages() << shift;
+	info->freeram = nr_free_pages() << shift;
+	info->mem_unit = 1;
+}
+
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
+{
+	struct sysinfo val;
+
+	do_sysinfo(&val);
+	return copy_to_user(info, &val, sizeof(val)) ? -EFAULT : 0;
 }

@@ -83,10 +83,10 @@ struct task_struct {
 
 	struct kthread *kthread;	/* kernel threads made by kthread_create */
 
-	/* CPU time and counts (kernel/sched/cputime.c), written only while
-	 * the task runs, with interrupts off (the tick, __schedule(), the
-	 * fault path), so others read them under tasklist_lock (irqsave)
-	 * as a whole: utime/stime are sampled at the tick (ns), and
+	/* CPU time and counts (kernel/sched/cputime.c), written only by
+	 * the task itself or by the tick interrupting it (interrupts off
+	 * but in the fault path), so others read them under tasklist_lock
+	 * (irqsave): utime/stime are sampled at the tick (ns), and
 	 * sum_exec_runtime is exact, added up at each switch from
 	 * exec_start, the local_clock() of the last switch in. */
 	u64 utime, stime, sum_exec_runtime, exec_start;

@@ -17,6 +17,7 @@
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/cputime.h>
+#include <linux/sched/loadavg.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/signal.h>
@@ -278,6 +279,7 @@ void scheduler_tick(void)
 	struct rq *rq = this_rq();
 	struct task_struct *curr = rq->curr;
 
+	calc_global_load_tick(rq->nr_running);
 	if (is_idle_task(curr)) {
 		if (rq->nr_running)
 			resched_curr(rq);
