@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Identity (the set*id rules), limits, resource usage (times, getrusage,
- * sysinfo), uname, sched_yield. */
+ * sysinfo), the system's names (uname, sethostname), getcpu. */
 #include <linux/kernel.h>
 #include <linux/arch.h>
 #include <linux/capability.h>
@@ -16,6 +16,7 @@
 #include <linux/spinlock.h>
 #include <linux/time64.h>
 #include <linux/timekeeping.h>
+#include <linux/utsname.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/processor.h>
@@ -294,29 +295,61 @@ SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 	return current->pid;
 }
 
-SYSCALL_DEFINE0(sched_yield)
-{
-	yield();
-	return 0;
-}
-
-struct new_utsname {
-	char sysname[65], nodename[65], release[65], version[65], machine[65],
-	     domainname[65];
-};
-
+/* newuname - the names, copied out of init_uts_ns under uts_lock. */
 SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
 {
 	struct new_utsname u;
 
-	memset(&u, 0, sizeof(u));
-	strscpy(u.sysname, "Linux", sizeof(u.sysname));	/* the ABI mmos speaks */
-	strscpy(u.nodename, "mmos", sizeof(u.nodename));
-	strscpy(u.release, "6.1.0-mmos", sizeof(u.release));
-	strscpy(u.version, "#1 mmos 0.1", sizeof(u.version));
-	strscpy(u.machine, "x86_64", sizeof(u.machine));
-	strscpy(u.domainname, "(none)", sizeof(u.domainname));
+	spin_lock(&uts_lock);
+	memcpy(&u, utsname(), sizeof(u));
+	spin_unlock(&uts_lock);
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+/*
+ * set_uts_field - sethostname/setdomainname: the first @len bytes of
+ * @name (not NUL-terminated; the rest of the field is cleared) into
+ * @field. Linux's order: -EPERM without CAP_SYS_ADMIN, -EINVAL for a
+ * @len outside 0..64, -EFAULT.
+ */
+static long set_uts_field(char *field, const char __user *name, int len)
+{
+	char tmp[__NEW_UTS_LEN];
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (len < 0 || len > __NEW_UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(tmp, name, len))
+		return -EFAULT;
+	spin_lock(&uts_lock);
+	memcpy(field, tmp, len);
+	memset(field + len, 0, __NEW_UTS_LEN + 1 - len);
+	spin_unlock(&uts_lock);
+	return 0;
+}
+
+SYSCALL_DEFINE2(sethostname, const char __user *, name, int, len)
+{
+	return set_uts_field(utsname()->nodename, name, len);
+}
+
+SYSCALL_DEFINE2(setdomainname, const char __user *, name, int, len)
+{
+	return set_uts_field(utsname()->domainname, name, len);
+}
+
+/* getcpu - the CPU and NUMA node current runs on: always 0 and 0. */
+SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup, unsigned int __user *, nodep,
+		void __user *, unused)
+{
+	int err = 0;
+
+	if (cpup)
+		err |= put_user(smp_processor_id(), cpup);
+	if (nodep)
+		err |= put_user(0u, nodep);
+	return err ? -EFAULT : 0;
 }
 
 struct rlimit64 {
