@@ -147,8 +147,7 @@ HCFLAGS := $(HOST_CFLAGS) -O1 -DCONFIG_DEBUG_VM \
 #   init/main.c, kernel/params.c    start_kernel and the command line:
 #                                   hosted_boot() boots the tests
 #   kernel/entry.c, kernel/reboot.c, the return to user mode, reboot and
-#   drivers/char/random.c,          getrandom (rdtsc), the console
-#   fs/console.c                    device: no user code runs
+#   fs/console.c                    the console device: no user code runs
 #   kernel/panic.c, kernel/printk.c, kernel/locking/rwsem.c
 #                                   stood in for by arch/hosted/kernel/
 #                                   (see <linux/arch.h>)
@@ -156,7 +155,7 @@ HCFLAGS := $(HOST_CFLAGS) -O1 -DCONFIG_DEBUG_VM \
 #   lib/string.c, lib/vsprintf.c    the host's C library has them
 #   */test_*.c, kernel/selftest.c   the in-kernel self-tests
 HOSTED_EXCLUDE := init/main.c kernel/params.c kernel/entry.c kernel/reboot.c \
-	drivers/char/random.c fs/console.c kernel/panic.c kernel/printk.c \
+	fs/console.c kernel/panic.c kernel/printk.c \
 	kernel/locking/rwsem.c kernel/kallsyms.c lib/string.c lib/vsprintf.c \
 	kernel/selftest.c
 GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c \

@@ -21,6 +21,7 @@
 #include <linux/mm.h>
 #include <linux/reboot.h>
 #include <linux/selftest.h>
+#include <linux/random.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 #include <asm/irqflags.h>
@@ -168,6 +169,7 @@ void start_kernel(void)
 	fork_init();
 	timekeeping_init();
 	time_init();
+	rand_initialize();
 	arch_local_irq_enable();
 	rest_init();
 }

@@ -23,6 +23,8 @@
  *                    TLB operations (the flushes counted)
  *   switch_to.h      switch_to(prev, next, last): the register switch
  *   thread.h         struct thread_struct, in every task_struct
+ *   archrandom.h     arch_get_random_longs(), arch_get_random_seed_longs(),
+ *                    random_get_entropy(): the CPU's random numbers
  *
  * Shared by design, in arch/x86/include/shared/asm/ (both targets put
  * it on the include path after their own asm/; the hosted target runs
@@ -86,6 +88,5 @@ void syscall_restart(struct pt_regs *regs, bool restart);
 /* Misc. */
 void dump_stack(void);			/* a backtrace of the caller */
 int console_getc(void);			/* a byte from the console, or -1 */
-void get_random_bytes(void *buf, size_t n);
 
 #endif

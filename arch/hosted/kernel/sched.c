@@ -59,18 +59,6 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 	regs->cs = 0x33;
 }
 
-/* Deterministic on this target: tests must replay the same. */
-void get_random_bytes(void *buf, size_t n)
-{
-	static u64 state = 0x9e3779b97f4a7c15ULL;
-	u8 *p = buf;
-
-	while (n--) {
-		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-		*p++ = state >> 56;
-	}
-}
-
 /* Where hosted_task_exit() waits for the dying task's last switch. */
 static jmp_buf dead_env;
 static struct task_struct *dead_prev;

@@ -9,6 +9,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/timekeeping.h>
 #include <linux/vmalloc.h>
@@ -42,6 +43,7 @@ void hosted_boot(unsigned long size)
 	sched_init();
 	fork_init();
 	timekeeping_init();
+	rand_initialize();
 	child_reaper = &init_task;	/* the idle task stands in for PID 1 */
 	write_cr3(__pa(swapper_pg_dir));
 	arch_local_irq_enable();	/* as start_kernel() does */

@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/arch.h>
 #include <linux/jiffies.h>
+#include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/timer.h>
 #include <linux/timekeeping.h>
@@ -93,6 +94,7 @@ static void timer_interrupt(struct pt_regs *regs)
 {
 	jiffies++;
 	update_wall_time();
+	add_interrupt_randomness(0);
 	update_process_times(user_mode(regs));
 }
 
