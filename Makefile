@@ -148,14 +148,14 @@ HCFLAGS := $(HOST_CFLAGS) -O1 -DCONFIG_DEBUG_VM \
 #                                   hosted_boot() boots the tests
 #   kernel/entry.c, kernel/reboot.c, the return to user mode, reboot and
 #   fs/console.c                    the console device: no user code runs
-#   kernel/panic.c, kernel/printk.c, kernel/locking/rwsem.c
+#   kernel/panic.c, kernel/printk/printk.c, kernel/locking/rwsem.c
 #                                   stood in for by arch/hosted/kernel/
 #                                   (see <linux/arch.h>)
 #   kernel/kallsyms.c               the symbol table of the kernel image
 #   lib/string.c, lib/vsprintf.c    the host's C library has them
 #   */test_*.c, kernel/selftest.c   the in-kernel self-tests
 HOSTED_EXCLUDE := init/main.c kernel/params.c kernel/entry.c kernel/reboot.c \
-	fs/console.c kernel/panic.c kernel/printk.c \
+	fs/console.c kernel/panic.c kernel/printk/printk.c \
 	kernel/locking/rwsem.c kernel/kallsyms.c lib/string.c lib/vsprintf.c \
 	kernel/selftest.c
 GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c \

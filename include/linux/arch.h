@@ -50,7 +50,7 @@
  *   machine_restart(), machine_halt(), mmos_test_exit()
  *                               <linux/reboot.h>
  *
- * Whole files: on arch/hosted, kernel/printk.c and kernel/locking/rwsem.c
+ * Whole files: on arch/hosted, kernel/printk/printk.c and kernel/locking/rwsem.c
  * are not built; arch/hosted/kernel/printk.c (printk(), panic(),
  * __warn() to the host's stderr) and arch/hosted/kernel/rwsem.c (one
  * host thread: a lock that must never be contended) stand in for them.
