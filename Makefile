@@ -35,8 +35,8 @@ KASFLAGS := -D__ASSEMBLY__ $(ARCH_X86_INCLUDE)
 KLDFLAGS := -nostdlib -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments
 
 KSRCS := $(wildcard arch/x86/boot/*.S arch/x86/kernel/*.S arch/x86/kernel/*.c \
-	arch/x86/mm/*.c arch/x86/lib/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c \
-	drivers/tty/*.c drivers/tty/serial/*.c drivers/tty/serial/8250/*.c)
+	arch/x86/mm/*.c arch/x86/lib/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c \
+	drivers/*/*.c drivers/tty/serial/*.c drivers/tty/serial/8250/*.c lib/*.c)
 KSRCS := $(filter-out arch/x86/kernel/vmlinux.lds.S,$(KSRCS))
 # The in-kernel self-tests (test_*.c) are in the DEBUG=1 kernel only.
 ifneq ($(DEBUG),1)
@@ -95,7 +95,7 @@ UTEST_SRCS := $(wildcard user/tests/*.c)
 # The same programs with glibc (static, and one static-PIE), for the
 # tests whose ground glibc treads differently (start-up, malloc, threads).
 GLIBC_TESTS := hello threads fork_cow mmap syscalls files wait_status vfork signals \
-	termios poll_pipes select
+	termios poll_pipes select clock creds getrusage uname
 UTESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(UTEST_SRCS)) \
 	$(patsubst %,$(BUILD)/user/tests/%_glibc,$(GLIBC_TESTS)) \
 	$(BUILD)/user/tests/hello_pie_glibc
@@ -175,22 +175,21 @@ HCFLAGS := $(HOST_CFLAGS) -O1 -DCONFIG_DEBUG_VM \
 # the hosted tests unless it is added to this list, with its reason:
 #   init/main.c, kernel/params.c    start_kernel and the command line:
 #                                   hosted_boot() boots the tests
-#   kernel/entry.c, kernel/sys.c,   the return to user mode, getrandom
-#   kernel/reboot.c,                (rdtsc), reboot (the machine_*()
-#   kernel/time/time.c              calls), the clocks: no user code runs
-#   kernel/panic.c, kernel/printk.c, kernel/locking/rwsem.c
+#   kernel/entry.c, kernel/reboot.c, the return to user mode, reboot (the
+#                                   machine_*() calls): no user code runs
+#   kernel/panic.c, kernel/printk/printk.c, kernel/locking/rwsem.c
 #                                   stood in for by arch/hosted/kernel/
 #                                   (see <linux/arch.h>)
 #   kernel/kallsyms.c               the symbol table of the kernel image
 #   drivers/tty/serial/8250/*.c     a PC's UART, by port I/O
 #   lib/string.c, lib/vsprintf.c    the host's C library has them
 #   */test_*.c, kernel/selftest.c   the in-kernel self-tests
-HOSTED_EXCLUDE := init/main.c kernel/params.c kernel/entry.c kernel/sys.c kernel/reboot.c \
-	kernel/time/time.c kernel/panic.c kernel/printk.c \
+HOSTED_EXCLUDE := init/main.c kernel/params.c kernel/entry.c kernel/reboot.c \
+	kernel/panic.c kernel/printk/printk.c \
 	kernel/locking/rwsem.c kernel/kallsyms.c lib/string.c lib/vsprintf.c \
 	kernel/selftest.c $(wildcard drivers/tty/serial/8250/*.c)
-GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c \
-	drivers/tty/*.c drivers/tty/serial/*.c drivers/tty/serial/8250/*.c)
+GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c \
+	drivers/*/*.c drivers/tty/serial/*.c drivers/tty/serial/8250/*.c lib/*.c)
 HSRCS := $(foreach f,$(filter-out $(HOSTED_EXCLUDE),$(GENERIC_SRCS)),\
 		$(if $(findstring /test_,$(f)),,$(f))) \
 	$(wildcard arch/hosted/*/*.c) tests/hosted/harness.c tests/hosted/tasks.c

@@ -10,6 +10,7 @@
  */
 #include <linux/arch.h>
 #include <linux/kernel.h>
+#include <linux/random.h>
 #include <linux/binfmts.h>
 #include <linux/elf.h>
 #include <linux/errno.h>

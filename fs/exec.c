@@ -36,6 +36,11 @@ int exec_mmap(struct mm_struct *mm)
 	struct mm_struct *old_mm = tsk->mm, *active_mm;
 	unsigned long flags;
 
+	if (old_mm) {	/* the old image's RSS still counts for ru_maxrss */
+		spin_lock_irqsave(&tasklist_lock, flags);
+		setmax_mm_hiwater_rss(&tsk->signal->maxrss, old_mm);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+	}
 	flags = arch_local_irq_save();
 	active_mm = tsk->active_mm;
 	tsk->active_mm = mm;

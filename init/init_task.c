@@ -6,6 +6,7 @@
  * After boot it is this CPU's idle task.
  */
 #include <linux/arch.h>
+#include <linux/cred.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 
@@ -39,6 +40,8 @@ struct task_struct init_task = {
 	.signal		= &init_signals,
 	.thread_node	= { &init_signals.thread_head, &init_signals.thread_head },
 	.exit_signal	= -1,
+	.real_cred	= &init_cred,
+	.cred		= &init_cred,
 };
 
 struct task_struct *current_task = &init_task;

@@ -22,8 +22,10 @@
 #include <linux/reboot.h>
 #include <linux/selftest.h>
 #include <linux/serial_8250.h>
+#include <linux/random.h>
 #include <linux/string.h>
 #include <linux/tty.h>
+#include <linux/timekeeping.h>
 #include <asm/irqflags.h>
 #include <asm/setup.h>
 
@@ -180,7 +182,9 @@ void start_kernel(void)
 	mm_core_init();
 	sched_init();
 	fork_init();
+	timekeeping_init();
 	time_init();
+	rand_initialize();
 	arch_local_irq_enable();
 	rest_init();
 }

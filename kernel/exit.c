@@ -9,6 +9,9 @@
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/mm.h>
+#include <linux/resource.h>
+#include <linux/sched/cputime.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/wait.h>
@@ -214,6 +217,13 @@ void do_exit(long code)
 		panic("recursive do_exit in %s/%d", tsk->comm, tsk->pid);
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
+	if (tsk->mm) {	/* the image's RSS counts for ru_maxrss */
+		unsigned long flags;
+
+		spin_lock_irqsave(&tasklist_lock, flags);
+		setmax_mm_hiwater_rss(&tsk->signal->maxrss, tsk->mm);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+	}
 	exit_mm();	/* clears clear_child_tid's word (mm_release) */
 	exit_files(tsk);
 	/* As in Linux, init's death panics once its last thread is gone. */
@@ -283,12 +293,36 @@ static struct task_struct *find_waitable(pid_t pid, struct task_struct **zombie)
 }
 
 /*
+ * wait_account_zombie - the reaped process @p's CPU time and counts
+ * (its own threads' and its reaped children's) go to current's process
+ * c* totals, as Linux's wait_task_zombie(). tasklist_lock held.
+ */
+static void wait_account_zombie(struct task_struct *p)
+{
+	struct signal_struct *psig = current->signal, *sig = p->signal;
+	struct task_cputime c;
+	u64 ut, st;
+
+	lockdep_assert_held(&tasklist_lock);
+	thread_group_cputime(p, &c);
+	cputime_adjust(&c, &ut, &st);
+	psig->cutime += ut + sig->cutime;
+	psig->cstime += st + sig->cstime;
+	psig->cmin_flt += p->min_flt + sig->min_flt + sig->cmin_flt;
+	psig->cmaj_flt += p->maj_flt + sig->maj_flt + sig->cmaj_flt;
+	psig->cnvcsw += p->nvcsw + sig->nvcsw + sig->cnvcsw;
+	psig->cnivcsw += p->nivcsw + sig->nivcsw + sig->cnivcsw;
+	psig->cmaxrss = max(psig->cmaxrss, max(sig->maxrss, sig->cmaxrss));
+}
+
+/*
  * do_wait - wait for a child matching @pid to be gone and reap it.
  * Returns its pid (with *status and, for waitid, the signal that ended
  * it through *sig), 0 with WNOHANG if none is done, -ECHILD if there is
- * no such child, -ERESTARTSYS if a signal came first.
+ * no such child, -ERESTARTSYS if a signal came first. With @ru, the
+ * child's resource usage (its own and its children's) goes there.
  */
-static long do_wait(pid_t pid, int options, int *status)
+static long do_wait(pid_t pid, int options, int *status, struct rusage *ru)
 {
 	struct wait_queue_entry w = { .task = NULL };
 	struct wait_queue_head *wq = &current->signal->wait_chldexit;
@@ -300,10 +334,14 @@ static long do_wait(pid_t pid, int options, int *status)
 		prepare_to_wait(wq, &w, TASK_INTERRUPTIBLE);
 		spin_lock_irqsave(&tasklist_lock, flags);
 		any = find_waitable(pid, &zombie);
-		if (zombie)
+		if (zombie) {
 			zombie->exit_state = EXIT_DEAD;
+			wait_account_zombie(zombie);
+		}
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (zombie) {
+			if (ru)
+				getrusage(zombie, RUSAGE_BOTH, ru);
 			/* a group exit's code is the process's, whichever
 			 * thread exited last (Linux: signal->group_exit_code) */
 			*status = zombie->signal->group_exit ?
@@ -322,17 +360,18 @@ static long do_wait(pid_t pid, int options, int *status)
 }
 
 SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, stat_addr, int, options,
-		void __user *, ru)
+		struct rusage __user *, ru)
 {
+	struct rusage r;
 	int status = 0;
 	long ret;
 
 	if (options & ~(WNOHANG | 2 /* WUNTRACED */ | 8 /* WCONTINUED */ | __WALL | __WCLONE))
 		return -EINVAL;
-	ret = do_wait(pid, options, &status);
+	ret = do_wait(pid, options, &status, ru ? &r : NULL);
 	if (ret > 0 && stat_addr && put_user(status, stat_addr))
 		return -EFAULT;
-	if (ret > 0 && ru && clear_user(ru, 144))	/* struct rusage: not kept */
+	if (ret > 0 && ru && copy_to_user(ru, &r, sizeof(r)))
 		return -EFAULT;
 	return ret;
 }
@@ -349,9 +388,10 @@ struct siginfo_chld {
 };
 
 SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct siginfo_chld __user *, infop,
-		int, options, void __user *, ru)
+		int, options, struct rusage __user *, ru)
 {
 	struct siginfo_chld info;
+	struct rusage r;
 	int status = 0;
 	long ret;
 
@@ -359,9 +399,11 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct siginfo_chld __user *, i
 		return which < 0 || which > 3 ? -EINVAL : -ENOSYS;
 	if (!(options & WEXITED) || (options & ~(WNOHANG | WEXITED | 2 | 8 | __WALL)))
 		return -EINVAL;
-	ret = do_wait(which == P_ALL ? -1 : upid, options, &status);
+	ret = do_wait(which == P_ALL ? -1 : upid, options, &status, ru ? &r : NULL);
 	if (ret < 0)
 		return ret;
+	if (ret > 0 && ru && copy_to_user(ru, &r, sizeof(r)))
+		return -EFAULT;
 	memset(&info, 0, sizeof(info));
 	if (ret > 0) {
 		info.si_signo = SIGCHLD;

@@ -5,6 +5,7 @@
  */
 #include <linux/arch.h>
 #include <linux/kernel.h>
+#include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
@@ -13,6 +14,7 @@
 #include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
+#include <linux/sched/cputime.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -32,6 +34,7 @@ void fork_init(void)
 	signal_cachep = kmem_cache_create("signal_struct", sizeof(struct signal_struct), 8);
 	if (!task_struct_cachep || !mm_cachep || !signal_cachep)
 		panic("fork_init: out of memory");
+	cred_init();
 }
 
 unsigned long nr_tasks(void)
@@ -132,6 +135,7 @@ static void free_task(struct task_struct *t)
 {
 	if (t->signal)
 		put_signal_struct(t->signal);
+	exit_creds(t);
 	free_pages((unsigned long)t->stack, THREAD_SIZE_ORDER);
 	free_kthread_struct(t);
 	kmem_cache_free(task_struct_cachep, t);
@@ -168,9 +172,12 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->signal = NULL;
 	spin_lock_init(&tsk->alloc_lock);
 	tsk->vfork_done = NULL;
+	tsk->real_cred = tsk->cred = NULL;	/* copy_creds() makes them */
 	tsk->set_child_tid = tsk->clear_child_tid = NULL;
 	tsk->pending = 0;
 	tsk->exit_state = tsk->exit_code = 0;
+	tsk->utime = tsk->stime = tsk->sum_exec_runtime = 0;
+	tsk->nvcsw = tsk->nivcsw = tsk->min_flt = tsk->maj_flt = 0;
 	INIT_LIST_HEAD(&tsk->children);
 	INIT_LIST_HEAD(&tsk->run_list);
 	return tsk;
@@ -354,6 +361,9 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 		p->set_child_tid = args->child_tid;
 	if (clone_flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = args->child_tid;
+	err = copy_creds(p, clone_flags);
+	if (err)
+		goto free_pid;
 	err = copy_signal(clone_flags, p);
 	if (err)
 		goto free_pid;
@@ -441,6 +451,23 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name,
 	return kernel_clone(&args);
 }
 
+/* account_release - @p leaves its thread group's list: its CPU time and
+ * counts go to the group's totals, as Linux's __exit_signal(), so the
+ * process's keep counting it. tasklist_lock held. */
+static void account_release(struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+
+	lockdep_assert_held(&tasklist_lock);
+	sig->utime += p->utime;
+	sig->stime += p->stime;
+	sig->sum_sched_runtime += task_sched_runtime(p);
+	sig->nvcsw += p->nvcsw;
+	sig->nivcsw += p->nivcsw;
+	sig->min_flt += p->min_flt;
+	sig->maj_flt += p->maj_flt;
+}
+
 /*
  * release_task - the task is reaped: its PID is free, it leaves the task
  * lists, and its reaper's reference goes.
@@ -450,6 +477,7 @@ void release_task(struct task_struct *p)
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
+	account_release(p);
 	list_del(&p->tasks);
 	list_del(&p->sibling);
 	list_del(&p->thread_node);

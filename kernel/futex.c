@@ -20,6 +20,7 @@
 #include <linux/spinlock.h>
 #include <linux/syscalls.h>
 #include <linux/time64.h>
+#include <linux/timekeeping.h>
 
 #define FUTEX_WAIT		0
 #define FUTEX_WAKE		1
@@ -89,7 +90,7 @@ static long timeout_ticks(const struct timespec64 __user *ut, bool abs,
 		return -EINVAL;
 	ns = timespec64_to_ns(&t);
 	if (abs) {
-		now = local_clock() + (realtime ? boot_wall_seconds * NSEC_PER_SEC : 0);
+		now = realtime ? ktime_get_real_ns() : ktime_get_ns();
 		ns = ns > now ? ns - now : 0;
 	}
 	*ticks = nsecs_to_jiffies_timeout(ns);

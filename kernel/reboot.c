@@ -9,6 +9,7 @@
 #define pr_fmt(fmt) "reboot: " fmt
 
 #include <linux/kernel.h>
+#include <linux/capability.h>
 #include <linux/errno.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
@@ -78,9 +79,6 @@ static __noreturn void kernel_power_off(void)
  * string cannot be read, -EINVAL for any other command (KEXEC and
  * SW_SUSPEND too: mmos has neither); the others do not return.
  *
- * Every mmos task runs as root (getuid() is 0 and there are no
- * credentials yet), so each holds CAP_SYS_BOOT and the -EPERM check has
- * nothing to refuse; it goes first, before the magic, when they come.
  * There is one PID namespace, so reboot_pid_ns() has nothing to do.
  */
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
@@ -88,6 +86,8 @@ SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user
 	char buffer[256];
 	long ret;
 
+	if (!capable(CAP_SYS_BOOT))
+		return -EPERM;
 	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
 	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
 	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))

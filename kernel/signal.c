@@ -2,6 +2,8 @@
 /* Signals: sending, recording actions, default actions (<linux/signal.h>). */
 #include <linux/arch.h>
 #include <linux/kernel.h>
+#include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -259,6 +261,38 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
 }
 
 /*
+ * kill_ok_by_cred - may current signal @t by their credentials: its
+ * real or effective uid is @t's real or saved uid, or it has CAP_KILL
+ * (Linux's rule). tasklist_lock held, so @t is not freed meanwhile.
+ */
+static bool kill_ok_by_cred(struct task_struct *t)
+{
+	const struct cred *cred = current_cred(), *tcred;
+	bool ok;
+
+	task_lock(t);
+	tcred = t->real_cred;
+	ok = uid_eq(cred->euid, tcred->suid) || uid_eq(cred->euid, tcred->uid) ||
+	     uid_eq(cred->uid, tcred->suid) || uid_eq(cred->uid, tcred->uid);
+	task_unlock(t);
+	return ok || capable(CAP_KILL);
+}
+
+/*
+ * check_kill_permission - 0 if current may send @sig (0: only asking)
+ * to @t, else -EPERM: a thread of one's own process always, another
+ * process by kill_ok_by_cred(). SIGCONT passes within a session, and
+ * mmos keeps no sessions (everything is in init's), so it always
+ * passes. tasklist_lock held.
+ */
+static int check_kill_permission(int sig, struct task_struct *t)
+{
+	if (t->signal == current->signal || kill_ok_by_cred(t))
+		return 0;
+	return sig == SIGCONT ? 0 : -EPERM;
+}
+
+/*
  * kill_pid - a process-wide signal to process @pid, all under
  * tasklist_lock so that no thread can be freed meanwhile: SIGKILL ends
  * every thread, other signals go to one live thread (mmos keeps no
@@ -273,7 +307,7 @@ static long kill_pid(pid_t pid, int sig)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	p = find_task_by_pid_locked(pid);
 	if (p && p == p->group_leader && p->signal->nr_threads > 0) {
-		ret = p->flags & PF_KTHREAD ? -EPERM : 0;
+		ret = p->flags & PF_KTHREAD ? -EPERM : check_kill_permission(sig, p);
 		list_for_each_entry(t, &p->signal->thread_head, thread_node) {
 			if (ret || !sig || t->exit_state)
 				continue;
@@ -309,8 +343,11 @@ static long do_tkill(pid_t tgid, pid_t pid, int sig)
 		return -EINVAL;
 	spin_lock_irqsave(&tasklist_lock, flags);
 	p = find_task_by_pid_locked(pid);
-	if (p && !p->exit_state && (tgid <= 0 || p->tgid == tgid))
-		ret = sig ? send_sig(sig, p, 0) : 0;
+	if (p && !p->exit_state && (tgid <= 0 || p->tgid == tgid)) {
+		ret = check_kill_permission(sig, p);
+		if (!ret && sig)
+			ret = send_sig(sig, p, 0);
+	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }

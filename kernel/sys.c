@@ -1,11 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Identity, limits, uname, sched_yield, getrandom (reboot is kernel/reboot.c). */
+/* Identity (the set*id rules), limits, resource usage (times, getrusage,
+ * sysinfo), the system's names (uname, sethostname), getcpu. */
 #include <linux/kernel.h>
 #include <linux/arch.h>
+#include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
+#include <linux/reboot.h>
+#include <linux/resource.h>
 #include <linux/sched.h>
+#include <linux/sched/cputime.h>
+#include <linux/sched/loadavg.h>
+#include <linux/spinlock.h>
+#include <linux/time64.h>
+#include <linux/timekeeping.h>
+#include <linux/utsname.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/processor.h>
@@ -13,10 +24,270 @@
 SYSCALL_DEFINE0(getpid) { return current->tgid; }
 SYSCALL_DEFINE0(gettid) { return current->pid; }
 SYSCALL_DEFINE0(getppid) { return current->real_parent->tgid; }
-SYSCALL_DEFINE0(getuid) { return 0; }
-SYSCALL_DEFINE0(geteuid) { return 0; }
-SYSCALL_DEFINE0(getgid) { return 0; }
-SYSCALL_DEFINE0(getegid) { return 0; }
+/* ---- user and group identities (Linux's rules, kernel/sys.c) -------- */
+
+SYSCALL_DEFINE0(getuid) { return current_uid(); }
+SYSCALL_DEFINE0(geteuid) { return current_euid(); }
+SYSCALL_DEFINE0(getgid) { return current_gid(); }
+SYSCALL_DEFINE0(getegid) { return current_egid(); }
+
+/*
+ * setuid - with CAP_SETUID all of real, effective, saved and fs uid
+ * become @uid; without it only the effective (and fs) uid may change,
+ * and only to the real or saved uid (-EPERM otherwise). -EINVAL for
+ * the uid -1, -ENOMEM if the new cred cannot be made.
+ */
+SYSCALL_DEFINE1(setuid, uid_t, uid)
+{
+	const struct cred *old = current_cred();
+	kuid_t kuid = uid;
+	struct cred *new;
+
+	if (!uid_valid(kuid))
+		return -EINVAL;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (capable(CAP_SETUID)) {
+		new->suid = new->uid = kuid;
+	} else if (!uid_eq(kuid, old->uid) && !uid_eq(kuid, new->suid)) {
+		abort_creds(new);
+		return -EPERM;
+	}
+	new->fsuid = new->euid = kuid;
+	return commit_creds(new);
+}
+
+/* setgid - setuid's rules for the group ids, with CAP_SETGID. */
+SYSCALL_DEFINE1(setgid, gid_t, gid)
+{
+	const struct cred *old = current_cred();
+	kgid_t kgid = gid;
+	struct cred *new;
+
+	if (!gid_valid(kgid))
+		return -EINVAL;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (capable(CAP_SETGID)) {
+		new->gid = new->egid = new->sgid = new->fsgid = kgid;
+	} else if (gid_eq(kgid, old->gid) || gid_eq(kgid, old->sgid)) {
+		new->egid = new->fsgid = kgid;
+	} else {
+		abort_creds(new);
+		return -EPERM;
+	}
+	return commit_creds(new);
+}
+
+/*
+ * setreuid - set the real and/or effective uid (-1: unchanged). Without
+ * CAP_SETUID the real uid may become the real or effective one, the
+ * effective uid any of real, effective, saved. The saved uid follows
+ * the new effective one when the real uid is set or the effective one
+ * set to other than the old real uid; the fsuid always follows it.
+ */
+SYSCALL_DEFINE2(setreuid, uid_t, ruid, uid_t, euid)
+{
+	const struct cred *old = current_cred();
+	kuid_t kruid = ruid, keuid = euid;
+	struct cred *new;
+
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (ruid != (uid_t)-1) {
+		new->uid = kruid;
+		if (!uid_eq(old->uid, kruid) && !uid_eq(old->euid, kruid) &&
+		    !capable(CAP_SETUID))
+			goto abort_eperm;
+	}
+	if (euid != (uid_t)-1) {
+		new->euid = keuid;
+		if (!uid_eq(old->uid, keuid) && !uid_eq(old->euid, keuid) &&
+		    !uid_eq(old->suid, keuid) && !capable(CAP_SETUID))
+			goto abort_eperm;
+	}
+	if (ruid != (uid_t)-1 || (euid != (uid_t)-1 && !uid_eq(keuid, old->uid)))
+		new->suid = new->euid;
+	new->fsuid = new->euid;
+	return commit_creds(new);
+
+abort_eperm:
+	abort_creds(new);
+	return -EPERM;
+}
+
+/* setregid - setreuid's rules for the group ids, with CAP_SETGID. */
+SYSCALL_DEFINE2(setregid, gid_t, rgid, gid_t, egid)
+{
+	const struct cred *old = current_cred();
+	kgid_t krgid = rgid, kegid = egid;
+	struct cred *new;
+
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (rgid != (gid_t)-1) {
+		if (!gid_eq(old->gid, krgid) && !gid_eq(old->egid, krgid) &&
+		    !capable(CAP_SETGID))
+			goto abort_eperm;
+		new->gid = krgid;
+	}
+	if (egid != (gid_t)-1) {
+		if (!gid_eq(old->gid, kegid) && !gid_eq(old->egid, kegid) &&
+		    !gid_eq(old->sgid, kegid) && !capable(CAP_SETGID))
+			goto abort_eperm;
+		new->egid = kegid;
+	}
+	if (rgid != (gid_t)-1 || (egid != (gid_t)-1 && !gid_eq(kegid, old->gid)))
+		new->sgid = new->egid;
+	new->fsgid = new->egid;
+	return commit_creds(new);
+
+abort_eperm:
+	abort_creds(new);
+	return -EPERM;
+}
+
+/* id_is_new - @id (not -1) is none of the three ids a task without the
+ * capability may choose among. */
+static bool id_is_new(unsigned int id, unsigned int a, unsigned int b, unsigned int c)
+{
+	return id != (unsigned int)-1 && id != a && id != b && id != c;
+}
+
+/*
+ * setresuid - set any of the real, effective and saved uids (-1:
+ * unchanged); without CAP_SETUID each new one must be one of the three
+ * old ones (-EPERM). A call that changes nothing returns 0 at once; the
+ * fsuid follows the effective uid.
+ */
+SYSCALL_DEFINE3(setresuid, uid_t, ruid, uid_t, euid, uid_t, suid)
+{
+	const struct cred *old = current_cred();
+	struct cred *new;
+
+	if ((ruid == (uid_t)-1 || uid_eq(ruid, old->uid)) &&
+	    (euid == (uid_t)-1 || (uid_eq(euid, old->euid) && uid_eq(euid, old->fsuid))) &&
+	    (suid == (uid_t)-1 || uid_eq(suid, old->suid)))
+		return 0;
+	if ((id_is_new(ruid, old->uid, old->euid, old->suid) ||
+	     id_is_new(euid, old->uid, old->euid, old->suid) ||
+	     id_is_new(suid, old->uid, old->euid, old->suid)) && !capable(CAP_SETUID))
+		return -EPERM;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (ruid != (uid_t)-1)
+		new->uid = ruid;
+	if (euid != (uid_t)-1)
+		new->euid = euid;
+	if (suid != (uid_t)-1)
+		new->suid = suid;
+	new->fsuid = new->euid;
+	return commit_creds(new);
+}
+
+/* setresgid - setresuid's rules for the group ids, with CAP_SETGID. */
+SYSCALL_DEFINE3(setresgid, gid_t, rgid, gid_t, egid, gid_t, sgid)
+{
+	const struct cred *old = current_cred();
+	struct cred *new;
+
+	if ((rgid == (gid_t)-1 || gid_eq(rgid, old->gid)) &&
+	    (egid == (gid_t)-1 || (gid_eq(egid, old->egid) && gid_eq(egid, old->fsgid))) &&
+	    (sgid == (gid_t)-1 || gid_eq(sgid, old->sgid)))
+		return 0;
+	if ((id_is_new(rgid, old->gid, old->egid, old->sgid) ||
+	     id_is_new(egid, old->gid, old->egid, old->sgid) ||
+	     id_is_new(sgid, old->gid, old->egid, old->sgid)) && !capable(CAP_SETGID))
+		return -EPERM;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (rgid != (gid_t)-1)
+		new->gid = rgid;
+	if (egid != (gid_t)-1)
+		new->egid = egid;
+	if (sgid != (gid_t)-1)
+		new->sgid = sgid;
+	new->fsgid = new->egid;
+	return commit_creds(new);
+}
+
+/* put_res_ids - the three ids to user memory, stopping at the first
+ * fault, as Linux's getresuid(). */
+static long put_res_ids(unsigned int r, unsigned int e, unsigned int s,
+			unsigned int __user *rp, unsigned int __user *ep,
+			unsigned int __user *sp)
+{
+	if (put_user(r, rp) || put_user(e, ep) || put_user(s, sp))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE3(getresuid, uid_t __user *, ruidp, uid_t __user *, euidp,
+		uid_t __user *, suidp)
+{
+	const struct cred *c = current_cred();
+
+	return put_res_ids(c->uid, c->euid, c->suid, ruidp, euidp, suidp);
+}
+
+SYSCALL_DEFINE3(getresgid, gid_t __user *, rgidp, gid_t __user *, egidp,
+		gid_t __user *, sgidp)
+{
+	const struct cred *c = current_cred();
+
+	return put_res_ids(c->gid, c->egid, c->sgid, rgidp, egidp, sgidp);
+}
+
+/*
+ * setfsuid - set the uid file access is checked with, to any of the
+ * real, effective, saved or current fs uid, or anything with
+ * CAP_SETUID. Returns the old fsuid whether it changed or not (Linux
+ * reports no error here: callers compare).
+ */
+SYSCALL_DEFINE1(setfsuid, uid_t, uid)
+{
+	const struct cred *old = current_cred();
+	kuid_t old_fsuid = old->fsuid;
+	struct cred *new;
+
+	if (!uid_valid(uid))
+		return old_fsuid;
+	if (!(uid_eq(uid, old->uid) || uid_eq(uid, old->euid) || uid_eq(uid, old->suid) ||
+	      uid_eq(uid, old->fsuid) || capable(CAP_SETUID)) || uid_eq(uid, old->fsuid))
+		return old_fsuid;
+	new = prepare_creds();
+	if (!new)
+		return old_fsuid;
+	new->fsuid = uid;
+	commit_creds(new);
+	return old_fsuid;
+}
+
+/* setfsgid - setfsuid's rule for the fs gid, with CAP_SETGID. */
+SYSCALL_DEFINE1(setfsgid, gid_t, gid)
+{
+	const struct cred *old = current_cred();
+	kgid_t old_fsgid = old->fsgid;
+	struct cred *new;
+
+	if (!gid_valid(gid))
+		return old_fsgid;
+	if (!(gid_eq(gid, old->gid) || gid_eq(gid, old->egid) || gid_eq(gid, old->sgid) ||
+	      gid_eq(gid, old->fsgid) || capable(CAP_SETGID)) || gid_eq(gid, old->fsgid))
+		return old_fsgid;
+	new = prepare_creds();
+	if (!new)
+		return old_fsgid;
+	new->fsgid = gid;
+	commit_creds(new);
+	return old_fsgid;
+}
 
 SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {
@@ -24,29 +295,61 @@ SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 	return current->pid;
 }
 
-SYSCALL_DEFINE0(sched_yield)
-{
-	yield();
-	return 0;
-}
-
-struct new_utsname {
-	char sysname[65], nodename[65], release[65], version[65], machine[65],
-	     domainname[65];
-};
-
+/* newuname - the names, copied out of init_uts_ns under uts_lock. */
 SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
 {
 	struct new_utsname u;
 
-	memset(&u, 0, sizeof(u));
-	strscpy(u.sysname, "Linux", sizeof(u.sysname));	/* the ABI mmos speaks */
-	strscpy(u.nodename, "mmos", sizeof(u.nodename));
-	strscpy(u.release, "6.1.0-mmos", sizeof(u.release));
-	strscpy(u.version, "#1 mmos 0.1", sizeof(u.version));
-	strscpy(u.machine, "x86_64", sizeof(u.machine));
-	strscpy(u.domainname, "(none)", sizeof(u.domainname));
+	spin_lock(&uts_lock);
+	memcpy(&u, utsname(), sizeof(u));
+	spin_unlock(&uts_lock);
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+/*
+ * set_uts_field - sethostname/setdomainname: the first @len bytes of
+ * @name (not NUL-terminated; the rest of the field is cleared) into
+ * @field. Linux's order: -EPERM without CAP_SYS_ADMIN, -EINVAL for a
+ * @len outside 0..64, -EFAULT.
+ */
+static long set_uts_field(char *field, const char __user *name, int len)
+{
+	char tmp[__NEW_UTS_LEN];
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (len < 0 || len > __NEW_UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(tmp, name, len))
+		return -EFAULT;
+	spin_lock(&uts_lock);
+	memcpy(field, tmp, len);
+	memset(field + len, 0, __NEW_UTS_LEN + 1 - len);
+	spin_unlock(&uts_lock);
+	return 0;
+}
+
+SYSCALL_DEFINE2(sethostname, const char __user *, name, int, len)
+{
+	return set_uts_field(utsname()->nodename, name, len);
+}
+
+SYSCALL_DEFINE2(setdomainname, const char __user *, name, int, len)
+{
+	return set_uts_field(utsname()->domainname, name, len);
+}
+
+/* getcpu - the CPU and NUMA node current runs on: always 0 and 0. */
+SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup, unsigned int __user *, nodep,
+		void __user *, unused)
+{
+	int err = 0;
+
+	if (cpup)
+		err |= put_user(smp_processor_id(), cpup);
+	if (nodep)
+		err |= put_user(0u, nodep);
+	return err ? -EFAULT : 0;
 }
 
 struct rlimit64 {
@@ -103,46 +406,170 @@ SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit64 __user *, rli
 	return copy_to_user(rlim, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
-/*
- * get_random_bytes - not a cryptographic generator: a 64-bit mixer
- * (splitmix64) over a counter seeded and stirred by the TSC. Enough for
- * AT_RANDOM and getrandom() in a teaching kernel; said so in README.
- */
-void get_random_bytes(void *buf, size_t n)
+/* ---- resource usage -------------------------------------------------- */
+
+#define USER_HZ		100	/* the ABI's clock ticks (sysconf(_SC_CLK_TCK)) */
+
+/* nsec_to_clock_t - nanoseconds in USER_HZ ticks. */
+static long nsec_to_clock_t(u64 ns)
 {
-	static u64 state;
-	u8 *p = buf;
-
-	while (n) {
-		u64 z = (state += 0x9e3779b97f4a7c15ULL ^ rdtsc());
-
-		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-		z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-		z ^= z >> 31;
-		for (int i = 0; i < 8 && n; i++, n--)
-			*p++ = z >> (8 * i);
-	}
+	return ns / (NSEC_PER_SEC / USER_HZ);
 }
 
-#define GRND_NONBLOCK	1
-#define GRND_RANDOM	2
-#define GRND_INSECURE	4
+struct tms {
+	long tms_utime, tms_stime, tms_cutime, tms_cstime;
+};
 
-SYSCALL_DEFINE3(getrandom, char __user *, ubuf, size_t, len, unsigned int, flags)
+/*
+ * times - the process's user and system time and its reaped children's,
+ * in USER_HZ ticks; returns the ticks since boot (Linux's arbitrary
+ * point is 5 minutes before its jiffies wrap; mmos's is boot).
+ */
+SYSCALL_DEFINE1(times, struct tms __user *, tbuf)
 {
-	u8 buf[256];
-	size_t done = 0;
+	if (tbuf) {
+		struct tms t;
+		unsigned long flags;
+		u64 ut, st, cut, cst;
 
-	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
-		return -EINVAL;
-	len = min(len, (size_t)0x1ffffff);
-	while (done < len) {
-		size_t k = min(len - done, sizeof(buf));
-
-		get_random_bytes(buf, k);
-		if (copy_to_user(ubuf + done, buf, k))
-			return done ? (long)done : -EFAULT;
-		done += k;
+		thread_group_cputime_adjusted(current, &ut, &st);
+		spin_lock_irqsave(&tasklist_lock, flags);
+		cut = current->signal->cutime;
+		cst = current->signal->cstime;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		t.tms_utime = nsec_to_clock_t(ut);
+		t.tms_stime = nsec_to_clock_t(st);
+		t.tms_cutime = nsec_to_clock_t(cut);
+		t.tms_cstime = nsec_to_clock_t(cst);
+		if (copy_to_user(tbuf, &t, sizeof(t)))
+			return -EFAULT;
 	}
-	return done;
+	return nsec_to_clock_t(ktime_get_ns());
+}
+
+/* accumulate_thread_rusage - add @t's own counts to @r. */
+static void accumulate_thread_rusage(struct task_struct *t, struct rusage *r)
+{
+	r->ru_nvcsw += t->nvcsw;
+	r->ru_nivcsw += t->nivcsw;
+	r->ru_minflt += t->min_flt;
+	r->ru_majflt += t->maj_flt;
+}
+
+static void ns_to_ru_timeval(u64 ns, struct __kernel_old_timeval_ru *tv)
+{
+	tv->tv_sec = ns / NSEC_PER_SEC;
+	tv->tv_usec = (ns % NSEC_PER_SEC) / 1000;
+}
+
+/*
+ * getrusage - @p's resource usage as Linux's k_getrusage(): RUSAGE_SELF
+ * the whole process (released threads' totals and the live threads),
+ * RUSAGE_THREAD @p alone, RUSAGE_CHILDREN the children it reaped (and
+ * theirs), RUSAGE_BOTH both (wait4's). ru_maxrss is in KiB: the largest
+ * RSS of an image the process ran or runs (or of any reaped child).
+ */
+void getrusage(struct task_struct *p, int who, struct rusage *r)
+{
+	struct signal_struct *sig = p->signal;
+	struct task_struct *t;
+	unsigned long flags, maxrss = 0;
+	u64 utime = 0, stime = 0, ut, st;
+
+	memset(r, 0, sizeof(*r));
+	if (who == RUSAGE_THREAD) {
+		task_cputime_adjusted(p, &utime, &stime);
+		spin_lock_irqsave(&tasklist_lock, flags);
+		accumulate_thread_rusage(p, r);
+		maxrss = sig->maxrss;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		goto out_thread;
+	}
+	if (who != RUSAGE_SELF) {	/* CHILDREN or BOTH */
+		spin_lock_irqsave(&tasklist_lock, flags);
+		utime = sig->cutime;
+		stime = sig->cstime;
+		r->ru_nvcsw = sig->cnvcsw;
+		r->ru_nivcsw = sig->cnivcsw;
+		r->ru_minflt = sig->cmin_flt;
+		r->ru_majflt = sig->cmaj_flt;
+		maxrss = sig->cmaxrss;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (who == RUSAGE_CHILDREN)
+			goto out_children;
+	}
+	thread_group_cputime_adjusted(p, &ut, &st);
+	utime += ut;
+	stime += st;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	r->ru_nvcsw += sig->nvcsw;
+	r->ru_nivcsw += sig->nivcsw;
+	r->ru_minflt += sig->min_flt;
+	r->ru_majflt += sig->maj_flt;
+	if (maxrss < sig->maxrss)
+		maxrss = sig->maxrss;
+	list_for_each_entry(t, &sig->thread_head, thread_node)
+		accumulate_thread_rusage(t, r);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+out_thread:
+	/* the running image's own high-water mark (a zombie has none);
+	 * p is current or a zombie, whose mm cannot change under us */
+	if (p->mm)
+		setmax_mm_hiwater_rss(&maxrss, p->mm);
+out_children:
+	ns_to_ru_timeval(utime, &r->ru_utime);
+	ns_to_ru_timeval(stime, &r->ru_stime);
+	r->ru_maxrss = maxrss * (PAGE_SIZE / 1024);
+}
+
+SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
+{
+	struct rusage r;
+
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+		return -EINVAL;
+	getrusage(current, who, &r);
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
+struct sysinfo {
+	long uptime;			/* seconds since boot */
+	unsigned long loads[3];		/* 1, 5, 15 min, << SI_LOAD_SHIFT */
+	unsigned long totalram, freeram, sharedram, bufferram;
+	unsigned long totalswap, freeswap;
+	u16 procs, pad;
+	unsigned long totalhigh, freehigh;
+	u32 mem_unit;
+	char _f[20 - 2 * sizeof(long) - sizeof(u32)];
+};
+
+#define SI_LOAD_SHIFT	16
+
+/*
+ * do_sysinfo - Linux's: the uptime rounded up to whole seconds, the
+ * load averages, the task count, and memory in pages, which Linux then
+ * turns into bytes (mem_unit 1) whenever the total fits, as on every
+ * 64-bit machine. No swap, no high memory, no block-device buffers;
+ * sharedram is shmem, which mmos has none of.
+ */
+static void do_sysinfo(struct sysinfo *info)
+{
+	u64 up = ktime_get_boottime_ns();
+	unsigned int shift = PAGE_SHIFT;
+
+	memset(info, 0, sizeof(*info));
+	info->uptime = up / NSEC_PER_SEC + (up % NSEC_PER_SEC ? 1 : 0);
+	get_avenrun(info->loads, 0, SI_LOAD_SHIFT - FSHIFT);
+	info->procs = nr_tasks();
+	info->totalram = totalram_pages() << shift;
+	info->freeram = nr_free_pages() << shift;
+	info->mem_unit = 1;
+}
+
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
+{
+	struct sysinfo val;
+
+	do_sysinfo(&val);
+	return copy_to_user(info, &val, sizeof(val)) ? -EFAULT : 0;
 }

@@ -490,6 +490,20 @@ static int mm_fault_error(vm_fault_t fault, int *code)
 }
 
 /*
+ * mm_account_fault - a resolved fault counts against current, as
+ * Linux's: a major fault is one that waited for I/O, which none here
+ * does (the page cache is the file), so each is a minor one; and the
+ * RSS may have reached a new high for getrusage's ru_maxrss.
+ */
+static void mm_account_fault(struct mm_struct *mm, vm_fault_t fault)
+{
+	if (fault & VM_FAULT_ERROR)
+		return;
+	current->min_flt++;
+	update_hiwater_rss(mm);
+}
+
+/*
  * handle_user_fault - the architecture-independent part of a page fault
  * on a user address of @mm: find the VMA (growing a stack), check the
  * access @flags (FAULT_FLAG_*, decoded by the architecture from its
@@ -514,6 +528,7 @@ int handle_user_fault(struct mm_struct *mm, unsigned long addr,
 		return SIGSEGV;
 	}
 	fault = handle_mm_fault(vma, addr, flags);
+	mm_account_fault(mm, fault);
 	wlocked ? mmap_write_unlock(mm) : mmap_read_unlock(mm);
 	return mm_fault_error(fault, code);
 }

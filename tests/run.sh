@@ -153,6 +153,14 @@ t=boot_quiet
 boot $t qemu64 1G "$INITRD" "console=ttyS0 quiet panic=-1"
 exit_is $t 0 && lacks $t "init_mm|Memory:" && ok $t
 
+# The wall clock comes from the CMOS RTC: the bench's -rtc line gives
+# 2024-01-01, which the kernel prints and a program reads back.
+t=rtc_base
+boot $t qemu64 256M "$B/tests-initramfs.cpio" "console=ttyS0 init=/tests/clock" \
+	-rtc base=2024-01-01T00:00:00,clock=vm
+has $t "rtc_cmos: setting system clock to 2024-01-01T00:00:0[0-9] UTC \(170406720[0-9]\)" \
+	"clock: wall clock 2024-01-01" "clock: [0-9]+ checks, 0 failed" && ok $t
+
 # In-kernel self-tests: each "selftest: NAME: ok|FAIL" line counts.
 t=selftest_qemu64
 boot $t qemu64 256M "$INITRD" "console=ttyS0 mmos.selftest=1" $DEBUG_EXIT

@@ -23,6 +23,8 @@
  *                    TLB operations (the flushes counted)
  *   switch_to.h      switch_to(prev, next, last): the register switch
  *   thread.h         struct thread_struct, in every task_struct
+ *   archrandom.h     arch_get_random_longs(), arch_get_random_seed_longs(),
+ *                    random_get_entropy(): the CPU's random numbers
  *
  * Shared by design, in arch/x86/include/shared/asm/ (both targets put
  * it on the include path after their own asm/; the hosted target runs
@@ -36,18 +38,19 @@
  *   jiffies, tsc_khz            <linux/jiffies.h>  the tick count
  *   boot_command_line           <linux/init.h>     from the boot loader
  *   phys_initrd_start/size      <linux/initrd.h>   where the initrd is
- *   boot_wall_seconds, boot_stack                   below
+ *   boot_stack                                      below
  *
  * Functions: the declarations below, and
  *   copy_{from,to}_user(), clear_user(), strncpy_from_user(),
  *   strnlen_user()              <linux/uaccess.h>  -EFAULT, never a
  *                                                  kernel fault
  *   local_clock()               <linux/jiffies.h>  nanoseconds since boot
+ *   read_persistent_clock64()   <linux/timekeeping.h> the wall clock at boot
  *   console_write()             <linux/console.h>  the kernel's console
  *   machine_restart(), machine_halt(), machine_power_off(),
  *   mmos_test_exit()            <linux/reboot.h>
  *
- * Whole files: on arch/hosted, kernel/printk.c and kernel/locking/rwsem.c
+ * Whole files: on arch/hosted, kernel/printk/printk.c and kernel/locking/rwsem.c
  * are not built; arch/hosted/kernel/printk.c (printk(), panic(),
  * __warn() to the host's stderr) and arch/hosted/kernel/rwsem.c (one
  * host thread: a lock that must never be contended) stand in for them.
@@ -70,7 +73,6 @@ struct k_sigaction;
 void setup_arch(char **cmdline);
 void time_init(void);
 
-extern u64 boot_wall_seconds;		/* the wall clock at boot, seconds */
 extern char boot_stack[];		/* init_task's kernel stack */
 
 /* Tasks. */
@@ -85,6 +87,5 @@ void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka);
 
 /* Misc. */
 void dump_stack(void);			/* a backtrace of the caller */
-void get_random_bytes(void *buf, size_t n);
 
 #endif

@@ -39,6 +39,7 @@
 #define EOVERFLOW	75
 #define ETIMEDOUT	110
 #define EOPNOTSUPP	95
+#define ENODATA		61
 
 /* Never seen by user space: a syscall interrupted by a signal asks to be
  * restarted; on the way out it becomes -EINTR, or the syscall runs again

@@ -234,6 +234,32 @@ static inline unsigned long get_mm_rss(struct mm_struct *mm)
 	return get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_ANONPAGES);
 }
 
+/* update_hiwater_rss - remember @mm's RSS if it is the largest yet. */
+static inline void update_hiwater_rss(struct mm_struct *mm)
+{
+	unsigned long rss = get_mm_rss(mm);
+
+	if (mm->hiwater_rss < rss)
+		mm->hiwater_rss = rss;
+}
+
+/* get_mm_hiwater_rss - the largest RSS @mm has had, in pages. */
+static inline unsigned long get_mm_hiwater_rss(struct mm_struct *mm)
+{
+	unsigned long rss = get_mm_rss(mm);
+
+	return mm->hiwater_rss > rss ? mm->hiwater_rss : rss;
+}
+
+/* setmax_mm_hiwater_rss - *@maxrss = max(*@maxrss, @mm's largest RSS). */
+static inline void setmax_mm_hiwater_rss(unsigned long *maxrss, struct mm_struct *mm)
+{
+	unsigned long hiwater_rss = get_mm_hiwater_rss(mm);
+
+	if (*maxrss < hiwater_rss)
+		*maxrss = hiwater_rss;
+}
+
 /* mm/mm_init.c, mm/mmap.c */
 void mem_map_init(void);
 void mm_core_init(void);

@@ -118,6 +118,10 @@ struct mm_struct {
 	atomic_long_t rss_stat[NR_MM_COUNTERS];
 	atomic_long_t pgtables_bytes;
 	unsigned long total_vm, hiwater_vm, data_vm, exec_vm, stack_vm;
+	/* the largest RSS seen, in pages: raised after each fault
+	 * (update_hiwater_rss(), unlocked as in Linux: a lost update
+	 * only makes it lag), for getrusage's ru_maxrss */
+	unsigned long hiwater_rss;
 	unsigned long mmap_base;		/* top-down mmap starts below */
 	unsigned long stack_rlimit;		/* how far the stack may grow */
 };

@@ -27,6 +27,11 @@
 
 extern int console_loglevel;
 
+/* /dev/kmsg (kernel/printk/printk.c): the character device 1,11 */
+#define KMSG_MINOR	11
+struct file_operations;
+extern const struct file_operations kmsg_fops;
+
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);

@@ -49,6 +49,7 @@ struct kthread;
 struct files_struct;
 struct signal_struct;
 struct completion;
+struct cred;
 #ifndef __user
 #define __user
 #endif
@@ -82,6 +83,16 @@ struct task_struct {
 
 	struct kthread *kthread;	/* kernel threads made by kthread_create */
 
+	/* CPU time and counts (kernel/sched/cputime.c), written only by
+	 * the task itself or by the tick interrupting it (interrupts off
+	 * but in the fault path), so others read them under tasklist_lock
+	 * (irqsave): utime/stime are sampled at the tick (ns), and
+	 * sum_exec_runtime is exact, added up at each switch from
+	 * exec_start, the local_clock() of the last switch in. */
+	u64 utime, stime, sum_exec_runtime, exec_start;
+	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
+	unsigned long min_flt, maj_flt;	/* page faults (mm/memory.c) */
+
 	/* Signals: changed by the task itself or by senders, irqs off */
 	sigset_t pending, blocked;
 	/* ppoll/pselect6's mask is in blocked for the call; the task's own
@@ -108,9 +119,13 @@ struct task_struct {
 	struct list_head thread_node;	/* in signal->thread_head: tasklist_lock */
 
 	/* task_lock (alloc_lock) must be held when using these once the
-	 * task runs (kernel_clone sets vfork_done before it does): */
+	 * task runs (kernel_clone sets vfork_done before it does), and
+	 * when another task reads real_cred (get_task_cred()); the task
+	 * itself reads its own without it (current_cred()): */
 	spinlock_t alloc_lock;
 	struct completion *vfork_done;	/* a vfork parent waits on it */
+	const struct cred *real_cred;	/* what others see: kill, /proc */
+	const struct cred *cred;	/* what the task acts with */
 };
 
 /*
@@ -128,6 +143,14 @@ struct signal_struct {
 	struct task_struct *group_exec_task;
 	struct list_head thread_head;	/* tasklist_lock */
 	struct wait_queue_head wait_chldexit;	/* children's exits wake it */
+
+	/* tasklist_lock must be held when using these: the totals of the
+	 * threads already released (release_task()), and the c* totals of
+	 * the children reaped by wait (getrusage(RUSAGE_CHILDREN), times) */
+	u64 utime, stime, sum_sched_runtime, cutime, cstime;
+	unsigned long nvcsw, nivcsw, cnvcsw, cnivcsw;
+	unsigned long min_flt, maj_flt, cmin_flt, cmaj_flt;
+	unsigned long maxrss, cmaxrss;	/* pages: the largest RSS */
 };
 
 /* signal_struct.flags */

@@ -19,5 +19,6 @@ void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *));
 void add_timer(struct timer_list *t);
 bool del_timer(struct timer_list *t);
 void run_timers(void);
+void update_process_times(int user_tick);
 
 #endif

@@ -12,10 +12,16 @@
  * (one CPU; SMP would add its lock).
  */
 #include <linux/arch.h>
+#include <linux/capability.h>
+#include <linux/cred.h>
+#include <linux/errno.h>
+#include <linux/syscalls.h>
 #include <linux/kernel.h>
 #include <linux/mmu_context.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
+#include <linux/sched/cputime.h>
+#include <linux/sched/loadavg.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/signal.h>
@@ -167,6 +173,8 @@ static void __schedule(bool preempt)
 	next = pick_next_task(rq);
 	if (next == prev)
 		return;
+	/* a switch is voluntary when prev blocked (Linux's nvcsw) */
+	account_switch(prev, next, !preempt && READ_ONCE(prev->__state) != TASK_RUNNING);
 	rq->curr = next;
 	next->time_slice = SCHED_SLICE;
 	count_vm_event(CONTEXT_SWITCH);
@@ -275,6 +283,7 @@ void scheduler_tick(void)
 	struct rq *rq = this_rq();
 	struct task_struct *curr = rq->curr;
 
+	calc_global_load_tick(rq->nr_running);
 	if (is_idle_task(curr)) {
 		if (rq->nr_running)
 			resched_curr(rq);
@@ -345,4 +354,90 @@ void drop_lazy_mm(void)
 	enter_lazy_tlb(&init_mm, tsk);
 	arch_local_irq_restore(flags);
 	mmdrop(mm);
+}
+
+/* ---- the scheduling syscalls ----------------------------------------- */
+
+SYSCALL_DEFINE0(sched_yield)
+{
+	yield();
+	return 0;
+}
+
+/* The CPUs there are (one), and the size of a cpumask as the
+ * affinity calls copy it: whole longs, as Linux's cpumask_size(). */
+#define nr_cpu_ids		1
+#define cpu_active_mask_bits	1UL
+#define CPUMASK_SIZE		sizeof(unsigned long)
+
+/* check_same_owner - may current change @p's scheduling: the same
+ * effective user as @p's real or effective one, or CAP_SYS_NICE. */
+static bool check_same_owner(struct task_struct *p)
+{
+	const struct cred *cred = current_cred(), *pcred = get_task_cred(p);
+	bool match = uid_eq(cred->euid, pcred->euid) || uid_eq(cred->euid, pcred->uid);
+
+	put_cred(pcred);
+	return match || capable(CAP_SYS_NICE);
+}
+
+/* find_process_by_pid - @pid's task (0: current) with a reference, or
+ * NULL. */
+static struct task_struct *find_process_by_pid(pid_t pid)
+{
+	if (!pid) {
+		get_task_struct(current);
+		return current;
+	}
+	return find_get_task_by_pid(pid);
+}
+
+/*
+ * sched_setaffinity - the CPUs @pid may run on. A mask shorter than
+ * the kernel's is zero-extended, a longer one cut; one that holds no
+ * CPU there is (CPU 0) is -EINVAL, after -EFAULT, -ESRCH and -EPERM,
+ * in Linux's order. On one CPU a task's allowed set is always {0}, so
+ * nothing is stored.
+ */
+SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
+		unsigned long __user *, user_mask_ptr)
+{
+	unsigned long mask = 0;
+	struct task_struct *p;
+	long ret = 0;
+
+	if (copy_from_user(&mask, user_mask_ptr, min(len, (unsigned int)CPUMASK_SIZE)))
+		return -EFAULT;
+	p = find_process_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	if (!check_same_owner(p))
+		ret = -EPERM;
+	else if (!(mask & cpu_active_mask_bits))
+		ret = -EINVAL;
+	put_task_struct(p);
+	return ret;
+}
+
+/*
+ * sched_getaffinity - @pid's allowed CPUs (CPU 0), into @len bytes
+ * that must hold a bit per CPU and be whole longs (-EINVAL). Returns
+ * the bytes written: the kernel's mask size, or @len if smaller.
+ */
+SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
+		unsigned long __user *, user_mask_ptr)
+{
+	unsigned long mask = cpu_active_mask_bits;
+	unsigned int retlen = min(len, (unsigned int)CPUMASK_SIZE);
+	struct task_struct *p;
+
+	if ((u64)len * 8 < nr_cpu_ids)
+		return -EINVAL;
+	if (len & (sizeof(unsigned long) - 1))
+		return -EINVAL;
+	p = find_process_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	put_task_struct(p);
+	return copy_to_user(user_mask_ptr, &mask, retlen) ? -EFAULT : (long)retlen;
 }

@@ -1,124 +1,117 @@
 // SPDX-License-Identifier: GPL-2.0
-/* clock_gettime, nanosleep, clock_nanosleep. */
+/*
+ * The old time syscalls, as Linux's kernel/time/time.c: time,
+ * gettimeofday, settimeofday (and the time zone it keeps, sys_tz), and
+ * mktime64() for the clock drivers.
+ */
 #include <linux/kernel.h>
+#include <linux/capability.h>
 #include <linux/errno.h>
-#include <linux/jiffies.h>
-#include <linux/sched.h>
-#include <linux/signal.h>
 #include <linux/syscalls.h>
 #include <linux/time64.h>
+#include <linux/timekeeping.h>
 
-#define CLOCK_REALTIME		0
-#define CLOCK_MONOTONIC		1
-#define CLOCK_PROCESS_CPUTIME_ID 2
-#define CLOCK_THREAD_CPUTIME_ID	3
-#define CLOCK_MONOTONIC_RAW	4
-#define CLOCK_REALTIME_COARSE	5
-#define CLOCK_MONOTONIC_COARSE	6
-#define CLOCK_BOOTTIME		7
+struct __kernel_old_timeval {
+	long tv_sec, tv_usec;
+};
 
-u64 boot_wall_seconds;	/* set from the RTC at boot */
+struct timezone {
+	int tz_minuteswest, tz_dsttime;
+};
 
-SYSCALL_DEFINE2(clock_gettime, int, which, struct timespec64 __user *, tp)
-{
-	u64 ns = local_clock();
-	struct timespec64 ts;
+#define USEC_PER_SEC	1000000L
+#define NSEC_PER_USEC	1000L
+/* settimeofday leaves room for 30 years of uptime before KTIME_MAX */
+#define TIME_UPTIME_SEC_MAX	(30LL * 365 * 24 * 3600)
+#define TIME_SETTOD_SEC_MAX	(KTIME_SEC_MAX - TIME_UPTIME_SEC_MAX)
 
-	switch (which) {
-	case CLOCK_REALTIME:
-	case CLOCK_REALTIME_COARSE:
-		ns += boot_wall_seconds * NSEC_PER_SEC;
-		break;
-	case CLOCK_MONOTONIC: case CLOCK_MONOTONIC_RAW: case CLOCK_MONOTONIC_COARSE:
-	case CLOCK_BOOTTIME: case CLOCK_PROCESS_CPUTIME_ID: case CLOCK_THREAD_CPUTIME_ID:
-		break;
-	default:
-		return -EINVAL;
-	}
-	ts.tv_sec = ns / NSEC_PER_SEC;
-	ts.tv_nsec = ns % NSEC_PER_SEC;
-	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
-}
+/* The time zone settimeofday() was given, which gettimeofday() reports
+ * back: nothing in the kernel uses it (as in Linux, where it is only
+ * for FAT and the RTC). Written only by settimeofday. */
+static struct timezone sys_tz;
 
 /*
- * sleep_until - sleep until local_clock() reads @end (saturated, never
- * wrapped). Whole ticks are slept on a timer; the last part of a tick
- * polls the clock, yielding the CPU to anyone runnable, since the tick
- * is the only timer interrupt (so a 1 us sleep takes microseconds, not
- * a tick). The clock is read once per round, so "not yet" and "how long
- * still" agree. Returns 0, or -EINTR with *left set if a signal came.
+ * mktime64 - seconds since 1970-01-01 00:00:00 UTC of a date and time
+ * (Gauss's algorithm, as Linux's: March is month 1 of the shifted year
+ * so that the leap day falls last). @mon is 1..12.
  */
-static long sleep_until(u64 end, u64 *left)
+s64 mktime64(unsigned int year, unsigned int mon, unsigned int day,
+	     unsigned int hour, unsigned int min, unsigned int sec)
 {
-	u64 now;
-
-	while ((now = local_clock()) < end) {
-		if (signal_pending(current)) {
-			*left = end - now;
-			return -EINTR;
-		}
-		if (end - now >= TICK_NSEC) {
-			set_current_state(TASK_INTERRUPTIBLE);
-			schedule_timeout(nsecs_to_jiffies_timeout(end - now) - 1);
-		} else {
-			schedule();	/* TASK_RUNNING: a yield */
-		}
+	if (0 >= (int)(mon -= 2)) {	/* 1..12 -> 11,12,1..10 */
+		mon += 12;
+		year -= 1;
 	}
+	return ((((s64)(year / 4 - year / 100 + year / 400 + 367 * mon / 12 + day) +
+		  year * 365 - 719499) * 24 + hour) * 60 + min) * 60 + sec;
+}
+
+SYSCALL_DEFINE1(time, s64 __user *, tloc)
+{
+	s64 i = ktime_get_real_seconds();
+
+	if (tloc && put_user(i, tloc))
+		return -EFAULT;
+	return i;
+}
+
+SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv,
+		struct timezone __user *, tz)
+{
+	if (tv) {
+		u64 ns = ktime_get_real_ns();
+		struct __kernel_old_timeval v = {
+			ns / NSEC_PER_SEC, (ns % NSEC_PER_SEC) / NSEC_PER_USEC
+		};
+
+		if (copy_to_user(tv, &v, sizeof(v)))
+			return -EFAULT;
+	}
+	if (tz && copy_to_user(tz, &sys_tz, sizeof(sys_tz)))
+		return -EFAULT;
 	return 0;
 }
 
-/* do_nanosleep - a relative sleep of *@rqtp; after a signal the time
- * left goes to @rmtp (if given), as Linux's nanosleep reports it. */
-static long do_nanosleep(const struct timespec64 __user *rqtp,
-			 struct timespec64 __user *rmtp)
+/* timespec64_valid_settod - a time settimeofday() accepts. */
+static bool timespec64_valid_settod(const struct timespec64 *ts)
 {
-	struct timespec64 t;
-	u64 left;
-	long ret;
+	return timespec64_valid(ts) && ts->tv_sec < TIME_SETTOD_SEC_MAX;
+}
 
-	if (copy_from_user(&t, rqtp, sizeof(t)))
-		return -EFAULT;
-	if (!timespec64_valid(&t))
+/*
+ * do_sys_settimeofday64 - set the wall clock and/or the time zone, in
+ * Linux's order: an invalid time is -EINVAL, then without CAP_SYS_TIME
+ * -EPERM, then a zone beyond +-15 hours -EINVAL.
+ */
+int do_sys_settimeofday64(const struct timespec64 *tv, const struct timezone *tz)
+{
+	if (tv && !timespec64_valid_settod(tv))
 		return -EINVAL;
-	ret = sleep_until(ktime_add_safe(local_clock(), timespec64_to_ns(&t)), &left);
-	if (ret == -EINTR && rmtp) {
-		t = ns_to_timespec64(left);
-		if (copy_to_user(rmtp, &t, sizeof(t)))
-			return -EFAULT;
+	if (!capable(CAP_SYS_TIME))
+		return -EPERM;
+	if (tz) {
+		if (tz->tz_minuteswest > 15 * 60 || tz->tz_minuteswest < -15 * 60)
+			return -EINVAL;
+		sys_tz = *tz;
 	}
-	return ret;
+	return tv ? do_settimeofday64(tv) : 0;
 }
 
-SYSCALL_DEFINE2(nanosleep, const struct timespec64 __user *, rqtp,
-		struct timespec64 __user *, rmtp)
+SYSCALL_DEFINE2(settimeofday, struct __kernel_old_timeval __user *, tv,
+		struct timezone __user *, tz)
 {
-	return do_nanosleep(rqtp, rmtp);
-}
+	struct timespec64 new_ts;
+	struct timezone new_tz;
 
-#define TIMER_ABSTIME	1
-
-/* clock_nanosleep - a relative sleep, or (TIMER_ABSTIME) one until
- * clock @which reads *@rqtp; an absolute sleep reports no time left. */
-SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags,
-		const struct timespec64 __user *, rqtp, struct timespec64 __user *, rmtp)
-{
-	struct timespec64 t;
-	u64 offset = 0, target, left;
-
-	if (which != CLOCK_REALTIME && which != CLOCK_MONOTONIC && which != CLOCK_BOOTTIME)
-		return -EINVAL;
-	if (flags & ~TIMER_ABSTIME)
-		return -EINVAL;
-	if (!(flags & TIMER_ABSTIME))
-		return do_nanosleep(rqtp, rmtp);
-	if (copy_from_user(&t, rqtp, sizeof(t)))
+	if (tv) {
+		if (get_user(new_ts.tv_sec, &tv->tv_sec) ||
+		    get_user(new_ts.tv_nsec, &tv->tv_usec))
+			return -EFAULT;
+		if (new_ts.tv_nsec > USEC_PER_SEC || new_ts.tv_nsec < 0)
+			return -EINVAL;
+		new_ts.tv_nsec *= NSEC_PER_USEC;
+	}
+	if (tz && copy_from_user(&new_tz, tz, sizeof(*tz)))
 		return -EFAULT;
-	if (!timespec64_valid(&t))
-		return -EINVAL;
-	if (which == CLOCK_REALTIME)
-		offset = boot_wall_seconds * NSEC_PER_SEC;
-	target = timespec64_to_ns(&t);
-	if (target <= offset)	/* before the clock's boot value: now */
-		return 0;
-	return sleep_until(target - offset, &left);
+	return do_sys_settimeofday64(tv ? &new_ts : NULL, tz ? &new_tz : NULL);
 }

@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
+#include <linux/sched/cputime.h>
 #include <linux/spinlock.h>
 #include <linux/time64.h>
 #include <linux/timer.h>
@@ -71,6 +72,16 @@ void run_timers(void)
 		spin_lock_irqsave(&timer_lock, flags);
 	}
 	spin_unlock_irqrestore(&timer_lock, flags);
+}
+
+/* update_process_times - from the tick: charge it to the interrupted
+ * task (@user_tick: it was in user mode), run the timers due, and let
+ * the scheduler take its slice, as Linux's. */
+void update_process_times(int user_tick)
+{
+	account_process_tick(current, user_tick);
+	run_timers();
+	scheduler_tick();
 }
 
 struct process_timer {

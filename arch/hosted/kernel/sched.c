@@ -9,6 +9,7 @@
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <setjmp.h>
 #include <asm/hosted.h>
 #include <asm/ptrace.h>
@@ -17,7 +18,6 @@
 char boot_stack[THREAD_SIZE] __aligned(16);
 volatile unsigned long jiffies;
 unsigned long tsc_khz;
-u64 boot_wall_seconds;
 bool hosted_irqs_enabled;	/* <asm/irqflags.h> */
 static struct pt_regs hosted_regs[1];
 
@@ -46,6 +46,14 @@ u64 local_clock(void)
 	return jiffies * (1000000000ULL / HZ);
 }
 
+/* read_persistent_clock64 - a fixed wall clock at boot (2024-01-01
+ * 00:00:00 UTC, the bench's -rtc base): hosted tests replay the same. */
+void read_persistent_clock64(struct timespec64 *ts)
+{
+	ts->tv_sec = 1704067200;
+	ts->tv_nsec = 0;
+}
+
 char boot_command_line[2048] = "hosted";
 
 /* start_thread - exec's new user registers: kept for tests to look at. */
@@ -55,18 +63,6 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 	regs->ip = ip;
 	regs->sp = sp;
 	regs->cs = 0x33;
-}
-
-/* Deterministic on this target: tests must replay the same. */
-void get_random_bytes(void *buf, size_t n)
-{
-	static u64 state = 0x9e3779b97f4a7c15ULL;
-	u8 *p = buf;
-
-	while (n--) {
-		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-		*p++ = state >> 56;
-	}
 }
 
 /* Where hosted_task_exit() waits for the dying task's last switch. */

@@ -9,7 +9,9 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <linux/random.h>
 #include <linux/sched.h>
+#include <linux/timekeeping.h>
 #include <linux/vmalloc.h>
 #include <asm/hosted.h>
 #include <asm/irqflags.h>
@@ -40,6 +42,8 @@ void hosted_boot(unsigned long size)
 	mm_core_init();
 	sched_init();
 	fork_init();
+	timekeeping_init();
+	rand_initialize();
 	child_reaper = &init_task;	/* the idle task stands in for PID 1 */
 	write_cr3(__pa(swapper_pg_dir));
 	arch_local_irq_enable();	/* as start_kernel() does */

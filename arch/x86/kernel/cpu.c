@@ -64,11 +64,13 @@ void cpu_detect(void)
 	c->vendor[12] = 0;
 	cpuid_count(1, 0, &a, &b, &cx, &d);
 	c->pge = d & (1u << 13);
+	c->rdrand = cx & (1u << 30);
 	if (max >= 7) {
 		cpuid_count(7, 0, &a, &b, &cx, &d);
 		c->smep = b & (1u << 7);
 		c->smap = b & (1u << 20);
 		c->umip = cx & (1u << 2);
+		c->rdseed = b & (1u << 18);
 	}
 	cpuid_count(0x80000001, 0, &a, &b, &cx, &d);
 	c->nx = d & (1u << 20);

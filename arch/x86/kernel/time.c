@@ -6,8 +6,10 @@
 #include <linux/kernel.h>
 #include <linux/arch.h>
 #include <linux/jiffies.h>
+#include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/timer.h>
+#include <linux/timekeeping.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -87,12 +89,14 @@ void i8259_eoi(unsigned int irq)
 	outb(0x20, PIC1);
 }
 
+/* timer_interrupt - the tick, as Linux's tick_periodic(): time moves
+ * on, and the interrupted task is charged the tick (user or system). */
 static void timer_interrupt(struct pt_regs *regs)
 {
-	(void)regs;
 	jiffies++;
-	run_timers();
-	scheduler_tick();
+	update_wall_time();
+	add_interrupt_randomness(0);
+	update_process_times(user_mode(regs));
 }
 
 /* time_init - start the HZ tick. Interrupts stay off until the caller
@@ -101,7 +105,6 @@ void time_init(void)
 {
 	unsigned int div = PIT_HZ / HZ;
 
-	read_persistent_clock();
 	i8259_init();
 	outb(0x34, PIT_CMD);		/* ch0, lobyte/hibyte, rate generator */
 	outb(div & 0xff, PIT_CH0);

@@ -103,7 +103,7 @@ static inline u64 rdtsc(void)
 
 /* Feature bits mmos cares about, filled by cpu_detect(). */
 struct cpuinfo_x86 {
-	bool nx, pge, smep, smap, umip, pdpe1gb;
+	bool nx, pge, smep, smap, umip, pdpe1gb, rdrand, rdseed;
 	char vendor[13];
 };
 extern struct cpuinfo_x86 boot_cpu_data;

@@ -17,7 +17,6 @@ void paging_init(void);
 void trap_init(void);
 void idt_setup(void);
 void syscall_init(void);
-void read_persistent_clock(void);		/* the CMOS RTC */
 void acpi_boot_table_init(u64 rsdp_pa);		/* how to power off */
 
 #endif
