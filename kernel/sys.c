@@ -170,3 +170,125 @@ SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user
 		return -EINVAL;
 	}
 }
+
+/* ---- process groups and sessions ------------------------------------ */
+
+/*
+ * setpgid - move process @pid (0: the caller) into process group @pgid
+ * (0: the one numbered @pid, a new group if there is none). Linux's
+ * checks in Linux's order: a negative @pgid is EINVAL; @pid must be the
+ * caller or one of its children (ESRCH) and a process, not a thread
+ * (EINVAL); a child must be in the caller's session (EPERM) and not have
+ * exec'd (EACCES); a session leader cannot move (EPERM); and the group
+ * joined must exist in the caller's session (EPERM).
+ */
+SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
+{
+	struct task_struct *p, *g, *group_leader = current->group_leader;
+	struct pid *pgrp;
+	unsigned long flags;
+	long err;
+
+	if (!pid)
+		pid = group_leader->pid;
+	if (!pgid)
+		pgid = pid;
+	if (pgid < 0)
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	err = -ESRCH;
+	p = find_task_by_pid_locked(pid);
+	if (!p)
+		goto out;
+	err = -EINVAL;
+	if (!thread_group_leader(p))
+		goto out;
+	if (p->real_parent->signal == group_leader->signal) {
+		err = -EPERM;
+		if (task_session(p) != task_session(group_leader))
+			goto out;
+		err = -EACCES;
+		if (!(p->flags & PF_FORKNOEXEC))
+			goto out;
+	} else {
+		err = -ESRCH;
+		if (p != group_leader)
+			goto out;
+	}
+	err = -EPERM;
+	if (p->signal->leader)
+		goto out;
+	pgrp = task_pid(p);
+	if (pgid != pid) {
+		pgrp = find_vpid(pgid);
+		g = pgrp ? pid_task(pgrp, PIDTYPE_PGID) : NULL;
+		if (!g || task_session(g) != task_session(group_leader))
+			goto out;
+	}
+	if (task_pgrp(p) != pgrp)
+		change_pid(p, PIDTYPE_PGID, pgrp);
+	err = 0;
+out:
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
+/* do_getpid - the number of the @type pid (group or session) of process
+ * @pid (0: the caller's), or -ESRCH. */
+static long do_getpid(pid_t pid, enum pid_type type)
+{
+	struct task_struct *p = current;
+	unsigned long flags;
+	long ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (pid)
+		p = find_task_by_pid_locked(pid);
+	if (p)
+		ret = pid_nr(p->signal->pids[type]);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+SYSCALL_DEFINE1(getpgid, pid_t, pid)
+{
+	return do_getpid(pid, PIDTYPE_PGID);
+}
+
+SYSCALL_DEFINE0(getpgrp)
+{
+	return do_getpid(0, PIDTYPE_PGID);
+}
+
+SYSCALL_DEFINE1(getsid, pid_t, pid)
+{
+	return do_getpid(pid, PIDTYPE_SID);
+}
+
+/*
+ * setsid - the caller's process leads a new session and a new process
+ * group, both numbered by its PID. EPERM if it leads a session already,
+ * or if a process group with that number exists (it leads its group).
+ * Returns the new session's number. There is no controlling terminal to
+ * drop yet (the tty code clears signal->tty here when it has one).
+ */
+SYSCALL_DEFINE0(setsid)
+{
+	struct task_struct *group_leader = current->group_leader;
+	struct pid *sid = task_pid(group_leader);
+	unsigned long flags;
+	long err = -EPERM;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (group_leader->signal->leader || pid_task(sid, PIDTYPE_PGID))
+		goto out;
+	group_leader->signal->leader = true;
+	if (task_session(group_leader) != sid)
+		change_pid(group_leader, PIDTYPE_SID, sid);
+	if (task_pgrp(group_leader) != sid)
+		change_pid(group_leader, PIDTYPE_PGID, sid);
+	err = sid->nr;
+out:
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}

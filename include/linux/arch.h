@@ -81,7 +81,8 @@ void arch_cpu_idle(void);		/* wait for an interrupt */
 
 /* Signals: the frame a handler runs on, and restarting a syscall. */
 int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs);
-void syscall_restart(struct pt_regs *regs, bool restart);
+struct k_sigaction;
+void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka);
 
 /* Misc. */
 void dump_stack(void);			/* a backtrace of the caller */

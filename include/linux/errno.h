@@ -44,6 +44,8 @@
  * restarted; on the way out it becomes -EINTR, or the syscall runs again
  * (no handler ran, or the handler has SA_RESTART), as in Linux. */
 #define ERESTARTSYS	512
+#define ERESTARTNOINTR	513	/* always restarted */
+#define ERESTARTNOHAND	514	/* restarted only if no handler ran */
 
 #define MAX_ERRNO	4095
 

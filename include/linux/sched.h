@@ -27,9 +27,12 @@
 #define TASK_RUNNING		0x0000
 #define TASK_INTERRUPTIBLE	0x0001
 #define TASK_UNINTERRUPTIBLE	0x0002
+#define __TASK_STOPPED		0x0004	/* group stop: only SIGCONT/SIGKILL wake it */
 #define TASK_DEAD		0x0080
 #define TASK_WAKEKILL		0x0100	/* SIGKILL wakes the sleep */
 #define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_STOPPED		(TASK_WAKEKILL | __TASK_STOPPED)
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
 /* exit_state */
 #define EXIT_DEAD		0x0010
@@ -38,6 +41,7 @@
 /* flags */
 #define PF_IDLE			0x00000002
 #define PF_EXITING		0x00000004
+#define PF_FORKNOEXEC		0x00000040	/* forked, not exec'd since */
 #define PF_KTHREAD		0x00200000
 
 #define TASK_COMM_LEN		16
@@ -74,6 +78,8 @@ struct task_struct {
 
 	/* Identity and family: tasklist_lock */
 	pid_t pid, tgid;
+	struct pid *thread_pid;		/* the struct pid of pid (a reference) */
+	struct list_head pid_links[PIDTYPE_MAX];	/* in pid->tasks[type] */
 	struct task_struct *real_parent, *parent, *group_leader;
 	struct list_head children, sibling;
 	struct list_head tasks;		/* all tasks, from init_task */
@@ -84,6 +90,11 @@ struct task_struct {
 
 	/* Signals: changed by the task itself or by senders, irqs off */
 	sigset_t pending, blocked;
+	sigset_t real_blocked;		/* rt_sigtimedwait: blocked before it */
+	sigset_t saved_sigmask;		/* rt_sigsuspend: to restore ... */
+	bool restore_sigmask;		/* ... after its handler (or none) ran */
+	/* signal->siglock must be held when using these: */
+	unsigned long jobctl;		/* JOBCTL_*: this thread's part in a group stop */
 	struct k_sigaction sighand[_NSIG];
 	/* The last fault's signal, si_code and address, for its siginfo */
 	int fault_sig, fault_code;
@@ -122,10 +133,65 @@ struct signal_struct {
 	struct task_struct *group_exec_task;
 	struct list_head thread_head;	/* tasklist_lock */
 	struct wait_queue_head wait_chldexit;	/* children's exits wake it */
+	/* tasklist_lock must be held when using these (the references are
+	 * the pointers' own; put when the signal_struct goes): */
+	struct pid *pids[PIDTYPE_MAX];	/* TGID, PGID, SID; [PIDTYPE_PID] unused */
+	bool leader;			/* a session leader (setsid) */
+
+	/* siglock must be held when using these (the group stop): */
+	spinlock_t siglock;
+	unsigned int stop_flags;	/* SIGNAL_STOP_*, SIGNAL_CLD_* */
+	int group_stop_count;		/* threads still to stop */
+	int group_stop_code;		/* the stop signal, for wait (WSTOPPED) */
 };
 
 /* signal_struct.flags */
 #define SIGNAL_UNKILLABLE	0x00000040	/* init: only what it handles */
+
+/* signal_struct.stop_flags (Linux keeps them in signal->flags) */
+#define SIGNAL_STOP_STOPPED	0x00000001	/* the group is stopped */
+#define SIGNAL_STOP_CONTINUED	0x00000002	/* SIGCONT since: for WCONTINUED */
+#define SIGNAL_CLD_STOPPED	0x00000010	/* the parent is yet to hear */
+#define SIGNAL_CLD_CONTINUED	0x00000020
+#define SIGNAL_CLD_MASK		(SIGNAL_CLD_STOPPED | SIGNAL_CLD_CONTINUED)
+
+/* task_struct.jobctl */
+#define JOBCTL_STOP_PENDING	(1UL << 17)	/* this thread is to stop */
+#define JOBCTL_STOPPED		(1UL << 26)	/* this thread has stopped */
+
+/* task_pid etc. - @task's pids in each role; tasklist_lock held, or
+ * @task is current (whose own cannot change under it but by itself). */
+static inline struct pid *task_pid(struct task_struct *task)
+{
+	return task->thread_pid;
+}
+
+static inline struct pid *task_tgid(struct task_struct *task)
+{
+	return task->signal->pids[PIDTYPE_TGID];
+}
+
+static inline struct pid *task_pgrp(struct task_struct *task)
+{
+	return task->signal->pids[PIDTYPE_PGID];
+}
+
+static inline struct pid *task_session(struct task_struct *task)
+{
+	return task->signal->pids[PIDTYPE_SID];
+}
+
+/* thread_group_leader - @p leads its thread group (is the process). */
+static inline bool thread_group_leader(const struct task_struct *p)
+{
+	return p->group_leader == p;
+}
+
+/* is_global_init - @p is a thread of PID 1's process. */
+static inline bool is_global_init(const struct task_struct *p)
+{
+	return p->tgid == 1;
+}
 
 extern struct task_struct init_task;
 extern struct list_head tasklist;
@@ -165,6 +231,7 @@ void schedule(void);
 void cond_resched(void);
 void preempt_schedule_irq(void);
 int wake_up_process(struct task_struct *p);
+int wake_up_state(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p);
 void scheduler_tick(void);
 void sched_init(void);
@@ -177,6 +244,10 @@ void msleep(unsigned int ms);
 struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *find_task_by_pid_locked(pid_t pid);
 struct task_struct *find_get_task_by_pid(pid_t pid);
+
+/* kernel/exit.c: process groups that lose their link to job control */
+bool will_become_orphaned_pgrp(struct pid *pgrp, struct task_struct *ignored_task);
+bool is_current_pgrp_orphaned(void);
 
 /* kernel/fork.c, kernel/exit.c */
 struct kernel_clone_args {

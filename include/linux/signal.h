@@ -30,6 +30,8 @@
 #define SIGCONT		18
 #define SIGSTOP		19
 #define SIGTSTP		20
+#define SIGTTIN		21
+#define SIGTTOU		22
 #define SIGURG		23
 #define SIGWINCH	28
 
@@ -53,8 +55,14 @@ struct k_sigaction {
 
 struct task_struct;
 
+struct pid;
+
 void force_sig(int sig);
 int send_sig(int sig, struct task_struct *p, int priv);
+int __group_send_sig_info(int sig, struct task_struct *p, int priv);
+int __kill_pgrp_info(int sig, int priv, struct pid *pgrp);
+int kill_pgrp(struct pid *pgrp, int sig, int priv);
+void exit_signals(struct task_struct *tsk);
 void zap_other_threads(void);
 bool signal_pending(struct task_struct *p);
 bool fatal_signal_pending(struct task_struct *p);

@@ -93,6 +93,6 @@ int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs)
 }
 
 /* Syscalls on the hosted target are calls from tests: nothing restarts. */
-void syscall_restart(struct pt_regs *regs, bool restart)
+void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 {
 }

@@ -168,21 +168,29 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	return regs->ax;
 }
 
+#define SA_RESTART	0x10000000
+
 /*
  * syscall_restart - if @regs return from a syscall that a signal
- * interrupted (-ERESTARTSYS), either run it again (@restart: back up
- * over the 2-byte syscall instruction with the number in rax again) or
- * let it fail with -EINTR.
+ * interrupted, Linux's rule: with no handler to run (@ka NULL) every
+ * -ERESTART* runs the syscall again (back up over the 2-byte syscall
+ * instruction with the number in rax again); before handler @ka,
+ * -ERESTARTNOHAND fails with -EINTR, -ERESTARTSYS too unless the
+ * handler has SA_RESTART, and -ERESTARTNOINTR always restarts.
  */
-void syscall_restart(struct pt_regs *regs, bool restart)
+void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 {
-	if (regs->vector != -1UL || regs->orig_ax == -1UL ||
-	    regs->ax != (unsigned long)-ERESTARTSYS)
+	long err = (long)regs->ax;
+
+	if (regs->vector != -1UL || regs->orig_ax == -1UL)
 		return;
-	if (restart) {
-		regs->ax = regs->orig_ax;
-		regs->ip -= 2;
-	} else {
+	if (err != -ERESTARTSYS && err != -ERESTARTNOHAND && err != -ERESTARTNOINTR)
+		return;
+	if (ka && (err == -ERESTARTNOHAND ||
+		   (err == -ERESTARTSYS && !(ka->flags & SA_RESTART)))) {
 		regs->ax = -EINTR;
+		return;
 	}
+	regs->ax = regs->orig_ax;
+	regs->ip -= 2;
 }
