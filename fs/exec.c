@@ -306,6 +306,8 @@ int begin_new_exec(struct linux_binprm *bprm)
 		do_close_on_exec(current->files);
 	flush_signal_handlers(current);
 	current->flags &= ~PF_FORKNOEXEC;
+	current->sas_ss_sp = current->sas_ss_size = 0;	/* the old stack is gone */
+	current->sas_ss_flags = SS_DISABLE;
 	current->clear_child_tid = NULL;
 	for (p = base; *p; p++)
 		if (*p == '/' && p[1])

@@ -17,6 +17,12 @@
 
 struct task_struct *child_reaper;	/* PID 1 */
 
+/* si_code of SIGCHLD and waitid (Linux's values) */
+#define CLD_EXITED	1
+#define CLD_KILLED	2
+#define CLD_STOPPED	5
+#define CLD_CONTINUED	6
+
 /*
  * complete_vfork_done - release a vfork parent waiting for @tsk, if it
  * still waits: a parent killed meanwhile cleared vfork_done under the
@@ -94,12 +100,20 @@ static bool parent_autoreaps(struct task_struct *tsk)
 static bool do_notify_parent(struct task_struct *leader)
 {
 	struct task_struct *parent = leader->real_parent;
+	struct signal_struct *sig = leader->signal;
+	int status = sig->group_exit ? sig->group_exit_code : leader->exit_code;
+	struct kernel_siginfo info = {
+		.si_signo = leader->exit_signal,
+		.si_code = (status & 0x7f) ? CLD_KILLED : CLD_EXITED,
+		.chld = { .pid = leader->tgid,
+			  .status = (status & 0x7f) ? (status & 0x7f) : (status >> 8) & 0xff },
+	};
 
 	lockdep_assert_held(&tasklist_lock);
 	if (parent_autoreaps(leader))
 		return true;
 	if (leader->exit_signal > 0)
-		__group_send_sig_info(leader->exit_signal, parent, 1);
+		__group_send_sig_info(leader->exit_signal, &info, parent);
 	wake_up(&parent->signal->wait_chldexit);
 	return false;
 }
@@ -341,10 +355,6 @@ void do_group_exit(int code)
 #define P_PGID	2
 #define P_PIDFD	3
 
-#define CLD_EXITED	1
-#define CLD_KILLED	2
-#define CLD_STOPPED	5
-#define CLD_CONTINUED	6
 
 /* What wait asks (wo_type/wo_pid: PIDTYPE_MAX for any child; a NULL
  * wo_pid matches nothing) and, once a child is found, what it says. */

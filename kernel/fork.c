@@ -366,6 +366,12 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	p->__state = TASK_UNINTERRUPTIBLE;	/* until wake_up_new_task */
 	p->flags &= ~(PF_IDLE | PF_EXITING | PF_KTHREAD);
 	p->flags |= PF_FORKNOEXEC;	/* until it execs: setpgid's EACCES */
+	/* a new thread on the same mm needs its own altstack (vfork's
+	 * child runs on the parent's stack, and keeps it) */
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {
+		p->sas_ss_sp = p->sas_ss_size = 0;
+		p->sas_ss_flags = SS_DISABLE;
+	}
 	if (args->kthread)
 		p->flags |= PF_KTHREAD;
 	if (args->name)

@@ -7,6 +7,8 @@
 #include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/time64.h>
+#include <linux/timer.h>
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 
@@ -18,6 +20,7 @@
 #define SIG_KERNEL_ONLY_MASK	(sigmask(SIGKILL) | sigmask(SIGSTOP))
 
 #define SA_NOCLDSTOP	0x00000001
+#define SA_ONSTACK	0x08000000
 
 /* si_code of SIGCHLD and waitid (Linux's values) */
 #define CLD_STOPPED	5
@@ -29,16 +32,20 @@
  * init (SIGNAL_UNKILLABLE) ignores every signal it has no handler for,
  * SIGKILL included, unless the kernel itself (@force) sends SIGKILL or
  * SIGSTOP: a stray signal must not end the system. A blocked signal, or
- * one that rt_sigtimedwait waits for (real_blocked), is kept.
+ * one that rt_sigtimedwait waits for (real_blocked), is never ignored,
+ * not even by init, as in Linux: the handler may change before it is
+ * unblocked (or rt_sigtimedwait takes it).
  */
 static bool sig_ignored(struct task_struct *p, int sig, bool force)
 {
 	void *h = p->sighand[sig - 1].handler;
 
+	if ((p->blocked | p->real_blocked) & sigmask(sig))
+		return false;
 	if ((p->signal->flags & SIGNAL_UNKILLABLE) && h == SIG_DFL &&
 	    !(force && (sigmask(sig) & SIG_KERNEL_ONLY_MASK)))
 		return true;
-	if (sig == SIGKILL || ((p->blocked | p->real_blocked) & sigmask(sig)))
+	if (sig == SIGKILL)
 		return false;
 	return h == SIG_IGN ||
 	       (h == SIG_DFL && (sigmask(sig) & SIG_KERNEL_IGNORE_MASK));
@@ -54,13 +61,41 @@ static void signal_wake_up(struct task_struct *p, bool fatal)
 	wake_up_state(p, TASK_INTERRUPTIBLE | (fatal ? TASK_WAKEKILL : 0));
 }
 
-/* signal_add - make @sig pending for @p and wake it from a sleep the
- * signal ends. Any context: siglock is taken with interrupts off. */
-static void signal_add(int sig, struct task_struct *p)
+/* fill_siginfo - the info @sig carries: @info's own, or for
+ * SEND_SIG_NOINFO a user's kill() from current (SI_USER and its pid),
+ * for SEND_SIG_PRIV the kernel (SI_KERNEL). */
+static void fill_siginfo(struct kernel_siginfo *to, int sig, const struct kernel_siginfo *info)
+{
+	memset(to, 0, sizeof(*to));
+	if (info == SEND_SIG_NOINFO) {
+		to->si_code = SI_USER;
+		to->kill.pid = current->tgid;
+	} else if (info == SEND_SIG_PRIV) {
+		to->si_code = SI_KERNEL;
+	} else {
+		*to = *info;
+	}
+	to->si_signo = sig;
+}
+
+/* si_fromkernel - @info says the kernel sent it (init may not ignore a
+ * SIGKILL or SIGSTOP sent so): SEND_SIG_PRIV, or a positive si_code
+ * (SI_KERNEL, a fault's, a child's CLD_*). */
+static bool si_fromkernel(const struct kernel_siginfo *info)
+{
+	return info == SEND_SIG_PRIV || (info != SEND_SIG_NOINFO && info->si_code > 0);
+}
+
+/* signal_add - make @sig pending for @p, with @info unless one is
+ * pending already (they merge), and wake it from a sleep the signal
+ * ends. Any context: siglock is taken with interrupts off. */
+static void signal_add(int sig, const struct kernel_siginfo *info, struct task_struct *p)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&p->signal->siglock, flags);
+	if (!(p->pending & sigmask(sig)))
+		fill_siginfo(&p->siginfo[sig - 1], sig, info);
 	p->pending |= sigmask(sig);
 	spin_unlock_irqrestore(&p->signal->siglock, flags);
 	signal_wake_up(p, sig == SIGKILL);
@@ -111,31 +146,37 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 }
 
 /*
- * __send_sig - @sig for thread @p, after prepare_signal(). tasklist_lock
- * held.
+ * __send_sig - @sig with @info for thread @p, after prepare_signal().
+ * tasklist_lock held.
  */
-static void __send_sig(int sig, struct task_struct *p, bool force)
+static void __send_sig(int sig, const struct kernel_siginfo *info, struct task_struct *p)
 {
-	if (prepare_signal(sig, p, force))
-		signal_add(sig, p);
+	if (prepare_signal(sig, p, si_fromkernel(info)))
+		signal_add(sig, info, p);
 }
 
 /*
- * send_sig - make @sig pending for thread @p and wake it if it sleeps.
- * @priv says the kernel sends it (not a user's kill()), as in Linux; it
- * matters only for init. Any context. Returns 0 or -EINVAL for a bad
- * number.
+ * send_sig_info - make @sig pending for thread @p with @info (or
+ * SEND_SIG_NOINFO, SEND_SIG_PRIV) and wake it if it sleeps. Any
+ * context. Returns 0 or -EINVAL for a bad number.
  */
-int send_sig(int sig, struct task_struct *p, int priv)
+int send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct *p)
 {
 	unsigned long flags;
 
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
 	spin_lock_irqsave(&tasklist_lock, flags);
-	__send_sig(sig, p, priv);
+	__send_sig(sig, info, p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return 0;
+}
+
+/* send_sig - send_sig_info() from the kernel (@priv) or as current's
+ * kill(), as Linux's. */
+int send_sig(int sig, struct task_struct *p, int priv)
+{
+	return send_sig_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO, p);
 }
 
 /*
@@ -166,7 +207,7 @@ static struct task_struct *complete_signal_target(int sig, struct task_struct *p
  * (complete_signal_target). A zombie takes it and nothing happens, as in
  * Linux. tasklist_lock held. Returns 0 or -errno.
  */
-int __group_send_sig_info(int sig, struct task_struct *p, int priv)
+int __group_send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct *p)
 {
 	struct task_struct *t;
 
@@ -175,17 +216,17 @@ int __group_send_sig_info(int sig, struct task_struct *p, int priv)
 		return -EINVAL;
 	if (p->flags & PF_KTHREAD)
 		return -EPERM;
-	if (!sig || !prepare_signal(sig, p, priv))
+	if (!sig || !prepare_signal(sig, p, si_fromkernel(info)))
 		return 0;
 	if (sig == SIGKILL) {
 		list_for_each_entry(t, &p->signal->thread_head, thread_node)
 			if (!t->exit_state)
-				signal_add(SIGKILL, t);
+				signal_add(SIGKILL, info, t);
 		return 0;
 	}
 	t = complete_signal_target(sig, p);
 	if (t)
-		signal_add(sig, t);
+		signal_add(sig, info, t);
 	return 0;
 }
 
@@ -204,7 +245,7 @@ int __kill_pgrp_info(int sig, int priv, struct pid *pgrp)
 	if (!pgrp)
 		return -ESRCH;
 	for_each_pid_task(pgrp, PIDTYPE_PGID, p) {
-		err = __group_send_sig_info(sig, p, priv);
+		err = __group_send_sig_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO, p);
 		success |= !err;
 		retval = err;
 	}
@@ -242,7 +283,7 @@ static long kill_something_info(int sig, pid_t pid)
 	lockdep_assert_held(&tasklist_lock);
 	if (pid > 0) {
 		p = pid_task(find_vpid(pid), PIDTYPE_TGID);
-		return p ? __group_send_sig_info(sig, p, 0) : -ESRCH;
+		return p ? __group_send_sig_info(sig, SEND_SIG_NOINFO, p) : -ESRCH;
 	}
 	if (pid == INT_MIN)
 		return -ESRCH;	/* -INT_MIN is no number */
@@ -251,7 +292,7 @@ static long kill_something_info(int sig, pid_t pid)
 	list_for_each_entry(p, &tasklist, tasks) {
 		if (!thread_group_leader(p) || p->pid <= 1 || p->signal == current->signal)
 			continue;
-		err = __group_send_sig_info(sig, p, 0);
+		err = __group_send_sig_info(sig, SEND_SIG_NOINFO, p);
 		count++;
 		if (err != -EPERM)
 			retval = err;
@@ -272,7 +313,7 @@ void zap_other_threads(void)
 	lockdep_assert_held(&tasklist_lock);
 	list_for_each_entry(t, &current->signal->thread_head, thread_node)
 		if (t != current && !t->exit_state)
-			signal_add(SIGKILL, t);
+			signal_add(SIGKILL, SEND_SIG_PRIV, t);
 }
 
 /*
@@ -288,15 +329,15 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 {
 	struct k_sigaction *ka = &current->sighand[sig - 1];
 
-	current->fault_sig = sig;
-	current->fault_code = code;
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = code, .addr = addr };
+
 	current->fault_addr = addr;
 	if ((current->blocked & sigmask(sig)) || ka->handler == SIG_IGN)
 		ka->handler = SIG_DFL;
 	current->blocked &= ~sigmask(sig);
 	if (ka->handler == SIG_DFL)
 		current->signal->flags &= ~SIGNAL_UNKILLABLE;
-	send_sig(sig, current, 1);
+	send_sig_info(sig, &info, current);
 }
 
 /* force_sig - a signal the kernel forces on current with no fault
@@ -352,10 +393,15 @@ static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
 {
 	struct task_struct *parent = tsk->group_leader->real_parent;
 	const struct k_sigaction *ka = &parent->sighand[SIGCHLD - 1];
+	struct kernel_siginfo info = {
+		.si_signo = SIGCHLD, .si_code = why,
+		.chld = { .pid = tsk->tgid, .uid = 0,
+			  .status = why == CLD_CONTINUED ? SIGCONT : tsk->signal->group_stop_code },
+	};
 
 	lockdep_assert_held(&tasklist_lock);
 	if (ka->handler != SIG_IGN && !(ka->flags & SA_NOCLDSTOP))
-		__group_send_sig_info(SIGCHLD, parent, 1);
+		__group_send_sig_info(SIGCHLD, &info, parent);
 	wake_up(&parent->signal->wait_chldexit);
 }
 
@@ -494,10 +540,11 @@ void exit_signals(struct task_struct *tsk)
 }
 
 /*
- * dequeue_signal - take the lowest-numbered pending signal that is not
- * blocked (0 if none) off current's pending set.
+ * dequeue_signal - take the lowest-numbered pending signal of current
+ * that is not in @mask off its pending set, its info into *@info.
+ * Returns it, or 0 if there is none.
  */
-static int dequeue_signal(void)
+static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 {
 	struct task_struct *t = current;
 	unsigned long flags;
@@ -505,10 +552,11 @@ static int dequeue_signal(void)
 	int sig = 0;
 
 	spin_lock_irqsave(&t->signal->siglock, flags);
-	ready = t->pending & ~t->blocked;
+	ready = t->pending & ~mask;
 	if (ready) {
 		sig = __builtin_ctzll(ready) + 1;
 		t->pending &= ~sigmask(sig);
+		*info = t->siginfo[sig - 1];
 	}
 	spin_unlock_irqrestore(&t->signal->siglock, flags);
 	return sig;
@@ -528,6 +576,7 @@ void do_signal_exit_check(struct pt_regs *regs)
 	struct task_struct *t = current;
 
 	for (;;) {
+		struct kernel_siginfo info;
 		struct k_sigaction *ka;
 		int sig;
 
@@ -537,7 +586,7 @@ void do_signal_exit_check(struct pt_regs *regs)
 			do_signal_stop(0);
 			continue;
 		}
-		sig = dequeue_signal();
+		sig = dequeue_signal(t->blocked, &info);
 		if (!sig)
 			break;
 		ka = &t->sighand[sig - 1];
@@ -547,7 +596,7 @@ void do_signal_exit_check(struct pt_regs *regs)
 			continue;
 		if (ka->handler != SIG_DFL && sig != SIGKILL) {
 			syscall_restart(regs, ka);
-			if (setup_rt_frame(sig, ka, regs)) {
+			if (setup_rt_frame(sig, ka, &info, regs)) {
 				/* no room for the frame: a SIGSEGV that no
 				 * handler can catch (Linux's force_sigsegv) */
 				t->sighand[SIGSEGV - 1].handler = SIG_DFL;
@@ -557,7 +606,7 @@ void do_signal_exit_check(struct pt_regs *regs)
 			t->blocked |= ka->mask | (ka->flags & SA_NODEFER ? 0 : sigmask(sig));
 			if (ka->flags & SA_RESETHAND)
 				ka->handler = SIG_DFL;
-			t->fault_sig = 0;
+			t->restore_sigmask = false;	/* the frame has the mask */
 			return;
 		}
 		if (sigmask(sig) & SIG_KERNEL_IGNORE_MASK)
@@ -574,6 +623,7 @@ void do_signal_exit_check(struct pt_regs *regs)
 		do_group_exit(sig);	/* a group exit's SIGKILL takes its code */
 	}
 	syscall_restart(regs, NULL);	/* no handler ran: just run it again */
+	restore_saved_sigmask();
 }
 
 SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
@@ -610,13 +660,13 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
 	if (nset) {
 		if (copy_from_user(&set, nset, sizeof(set)))
 			return -EFAULT;
-		set &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 		switch (how) {
-		case SIG_BLOCK: current->blocked |= set; break;
-		case SIG_UNBLOCK: current->blocked &= ~set; break;
-		case SIG_SETMASK: current->blocked = set; break;
+		case SIG_BLOCK: set |= old; break;
+		case SIG_UNBLOCK: set = old & ~set; break;
+		case SIG_SETMASK: break;
 		default: return -EINVAL;
 		}
+		set_current_blocked(set);
 	}
 	if (oset && copy_to_user(oset, &old, sizeof(old)))
 		return -EFAULT;
@@ -641,12 +691,16 @@ static long do_tkill(pid_t tgid, pid_t pid, int sig)
 	unsigned long flags;
 	long ret = -ESRCH;
 
+	struct kernel_siginfo info = {
+		.si_signo = sig, .si_code = SI_TKILL, .kill = { .pid = current->tgid },
+	};
+
 	if (pid <= 0 || sig < 0 || sig > _NSIG)
 		return -EINVAL;
 	spin_lock_irqsave(&tasklist_lock, flags);
 	p = find_task_by_pid_locked(pid);
 	if (p && !p->exit_state && (tgid <= 0 || p->tgid == tgid))
-		ret = sig ? (__send_sig(sig, p, false), 0) : 0;
+		ret = sig ? (__send_sig(sig, &info, p), 0) : 0;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }
@@ -661,4 +715,269 @@ SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
 SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
 {
 	return do_tkill(0, pid, sig);
+}
+
+/* ---- waiting for signals ---------------------------------------------- */
+
+/* sigmask_to_save - the mask a handler's frame is to restore: the one
+ * rt_sigsuspend replaced, if it did, else the blocked mask. */
+sigset_t sigmask_to_save(void)
+{
+	return current->restore_sigmask ? current->saved_sigmask : current->blocked;
+}
+
+/* restore_saved_sigmask - no handler ran after rt_sigsuspend (its
+ * signal was ignored, or stopped the task): its mask goes back now. */
+void restore_saved_sigmask(void)
+{
+	if (current->restore_sigmask) {
+		current->restore_sigmask = false;
+		set_current_blocked(current->saved_sigmask);
+	}
+}
+
+/* set_current_blocked - current's blocked mask becomes @set (never
+ * SIGKILL or SIGSTOP), under siglock: senders read it. */
+void set_current_blocked(sigset_t set)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&current->signal->siglock, flags);
+	current->blocked = set & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	spin_unlock_irqrestore(&current->signal->siglock, flags);
+}
+
+SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
+{
+	sigset_t set = READ_ONCE(current->pending) & current->blocked;
+
+	if (sigsetsize > sizeof(set))
+		return -EINVAL;
+	return copy_to_user(uset, &set, sigsetsize) ? -EFAULT : 0;
+}
+
+/* sigsuspend_wait - sleep until a signal is deliverable under the
+ * current mask (or a group stop is due). */
+static void sigsuspend_wait(void)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current))
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+/*
+ * rt_sigsuspend - wait for a signal with *@unewset as the blocked mask.
+ * The old mask comes back after the handler (its frame keeps it:
+ * sigmask_to_save), or at once if no handler runs, and then the call
+ * starts again (-ERESTARTNOHAND); after a handler it returns -EINTR.
+ */
+SYSCALL_DEFINE2(rt_sigsuspend, const sigset_t __user *, unewset, size_t, sigsetsize)
+{
+	sigset_t newset;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&newset, unewset, sizeof(newset)))
+		return -EFAULT;
+	current->saved_sigmask = current->blocked;
+	current->restore_sigmask = true;
+	set_current_blocked(newset);
+	sigsuspend_wait();
+	return -ERESTARTNOHAND;
+}
+
+/* pause - wait for a signal: -EINTR after a handler, else again. */
+SYSCALL_DEFINE0(pause)
+{
+	sigsuspend_wait();
+	return -ERESTARTNOHAND;
+}
+
+/*
+ * sigtimedwait_sleep - rt_sigtimedwait's wait: until a signal is
+ * pending that the caller blocks not (those it waits for are unblocked
+ * meanwhile), or @timeout_ns (KTIME_MAX: none) passes. Returns whether
+ * time ran out.
+ */
+static bool sigtimedwait_sleep(u64 timeout_ns)
+{
+	u64 end = ktime_add_safe(local_clock(), timeout_ns), now;
+
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		now = local_clock();
+		if (signal_pending(current) || now >= end)
+			break;
+		if (timeout_ns == KTIME_MAX)
+			schedule();
+		else
+			schedule_timeout(nsecs_to_jiffies_timeout(end - now));
+	}
+	__set_current_state(TASK_RUNNING);
+	return !signal_pending(current);
+}
+
+/* copy_siginfo_to_user - @info as a 128-byte siginfo_t at @to. */
+static int copy_siginfo_to_user(void __user *to, const struct kernel_siginfo *info)
+{
+	if (copy_to_user(to, info, sizeof(*info)))
+		return -EFAULT;
+	return clear_user((char __user *)to + sizeof(*info), 128 - sizeof(*info)) ? -EFAULT : 0;
+}
+
+/*
+ * rt_sigtimedwait - take a pending signal of *@uthese (never SIGKILL or
+ * SIGSTOP) without running its handler, waiting for one up to *@uts (no
+ * limit if NULL; zero: only look). Returns it, with its siginfo to
+ * @uinfo; -EAGAIN when time ran out, -EINTR if another signal came.
+ */
+SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *, uinfo,
+		const struct timespec64 __user *, uts, size_t, sigsetsize)
+{
+	struct kernel_siginfo info;
+	struct timespec64 ts;
+	u64 timeout = KTIME_MAX;
+	sigset_t these, mask;
+	int sig;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	if (uts) {
+		if (copy_from_user(&ts, uts, sizeof(ts)))
+			return -EFAULT;
+		if (!timespec64_valid(&ts))
+			return -EINVAL;
+		timeout = timespec64_to_ns(&ts);
+	}
+	these &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	mask = ~these;
+	sig = dequeue_signal(mask, &info);
+	if (!sig && timeout) {
+		bool timed_out;
+
+		current->real_blocked = current->blocked;
+		set_current_blocked(current->blocked & mask);
+		timed_out = sigtimedwait_sleep(timeout);
+		set_current_blocked(current->real_blocked);
+		current->real_blocked = 0;
+		sig = dequeue_signal(mask, &info);
+		if (!sig)
+			return timed_out ? -EAGAIN : -EINTR;
+	}
+	if (!sig)
+		return -EAGAIN;
+	if (uinfo && copy_siginfo_to_user(uinfo, &info))
+		return -EFAULT;
+	return sig;
+}
+
+/* ---- the alternate signal stack ---------------------------------------- */
+
+/* on_sig_stack - is @sp on current's alternate stack (in use)? Not
+ * while it is disarmed for a handler (SS_AUTODISARM). */
+static bool on_sig_stack(unsigned long sp)
+{
+	struct task_struct *t = current;
+
+	if (t->sas_ss_flags & SS_AUTODISARM)
+		return false;
+	return sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
+}
+
+/* sas_ss_flags - the altstack's state at @sp: SS_DISABLE if there is
+ * none, SS_ONSTACK if @sp is on it, else 0. */
+static int sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+/* sigsp - where handler @ka's frame goes below: the top of the
+ * alternate stack for an SA_ONSTACK handler if there is one and it is
+ * not in use already, else @sp (the user's, past the red zone). */
+unsigned long sigsp(unsigned long sp, const struct k_sigaction *ka)
+{
+	if ((ka->flags & SA_ONSTACK) && !sas_ss_flags(sp))
+		return current->sas_ss_sp + current->sas_ss_size;
+	return sp;
+}
+
+/* __save_altstack - the frame's uc_stack: the altstack and its state at
+ * @sp (the interrupted stack pointer); SS_AUTODISARM disarms it while
+ * the handler runs (rt_sigreturn restores it from this copy). */
+void __save_altstack(stack_t *uss, unsigned long sp)
+{
+	struct task_struct *t = current;
+
+	uss->ss_sp = (void *)t->sas_ss_sp;
+	uss->ss_flags = sas_ss_flags(sp) | (t->sas_ss_flags & SS_FLAG_BITS);
+	uss->ss_size = t->sas_ss_size;
+	if (t->sas_ss_flags & SS_AUTODISARM) {
+		t->sas_ss_sp = t->sas_ss_size = 0;
+		t->sas_ss_flags = SS_DISABLE;
+	}
+}
+
+/*
+ * do_sigaltstack - Linux's checks in Linux's order: the old stack into
+ * *@oss; then, for a new one (*@ss), EPERM while running on the current
+ * one (@sp), EINVAL for a mode other than 0, SS_ONSTACK or SS_DISABLE,
+ * ENOMEM below MINSIGSTKSZ. Returns 0 or -errno.
+ */
+static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
+{
+	struct task_struct *t = current;
+	unsigned int mode;
+
+	if (oss) {
+		memset(oss, 0, sizeof(*oss));
+		oss->ss_sp = (void *)t->sas_ss_sp;
+		oss->ss_size = t->sas_ss_size;
+		oss->ss_flags = sas_ss_flags(sp) | (t->sas_ss_flags & SS_FLAG_BITS);
+	}
+	if (!ss)
+		return 0;
+	if (on_sig_stack(sp))
+		return -EPERM;
+	mode = ss->ss_flags & ~SS_FLAG_BITS;
+	if (mode != SS_DISABLE && mode != SS_ONSTACK && mode != 0)
+		return -EINVAL;
+	if (mode == SS_DISABLE) {
+		t->sas_ss_sp = t->sas_ss_size = 0;
+	} else {
+		if (ss->ss_size < MINSIGSTKSZ)
+			return -ENOMEM;
+		t->sas_ss_sp = (unsigned long)ss->ss_sp;
+		t->sas_ss_size = ss->ss_size;
+	}
+	t->sas_ss_flags = ss->ss_flags;
+	return 0;
+}
+
+/* restore_altstack - rt_sigreturn: the altstack as the frame holds it
+ * (a handler may change it there). Only a fault is an error, as Linux's. */
+int restore_altstack(const stack_t *uss, unsigned long sp)
+{
+	do_sigaltstack(uss, NULL, sp);
+	return 0;
+}
+
+SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss)
+{
+	stack_t new, old;
+	int err;
+
+	if (uss && copy_from_user(&new, uss, sizeof(new)))
+		return -EFAULT;
+	err = do_sigaltstack(uss ? &new : NULL, uoss ? &old : NULL, current_pt_regs()->sp);
+	if (!err && uoss && copy_to_user(uoss, &old, sizeof(old)))
+		err = -EFAULT;
+	return err;
 }

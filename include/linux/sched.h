@@ -96,9 +96,14 @@ struct task_struct {
 	/* signal->siglock must be held when using these: */
 	unsigned long jobctl;		/* JOBCTL_*: this thread's part in a group stop */
 	struct k_sigaction sighand[_NSIG];
-	/* The last fault's signal, si_code and address, for its siginfo */
-	int fault_sig, fault_code;
+	/* siglock must be held when using this: each pending signal's info */
+	struct kernel_siginfo siginfo[_NSIG];
+	/* The last fault's address, for the handler's sigcontext (cr2) */
 	unsigned long fault_addr;
+	/* sigaltstack: changed by the task itself only */
+	unsigned long sas_ss_sp;
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;
 
 	/* Open files (fd table), shared with CLONE_FILES */
 	struct files_struct *files;

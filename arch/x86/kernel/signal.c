@@ -36,20 +36,15 @@ struct sigcontext_64 {
 struct ucontext_k {
 	u64 uc_flags;
 	u64 uc_link;
-	u64 ss_sp;
-	u32 ss_flags, __pad;
-	u64 ss_size;
+	stack_t uc_stack;
 	struct sigcontext_64 uc_mcontext;
 	sigset_t uc_sigmask;
 };
 
+/* siginfo_t: what the kernel keeps of it, then zeros to 128 bytes */
 struct siginfo_k {
-	int si_signo, si_errno, si_code, __pad;
-	union {
-		struct { int pid, uid; } kill;
-		u64 addr;
-	};
-	int __rest[128 / 4 - 6];
+	struct kernel_siginfo k;
+	int __rest[(128 - sizeof(struct kernel_siginfo)) / 4];
 };
 
 struct rt_sigframe {
@@ -89,13 +84,18 @@ static void restore_regs(struct pt_regs *r, const struct sigcontext_64 *sc)
 }
 
 /*
- * setup_rt_frame - make the task run handler @ka for @sig when it next
- * returns to user mode. Returns 0, or -EFAULT if the frame cannot be
- * written (the caller then kills the task with SIGSEGV, as Linux does).
+ * setup_rt_frame - make the task run handler @ka for @sig, with @info
+ * for its siginfo, when it next returns to user mode: on the alternate
+ * stack if the handler asks (SA_ONSTACK) and one is set up and not in
+ * use, else below the red zone. The frame keeps the mask to restore
+ * (sigmask_to_save: rt_sigsuspend's saved one) and the altstack as it
+ * was. Returns 0, or -EFAULT if the frame cannot be written (the caller
+ * then kills the task with SIGSEGV, as Linux does).
  */
-int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs)
+int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct kernel_siginfo *info,
+		   struct pt_regs *regs)
 {
-	unsigned long sp = regs->sp - 128, fp;
+	unsigned long sp = sigsp(regs->sp - 128, ka), fp;
 	struct rt_sigframe frame;
 	u8 fx[512] __aligned(16);
 
@@ -108,12 +108,10 @@ int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs)
 	frame.pretcode = (u64)ka->restorer;
 	save_regs(&frame.uc.uc_mcontext, regs);
 	frame.uc.uc_mcontext.fpstate = fp;
-	frame.uc.uc_mcontext.oldmask = current->blocked;
-	frame.uc.uc_sigmask = current->blocked;
-	frame.info.si_signo = sig;
-	frame.info.si_code = current->fault_sig == sig ? current->fault_code : 0;
-	if (current->fault_sig == sig)
-		frame.info.addr = current->fault_addr;
+	frame.uc.uc_mcontext.oldmask = sigmask_to_save();
+	frame.uc.uc_sigmask = sigmask_to_save();
+	__save_altstack(&frame.uc.uc_stack, regs->sp);
+	frame.info.k = *info;
 	__asm__ volatile("fxsave64 %0" : "=m"(fx));
 	if (copy_to_user((void __user *)fp, fx, sizeof(fx)) ||
 	    copy_to_user((void __user *)sp, &frame, sizeof(frame)))
@@ -165,6 +163,7 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	}
 	restore_regs(regs, &frame.uc.uc_mcontext);
 	current->blocked = frame.uc.uc_sigmask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	restore_altstack(&frame.uc.uc_stack, regs->sp);	/* as the handler left it */
 	return regs->ax;
 }
 
