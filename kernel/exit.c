@@ -249,6 +249,8 @@ static void exit_notify(struct task_struct *tsk)
 	if (reap_leader)
 		reap_leader->exit_state = EXIT_DEAD;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (group_dead)
+		del_timer(&tsk->signal->real_timer);	/* no SIGALRM to a gone process */
 	if (orphans_dead)
 		wake_up(&reaper->signal->wait_chldexit);
 	if (autoreap)

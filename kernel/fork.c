@@ -281,6 +281,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	INIT_LIST_HEAD(&sig->thread_head);
 	spin_lock_init(&sig->siglock);
 	init_waitqueue_head(&sig->wait_chldexit);
+	itimer_setup(sig);
 	tsk->signal = sig;
 	return 0;
 }

@@ -270,6 +270,25 @@ int kill_pgrp(struct pid *pgrp, int sig, int priv)
 }
 
 /*
+ * kill_pid_info - @sig with @info to the process @pid leads (its
+ * PIDTYPE_TGID), e.g. SIGALRM from its timer. Any context. Returns 0 or
+ * -errno (-ESRCH if it is gone).
+ */
+int kill_pid_info(int sig, const struct kernel_siginfo *info, struct pid *pid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = pid_task(pid, PIDTYPE_TGID);
+	if (p)
+		ret = __group_send_sig_info(sig, info, p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+/*
  * kill_something_info - kill()'s targets, Linux's rule: pid > 0 that
  * process; 0 the caller's process group; -1 every process but PID 1 and
  * the caller's own (ESRCH if there is none; an EPERM alone does not
@@ -559,6 +578,8 @@ static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 		*info = t->siginfo[sig - 1];
 	}
 	spin_unlock_irqrestore(&t->signal->siglock, flags);
+	if (sig == SIGALRM)
+		it_real_rearm();	/* an interval timer goes on now */
 	return sig;
 }
 

@@ -18,6 +18,7 @@
 #include <linux/smp.h>
 #include <linux/signal.h>
 #include <linux/wait.h>
+#include <linux/timer.h>
 #include <asm/current.h>
 #include <asm/thread.h>
 
@@ -148,6 +149,9 @@ struct signal_struct {
 	unsigned int stop_flags;	/* SIGNAL_STOP_*, SIGNAL_CLD_* */
 	int group_stop_count;		/* threads still to stop */
 	int group_stop_code;		/* the stop signal, for wait (WSTOPPED) */
+	/* ITIMER_REAL (kernel/time/itimer.c), in CLOCK_MONOTONIC ns: */
+	u64 it_real_expires, it_real_incr;
+	struct timer_list real_timer;	/* its own pending: timer_lock */
 };
 
 /* signal_struct.flags */

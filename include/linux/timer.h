@@ -7,6 +7,7 @@
 #define _LINUX_TIMER_H
 
 #include <linux/list.h>
+#include <linux/types.h>
 
 struct timer_list {
 	struct list_head entry;		/* timer_lock */
@@ -19,5 +20,11 @@ void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *));
 void add_timer(struct timer_list *t);
 bool del_timer(struct timer_list *t);
 void run_timers(void);
+void timer_arm_ns(struct timer_list *t, u64 expires);
+
+/* kernel/time/itimer.c */
+struct signal_struct;
+void itimer_setup(struct signal_struct *sig);
+void it_real_rearm(void);
 
 #endif
