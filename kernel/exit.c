@@ -118,16 +118,40 @@ static bool do_notify_parent(struct task_struct *leader)
 	return false;
 }
 
-/* The new parent of an exiting task's children: a live thread of its
- * own process if there is one, else PID 1. tasklist_lock held. */
-static struct task_struct *find_new_reaper(struct task_struct *tsk)
+/* find_alive_thread - a thread of @p's process that is not exiting, or
+ * NULL. tasklist_lock held. */
+static struct task_struct *find_alive_thread(struct task_struct *p)
 {
 	struct task_struct *t;
+
+	list_for_each_entry(t, &p->signal->thread_head, thread_node)
+		if (!(t->flags & PF_EXITING))
+			return t;
+	return NULL;
+}
+
+/*
+ * find_new_reaper - the new parent of an exiting task's children, as
+ * Linux's: a live thread of its own process if there is one, else a live
+ * thread of the nearest ancestor that is a child subreaper
+ * (PR_SET_CHILD_SUBREAPER), else PID 1. tasklist_lock held.
+ */
+static struct task_struct *find_new_reaper(struct task_struct *tsk)
+{
+	struct task_struct *t, *reaper;
 
 	lockdep_assert_held(&tasklist_lock);
 	list_for_each_entry(t, &tsk->signal->thread_head, thread_node)
 		if (t != tsk && !(t->flags & PF_EXITING))
 			return t;
+	for (reaper = tsk->real_parent; reaper != &init_task && reaper != child_reaper;
+	     reaper = reaper->real_parent) {
+		if (!reaper->signal->is_child_subreaper)
+			continue;
+		t = find_alive_thread(reaper);
+		if (t)
+			return t;
+	}
 	return child_reaper;
 }
 
@@ -220,6 +244,8 @@ static void exit_notify(struct task_struct *tsk)
 	reaper = find_new_reaper(tsk);
 	list_for_each_entry_safe(c, n, &tsk->children, sibling) {
 		c->real_parent = c->parent = reaper;
+		if (c->pdeath_signal)	/* its parent thread is gone (prctl) */
+			__group_send_sig_info(c->pdeath_signal, SEND_SIG_NOINFO, c);
 		list_del(&c->sibling);
 		list_add_tail(&c->sibling, &reaper->children);
 		/* a new parent outside the old one's process hears of

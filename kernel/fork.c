@@ -175,6 +175,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->real_blocked = 0;
 	tsk->restore_sigmask = false;
 	tsk->jobctl = 0;
+	tsk->pdeath_signal = 0;
 	tsk->thread_pid = NULL;
 	tsk->exit_state = tsk->exit_code = 0;
 	INIT_LIST_HEAD(&tsk->children);

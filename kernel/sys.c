@@ -292,3 +292,73 @@ out:
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return err;
 }
+
+/* ---- prctl ------------------------------------------------------------ */
+
+#define PR_SET_PDEATHSIG	1
+#define PR_GET_PDEATHSIG	2
+#define PR_SET_NAME		15
+#define PR_GET_NAME		16
+#define PR_SET_CHILD_SUBREAPER	36
+#define PR_GET_CHILD_SUBREAPER	37
+
+/* prctl_set_name - current's comm becomes the user's string at @uname,
+ * cut to TASK_COMM_LEN - 1 bytes. 0 or -EFAULT. */
+static long prctl_set_name(const char __user *uname)
+{
+	char comm[TASK_COMM_LEN] = { 0 };
+
+	if (strncpy_from_user(comm, uname, sizeof(comm) - 1) < 0)
+		return -EFAULT;
+	task_lock(current);
+	memcpy(current->comm, comm, sizeof(comm));
+	task_unlock(current);
+	return 0;
+}
+
+/* prctl_get_name - current's comm, all TASK_COMM_LEN bytes, to @uname. */
+static long prctl_get_name(char __user *uname)
+{
+	char comm[TASK_COMM_LEN];
+
+	task_lock(current);
+	memcpy(comm, current->comm, sizeof(comm));
+	task_unlock(current);
+	return copy_to_user(uname, comm, sizeof(comm)) ? -EFAULT : 0;
+}
+
+/*
+ * prctl - the options mmos has: the parent-death signal (to this thread
+ * when the thread that forked it exits; not inherited), the name, and
+ * child subreaping (orphans below reparent to the nearest subreaper
+ * ancestor, not PID 1). Every other option is EINVAL, as Linux says of
+ * an option it does not know.
+ */
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	unsigned long flags;
+
+	switch (option) {
+	case PR_SET_PDEATHSIG:
+		if (arg2 > _NSIG)
+			return -EINVAL;
+		current->pdeath_signal = arg2;
+		return 0;
+	case PR_GET_PDEATHSIG:
+		return put_user(current->pdeath_signal, (int __user *)arg2);
+	case PR_SET_NAME:
+		return prctl_set_name((const char __user *)arg2);
+	case PR_GET_NAME:
+		return prctl_get_name((char __user *)arg2);
+	case PR_SET_CHILD_SUBREAPER:
+		spin_lock_irqsave(&tasklist_lock, flags);	/* exits read it */
+		current->signal->is_child_subreaper = !!arg2;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		return put_user((int)current->signal->is_child_subreaper, (int __user *)arg2);
+	default:
+		return -EINVAL;
+	}
+}

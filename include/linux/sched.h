@@ -116,6 +116,7 @@ struct task_struct {
 	/* The thread group: shared by CLONE_THREAD tasks */
 	struct signal_struct *signal;
 	int exit_signal;		/* to the parent at exit (SIGCHLD), -1: none */
+	int pdeath_signal;		/* to it when its parent thread exits (prctl) */
 	struct list_head thread_node;	/* in signal->thread_head: tasklist_lock */
 
 	/* task_lock (alloc_lock) must be held when using these once the
@@ -143,6 +144,7 @@ struct signal_struct {
 	 * the pointers' own; put when the signal_struct goes): */
 	struct pid *pids[PIDTYPE_MAX];	/* TGID, PGID, SID; [PIDTYPE_PID] unused */
 	bool leader;			/* a session leader (setsid) */
+	bool is_child_subreaper;	/* orphans below come here (prctl) */
 
 	/* siglock must be held when using these (the group stop): */
 	spinlock_t siglock;
