@@ -308,6 +308,7 @@ int begin_new_exec(struct linux_binprm *bprm)
 	current->flags &= ~PF_FORKNOEXEC;
 	current->sas_ss_sp = current->sas_ss_size = 0;	/* the old stack is gone */
 	current->sas_ss_flags = SS_DISABLE;
+	exit_itimers(current->signal);	/* POSIX timers do not survive exec */
 	current->clear_child_tid = NULL;
 	for (p = base; *p; p++)
 		if (*p == '/' && p[1])

@@ -14,6 +14,7 @@ struct list_head tasklist = { &init_task.tasks, &init_task.tasks };
 
 static struct signal_struct init_signals = {
 	.count = ATOMIC_INIT(1),
+	.live = ATOMIC_INIT(1),
 	.nr_threads = 1,
 	.thread_head = { &init_task.thread_node, &init_task.thread_node },
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),

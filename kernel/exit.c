@@ -275,8 +275,6 @@ static void exit_notify(struct task_struct *tsk)
 	if (reap_leader)
 		reap_leader->exit_state = EXIT_DEAD;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (group_dead)
-		del_timer(&tsk->signal->real_timer);	/* no SIGALRM to a gone process */
 	if (orphans_dead)
 		wake_up(&reaper->signal->wait_chldexit);
 	if (autoreap)
@@ -333,6 +331,11 @@ void do_exit(long code)
 		panic("recursive do_exit in %s/%d", tsk->comm, tsk->pid);
 	tsk->flags |= PF_EXITING;
 	exit_signals(tsk);	/* a group stop no longer waits for it */
+	if (atomic_dec_and_test(&tsk->signal->live)) {
+		/* the last thread: the process's timers go (Linux's group_dead) */
+		del_timer(&tsk->signal->real_timer);
+		exit_itimers(tsk->signal);
+	}
 	tsk->exit_code = code;
 	exit_mm();	/* clears clear_child_tid's word (mm_release) */
 	exit_files(tsk);

@@ -279,10 +279,12 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	if (!sig)
 		return -ENOMEM;
 	atomic_set(&sig->count, 1);
+	atomic_set(&sig->live, 1);
 	INIT_LIST_HEAD(&sig->thread_head);
 	spin_lock_init(&sig->siglock);
 	init_waitqueue_head(&sig->wait_chldexit);
 	itimer_setup(sig);
+	INIT_LIST_HEAD(&sig->posix_timers);
 	tsk->signal = sig;
 	return 0;
 }
@@ -332,6 +334,8 @@ static int link_task(struct task_struct *p, unsigned long clone_flags)
 	}
 	list_add_tail(&p->thread_node, &p->signal->thread_head);
 	p->signal->nr_threads++;
+	if (clone_flags & CLONE_THREAD)
+		atomic_inc(&p->signal->live);
 	attach_pid(p, PIDTYPE_PID);
 	if (!(clone_flags & CLONE_THREAD)) {
 		/* a new process: in its parent's group and session */

@@ -155,6 +155,14 @@ static void __send_sig(int sig, const struct kernel_siginfo *info, struct task_s
 		signal_add(sig, info, p);
 }
 
+/* send_signal_locked - __send_sig() for the kernel's other files: @sig
+ * with @info to thread @p. tasklist_lock held. */
+void send_signal_locked(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+{
+	lockdep_assert_held(&tasklist_lock);
+	__send_sig(sig, info, p);
+}
+
 /*
  * send_sig_info - make @sig pending for thread @p with @info (or
  * SEND_SIG_NOINFO, SEND_SIG_PRIV) and wake it if it sleeps. Any
@@ -576,6 +584,8 @@ static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 		sig = __builtin_ctzll(ready) + 1;
 		t->pending &= ~sigmask(sig);
 		*info = t->siginfo[sig - 1];
+		if (info->si_code == SI_TIMER)
+			posix_timer_dequeued(info);
 	}
 	spin_unlock_irqrestore(&t->signal->siglock, flags);
 	if (sig == SIGALRM)

@@ -131,6 +131,7 @@ struct task_struct {
  */
 struct signal_struct {
 	atomic_t count;			/* references (threads) */
+	atomic_t live;			/* threads not yet in do_exit */
 	unsigned int flags;		/* SIGNAL_UNKILLABLE: set once, for init */
 	/* tasklist_lock must be held when using these: */
 	int nr_threads;			/* live threads */
@@ -154,6 +155,9 @@ struct signal_struct {
 	/* ITIMER_REAL (kernel/time/itimer.c), in CLOCK_MONOTONIC ns: */
 	u64 it_real_expires, it_real_incr;
 	struct timer_list real_timer;	/* its own pending: timer_lock */
+	/* POSIX timers (kernel/time/posix-timers.c): */
+	struct list_head posix_timers;	/* struct k_itimer.list */
+	int next_posix_timer_id;
 };
 
 /* signal_struct.flags */

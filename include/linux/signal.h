@@ -110,6 +110,7 @@ void set_current_blocked(sigset_t set);
 int __kill_pgrp_info(int sig, int priv, struct pid *pgrp);
 int kill_pgrp(struct pid *pgrp, int sig, int priv);
 int kill_pid_info(int sig, const struct kernel_siginfo *info, struct pid *pid);
+void send_signal_locked(int sig, const struct kernel_siginfo *info, struct task_struct *p);
 void exit_signals(struct task_struct *tsk);
 void zap_other_threads(void);
 bool signal_pending(struct task_struct *p);

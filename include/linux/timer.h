@@ -27,4 +27,9 @@ struct signal_struct;
 void itimer_setup(struct signal_struct *sig);
 void it_real_rearm(void);
 
+/* kernel/time/posix-timers.c */
+struct kernel_siginfo;
+void posix_timer_dequeued(const struct kernel_siginfo *info);
+void exit_itimers(struct signal_struct *sig);
+
 #endif
