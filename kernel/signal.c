@@ -278,8 +278,8 @@ int kill_pgrp(struct pid *pgrp, int sig, int priv)
 }
 
 /*
- * kill_pid_info - @sig with @info to the process @pid leads (its
- * PIDTYPE_TGID), e.g. SIGALRM from its timer. Any context. Returns 0 or
+ * kill_pid_info - @sig with @info to the process of the task @pid
+ * numbers, e.g. SIGALRM from its timer. Any context. Returns 0 or
  * -errno (-ESRCH if it is gone).
  */
 int kill_pid_info(int sig, const struct kernel_siginfo *info, struct pid *pid)
@@ -289,7 +289,7 @@ int kill_pid_info(int sig, const struct kernel_siginfo *info, struct pid *pid)
 	int ret = -ESRCH;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	p = pid_task(pid, PIDTYPE_TGID);
+	p = pid_task(pid, PIDTYPE_PID);
 	if (p)
 		ret = __group_send_sig_info(sig, info, p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
@@ -308,8 +308,8 @@ static long kill_something_info(int sig, pid_t pid)
 	int err, retval = 0, count = 0;
 
 	lockdep_assert_held(&tasklist_lock);
-	if (pid > 0) {
-		p = pid_task(find_vpid(pid), PIDTYPE_TGID);
+	if (pid > 0) {	/* any thread's number names its process, as in Linux */
+		p = pid_task(find_vpid(pid), PIDTYPE_PID);
 		return p ? __group_send_sig_info(sig, SEND_SIG_NOINFO, p) : -ESRCH;
 	}
 	if (pid == INT_MIN)

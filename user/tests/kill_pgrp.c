@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "t.h"
 #include <limits.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -121,9 +122,30 @@ static int kill_minus_one(void)
 	return t_failed;
 }
 
+static volatile int thread_tid;
+
+static void *thread_fn(void *arg)
+{
+	thread_tid = gettid();
+	while (thread_tid)
+		t_sleep_ms(1);
+	return NULL;
+}
+
 int main(void)
 {
-	pid_t c = fork();
+	pthread_t th;
+	pid_t c;
+
+	/* a thread's number names its process for kill(), as on Linux */
+	CHECK(pthread_create(&th, NULL, thread_fn, NULL) == 0, "thread");
+	while (!thread_tid)
+		t_sleep_ms(1);
+	CHECK(kill(thread_tid, 0) == 0, "kill(tid of a thread, 0)");
+	thread_tid = 0;
+	pthread_join(th, NULL);
+
+	c = fork();
 
 	if (c == 0)
 		_exit(groups());
