@@ -154,6 +154,8 @@ struct signal_struct {
 	int group_stop_code;		/* the stop signal, for wait (WSTOPPED) */
 	/* ITIMER_REAL (kernel/time/itimer.c), in CLOCK_MONOTONIC ns: */
 	u64 it_real_expires, it_real_incr;
+	/* ITIMER_PROF, ITIMER_VIRTUAL: CPU time (ns) left and the reload */
+	struct cpu_itimer { u64 expires, incr; } it[2];
 	struct timer_list real_timer;	/* its own pending: timer_lock */
 	/* POSIX timers (kernel/time/posix-timers.c): */
 	struct list_head posix_timers;	/* struct k_itimer.list */

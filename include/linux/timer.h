@@ -26,6 +26,8 @@ void timer_arm_ns(struct timer_list *t, u64 expires);
 struct signal_struct;
 void itimer_setup(struct signal_struct *sig);
 void it_real_rearm(void);
+struct task_struct;
+void account_process_tick(struct task_struct *p, int user_tick);
 
 /* kernel/time/posix-timers.c */
 struct kernel_siginfo;

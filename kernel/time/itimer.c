@@ -5,8 +5,9 @@
  * on the tick's timer list (so to a tick, 1/HZ, where Linux's hrtimer
  * is exact). The timer belongs to the process (signal_struct), is kept
  * across exec, and goes when the last thread exits. ITIMER_VIRTUAL and
- * ITIMER_PROF need the process's CPU time, which mmos does not account
- * yet: they are EINVAL, as for an unknown timer.
+ * ITIMER_PROF count the process's CPU time as the tick charges it (user
+ * time, and user plus system time: account_process_tick()), and send
+ * SIGVTALRM and SIGPROF.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -15,6 +16,7 @@
 #include <linux/signal.h>
 #include <linux/syscalls.h>
 #include <linux/time64.h>
+#include <linux/string.h>
 #include <linux/timer.h>
 
 #define ITIMER_REAL	0
@@ -22,6 +24,9 @@
 #define ITIMER_PROF	2
 
 #define NSEC_PER_USEC	1000L
+
+#define SIGVTALRM	26
+#define SIGPROF		27
 
 struct old_timeval {
 	long tv_sec, tv_usec;
@@ -67,6 +72,7 @@ void itimer_setup(struct signal_struct *sig)
 {
 	timer_setup(&sig->real_timer, it_real_fn);
 	sig->it_real_incr = sig->it_real_expires = 0;
+	memset(sig->it, 0, sizeof(sig->it));
 }
 
 /* it_real_rearm - current took SIGALRM: an interval ITIMER_REAL that is
@@ -89,6 +95,44 @@ void it_real_rearm(void)
 	spin_unlock_irqrestore(&sig->siglock, flags);
 }
 
+/* cpu_itimer_tick - a tick of CPU time for @it: true if it ran out now
+ * (then it reloads its interval, or disarms). siglock held. */
+static bool cpu_itimer_tick(struct cpu_itimer *it)
+{
+	if (!it->expires)
+		return false;
+	if (it->expires > TICK_NSEC) {
+		it->expires -= TICK_NSEC;
+		return false;
+	}
+	it->expires = it->incr;
+	return true;
+}
+
+/*
+ * account_process_tick - from the tick: @p (interrupted in user mode if
+ * @user_tick) used it. A user task's ITIMER_PROF counts every tick,
+ * ITIMER_VIRTUAL the user ones; the one that runs out signals the
+ * process. Kernel threads and the idle task have no such timers.
+ */
+void account_process_tick(struct task_struct *p, int user_tick)
+{
+	struct signal_struct *sig = p->signal;
+	unsigned long flags;
+	bool virt, prof;
+
+	if (!p->mm || is_idle_task(p) || p->exit_state)
+		return;
+	spin_lock_irqsave(&sig->siglock, flags);
+	virt = user_tick && cpu_itimer_tick(&sig->it[ITIMER_VIRTUAL - 1]);
+	prof = cpu_itimer_tick(&sig->it[ITIMER_PROF - 1]);
+	spin_unlock_irqrestore(&sig->siglock, flags);
+	if (virt)
+		kill_pid_info(SIGVTALRM, SEND_SIG_PRIV, task_pid(p));
+	if (prof)
+		kill_pid_info(SIGPROF, SEND_SIG_PRIV, task_pid(p));
+}
+
 /* ns_to_timeval - @ns as a struct timeval (microseconds, truncated). */
 static struct old_timeval ns_to_timeval(u64 ns)
 {
@@ -108,16 +152,29 @@ static u64 itimer_get_remtime(struct signal_struct *sig)
 }
 
 /*
- * do_setitimer - ITIMER_REAL becomes @value_ns after now (0: disarmed),
+ * do_setitimer - timer @which becomes @value_ns from now (0: disarmed),
  * then every @interval_ns (0: once); the old setting into *@ovalue and
- * *@ointerval (ns). Returns 0.
+ * *@ointerval (ns). A CPU-time timer gets one tick more, as Linux's
+ * set_cpu_itimer gives it (the tick under way is not all its own).
+ * Returns 0.
  */
-static int do_setitimer(u64 value_ns, u64 interval_ns, u64 *ovalue, u64 *ointerval)
+static int do_setitimer(int which, u64 value_ns, u64 interval_ns, u64 *ovalue,
+			u64 *ointerval)
 {
 	struct signal_struct *sig = current->signal;
 	unsigned long flags;
 
 	spin_lock_irqsave(&sig->siglock, flags);
+	if (which != ITIMER_REAL) {
+		struct cpu_itimer *it = &sig->it[which - 1];
+
+		*ovalue = it->expires;
+		*ointerval = it->incr;
+		it->expires = value_ns ? value_ns + TICK_NSEC : 0;
+		it->incr = value_ns ? interval_ns : 0;
+		spin_unlock_irqrestore(&sig->siglock, flags);
+		return 0;
+	}
 	*ovalue = itimer_get_remtime(sig);
 	*ointerval = sig->it_real_incr;
 	del_timer(&sig->real_timer);
@@ -155,11 +212,16 @@ SYSCALL_DEFINE2(getitimer, int, which, struct old_itimerval __user *, value)
 	unsigned long flags;
 	u64 rem, incr;
 
-	if (which != ITIMER_REAL)
+	if (which != ITIMER_REAL && which != ITIMER_VIRTUAL && which != ITIMER_PROF)
 		return -EINVAL;
 	spin_lock_irqsave(&sig->siglock, flags);
-	rem = itimer_get_remtime(sig);
-	incr = sig->it_real_incr;
+	if (which == ITIMER_REAL) {
+		rem = itimer_get_remtime(sig);
+		incr = sig->it_real_incr;
+	} else {
+		rem = sig->it[which - 1].expires;
+		incr = sig->it[which - 1].incr;
+	}
 	spin_unlock_irqrestore(&sig->siglock, flags);
 	return put_itimerval(value, rem, incr);
 }
@@ -174,13 +236,13 @@ SYSCALL_DEFINE3(setitimer, int, which, const struct old_itimerval __user *, valu
 
 	if (value && copy_from_user(&v, value, sizeof(v)))
 		return -EFAULT;
-	if (which != ITIMER_REAL)
+	if (which != ITIMER_REAL && which != ITIMER_VIRTUAL && which != ITIMER_PROF)
 		return -EINVAL;
 	val = timeval_to_ns(&v.it_value);
 	intv = timeval_to_ns(&v.it_interval);
 	if (val < 0 || intv < 0)
 		return -EINVAL;
-	do_setitimer(val, intv, &oval, &ointv);
+	do_setitimer(which, val, intv, &oval, &ointv);
 	return ovalue ? put_itimerval(ovalue, oval, ointv) : 0;
 }
 
@@ -191,7 +253,7 @@ SYSCALL_DEFINE1(alarm, unsigned int, seconds)
 {
 	u64 oval, ointv;
 
-	do_setitimer((u64)seconds * NSEC_PER_SEC, 0, &oval, &ointv);
+	do_setitimer(ITIMER_REAL, (u64)seconds * NSEC_PER_SEC, 0, &oval, &ointv);
 	if ((oval && oval < NSEC_PER_SEC) || oval % NSEC_PER_SEC >= NSEC_PER_SEC / 2)
 		oval += NSEC_PER_SEC;
 	return oval / NSEC_PER_SEC;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* alarm and ITIMER_REAL: SIGALRM on time, intervals, the time left,
- * disarming, errors, kept across exec, gone with the process. */
+ * disarming, errors, kept across exec, gone with the process;
+ * ITIMER_VIRTUAL and ITIMER_PROF count CPU time only. */
 #include "t.h"
 #include <signal.h>
 #include <sys/time.h>
@@ -13,6 +14,16 @@ static void on_alrm(int sig, siginfo_t *si, void *uc)
 {
 	alarms++;
 	last = *si;
+}
+
+static volatile sig_atomic_t vt, prof;
+
+static void on_vt(int sig)
+{
+	if (sig == SIGVTALRM)
+		vt++;
+	else
+		prof++;
 }
 
 static long long tv_ns(struct timeval tv)
@@ -72,6 +83,7 @@ int main(int argc, char **argv)
 	CHECK(setitimer(ITIMER_REAL, &it, NULL) == -1 && errno == EINVAL, "tv_usec -1: EINVAL");
 	it.it_value.tv_usec = 0;
 	CHECK(setitimer(5, &it, NULL) == -1 && errno == EINVAL, "which 5: EINVAL");
+	CHECK(setitimer(-1, &it, NULL) == -1 && errno == EINVAL, "which -1: EINVAL");
 	CHECK(getitimer(5, &old) == -1 && errno == EINVAL, "getitimer 5: EINVAL");
 	CHECK(RAW(SYS_setitimer, ITIMER_REAL, (void *)8, NULL) == -EFAULT, "EFAULT");
 	CHECK(RAW(SYS_getitimer, ITIMER_REAL, (void *)8) == -EFAULT, "getitimer EFAULT");
@@ -107,6 +119,31 @@ int main(int argc, char **argv)
 	}
 	CHECK(waitpid(c, &status, 0) == c && WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM,
 	      "killed by SIGALRM: %#x", status);
+
+	/* CPU time: a sleeper's ITIMER_VIRTUAL and ITIMER_PROF stand still,
+	 * a spinner's run out */
+	signal(SIGVTALRM, on_vt);
+	signal(SIGPROF, on_vt);
+	memset(&it, 0, sizeof(it));
+	it.it_value.tv_usec = 50000;
+	CHECK(setitimer(ITIMER_VIRTUAL, &it, NULL) == 0, "ITIMER_VIRTUAL 50 ms");
+	CHECK(setitimer(ITIMER_PROF, &it, NULL) == 0, "ITIMER_PROF 50 ms");
+	t_sleep_ms(200);
+	CHECK(!vt && !prof, "not while asleep");
+	CHECK(getitimer(ITIMER_VIRTUAL, &old) == 0 && tv_ns(old.it_value) > 20000000,
+	      "virtual time barely used asleep: %lld", tv_ns(old.it_value));
+	t0 = t_now_ns();
+	while ((!vt || !prof) && t_now_ns() - t0 < 5000000000LL)
+		;
+	CHECK(vt == 1 && prof == 1, "a spinner gets both: %d %d", (int)vt, (int)prof);
+	CHECK(t_now_ns() - t0 >= 20000000, "after some CPU time: %lld", t_now_ns() - t0);
+	CHECK(getitimer(ITIMER_PROF, &old) == 0 && tv_ns(old.it_value) == 0, "spent");
+	it.it_interval.tv_usec = 20000;
+	CHECK(setitimer(ITIMER_PROF, &it, NULL) == 0 && getitimer(ITIMER_PROF, &old) == 0 &&
+	      tv_ns(old.it_interval) == 20000000, "interval reads back");
+	memset(&it, 0, sizeof(it));
+	CHECK(setitimer(ITIMER_PROF, &it, &old) == 0 && tv_ns(old.it_interval) == 20000000,
+	      "disarm");
 
 	/* a process that exits with its timer armed leaves nothing behind */
 	c = fork();

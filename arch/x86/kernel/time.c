@@ -86,12 +86,15 @@ void i8259_eoi(unsigned int irq)
 	outb(0x20, PIC1);
 }
 
+/* timer_interrupt - the tick: time, timers, the scheduler, and the tick
+ * charged to the interrupted task as user or system time (its
+ * ITIMER_VIRTUAL/ITIMER_PROF). */
 static void timer_interrupt(struct pt_regs *regs)
 {
-	(void)regs;
 	jiffies++;
 	run_timers();
 	scheduler_tick();
+	account_process_tick(current, user_mode(regs));
 }
 
 /* time_init - start the HZ tick. Interrupts stay off until the caller
