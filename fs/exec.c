@@ -225,6 +225,10 @@ static struct task_struct *take_over_leader(struct task_struct *tsk)
 	BUG_ON(leader->exit_state != EXIT_ZOMBIE);
 	tsk->pid = leader->pid;
 	leader->pid = pid;
+	exchange_tids(tsk, leader);
+	transfer_pid(leader, tsk, PIDTYPE_TGID);
+	transfer_pid(leader, tsk, PIDTYPE_PGID);
+	transfer_pid(leader, tsk, PIDTYPE_SID);
 	list_for_each_entry(t, &tsk->signal->thread_head, thread_node)
 		t->group_leader = tsk;
 	/* orphans that came to the zombie since it exited stay ours */
@@ -306,6 +310,10 @@ int begin_new_exec(struct linux_binprm *bprm)
 	if (current->files)
 		do_close_on_exec(current->files);
 	flush_signal_handlers(current);
+	current->flags &= ~PF_FORKNOEXEC;
+	current->sas_ss_sp = current->sas_ss_size = 0;	/* the old stack is gone */
+	current->sas_ss_flags = SS_DISABLE;
+	exit_itimers(current->signal);	/* POSIX timers do not survive exec */
 	current->clear_child_tid = NULL;
 	for (p = base; *p; p++)
 		if (*p == '/' && p[1])

@@ -15,9 +15,14 @@ struct list_head tasklist = { &init_task.tasks, &init_task.tasks };
 
 static struct signal_struct init_signals = {
 	.count = ATOMIC_INIT(1),
+	.live = ATOMIC_INIT(1),
 	.nr_threads = 1,
 	.thread_head = { &init_task.thread_node, &init_task.thread_node },
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),
+	/* every process starts in group 0 and session 0, as in Linux,
+	 * until it calls setsid() or setpgid() */
+	.pids = { &init_struct_pid, &init_struct_pid, &init_struct_pid, &init_struct_pid },
+	.siglock = __SPIN_LOCK_UNLOCKED(init_signals.siglock),
 };
 
 struct task_struct init_task = {
@@ -29,6 +34,7 @@ struct task_struct init_task = {
 	.active_mm	= &init_mm,
 	.pid		= 0,
 	.tgid		= 0,
+	.thread_pid	= &init_struct_pid,
 	.real_parent	= &init_task,
 	.parent		= &init_task,
 	.group_leader	= &init_task,

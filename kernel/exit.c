@@ -20,6 +20,12 @@
 
 struct task_struct *child_reaper;	/* PID 1 */
 
+/* si_code of SIGCHLD and waitid (Linux's values) */
+#define CLD_EXITED	1
+#define CLD_KILLED	2
+#define CLD_STOPPED	5
+#define CLD_CONTINUED	6
+
 /*
  * complete_vfork_done - release a vfork parent waiting for @tsk, if it
  * still waits: a parent killed meanwhile cleared vfork_done under the
@@ -97,27 +103,131 @@ static bool parent_autoreaps(struct task_struct *tsk)
 static bool do_notify_parent(struct task_struct *leader)
 {
 	struct task_struct *parent = leader->real_parent;
+	struct signal_struct *sig = leader->signal;
+	int status = sig->group_exit ? sig->group_exit_code : leader->exit_code;
+	struct kernel_siginfo info = {
+		.si_signo = leader->exit_signal,
+		.si_code = (status & 0x7f) ? CLD_KILLED : CLD_EXITED,
+		.chld = { .pid = leader->tgid,
+			  .status = (status & 0x7f) ? (status & 0x7f) : (status >> 8) & 0xff },
+	};
 
 	lockdep_assert_held(&tasklist_lock);
 	if (parent_autoreaps(leader))
 		return true;
 	if (leader->exit_signal > 0)
-		send_sig(leader->exit_signal, parent, 0);
+		__group_send_sig_info(leader->exit_signal, &info, parent);
 	wake_up(&parent->signal->wait_chldexit);
 	return false;
 }
 
-/* The new parent of an exiting task's children: a live thread of its
- * own process if there is one, else PID 1. tasklist_lock held. */
-static struct task_struct *find_new_reaper(struct task_struct *tsk)
+/* find_alive_thread - a thread of @p's process that is not exiting, or
+ * NULL. tasklist_lock held. */
+static struct task_struct *find_alive_thread(struct task_struct *p)
 {
 	struct task_struct *t;
+
+	list_for_each_entry(t, &p->signal->thread_head, thread_node)
+		if (!(t->flags & PF_EXITING))
+			return t;
+	return NULL;
+}
+
+/*
+ * find_new_reaper - the new parent of an exiting task's children, as
+ * Linux's: a live thread of its own process if there is one, else a live
+ * thread of the nearest ancestor that is a child subreaper
+ * (PR_SET_CHILD_SUBREAPER), else PID 1. tasklist_lock held.
+ */
+static struct task_struct *find_new_reaper(struct task_struct *tsk)
+{
+	struct task_struct *t, *reaper;
 
 	lockdep_assert_held(&tasklist_lock);
 	list_for_each_entry(t, &tsk->signal->thread_head, thread_node)
 		if (t != tsk && !(t->flags & PF_EXITING))
 			return t;
+	for (reaper = tsk->real_parent; reaper != &init_task && reaper != child_reaper;
+	     reaper = reaper->real_parent) {
+		if (!reaper->signal->is_child_subreaper)
+			continue;
+		t = find_alive_thread(reaper);
+		if (t)
+			return t;
+	}
 	return child_reaper;
+}
+
+/* ---- orphaned process groups ---------------------------------------- */
+
+/*
+ * will_become_orphaned_pgrp - would process group @pgrp be orphaned
+ * without @ignored_task (NULL: as it is)? POSIX's definition, Linux's
+ * code: a group is orphaned when no member (but gone ones, and children
+ * of PID 1) has a parent in another group of the same session, the
+ * parent that could resume it by job control. tasklist_lock held.
+ */
+bool will_become_orphaned_pgrp(struct pid *pgrp, struct task_struct *ignored_task)
+{
+	struct task_struct *p;
+
+	lockdep_assert_held(&tasklist_lock);
+	for_each_pid_task(pgrp, PIDTYPE_PGID, p) {
+		if (p == ignored_task || (p->exit_state && !p->signal->nr_threads) ||
+		    is_global_init(p->real_parent))
+			continue;
+		if (task_pgrp(p->real_parent) != pgrp &&
+		    task_session(p->real_parent) == task_session(p))
+			return false;
+	}
+	return true;
+}
+
+/* is_current_pgrp_orphaned - is current's process group orphaned? (A
+ * terminal's SIGTTIN/SIGTTOU and the stop signals ask.) */
+bool is_current_pgrp_orphaned(void)
+{
+	unsigned long flags;
+	bool ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = will_become_orphaned_pgrp(task_pgrp(current), NULL);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+/* has_stopped_jobs - is a process of @pgrp stopped? tasklist_lock held. */
+static bool has_stopped_jobs(struct pid *pgrp)
+{
+	struct task_struct *p;
+
+	for_each_pid_task(pgrp, PIDTYPE_PGID, p)
+		if (READ_ONCE(p->signal->stop_flags) & SIGNAL_STOP_STOPPED)
+			return true;
+	return false;
+}
+
+/*
+ * kill_orphaned_pgrp - POSIX 3.2.2.2: a process group that becomes
+ * orphaned with a stopped member gets SIGHUP and then SIGCONT. Called
+ * for @tsk's group when its process exits (@parent NULL: its parent was
+ * the link), and for each child @tsk of an exiting @parent (the link was
+ * the child's to @parent). tasklist_lock held.
+ */
+static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *parent)
+{
+	struct pid *pgrp = task_pgrp(tsk);
+	struct task_struct *ignored_task = tsk;
+
+	if (!parent)
+		parent = tsk->real_parent;
+	else
+		ignored_task = NULL;
+	if (task_pgrp(parent) != pgrp && task_session(parent) == task_session(tsk) &&
+	    will_become_orphaned_pgrp(pgrp, ignored_task) && has_stopped_jobs(pgrp)) {
+		__kill_pgrp_info(SIGHUP, 1, pgrp);
+		__kill_pgrp_info(SIGCONT, 1, pgrp);
+	}
 }
 
 /*
@@ -137,6 +247,8 @@ static void exit_notify(struct task_struct *tsk)
 	reaper = find_new_reaper(tsk);
 	list_for_each_entry_safe(c, n, &tsk->children, sibling) {
 		c->real_parent = c->parent = reaper;
+		if (c->pdeath_signal)	/* its parent thread is gone (prctl) */
+			__group_send_sig_info(c->pdeath_signal, SEND_SIG_NOINFO, c);
 		list_del(&c->sibling);
 		list_add_tail(&c->sibling, &reaper->children);
 		/* a new parent outside the old one's process hears of
@@ -145,8 +257,13 @@ static void exit_notify(struct task_struct *tsk)
 		if (c == c->group_leader && reaper->signal != tsk->signal)
 			c->exit_signal = SIGCHLD;
 		orphans_dead |= c->exit_state == EXIT_ZOMBIE;
+		if (c == c->group_leader && reaper->signal != tsk->signal &&
+		    c->exit_state != EXIT_DEAD)
+			kill_orphaned_pgrp(c, tsk);
 	}
 	group_dead = --tsk->signal->nr_threads == 0;
+	if (group_dead)
+		kill_orphaned_pgrp(leader, NULL);
 	if (tsk->signal->group_exec_task)	/* de_thread() waits for this */
 		wake_up_process(tsk->signal->group_exec_task);
 	if (tsk != leader) {
@@ -216,6 +333,12 @@ void do_exit(long code)
 	if (unlikely(tsk->flags & PF_EXITING))
 		panic("recursive do_exit in %s/%d", tsk->comm, tsk->pid);
 	tsk->flags |= PF_EXITING;
+	exit_signals(tsk);	/* a group stop no longer waits for it */
+	if (atomic_dec_and_test(&tsk->signal->live)) {
+		/* the last thread: the process's timers go (Linux's group_dead) */
+		del_timer(&tsk->signal->real_timer);
+		exit_itimers(tsk->signal);
+	}
 	tsk->exit_code = code;
 	if (tsk->mm) {	/* the image's RSS counts for ru_maxrss */
 		unsigned long flags;
@@ -260,36 +383,40 @@ void do_group_exit(int code)
 /* ---- wait4 / waitid ----------------------------------------------------- */
 
 #define WNOHANG		0x00000001
+#define WSTOPPED	0x00000002	/* WUNTRACED */
 #define WEXITED		0x00000004
+#define WCONTINUED	0x00000008
+#define WNOWAIT		0x01000000
+#define __WNOTHREAD	0x20000000
 #define __WALL		0x40000000
 #define __WCLONE	0x80000000
 
-/* Is @p, a child, the one wait(@pid) asks about? Process groups are not
- * kept: every pid <= 0 means "any child". */
-static bool wait_matches(const struct task_struct *p, pid_t pid)
-{
-	return p == p->group_leader && (pid <= 0 || p->pid == pid);
-}
+#define P_ALL	0
+#define P_PID	1
+#define P_PGID	2
+#define P_PIDFD	3
 
-/* Find a child for wait: a reapable zombie (*zombie set), or just one
- * that matches. tasklist_lock held. */
-static struct task_struct *find_waitable(pid_t pid, struct task_struct **zombie)
-{
-	struct task_struct *p, *leader = current->group_leader, *any = NULL, *t;
 
-	lockdep_assert_held(&tasklist_lock);
-	*zombie = NULL;
-	list_for_each_entry(t, &leader->signal->thread_head, thread_node)
-		list_for_each_entry(p, &t->children, sibling) {
-			if (!wait_matches(p, pid))
-				continue;
-			any = p;
-			if (p->exit_state == EXIT_ZOMBIE && p->signal->nr_threads == 0) {
-				*zombie = p;
-				return p;
-			}
-		}
-	return any;
+/* What wait asks (wo_type/wo_pid: PIDTYPE_MAX for any child; a NULL
+ * wo_pid matches nothing) and, once a child is found, what it says. */
+struct wait_opts {
+	enum pid_type wo_type;
+	struct pid *wo_pid;		/* a reference, put by the caller */
+	int wo_flags;
+	/* the answer: */
+	pid_t pid;
+	int status;			/* wait4's status word */
+	int cause, si_status;		/* waitid's si_code and si_status */
+	struct task_struct *reap;	/* a zombie to release_task() */
+	struct rusage *wo_rusage;	/* if asked: the reaped child's usage */
+};
+
+/* eligible_pid - is child @p (a process) one that @wo asks about? */
+static bool eligible_pid(const struct wait_opts *wo, struct task_struct *p)
+{
+	return wo->wo_type == PIDTYPE_MAX ||
+	       (wo->wo_type == PIDTYPE_PID ? task_pid(p) : p->signal->pids[wo->wo_type]) ==
+	       wo->wo_pid;
 }
 
 /*
@@ -315,42 +442,148 @@ static void wait_account_zombie(struct task_struct *p)
 	psig->cmaxrss = max(psig->cmaxrss, max(sig->maxrss, sig->cmaxrss));
 }
 
+/* wait_task_zombie - @p is gone: its status, and unless WNOWAIT it is to
+ * be reaped (EXIT_DEAD now, release_task() by the caller once
+ * tasklist_lock is dropped). A group exit's code is the process's,
+ * whichever thread exited last (Linux: signal->group_exit_code). */
+static pid_t wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
+{
+	int status = p->signal->group_exit ? p->signal->group_exit_code : p->exit_code;
+
+	wo->status = status;
+	wo->cause = (status & 0x7f) ? CLD_KILLED : CLD_EXITED;
+	wo->si_status = (status & 0x7f) ? (status & 0x7f) : (status >> 8) & 0xff;
+	if (!(wo->wo_flags & WNOWAIT)) {
+		p->exit_state = EXIT_DEAD;
+		wait_account_zombie(p);
+		wo->reap = p;
+	}
+	return p->pid;
+}
+
+/* wait_task_stopped - @p's process stopped and its parent has not been
+ * told by wait: status (sig << 8) | 0x7f; the news is used up unless
+ * WNOWAIT. Returns its pid or 0. */
+static pid_t wait_task_stopped(struct wait_opts *wo, struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+	int code = 0;
+
+	spin_lock(&sig->siglock);
+	if ((sig->stop_flags & SIGNAL_STOP_STOPPED) && sig->group_stop_code) {
+		code = sig->group_stop_code;
+		if (!(wo->wo_flags & WNOWAIT))
+			sig->group_stop_code = 0;
+	}
+	spin_unlock(&sig->siglock);
+	if (!code)
+		return 0;
+	wo->status = (code << 8) | 0x7f;
+	wo->cause = CLD_STOPPED;
+	wo->si_status = code;
+	return p->pid;
+}
+
+/* wait_task_continued - @p's process continued since wait last looked:
+ * status 0xffff, the news used up unless WNOWAIT. Returns pid or 0. */
+static pid_t wait_task_continued(struct wait_opts *wo, struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+	bool cont;
+
+	spin_lock(&sig->siglock);
+	cont = sig->stop_flags & SIGNAL_STOP_CONTINUED;
+	if (cont && !(wo->wo_flags & WNOWAIT))
+		sig->stop_flags &= ~SIGNAL_STOP_CONTINUED;
+	spin_unlock(&sig->siglock);
+	if (!cont)
+		return 0;
+	wo->status = 0xffff;
+	wo->cause = CLD_CONTINUED;
+	wo->si_status = SIGCONT;
+	return p->pid;
+}
+
 /*
- * do_wait - wait for a child matching @pid to be gone and reap it.
- * Returns its pid (with *status and, for waitid, the signal that ended
- * it through *sig), 0 with WNOHANG if none is done, -ECHILD if there is
- * no such child, -ERESTARTSYS if a signal came first. With @ru, the
- * child's resource usage (its own and its children's) goes there.
+ * wait_consider_task - does child @p answer @wo? Exits first (WEXITED),
+ * then stops (WSTOPPED), then continues (WCONTINUED), as in Linux.
+ * Returns its pid with the answer in @wo, 0 if it matches but has
+ * nothing to say (*@any set), -1 if it is not asked about.
+ * tasklist_lock held.
  */
-static long do_wait(pid_t pid, int options, int *status, struct rusage *ru)
+static pid_t wait_consider_task(struct wait_opts *wo, struct task_struct *p, bool *any)
+{
+	pid_t ret;
+
+	if (!thread_group_leader(p) || p->exit_state == EXIT_DEAD || !eligible_pid(wo, p))
+		return -1;
+	*any = true;
+	if (p->exit_state == EXIT_ZOMBIE && !p->signal->nr_threads)
+		return (wo->wo_flags & WEXITED) ? wait_task_zombie(wo, p) : 0;
+	if ((wo->wo_flags & WSTOPPED) && (ret = wait_task_stopped(wo, p)))
+		return ret;
+	if ((wo->wo_flags & WCONTINUED) && (ret = wait_task_continued(wo, p)))
+		return ret;
+	return 0;
+}
+
+/* find_waitable - the first child of current's process (of any of its
+ * threads) that answers @wo, or 0; *@any says whether one matched at
+ * all. tasklist_lock held. */
+static pid_t find_waitable(struct wait_opts *wo, bool *any)
+{
+	struct task_struct *p, *t;
+	pid_t ret;
+
+	lockdep_assert_held(&tasklist_lock);
+	*any = false;
+	list_for_each_entry(t, &current->signal->thread_head, thread_node)
+		list_for_each_entry(p, &t->children, sibling)
+			if ((ret = wait_consider_task(wo, p, any)) > 0)
+				return ret;
+	return 0;
+}
+
+/* wait_fill_rusage - wo->wo_rusage for the answer just found: the
+ * reaped child's usage with its children's (Linux's RUSAGE_BOTH); zeros
+ * for a stop, a continue or WNOWAIT, where mmos keeps no such report
+ * (Linux gives the live child's usage there). */
+static void wait_fill_rusage(struct wait_opts *wo)
+{
+	if (wo->reap)
+		getrusage(wo->reap, RUSAGE_BOTH, wo->wo_rusage);
+	else
+		memset(wo->wo_rusage, 0, sizeof(*wo->wo_rusage));
+}
+
+/*
+ * do_wait - wait until a child answers @wo (it exited, stopped or
+ * continued, as wo_flags ask) and reap it if it exited (unless
+ * WNOWAIT). Returns its pid with the answer in @wo, 0 with WNOHANG if
+ * none has anything to say yet, -ECHILD if no child matches,
+ * -ERESTARTSYS if a signal came first.
+ */
+static long do_wait(struct wait_opts *wo)
 {
 	struct wait_queue_entry w = { .task = NULL };
 	struct wait_queue_head *wq = &current->signal->wait_chldexit;
-	struct task_struct *any, *zombie;
 	unsigned long flags;
+	bool any;
 	long ret;
 
 	for (;;) {
 		prepare_to_wait(wq, &w, TASK_INTERRUPTIBLE);
+		wo->reap = NULL;
 		spin_lock_irqsave(&tasklist_lock, flags);
-		any = find_waitable(pid, &zombie);
-		if (zombie) {
-			zombie->exit_state = EXIT_DEAD;
-			wait_account_zombie(zombie);
-		}
+		ret = find_waitable(wo, &any);
 		spin_unlock_irqrestore(&tasklist_lock, flags);
-		if (zombie) {
-			if (ru)
-				getrusage(zombie, RUSAGE_BOTH, ru);
-			/* a group exit's code is the process's, whichever
-			 * thread exited last (Linux: signal->group_exit_code) */
-			*status = zombie->signal->group_exit ?
-				  zombie->signal->group_exit_code : zombie->exit_code;
-			ret = zombie->pid;
-			release_task(zombie);
+		if (ret > 0 && wo->wo_rusage)
+			wait_fill_rusage(wo);
+		if (wo->reap)
+			release_task(wo->reap);
+		if (ret)
 			break;
-		}
-		ret = !any ? -ECHILD : (options & WNOHANG) ? 0 : -ERESTARTSYS;
+		ret = !any ? -ECHILD : (wo->wo_flags & WNOHANG) ? 0 : -ERESTARTSYS;
 		if (ret != -ERESTARTSYS || signal_pending(current))
 			break;
 		schedule();
@@ -359,61 +592,143 @@ static long do_wait(pid_t pid, int options, int *status, struct rusage *ru)
 	return ret;
 }
 
-SYSCALL_DEFINE4(wait4, pid_t, pid, int __user *, stat_addr, int, options,
+/* find_get_pid - the struct pid of number @nr with a reference, or NULL. */
+static struct pid *find_get_pid(pid_t nr)
+{
+	unsigned long flags;
+	struct pid *pid;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	pid = get_pid(find_vpid(nr));
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return pid;
+}
+
+/* get_task_pgrp - current's process group, with a reference. */
+static struct pid *get_current_pgrp(void)
+{
+	unsigned long flags;
+	struct pid *pid;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	pid = get_pid(task_pgrp(current));
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return pid;
+}
+
+/*
+ * wait4 - Linux's kernel_wait4: pid > 0 that child, 0 any child in the
+ * caller's process group, -1 any child, < -1 any in group -pid; always
+ * WEXITED, with WUNTRACED and WCONTINUED if asked.
+ */
+SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
 		struct rusage __user *, ru)
 {
+	struct wait_opts wo = { .wo_type = PIDTYPE_MAX };
 	struct rusage r;
-	int status = 0;
 	long ret;
 
-	if (options & ~(WNOHANG | 2 /* WUNTRACED */ | 8 /* WCONTINUED */ | __WALL | __WCLONE))
+	if (options & ~(WNOHANG | WSTOPPED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
 		return -EINVAL;
-	ret = do_wait(pid, options, &status, ru ? &r : NULL);
-	if (ret > 0 && stat_addr && put_user(status, stat_addr))
+	if (upid == INT_MIN)
+		return -ESRCH;	/* -INT_MIN is no number */
+	if (upid < -1) {
+		wo.wo_type = PIDTYPE_PGID;
+		wo.wo_pid = find_get_pid(-upid);
+	} else if (upid == 0) {
+		wo.wo_type = PIDTYPE_PGID;
+		wo.wo_pid = get_current_pgrp();
+	} else if (upid > 0) {
+		wo.wo_type = PIDTYPE_PID;
+		wo.wo_pid = find_get_pid(upid);
+	}
+	wo.wo_flags = options | WEXITED;
+	wo.wo_rusage = ru ? &r : NULL;
+	ret = do_wait(&wo);
+	put_pid(wo.wo_pid);
+	if (ret > 0 && stat_addr && put_user(wo.status, stat_addr))
 		return -EFAULT;
 	if (ret > 0 && ru && copy_to_user(ru, &r, sizeof(r)))
 		return -EFAULT;
 	return ret;
 }
 
-#define P_ALL	0
-#define P_PID	1
-#define CLD_EXITED	1
-#define CLD_KILLED	2
-
+/* The part of siginfo_t waitid fills (the rest is left as it was). */
 struct siginfo_chld {
 	int si_signo, si_errno, si_code, __pad;
 	int si_pid, si_uid, si_status;
-	int __rest[128 / 4 - 7];
 };
 
+/*
+ * waitid_to_user - waitid's answer into *@infop as Linux writes it:
+ * si_signo SIGCHLD when a child answered, else every field 0 (WNOHANG
+ * with nothing to say, and errors too). Returns 0 or -EFAULT.
+ */
+static int waitid_to_user(struct siginfo_chld __user *infop, const struct wait_opts *wo,
+			  long ret)
+{
+	struct siginfo_chld info = { 0 };
+
+	if (ret > 0) {
+		info.si_signo = SIGCHLD;
+		info.si_code = wo->cause;
+		info.si_pid = ret;
+		info.si_status = wo->si_status;
+	}
+	if (!access_ok(infop, 128))	/* the whole siginfo_t must be there */
+		return -EFAULT;
+	return copy_to_user(infop, &info, sizeof(info)) ? -EFAULT : 0;
+}
+
+/*
+ * waitid - Linux's kernel_waitid: P_ALL, P_PID (upid > 0), P_PGID (upid
+ * >= 0; 0 is the caller's group); at least one of WEXITED, WSTOPPED,
+ * WCONTINUED. mmos has no pidfds, so for P_PIDFD every fd is "not a
+ * pidfd": EBADF, as Linux says for one.
+ */
 SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct siginfo_chld __user *, infop,
 		int, options, struct rusage __user *, ru)
 {
-	struct siginfo_chld info;
+	struct wait_opts wo = { .wo_type = PIDTYPE_MAX };
 	struct rusage r;
-	int status = 0;
 	long ret;
 
-	if (which != P_ALL && which != P_PID)
-		return which < 0 || which > 3 ? -EINVAL : -ENOSYS;
-	if (!(options & WEXITED) || (options & ~(WNOHANG | WEXITED | 2 | 8 | __WALL)))
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED |
+			__WNOTHREAD | __WCLONE | __WALL))
 		return -EINVAL;
-	ret = do_wait(which == P_ALL ? -1 : upid, options, &status, ru ? &r : NULL);
-	if (ret < 0)
-		return ret;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		wo.wo_type = PIDTYPE_PID;
+		wo.wo_pid = find_get_pid(upid);
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		wo.wo_type = PIDTYPE_PGID;
+		wo.wo_pid = upid ? find_get_pid(upid) : get_current_pgrp();
+		break;
+	case P_PIDFD:
+		return upid < 0 ? -EINVAL : -EBADF;
+	default:
+		return -EINVAL;
+	}
+	wo.wo_flags = options;
+	wo.wo_rusage = ru ? &r : NULL;
+	ret = do_wait(&wo);
+	put_pid(wo.wo_pid);
 	if (ret > 0 && ru && copy_to_user(ru, &r, sizeof(r)))
 		return -EFAULT;
-	memset(&info, 0, sizeof(info));
-	if (ret > 0) {
-		info.si_signo = SIGCHLD;
-		info.si_pid = ret;
-		info.si_code = (status & 0x7f) ? CLD_KILLED : CLD_EXITED;
-		info.si_status = (status & 0x7f) ? (status & 0x7f) : (status >> 8) & 0xff;
-	}
-	if (infop && copy_to_user(infop, &info, sizeof(info)))
+	if (!infop)
+		return ret > 0 ? 0 : ret;
+	if (waitid_to_user(infop, &wo, ret))
 		return -EFAULT;
-	return 0;
+	return ret > 0 ? 0 : ret;
 }
 
 SYSCALL_DEFINE1(exit, int, error_code)

@@ -35,6 +35,7 @@ void fork_init(void)
 	if (!task_struct_cachep || !mm_cachep || !signal_cachep)
 		panic("fork_init: out of memory");
 	cred_init();
+	init_task_pid_links();
 }
 
 unsigned long nr_tasks(void)
@@ -136,6 +137,7 @@ static void free_task(struct task_struct *t)
 	if (t->signal)
 		put_signal_struct(t->signal);
 	exit_creds(t);
+	put_pid(t->thread_pid);
 	free_pages((unsigned long)t->stack, THREAD_SIZE_ORDER);
 	free_kthread_struct(t);
 	kmem_cache_free(task_struct_cachep, t);
@@ -175,11 +177,18 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->real_cred = tsk->cred = NULL;	/* copy_creds() makes them */
 	tsk->set_child_tid = tsk->clear_child_tid = NULL;
 	tsk->pending = 0;
+	tsk->real_blocked = 0;
+	tsk->restore_sigmask = false;
+	tsk->jobctl = 0;
+	tsk->pdeath_signal = 0;
+	tsk->thread_pid = NULL;
 	tsk->exit_state = tsk->exit_code = 0;
 	tsk->utime = tsk->stime = tsk->sum_exec_runtime = 0;
 	tsk->nvcsw = tsk->nivcsw = tsk->min_flt = tsk->maj_flt = 0;
 	INIT_LIST_HEAD(&tsk->children);
 	INIT_LIST_HEAD(&tsk->run_list);
+	for (int t = 0; t < PIDTYPE_MAX; t++)
+		INIT_LIST_HEAD(&tsk->pid_links[t]);	/* on no list yet */
 	return tsk;
 }
 
@@ -277,16 +286,25 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	if (!sig)
 		return -ENOMEM;
 	atomic_set(&sig->count, 1);
+	atomic_set(&sig->live, 1);
 	INIT_LIST_HEAD(&sig->thread_head);
+	spin_lock_init(&sig->siglock);
 	init_waitqueue_head(&sig->wait_chldexit);
+	itimer_setup(sig);
+	INIT_LIST_HEAD(&sig->posix_timers);
 	tsk->signal = sig;
 	return 0;
 }
 
+/* put_signal_struct - drop a thread's reference; the last one frees it
+ * and its references on its process's pids. */
 void put_signal_struct(struct signal_struct *sig)
 {
-	if (atomic_dec_and_test(&sig->count))
+	if (atomic_dec_and_test(&sig->count)) {
+		for (int t = PIDTYPE_TGID; t < PIDTYPE_MAX; t++)
+			put_pid(sig->pids[t]);
 		kmem_cache_free(signal_cachep, sig);
+	}
 }
 
 /* copy_files - the child's fd table: shared with CLONE_FILES, else a
@@ -323,6 +341,18 @@ static int link_task(struct task_struct *p, unsigned long clone_flags)
 	}
 	list_add_tail(&p->thread_node, &p->signal->thread_head);
 	p->signal->nr_threads++;
+	if (clone_flags & CLONE_THREAD)
+		atomic_inc(&p->signal->live);
+	attach_pid(p, PIDTYPE_PID);
+	if (!(clone_flags & CLONE_THREAD)) {
+		/* a new process: in its parent's group and session */
+		p->signal->pids[PIDTYPE_TGID] = get_pid(p->thread_pid);
+		p->signal->pids[PIDTYPE_PGID] = get_pid(task_pgrp(current));
+		p->signal->pids[PIDTYPE_SID] = get_pid(task_session(current));
+		attach_pid(p, PIDTYPE_TGID);
+		attach_pid(p, PIDTYPE_PGID);
+		attach_pid(p, PIDTYPE_SID);
+	}
 	if (clone_flags & (CLONE_PARENT | CLONE_THREAD))
 		p->real_parent = current->real_parent;
 	else
@@ -341,19 +371,31 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 {
 	unsigned long clone_flags = args->flags;
 	struct task_struct *p = dup_task_struct(current);
+	struct pid *pid;
 	int err = -ENOMEM;
 
 	if (!p)
 		return ERR_PTR(err);
 	p->__state = TASK_UNINTERRUPTIBLE;	/* until wake_up_new_task */
 	p->flags &= ~(PF_IDLE | PF_EXITING | PF_KTHREAD);
+	p->flags |= PF_FORKNOEXEC;	/* until it execs: setpgid's EACCES */
+	/* a new thread on the same mm needs its own altstack (vfork's
+	 * child runs on the parent's stack, and keeps it) */
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {
+		p->sas_ss_sp = p->sas_ss_size = 0;
+		p->sas_ss_flags = SS_DISABLE;
+	}
 	if (args->kthread)
 		p->flags |= PF_KTHREAD;
 	if (args->name)
 		strscpy(p->comm, args->name, sizeof(p->comm));
-	p->pid = err = alloc_pid();
-	if (err < 0)
+	pid = alloc_pid();
+	if (IS_ERR(pid)) {
+		err = PTR_ERR(pid);
 		goto free_task;
+	}
+	p->thread_pid = get_pid(pid);
+	p->pid = pid->nr;
 	p->tgid = clone_flags & CLONE_THREAD ? current->tgid : p->pid;
 	p->group_leader = clone_flags & CLONE_THREAD ? current->group_leader : p;
 	p->exit_signal = clone_flags & CLONE_THREAD ? -1 : args->exit_signal;
@@ -386,7 +428,7 @@ put_mm:
 	if (p->mm)
 		mmput(p->mm);
 free_pid:
-	free_pid(p->pid);
+	free_pid(pid);	/* no task was on its lists */
 free_task:
 	free_task(p);
 	return ERR_PTR(err);
@@ -482,8 +524,13 @@ void release_task(struct task_struct *p)
 	list_del(&p->sibling);
 	list_del(&p->thread_node);
 	nr_threads--;
+	detach_pid(p, PIDTYPE_PID);
+	if (thread_group_leader(p)) {
+		detach_pid(p, PIDTYPE_TGID);
+		detach_pid(p, PIDTYPE_PGID);
+		detach_pid(p, PIDTYPE_SID);
+	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	free_pid(p->pid);
 	put_task_struct(p);
 }
 

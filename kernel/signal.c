@@ -10,77 +10,367 @@
 #include <linux/sched/signal.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/time64.h>
+#include <linux/timer.h>
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 
 #define SIG_KERNEL_IGNORE_MASK	(sigmask(SIGCHLD) | sigmask(SIGURG) | \
 				 sigmask(SIGWINCH) | sigmask(SIGCONT))
-#define SIG_KERNEL_STOP_MASK	(sigmask(SIGSTOP) | sigmask(SIGTSTP))
+#define SIG_KERNEL_STOP_MASK	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | \
+				 sigmask(SIGTTIN) | sigmask(SIGTTOU))
 
 #define SIG_KERNEL_ONLY_MASK	(sigmask(SIGKILL) | sigmask(SIGSTOP))
+
+#define SA_NOCLDSTOP	0x00000001
+#define SA_ONSTACK	0x08000000
+
+/* si_code of SIGCHLD and waitid (Linux's values) */
+#define CLD_STOPPED	5
+#define CLD_CONTINUED	6
 
 /*
  * sig_ignored - would @p ignore @sig right now? Then it is dropped at
  * once, as in Linux, and interrupts no sleep (SIGCHLD, by default).
  * init (SIGNAL_UNKILLABLE) ignores every signal it has no handler for,
  * SIGKILL included, unless the kernel itself (@force) sends SIGKILL or
- * SIGSTOP: a stray signal must not end the system.
+ * SIGSTOP: a stray signal must not end the system. A blocked signal, or
+ * one that rt_sigtimedwait waits for (real_blocked), is never ignored,
+ * not even by init, as in Linux: the handler may change before it is
+ * unblocked (or rt_sigtimedwait takes it).
  */
 static bool sig_ignored(struct task_struct *p, int sig, bool force)
 {
 	void *h = p->sighand[sig - 1].handler;
 
+	if ((p->blocked | p->real_blocked) & sigmask(sig))
+		return false;
 	if ((p->signal->flags & SIGNAL_UNKILLABLE) && h == SIG_DFL &&
 	    !(force && (sigmask(sig) & SIG_KERNEL_ONLY_MASK)))
 		return true;
-	if (sig == SIGKILL || (p->blocked & sigmask(sig)))
+	if (sig == SIGKILL)
 		return false;
 	return h == SIG_IGN ||
 	       (h == SIG_DFL && (sigmask(sig) & SIG_KERNEL_IGNORE_MASK));
 }
 
 /*
- * signal_wake_up - @p has a new signal: end an interruptible sleep, and
- * a killable one (TASK_WAKEKILL) when the signal is SIGKILL.
+ * signal_wake_up - @p has something to act on: end an interruptible
+ * sleep, and with @fatal (SIGKILL) a killable one or a stop
+ * (TASK_WAKEKILL is in both).
  */
-static void signal_wake_up(struct task_struct *p, int sig)
+static void signal_wake_up(struct task_struct *p, bool fatal)
 {
-	long state = READ_ONCE(p->__state);
-
-	if ((state & TASK_INTERRUPTIBLE) ||
-	    (sig == SIGKILL && (state & TASK_WAKEKILL)))
-		wake_up_process(p);
+	wake_up_state(p, TASK_INTERRUPTIBLE | (fatal ? TASK_WAKEKILL : 0));
 }
 
-/* signal_add - make @sig pending for @p (irqs off: senders may run in
- * interrupts) and wake it from a sleep the signal ends. */
-static void signal_add(int sig, struct task_struct *p)
+/* fill_siginfo - the info @sig carries: @info's own, or for
+ * SEND_SIG_NOINFO a user's kill() from current (SI_USER and its pid),
+ * for SEND_SIG_PRIV the kernel (SI_KERNEL). */
+static void fill_siginfo(struct kernel_siginfo *to, int sig, const struct kernel_siginfo *info)
 {
-	unsigned long flags = arch_local_irq_save();
+	memset(to, 0, sizeof(*to));
+	if (info == SEND_SIG_NOINFO) {
+		to->si_code = SI_USER;
+		to->kill.pid = current->tgid;
+	} else if (info == SEND_SIG_PRIV) {
+		to->si_code = SI_KERNEL;
+	} else {
+		*to = *info;
+	}
+	to->si_signo = sig;
+}
 
+/* si_fromkernel - @info says the kernel sent it (init may not ignore a
+ * SIGKILL or SIGSTOP sent so): SEND_SIG_PRIV, or a positive si_code
+ * (SI_KERNEL, a fault's, a child's CLD_*). */
+static bool si_fromkernel(const struct kernel_siginfo *info)
+{
+	return info == SEND_SIG_PRIV || (info != SEND_SIG_NOINFO && info->si_code > 0);
+}
+
+/* signal_add - make @sig pending for @p, with @info unless one is
+ * pending already (they merge), and wake it from a sleep the signal
+ * ends. Any context: siglock is taken with interrupts off. */
+static void signal_add(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&p->signal->siglock, flags);
+	if (!(p->pending & sigmask(sig)))
+		fill_siginfo(&p->siginfo[sig - 1], sig, info);
 	p->pending |= sigmask(sig);
-	arch_local_irq_restore(flags);
-	signal_wake_up(p, sig);
-}
-
-/* __send_sig - make @sig pending for @p, unless it is ignored. */
-static void __send_sig(int sig, struct task_struct *p, bool force)
-{
-	if (!sig_ignored(p, sig, force))
-		signal_add(sig, p);
+	spin_unlock_irqrestore(&p->signal->siglock, flags);
+	signal_wake_up(p, sig == SIGKILL);
 }
 
 /*
- * send_sig - make @sig pending for @p and wake it if it sleeps. @priv
- * says the kernel sends it (not a user's kill()), as in Linux; it
- * matters only for init. Returns 0 or -EINVAL for a bad number.
+ * prepare_signal - what @sig does to @p's whole process before it is
+ * queued, as Linux's prepare_signal: a stop signal discards every
+ * pending SIGCONT; SIGCONT discards every pending stop signal, ends a
+ * group stop (done or under way) and wakes the stopped threads, and
+ * records for the parent that the process continued. Then: is the
+ * signal still to be queued (not ignored, the process not exiting)?
+ * tasklist_lock held (the thread list).
  */
-int send_sig(int sig, struct task_struct *p, int priv)
+static bool prepare_signal(int sig, struct task_struct *p, bool force)
 {
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t;
+	unsigned long flags;
+
+	lockdep_assert_held(&tasklist_lock);
+	if (signal->group_exit)
+		return false;	/* all that is left is dying */
+	spin_lock_irqsave(&signal->siglock, flags);
+	if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
+		list_for_each_entry(t, &signal->thread_head, thread_node)
+			t->pending &= ~sigmask(SIGCONT);
+	} else if (sig == SIGCONT) {
+		unsigned int why = 0;
+
+		list_for_each_entry(t, &signal->thread_head, thread_node) {
+			t->pending &= ~SIG_KERNEL_STOP_MASK;
+			t->jobctl &= ~(JOBCTL_STOP_PENDING | JOBCTL_STOPPED);
+			wake_up_state(t, __TASK_STOPPED);
+		}
+		if (signal->stop_flags & SIGNAL_STOP_STOPPED)
+			why = SIGNAL_CLD_CONTINUED;
+		else if (signal->group_stop_count)
+			why = SIGNAL_CLD_STOPPED;
+		if (why) {
+			signal->stop_flags = why | SIGNAL_STOP_CONTINUED;
+			signal->group_stop_count = 0;
+			signal->group_stop_code = 0;
+		}
+	}
+	spin_unlock_irqrestore(&signal->siglock, flags);
+	return !sig_ignored(p, sig, force);
+}
+
+/*
+ * __send_sig - @sig with @info for thread @p, after prepare_signal().
+ * tasklist_lock held.
+ */
+static void __send_sig(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+{
+	if (prepare_signal(sig, p, si_fromkernel(info)))
+		signal_add(sig, info, p);
+}
+
+/* send_signal_locked - __send_sig() for the kernel's other files: @sig
+ * with @info to thread @p. tasklist_lock held. */
+void send_signal_locked(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+{
+	lockdep_assert_held(&tasklist_lock);
+	__send_sig(sig, info, p);
+}
+
+/*
+ * send_sig_info - make @sig pending for thread @p with @info (or
+ * SEND_SIG_NOINFO, SEND_SIG_PRIV) and wake it if it sleeps. Any
+ * context. Returns 0 or -EINVAL for a bad number.
+ */
+int send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+{
+	unsigned long flags;
+
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
-	__send_sig(sig, p, priv);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	__send_sig(sig, info, p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return 0;
+}
+
+/* send_sig - send_sig_info() from the kernel (@priv) or as current's
+ * kill(), as Linux's. */
+int send_sig(int sig, struct task_struct *p, int priv)
+{
+	return send_sig_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO, p);
+}
+
+/*
+ * complete_signal_target - the thread of @p's process to take a
+ * process-wide @sig: the first live one that does not block it, else the
+ * first live one (mmos keeps no shared pending set: Linux would queue
+ * it there). NULL if every thread is gone. tasklist_lock held.
+ */
+static struct task_struct *complete_signal_target(int sig, struct task_struct *p)
+{
+	struct task_struct *t, *any = NULL;
+
+	list_for_each_entry(t, &p->signal->thread_head, thread_node) {
+		if (t->exit_state || (t->flags & PF_EXITING))
+			continue;
+		if (!(t->blocked & sigmask(sig)))
+			return t;
+		if (!any)
+			any = t;
+	}
+	return any;
+}
+
+/*
+ * kill_ok_by_cred - may current signal @t by their credentials: its
+ * real or effective uid is @t's real or saved uid, or it has CAP_KILL
+ * (Linux's rule). tasklist_lock held, so @t is not freed meanwhile.
+ */
+static bool kill_ok_by_cred(struct task_struct *t)
+{
+	const struct cred *cred = current_cred(), *tcred;
+	bool ok;
+
+	task_lock(t);
+	tcred = t->real_cred;
+	ok = uid_eq(cred->euid, tcred->suid) || uid_eq(cred->euid, tcred->uid) ||
+	     uid_eq(cred->uid, tcred->suid) || uid_eq(cred->uid, tcred->uid);
+	task_unlock(t);
+	return ok || capable(CAP_KILL);
+}
+
+/*
+ * check_kill_permission - 0 if current may send @sig (0: only asking)
+ * to @t, else -EPERM: a thread of one's own process always, another
+ * process by kill_ok_by_cred(), and SIGCONT anything in the caller's
+ * session (Linux's rule). tasklist_lock held.
+ */
+static int check_kill_permission(int sig, struct task_struct *t)
+{
+	struct pid *sid;
+
+	lockdep_assert_held(&tasklist_lock);
+	if (t->signal == current->signal || kill_ok_by_cred(t))
+		return 0;
+	if (sig != SIGCONT)
+		return -EPERM;
+	sid = task_session(t);
+	return !sid || sid == task_session(current) ? 0 : -EPERM;
+}
+
+/*
+ * __group_send_sig_info - a process-wide @sig (0: only the checks) to
+ * @p's process, as kill() sends it: EINVAL for a bad number, EPERM for a
+ * kernel thread; SIGKILL goes to every thread, another signal to one
+ * (complete_signal_target). A zombie takes it and nothing happens, as in
+ * Linux. tasklist_lock held. Returns 0 or -errno.
+ */
+int __group_send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+{
+	struct task_struct *t;
+
+	lockdep_assert_held(&tasklist_lock);
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	if (p->flags & PF_KTHREAD)
+		return -EPERM;
+	if (!si_fromkernel(info)) {
+		int err = check_kill_permission(sig, p);
+
+		if (err)
+			return err;
+	}
+	if (!sig || !prepare_signal(sig, p, si_fromkernel(info)))
+		return 0;
+	if (sig == SIGKILL) {
+		list_for_each_entry(t, &p->signal->thread_head, thread_node)
+			if (!t->exit_state)
+				signal_add(SIGKILL, info, t);
+		return 0;
+	}
+	t = complete_signal_target(sig, p);
+	if (t)
+		signal_add(sig, info, t);
+	return 0;
+}
+
+/*
+ * __kill_pgrp_info - @sig to every process of process group @pgrp.
+ * Returns 0 if it reached at least one, else the last error (-ESRCH for
+ * an empty or missing group), as Linux's. tasklist_lock held.
+ */
+int __kill_pgrp_info(int sig, int priv, struct pid *pgrp)
+{
+	struct task_struct *p;
+	int err, retval = -ESRCH;
+	bool success = false;
+
+	lockdep_assert_held(&tasklist_lock);
+	if (!pgrp)
+		return -ESRCH;
+	for_each_pid_task(pgrp, PIDTYPE_PGID, p) {
+		err = __group_send_sig_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO, p);
+		success |= !err;
+		retval = err;
+	}
+	return success ? 0 : retval;
+}
+
+/*
+ * kill_pgrp - @sig to every process of @pgrp: what a terminal sends its
+ * foreground group (SIGINT, SIGQUIT, SIGTSTP, SIGWINCH) and a hung-up
+ * terminal its session (SIGHUP). @priv: sent by the kernel (1) or for a
+ * user (0). Any context. Returns 0 or -errno as __kill_pgrp_info.
+ */
+int kill_pgrp(struct pid *pgrp, int sig, int priv)
+{
+	unsigned long flags;
+	int ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = __kill_pgrp_info(sig, priv, pgrp);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+/*
+ * kill_pid_info - @sig with @info to the process of the task @pid
+ * numbers, e.g. SIGALRM from its timer. Any context. Returns 0 or
+ * -errno (-ESRCH if it is gone).
+ */
+int kill_pid_info(int sig, const struct kernel_siginfo *info, struct pid *pid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = pid_task(pid, PIDTYPE_PID);
+	if (p)
+		ret = __group_send_sig_info(sig, info, p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+/*
+ * kill_something_info - kill()'s targets, Linux's rule: pid > 0 that
+ * process; 0 the caller's process group; -1 every process but PID 1 and
+ * the caller's own (ESRCH if there is none; an EPERM alone does not
+ * count as the result); < -1 the group -pid. tasklist_lock held.
+ */
+static long kill_something_info(int sig, pid_t pid)
+{
+	struct task_struct *p;
+	int err, retval = 0, count = 0;
+
+	lockdep_assert_held(&tasklist_lock);
+	if (pid > 0) {	/* any thread's number names its process, as in Linux */
+		p = pid_task(find_vpid(pid), PIDTYPE_PID);
+		return p ? __group_send_sig_info(sig, SEND_SIG_NOINFO, p) : -ESRCH;
+	}
+	if (pid == INT_MIN)
+		return -ESRCH;	/* -INT_MIN is no number */
+	if (pid != -1)
+		return __kill_pgrp_info(sig, 0, pid ? find_vpid(-pid) : task_pgrp(current));
+	list_for_each_entry(p, &tasklist, tasks) {
+		if (!thread_group_leader(p) || p->pid <= 1 || p->signal == current->signal)
+			continue;
+		err = __group_send_sig_info(sig, SEND_SIG_NOINFO, p);
+		count++;
+		if (err != -EPERM)
+			retval = err;
+	}
+	return count ? retval : -ESRCH;
 }
 
 /*
@@ -96,7 +386,7 @@ void zap_other_threads(void)
 	lockdep_assert_held(&tasklist_lock);
 	list_for_each_entry(t, &current->signal->thread_head, thread_node)
 		if (t != current && !t->exit_state)
-			signal_add(SIGKILL, t);
+			signal_add(SIGKILL, SEND_SIG_PRIV, t);
 }
 
 /*
@@ -112,15 +402,15 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 {
 	struct k_sigaction *ka = &current->sighand[sig - 1];
 
-	current->fault_sig = sig;
-	current->fault_code = code;
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = code, .addr = addr };
+
 	current->fault_addr = addr;
 	if ((current->blocked & sigmask(sig)) || ka->handler == SIG_IGN)
 		ka->handler = SIG_DFL;
 	current->blocked &= ~sigmask(sig);
 	if (ka->handler == SIG_DFL)
 		current->signal->flags &= ~SIGNAL_UNKILLABLE;
-	__send_sig(sig, current, true);
+	send_sig_info(sig, &info, current);
 }
 
 /* force_sig - a signal the kernel forces on current with no fault
@@ -136,9 +426,13 @@ bool fatal_signal_pending(struct task_struct *p)
 	return READ_ONCE(p->pending) & sigmask(SIGKILL);
 }
 
+/* signal_pending - @p has something to do on its way to user mode: a
+ * deliverable signal, or its part in a group stop (Linux's
+ * TIF_SIGPENDING covers both). */
 bool signal_pending(struct task_struct *p)
 {
-	return READ_ONCE(p->pending) & ~p->blocked;
+	return (READ_ONCE(p->pending) & ~p->blocked) ||
+	       (READ_ONCE(p->jobctl) & JOBCTL_STOP_PENDING);
 }
 
 /* signal_pending_state - would a signal end a sleep in @state now? Any
@@ -160,32 +454,226 @@ void flush_signal_handlers(struct task_struct *t)
 #define SA_NODEFER	0x40000000
 #define SA_RESETHAND	0x80000000
 
+/* ---- job control: the group stop ------------------------------------- */
 
+/*
+ * do_notify_parent_cldstop - tell the parent of @tsk's process that it
+ * stopped or continued (@why: CLD_STOPPED, CLD_CONTINUED): SIGCHLD
+ * unless the parent ignores it or asked SA_NOCLDSTOP, and in any case a
+ * wake-up for its wait (WUNTRACED, WCONTINUED). tasklist_lock held.
+ */
+static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
+{
+	struct task_struct *parent = tsk->group_leader->real_parent;
+	const struct k_sigaction *ka = &parent->sighand[SIGCHLD - 1];
+	struct kernel_siginfo info = {
+		.si_signo = SIGCHLD, .si_code = why,
+		.chld = { .pid = tsk->tgid, .uid = 0,
+			  .status = why == CLD_CONTINUED ? SIGCONT : tsk->signal->group_stop_code },
+	};
+
+	lockdep_assert_held(&tasklist_lock);
+	if (ka->handler != SIG_IGN && !(ka->flags & SA_NOCLDSTOP))
+		__group_send_sig_info(SIGCHLD, &info, parent);
+	wake_up(&parent->signal->wait_chldexit);
+}
+
+/*
+ * task_participate_group_stop - @task does its part in a pending group
+ * stop (it stops, or exits): the last one makes the group stopped.
+ * siglock held. Returns whether the parent is now to hear CLD_STOPPED.
+ */
+static bool task_participate_group_stop(struct task_struct *task)
+{
+	struct signal_struct *sig = task->signal;
+
+	lockdep_assert_held(&sig->siglock);
+	if (!(task->jobctl & JOBCTL_STOP_PENDING))
+		return false;
+	task->jobctl &= ~JOBCTL_STOP_PENDING;
+	if (sig->group_stop_count > 0)
+		sig->group_stop_count--;
+	if (!sig->group_stop_count && !(sig->stop_flags & SIGNAL_STOP_STOPPED)) {
+		sig->stop_flags = SIGNAL_STOP_STOPPED;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * start_group_stop - current took stop signal @signr with the default
+ * action: every live thread of the process is to stop, and the group
+ * counts them down (task_participate_group_stop). Nothing starts while
+ * the process exits or execs. tasklist_lock and siglock held. Returns
+ * whether a stop is pending for current now.
+ */
+static bool start_group_stop(int signr)
+{
+	struct signal_struct *sig = current->signal;
+	struct task_struct *t;
+
+	if (current->jobctl & JOBCTL_STOP_PENDING)
+		return true;
+	if (sig->group_exit || sig->group_exec_task)
+		return false;
+	if (!(sig->stop_flags & SIGNAL_STOP_STOPPED))
+		sig->group_stop_code = signr;
+	sig->group_stop_count = 0;
+	list_for_each_entry(t, &sig->thread_head, thread_node) {
+		if (t->exit_state || (t->flags & PF_EXITING) ||
+		    ((t->jobctl & JOBCTL_STOPPED) && t != current))
+			continue;
+		t->jobctl |= JOBCTL_STOP_PENDING;
+		sig->group_stop_count++;
+		if (t != current)
+			signal_wake_up(t, false);
+	}
+	return true;
+}
+
+/*
+ * do_signal_stop - current stops, for stop signal @signr (0: its part in
+ * a group stop another thread started), and sleeps in TASK_STOPPED until
+ * SIGCONT (prepare_signal clears JOBCTL_STOPPED) or SIGKILL wakes it.
+ * The thread that completes the group stop tells the parent.
+ */
+static void do_signal_stop(int signr)
+{
+	struct signal_struct *sig = current->signal;
+	unsigned long flags;
+	bool notify;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&sig->siglock);
+	if ((signr && !start_group_stop(signr)) ||
+	    !(current->jobctl & JOBCTL_STOP_PENDING)) {
+		spin_unlock(&sig->siglock);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return;
+	}
+	notify = task_participate_group_stop(current);
+	current->jobctl |= JOBCTL_STOPPED;
+	set_current_state(TASK_STOPPED);
+	spin_unlock(&sig->siglock);
+	if (notify)
+		do_notify_parent_cldstop(current, CLD_STOPPED);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	while ((READ_ONCE(current->jobctl) & JOBCTL_STOPPED) &&
+	       !fatal_signal_pending(current)) {
+		schedule();
+		set_current_state(TASK_STOPPED);
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+/*
+ * do_jobctl_notify - a SIGCONT (prepare_signal) left word for the parent
+ * that the process continued, or stopped if the stop was still under
+ * way: the first of its threads to come here tells it (Linux does this
+ * in get_signal). Returns whether it did.
+ */
+static bool do_jobctl_notify(void)
+{
+	struct signal_struct *sig = current->signal;
+	unsigned long flags;
+	unsigned int why;
+
+	if (!(READ_ONCE(sig->stop_flags) & SIGNAL_CLD_MASK))
+		return false;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&sig->siglock);
+	why = sig->stop_flags & SIGNAL_CLD_MASK;
+	sig->stop_flags &= ~SIGNAL_CLD_MASK;
+	spin_unlock(&sig->siglock);
+	if (why)
+		do_notify_parent_cldstop(current, why & SIGNAL_CLD_CONTINUED ?
+					 CLD_CONTINUED : CLD_STOPPED);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return why;
+}
+
+/*
+ * exit_signals - @tsk (current) is exiting: if a group stop waits for
+ * it, it counts as stopped, and if it was the last the parent hears the
+ * group stopped, unless the whole process is exiting anyway.
+ */
+void exit_signals(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	unsigned long flags;
+	bool notify;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&sig->siglock);
+	notify = task_participate_group_stop(tsk) && !sig->group_exit;
+	spin_unlock(&sig->siglock);
+	if (notify)
+		do_notify_parent_cldstop(tsk, CLD_STOPPED);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+/*
+ * dequeue_signal - take the lowest-numbered pending signal of current
+ * that is not in @mask off its pending set, its info into *@info.
+ * Returns it, or 0 if there is none.
+ */
+static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
+{
+	struct task_struct *t = current;
+	unsigned long flags;
+	sigset_t ready;
+	int sig = 0;
+
+	spin_lock_irqsave(&t->signal->siglock, flags);
+	ready = t->pending & ~mask;
+	if (ready) {
+		sig = __builtin_ctzll(ready) + 1;
+		t->pending &= ~sigmask(sig);
+		*info = t->siginfo[sig - 1];
+		if (info->si_code == SI_TIMER)
+			posix_timer_dequeued(info);
+	}
+	spin_unlock_irqrestore(&t->signal->siglock, flags);
+	if (sig == SIGALRM)
+		it_real_rearm();	/* an interval timer goes on now */
+	return sig;
+}
 
 /*
  * do_signal_exit_check - on the way to user mode with @regs: act on the
- * deliverable signals. A handler gets a frame (one handler per return:
- * the rest wait until it runs); otherwise the default action: ignore, or
- * end the whole process with the signal as its status (no core dumps).
+ * deliverable signals and on a pending group stop. A handler gets a
+ * frame (one handler per return: the rest wait until it runs);
+ * otherwise the default action: ignore, stop the process (a stop signal
+ * to an orphaned process group other than SIGSTOP is discarded, as
+ * POSIX says), or end the whole process with the signal as its status
+ * (no core dumps).
  */
 void do_signal_exit_check(struct pt_regs *regs)
 {
 	struct task_struct *t = current;
 
-	while (signal_pending(t)) {
-		sigset_t ready = t->pending & ~t->blocked;
-		int sig = __builtin_ctzll(ready) + 1;
-		struct k_sigaction *ka = &t->sighand[sig - 1];
-		void *h = ka->handler;
+	for (;;) {
+		struct kernel_siginfo info;
+		struct k_sigaction *ka;
+		int sig;
 
-		t->pending &= ~sigmask(sig);
+		if (do_jobctl_notify())
+			continue;
+		if (READ_ONCE(t->jobctl) & JOBCTL_STOP_PENDING) {
+			do_signal_stop(0);
+			continue;
+		}
+		sig = dequeue_signal(t->blocked, &info);
+		if (!sig)
+			break;
+		ka = &t->sighand[sig - 1];
 		if (t->signal->group_exit)
 			do_group_exit(SIGKILL);
-		if (h == SIG_IGN && sig != SIGKILL)
+		if (ka->handler == SIG_IGN && sig != SIGKILL)
 			continue;
-		if (h != SIG_DFL && sig != SIGKILL) {
+		if (ka->handler != SIG_DFL && sig != SIGKILL) {
 			syscall_restart(regs, ka);
-			if (setup_rt_frame(sig, ka, regs)) {
+			if (setup_rt_frame(sig, ka, &info, regs)) {
 				/* no room for the frame: a SIGSEGV that no
 				 * handler can catch (Linux's force_sigsegv) */
 				t->sighand[SIGSEGV - 1].handler = SIG_DFL;
@@ -198,15 +686,20 @@ void do_signal_exit_check(struct pt_regs *regs)
 			t->blocked |= ka->mask | (ka->flags & SA_NODEFER ? 0 : sigmask(sig));
 			if (ka->flags & SA_RESETHAND)
 				ka->handler = SIG_DFL;
-			t->fault_sig = 0;
+			t->restore_sigmask = false;	/* the frame has the mask */
 			return;
 		}
-		if (sigmask(sig) & (SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK))
+		if (sigmask(sig) & SIG_KERNEL_IGNORE_MASK)
 			continue;
 		/* init dies only of what the kernel forces (a fault) */
 		if ((t->signal->flags & SIGNAL_UNKILLABLE) &&
 		    !(sigmask(sig) & SIG_KERNEL_ONLY_MASK))
 			continue;
+		if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
+			if (sig == SIGSTOP || !is_current_pgrp_orphaned())
+				do_signal_stop(sig);
+			continue;
+		}
 		do_group_exit(sig);	/* a group exit's SIGKILL takes its code */
 	}
 	syscall_restart(regs, NULL);	/* no handler ran: just run it again */
@@ -247,89 +740,29 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
 	if (nset) {
 		if (copy_from_user(&set, nset, sizeof(set)))
 			return -EFAULT;
-		set &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 		switch (how) {
-		case SIG_BLOCK: current->blocked |= set; break;
-		case SIG_UNBLOCK: current->blocked &= ~set; break;
-		case SIG_SETMASK: current->blocked = set; break;
+		case SIG_BLOCK: set |= old; break;
+		case SIG_UNBLOCK: set = old & ~set; break;
+		case SIG_SETMASK: break;
 		default: return -EINVAL;
 		}
+		set_current_blocked(set);
 	}
 	if (oset && copy_to_user(oset, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
 }
 
-/*
- * kill_ok_by_cred - may current signal @t by their credentials: its
- * real or effective uid is @t's real or saved uid, or it has CAP_KILL
- * (Linux's rule). tasklist_lock held, so @t is not freed meanwhile.
- */
-static bool kill_ok_by_cred(struct task_struct *t)
-{
-	const struct cred *cred = current_cred(), *tcred;
-	bool ok;
-
-	task_lock(t);
-	tcred = t->real_cred;
-	ok = uid_eq(cred->euid, tcred->suid) || uid_eq(cred->euid, tcred->uid) ||
-	     uid_eq(cred->uid, tcred->suid) || uid_eq(cred->uid, tcred->uid);
-	task_unlock(t);
-	return ok || capable(CAP_KILL);
-}
-
-/*
- * check_kill_permission - 0 if current may send @sig (0: only asking)
- * to @t, else -EPERM: a thread of one's own process always, another
- * process by kill_ok_by_cred(). SIGCONT passes within a session, and
- * mmos keeps no sessions (everything is in init's), so it always
- * passes. tasklist_lock held.
- */
-static int check_kill_permission(int sig, struct task_struct *t)
-{
-	if (t->signal == current->signal || kill_ok_by_cred(t))
-		return 0;
-	return sig == SIGCONT ? 0 : -EPERM;
-}
-
-/*
- * kill_pid - a process-wide signal to process @pid, all under
- * tasklist_lock so that no thread can be freed meanwhile: SIGKILL ends
- * every thread, other signals go to one live thread (mmos keeps no
- * shared pending set), the leader if it still runs.
- */
-static long kill_pid(pid_t pid, int sig)
-{
-	struct task_struct *p, *t, *target = NULL;
-	unsigned long flags;
-	long ret = -ESRCH;
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	p = find_task_by_pid_locked(pid);
-	if (p && p == p->group_leader && p->signal->nr_threads > 0) {
-		ret = p->flags & PF_KTHREAD ? -EPERM : check_kill_permission(sig, p);
-		list_for_each_entry(t, &p->signal->thread_head, thread_node) {
-			if (ret || !sig || t->exit_state)
-				continue;
-			if (sig == SIGKILL)
-				send_sig(SIGKILL, t, 0);
-			else if (!target)
-				target = t;
-		}
-		if (target)
-			send_sig(sig, target, 0);
-	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return ret;
-}
 
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
-	if (sig < 0 || sig > _NSIG)
-		return -EINVAL;
-	if (pid <= 0)
-		pid = current->tgid;	/* process groups are not kept: own group */
-	return kill_pid(pid, sig);
+	unsigned long flags;
+	long ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = kill_something_info(sig, pid);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
 }
 
 /* tgkill/tkill - a signal to one thread. */
@@ -339,6 +772,10 @@ static long do_tkill(pid_t tgid, pid_t pid, int sig)
 	unsigned long flags;
 	long ret = -ESRCH;
 
+	struct kernel_siginfo info = {
+		.si_signo = sig, .si_code = SI_TKILL, .kill = { .pid = current->tgid },
+	};
+
 	if (pid <= 0 || sig < 0 || sig > _NSIG)
 		return -EINVAL;
 	spin_lock_irqsave(&tasklist_lock, flags);
@@ -346,7 +783,7 @@ static long do_tkill(pid_t tgid, pid_t pid, int sig)
 	if (p && !p->exit_state && (tgid <= 0 || p->tgid == tgid)) {
 		ret = check_kill_permission(sig, p);
 		if (!ret && sig)
-			ret = send_sig(sig, p, 0);
+			__send_sig(sig, &info, p);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
@@ -362,4 +799,269 @@ SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
 SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
 {
 	return do_tkill(0, pid, sig);
+}
+
+/* ---- waiting for signals ---------------------------------------------- */
+
+/* sigmask_to_save - the mask a handler's frame is to restore: the one
+ * rt_sigsuspend replaced, if it did, else the blocked mask. */
+sigset_t sigmask_to_save(void)
+{
+	return current->restore_sigmask ? current->saved_sigmask : current->blocked;
+}
+
+/* restore_saved_sigmask - no handler ran after rt_sigsuspend (its
+ * signal was ignored, or stopped the task): its mask goes back now. */
+void restore_saved_sigmask(void)
+{
+	if (current->restore_sigmask) {
+		current->restore_sigmask = false;
+		set_current_blocked(current->saved_sigmask);
+	}
+}
+
+/* set_current_blocked - current's blocked mask becomes @set (never
+ * SIGKILL or SIGSTOP), under siglock: senders read it. */
+void set_current_blocked(sigset_t set)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&current->signal->siglock, flags);
+	current->blocked = set & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	spin_unlock_irqrestore(&current->signal->siglock, flags);
+}
+
+SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
+{
+	sigset_t set = READ_ONCE(current->pending) & current->blocked;
+
+	if (sigsetsize > sizeof(set))
+		return -EINVAL;
+	return copy_to_user(uset, &set, sigsetsize) ? -EFAULT : 0;
+}
+
+/* sigsuspend_wait - sleep until a signal is deliverable under the
+ * current mask (or a group stop is due). */
+static void sigsuspend_wait(void)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current))
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+/*
+ * rt_sigsuspend - wait for a signal with *@unewset as the blocked mask.
+ * The old mask comes back after the handler (its frame keeps it:
+ * sigmask_to_save), or at once if no handler runs, and then the call
+ * starts again (-ERESTARTNOHAND); after a handler it returns -EINTR.
+ */
+SYSCALL_DEFINE2(rt_sigsuspend, const sigset_t __user *, unewset, size_t, sigsetsize)
+{
+	sigset_t newset;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&newset, unewset, sizeof(newset)))
+		return -EFAULT;
+	current->saved_sigmask = current->blocked;
+	current->restore_sigmask = true;
+	set_current_blocked(newset);
+	sigsuspend_wait();
+	return -ERESTARTNOHAND;
+}
+
+/* pause - wait for a signal: -EINTR after a handler, else again. */
+SYSCALL_DEFINE0(pause)
+{
+	sigsuspend_wait();
+	return -ERESTARTNOHAND;
+}
+
+/*
+ * sigtimedwait_sleep - rt_sigtimedwait's wait: until a signal is
+ * pending that the caller blocks not (those it waits for are unblocked
+ * meanwhile), or @timeout_ns (KTIME_MAX: none) passes. Returns whether
+ * time ran out.
+ */
+static bool sigtimedwait_sleep(u64 timeout_ns)
+{
+	u64 end = ktime_add_safe(local_clock(), timeout_ns), now;
+
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		now = local_clock();
+		if (signal_pending(current) || now >= end)
+			break;
+		if (timeout_ns == KTIME_MAX)
+			schedule();
+		else
+			schedule_timeout(nsecs_to_jiffies_timeout(end - now));
+	}
+	__set_current_state(TASK_RUNNING);
+	return !signal_pending(current);
+}
+
+/* copy_siginfo_to_user - @info as a 128-byte siginfo_t at @to. */
+static int copy_siginfo_to_user(void __user *to, const struct kernel_siginfo *info)
+{
+	if (copy_to_user(to, info, sizeof(*info)))
+		return -EFAULT;
+	return clear_user((char __user *)to + sizeof(*info), 128 - sizeof(*info)) ? -EFAULT : 0;
+}
+
+/*
+ * rt_sigtimedwait - take a pending signal of *@uthese (never SIGKILL or
+ * SIGSTOP) without running its handler, waiting for one up to *@uts (no
+ * limit if NULL; zero: only look). Returns it, with its siginfo to
+ * @uinfo; -EAGAIN when time ran out, -EINTR if another signal came.
+ */
+SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *, uinfo,
+		const struct timespec64 __user *, uts, size_t, sigsetsize)
+{
+	struct kernel_siginfo info;
+	struct timespec64 ts;
+	u64 timeout = KTIME_MAX;
+	sigset_t these, mask;
+	int sig;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	if (uts) {
+		if (copy_from_user(&ts, uts, sizeof(ts)))
+			return -EFAULT;
+		if (!timespec64_valid(&ts))
+			return -EINVAL;
+		timeout = timespec64_to_ns(&ts);
+	}
+	these &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	mask = ~these;
+	sig = dequeue_signal(mask, &info);
+	if (!sig && timeout) {
+		bool timed_out;
+
+		current->real_blocked = current->blocked;
+		set_current_blocked(current->blocked & mask);
+		timed_out = sigtimedwait_sleep(timeout);
+		set_current_blocked(current->real_blocked);
+		current->real_blocked = 0;
+		sig = dequeue_signal(mask, &info);
+		if (!sig)
+			return timed_out ? -EAGAIN : -EINTR;
+	}
+	if (!sig)
+		return -EAGAIN;
+	if (uinfo && copy_siginfo_to_user(uinfo, &info))
+		return -EFAULT;
+	return sig;
+}
+
+/* ---- the alternate signal stack ---------------------------------------- */
+
+/* on_sig_stack - is @sp on current's alternate stack (in use)? Not
+ * while it is disarmed for a handler (SS_AUTODISARM). */
+static bool on_sig_stack(unsigned long sp)
+{
+	struct task_struct *t = current;
+
+	if (t->sas_ss_flags & SS_AUTODISARM)
+		return false;
+	return sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
+}
+
+/* sas_ss_flags - the altstack's state at @sp: SS_DISABLE if there is
+ * none, SS_ONSTACK if @sp is on it, else 0. */
+static int sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+/* sigsp - where handler @ka's frame goes below: the top of the
+ * alternate stack for an SA_ONSTACK handler if there is one and it is
+ * not in use already, else @sp (the user's, past the red zone). */
+unsigned long sigsp(unsigned long sp, const struct k_sigaction *ka)
+{
+	if ((ka->flags & SA_ONSTACK) && !sas_ss_flags(sp))
+		return current->sas_ss_sp + current->sas_ss_size;
+	return sp;
+}
+
+/* __save_altstack - the frame's uc_stack: the altstack and its state at
+ * @sp (the interrupted stack pointer); SS_AUTODISARM disarms it while
+ * the handler runs (rt_sigreturn restores it from this copy). */
+void __save_altstack(stack_t *uss, unsigned long sp)
+{
+	struct task_struct *t = current;
+
+	uss->ss_sp = (void *)t->sas_ss_sp;
+	uss->ss_flags = sas_ss_flags(sp) | (t->sas_ss_flags & SS_FLAG_BITS);
+	uss->ss_size = t->sas_ss_size;
+	if (t->sas_ss_flags & SS_AUTODISARM) {
+		t->sas_ss_sp = t->sas_ss_size = 0;
+		t->sas_ss_flags = SS_DISABLE;
+	}
+}
+
+/*
+ * do_sigaltstack - Linux's checks in Linux's order: the old stack into
+ * *@oss; then, for a new one (*@ss), EPERM while running on the current
+ * one (@sp), EINVAL for a mode other than 0, SS_ONSTACK or SS_DISABLE,
+ * ENOMEM below MINSIGSTKSZ. Returns 0 or -errno.
+ */
+static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
+{
+	struct task_struct *t = current;
+	unsigned int mode;
+
+	if (oss) {
+		memset(oss, 0, sizeof(*oss));
+		oss->ss_sp = (void *)t->sas_ss_sp;
+		oss->ss_size = t->sas_ss_size;
+		oss->ss_flags = sas_ss_flags(sp) | (t->sas_ss_flags & SS_FLAG_BITS);
+	}
+	if (!ss)
+		return 0;
+	if (on_sig_stack(sp))
+		return -EPERM;
+	mode = ss->ss_flags & ~SS_FLAG_BITS;
+	if (mode != SS_DISABLE && mode != SS_ONSTACK && mode != 0)
+		return -EINVAL;
+	if (mode == SS_DISABLE) {
+		t->sas_ss_sp = t->sas_ss_size = 0;
+	} else {
+		if (ss->ss_size < MINSIGSTKSZ)
+			return -ENOMEM;
+		t->sas_ss_sp = (unsigned long)ss->ss_sp;
+		t->sas_ss_size = ss->ss_size;
+	}
+	t->sas_ss_flags = ss->ss_flags;
+	return 0;
+}
+
+/* restore_altstack - rt_sigreturn: the altstack as the frame holds it
+ * (a handler may change it there). Only a fault is an error, as Linux's. */
+int restore_altstack(const stack_t *uss, unsigned long sp)
+{
+	do_sigaltstack(uss, NULL, sp);
+	return 0;
+}
+
+SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss)
+{
+	stack_t new, old;
+	int err;
+
+	if (uss && copy_from_user(&new, uss, sizeof(new)))
+		return -EFAULT;
+	err = do_sigaltstack(uss ? &new : NULL, uoss ? &old : NULL, current_pt_regs()->sp);
+	if (!err && uoss && copy_to_user(uoss, &old, sizeof(old)))
+		err = -EFAULT;
+	return err;
 }

@@ -573,3 +573,195 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 	do_sysinfo(&val);
 	return copy_to_user(info, &val, sizeof(val)) ? -EFAULT : 0;
 }
+
+/* ---- process groups and sessions ------------------------------------ */
+
+/*
+ * setpgid - move process @pid (0: the caller) into process group @pgid
+ * (0: the one numbered @pid, a new group if there is none). Linux's
+ * checks in Linux's order: a negative @pgid is EINVAL; @pid must be the
+ * caller or one of its children (ESRCH) and a process, not a thread
+ * (EINVAL); a child must be in the caller's session (EPERM) and not have
+ * exec'd (EACCES); a session leader cannot move (EPERM); and the group
+ * joined must exist in the caller's session (EPERM).
+ */
+SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
+{
+	struct task_struct *p, *g, *group_leader = current->group_leader;
+	struct pid *pgrp;
+	unsigned long flags;
+	long err;
+
+	if (!pid)
+		pid = group_leader->pid;
+	if (!pgid)
+		pgid = pid;
+	if (pgid < 0)
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	err = -ESRCH;
+	p = find_task_by_pid_locked(pid);
+	if (!p)
+		goto out;
+	err = -EINVAL;
+	if (!thread_group_leader(p))
+		goto out;
+	if (p->real_parent->signal == group_leader->signal) {
+		err = -EPERM;
+		if (task_session(p) != task_session(group_leader))
+			goto out;
+		err = -EACCES;
+		if (!(p->flags & PF_FORKNOEXEC))
+			goto out;
+	} else {
+		err = -ESRCH;
+		if (p != group_leader)
+			goto out;
+	}
+	err = -EPERM;
+	if (p->signal->leader)
+		goto out;
+	pgrp = task_pid(p);
+	if (pgid != pid) {
+		pgrp = find_vpid(pgid);
+		g = pgrp ? pid_task(pgrp, PIDTYPE_PGID) : NULL;
+		if (!g || task_session(g) != task_session(group_leader))
+			goto out;
+	}
+	if (task_pgrp(p) != pgrp)
+		change_pid(p, PIDTYPE_PGID, pgrp);
+	err = 0;
+out:
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
+/* do_getpid - the number of the @type pid (group or session) of process
+ * @pid (0: the caller's), or -ESRCH. */
+static long do_getpid(pid_t pid, enum pid_type type)
+{
+	struct task_struct *p = current;
+	unsigned long flags;
+	long ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (pid)
+		p = find_task_by_pid_locked(pid);
+	if (p)
+		ret = pid_nr(p->signal->pids[type]);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+SYSCALL_DEFINE1(getpgid, pid_t, pid)
+{
+	return do_getpid(pid, PIDTYPE_PGID);
+}
+
+SYSCALL_DEFINE0(getpgrp)
+{
+	return do_getpid(0, PIDTYPE_PGID);
+}
+
+SYSCALL_DEFINE1(getsid, pid_t, pid)
+{
+	return do_getpid(pid, PIDTYPE_SID);
+}
+
+/*
+ * setsid - the caller's process leads a new session and a new process
+ * group, both numbered by its PID. EPERM if it leads a session already,
+ * or if a process group with that number exists (it leads its group).
+ * Returns the new session's number. There is no controlling terminal to
+ * drop yet (the tty code clears signal->tty here when it has one).
+ */
+SYSCALL_DEFINE0(setsid)
+{
+	struct task_struct *group_leader = current->group_leader;
+	struct pid *sid = task_pid(group_leader);
+	unsigned long flags;
+	long err = -EPERM;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (group_leader->signal->leader || pid_task(sid, PIDTYPE_PGID))
+		goto out;
+	group_leader->signal->leader = true;
+	if (task_session(group_leader) != sid)
+		change_pid(group_leader, PIDTYPE_SID, sid);
+	if (task_pgrp(group_leader) != sid)
+		change_pid(group_leader, PIDTYPE_PGID, sid);
+	err = sid->nr;
+out:
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
+/* ---- prctl ------------------------------------------------------------ */
+
+#define PR_SET_PDEATHSIG	1
+#define PR_GET_PDEATHSIG	2
+#define PR_SET_NAME		15
+#define PR_GET_NAME		16
+#define PR_SET_CHILD_SUBREAPER	36
+#define PR_GET_CHILD_SUBREAPER	37
+
+/* prctl_set_name - current's comm becomes the user's string at @uname,
+ * cut to TASK_COMM_LEN - 1 bytes. 0 or -EFAULT. */
+static long prctl_set_name(const char __user *uname)
+{
+	char comm[TASK_COMM_LEN] = { 0 };
+
+	if (strncpy_from_user(comm, uname, sizeof(comm) - 1) < 0)
+		return -EFAULT;
+	task_lock(current);
+	memcpy(current->comm, comm, sizeof(comm));
+	task_unlock(current);
+	return 0;
+}
+
+/* prctl_get_name - current's comm, all TASK_COMM_LEN bytes, to @uname. */
+static long prctl_get_name(char __user *uname)
+{
+	char comm[TASK_COMM_LEN];
+
+	task_lock(current);
+	memcpy(comm, current->comm, sizeof(comm));
+	task_unlock(current);
+	return copy_to_user(uname, comm, sizeof(comm)) ? -EFAULT : 0;
+}
+
+/*
+ * prctl - the options mmos has: the parent-death signal (to this thread
+ * when the thread that forked it exits; not inherited), the name, and
+ * child subreaping (orphans below reparent to the nearest subreaper
+ * ancestor, not PID 1). Every other option is EINVAL, as Linux says of
+ * an option it does not know.
+ */
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	unsigned long flags;
+
+	switch (option) {
+	case PR_SET_PDEATHSIG:
+		if (arg2 > _NSIG)
+			return -EINVAL;
+		current->pdeath_signal = arg2;
+		return 0;
+	case PR_GET_PDEATHSIG:
+		return put_user(current->pdeath_signal, (int __user *)arg2);
+	case PR_SET_NAME:
+		return prctl_set_name((const char __user *)arg2);
+	case PR_GET_NAME:
+		return prctl_get_name((char __user *)arg2);
+	case PR_SET_CHILD_SUBREAPER:
+		spin_lock_irqsave(&tasklist_lock, flags);	/* exits read it */
+		current->signal->is_child_subreaper = !!arg2;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		return put_user((int)current->signal->is_child_subreaper, (int __user *)arg2);
+	default:
+		return -EINVAL;
+	}
+}

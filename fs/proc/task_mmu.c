@@ -77,6 +77,7 @@ static const char *task_state(const struct task_struct *t)
 	case TASK_RUNNING: return "R (running)";
 	case TASK_INTERRUPTIBLE: return "S (sleeping)";
 	case TASK_UNINTERRUPTIBLE: return "D (disk sleep)";
+	case __TASK_STOPPED: return "T (stopped)";
 	default: return "X (dead)";
 	}
 }

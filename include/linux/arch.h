@@ -82,7 +82,10 @@ struct pt_regs *task_pt_regs(struct task_struct *tsk);
 void arch_cpu_idle(void);		/* wait for an interrupt */
 
 /* Signals: the frame a handler runs on, and restarting a syscall. */
-int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs);
+struct kernel_siginfo;
+int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct kernel_siginfo *info,
+		   struct pt_regs *regs);
+struct k_sigaction;
 void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka);
 
 /* Misc. */

@@ -42,6 +42,15 @@ static inline void list_del(struct list_head *e)
 	e->next = e->prev = NULL;
 }
 
+/* list_del_init - take @e off its list and leave it an empty list of
+ * its own, so that deleting it again is harmless. */
+static inline void list_del_init(struct list_head *e)
+{
+	e->next->prev = e->prev;
+	e->prev->next = e->next;
+	e->next = e->prev = e;
+}
+
 static inline bool list_empty(const struct list_head *head)
 {
 	return head->next == head;

@@ -18,6 +18,7 @@
 #include <linux/smp.h>
 #include <linux/signal.h>
 #include <linux/wait.h>
+#include <linux/timer.h>
 #include <asm/current.h>
 #include <asm/thread.h>
 
@@ -27,9 +28,12 @@
 #define TASK_RUNNING		0x0000
 #define TASK_INTERRUPTIBLE	0x0001
 #define TASK_UNINTERRUPTIBLE	0x0002
+#define __TASK_STOPPED		0x0004	/* group stop: only SIGCONT/SIGKILL wake it */
 #define TASK_DEAD		0x0080
 #define TASK_WAKEKILL		0x0100	/* SIGKILL wakes the sleep */
 #define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_STOPPED		(TASK_WAKEKILL | __TASK_STOPPED)
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
 /* exit_state */
 #define EXIT_DEAD		0x0010
@@ -38,6 +42,7 @@
 /* flags */
 #define PF_IDLE			0x00000002
 #define PF_EXITING		0x00000004
+#define PF_FORKNOEXEC		0x00000040	/* forked, not exec'd since */
 #define PF_KTHREAD		0x00200000
 
 #define TASK_COMM_LEN		16
@@ -75,6 +80,8 @@ struct task_struct {
 
 	/* Identity and family: tasklist_lock */
 	pid_t pid, tgid;
+	struct pid *thread_pid;		/* the struct pid of pid (a reference) */
+	struct list_head pid_links[PIDTYPE_MAX];	/* in pid->tasks[type] */
 	struct task_struct *real_parent, *parent, *group_leader;
 	struct list_head children, sibling;
 	struct list_head tasks;		/* all tasks, from init_task */
@@ -95,16 +102,24 @@ struct task_struct {
 
 	/* Signals: changed by the task itself or by senders, irqs off */
 	sigset_t pending, blocked;
-	/* ppoll/pselect6's mask is in blocked for the call; the task's own
-	 * waits here until a handler's frame saved it or the return to user
-	 * mode put it back (<linux/sched/signal.h>). Only the task itself
-	 * touches these. */
+	/* rt_sigsuspend, ppoll and pselect6 put a temporary mask in blocked
+	 * for the call; the task's own waits here until a handler's frame
+	 * saved it or the return to user mode put it back
+	 * (<linux/sched/signal.h>). Only the task itself touches these. */
 	sigset_t saved_sigmask;
 	bool restore_sigmask;
+	sigset_t real_blocked;		/* rt_sigtimedwait: blocked before it */
+	/* signal->siglock must be held when using these: */
+	unsigned long jobctl;		/* JOBCTL_*: this thread's part in a group stop */
 	struct k_sigaction sighand[_NSIG];
-	/* The last fault's signal, si_code and address, for its siginfo */
-	int fault_sig, fault_code;
+	/* siglock must be held when using this: each pending signal's info */
+	struct kernel_siginfo siginfo[_NSIG];
+	/* The last fault's address, for the handler's sigcontext (cr2) */
 	unsigned long fault_addr;
+	/* sigaltstack: changed by the task itself only */
+	unsigned long sas_ss_sp;
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;
 
 	/* Open files (fd table), shared with CLONE_FILES */
 	struct files_struct *files;
@@ -116,6 +131,7 @@ struct task_struct {
 	/* The thread group: shared by CLONE_THREAD tasks */
 	struct signal_struct *signal;
 	int exit_signal;		/* to the parent at exit (SIGCHLD), -1: none */
+	int pdeath_signal;		/* to it when its parent thread exits (prctl) */
 	struct list_head thread_node;	/* in signal->thread_head: tasklist_lock */
 
 	/* task_lock (alloc_lock) must be held when using these once the
@@ -134,6 +150,7 @@ struct task_struct {
  */
 struct signal_struct {
 	atomic_t count;			/* references (threads) */
+	atomic_t live;			/* threads not yet in do_exit */
 	unsigned int flags;		/* SIGNAL_UNKILLABLE: set once, for init */
 	/* tasklist_lock must be held when using these: */
 	int nr_threads;			/* live threads */
@@ -151,10 +168,75 @@ struct signal_struct {
 	unsigned long nvcsw, nivcsw, cnvcsw, cnivcsw;
 	unsigned long min_flt, maj_flt, cmin_flt, cmaj_flt;
 	unsigned long maxrss, cmaxrss;	/* pages: the largest RSS */
+
+	/* tasklist_lock must be held when using these (the references are
+	 * the pointers' own; put when the signal_struct goes): */
+	struct pid *pids[PIDTYPE_MAX];	/* TGID, PGID, SID; [PIDTYPE_PID] unused */
+	bool leader;			/* a session leader (setsid) */
+	bool is_child_subreaper;	/* orphans below come here (prctl) */
+
+	/* siglock must be held when using these (the group stop): */
+	spinlock_t siglock;
+	unsigned int stop_flags;	/* SIGNAL_STOP_*, SIGNAL_CLD_* */
+	int group_stop_count;		/* threads still to stop */
+	int group_stop_code;		/* the stop signal, for wait (WSTOPPED) */
+	/* ITIMER_REAL (kernel/time/itimer.c), in CLOCK_MONOTONIC ns: */
+	u64 it_real_expires, it_real_incr;
+	/* ITIMER_PROF, ITIMER_VIRTUAL: CPU time (ns) left and the reload */
+	struct cpu_itimer { u64 expires, incr; } it[2];
+	struct timer_list real_timer;	/* its own pending: timer_lock */
+	/* POSIX timers (kernel/time/posix-timers.c): */
+	struct list_head posix_timers;	/* struct k_itimer.list */
+	int next_posix_timer_id;
 };
 
 /* signal_struct.flags */
 #define SIGNAL_UNKILLABLE	0x00000040	/* init: only what it handles */
+
+/* signal_struct.stop_flags (Linux keeps them in signal->flags) */
+#define SIGNAL_STOP_STOPPED	0x00000001	/* the group is stopped */
+#define SIGNAL_STOP_CONTINUED	0x00000002	/* SIGCONT since: for WCONTINUED */
+#define SIGNAL_CLD_STOPPED	0x00000010	/* the parent is yet to hear */
+#define SIGNAL_CLD_CONTINUED	0x00000020
+#define SIGNAL_CLD_MASK		(SIGNAL_CLD_STOPPED | SIGNAL_CLD_CONTINUED)
+
+/* task_struct.jobctl */
+#define JOBCTL_STOP_PENDING	(1UL << 17)	/* this thread is to stop */
+#define JOBCTL_STOPPED		(1UL << 26)	/* this thread has stopped */
+
+/* task_pid etc. - @task's pids in each role; tasklist_lock held, or
+ * @task is current (whose own cannot change under it but by itself). */
+static inline struct pid *task_pid(struct task_struct *task)
+{
+	return task->thread_pid;
+}
+
+static inline struct pid *task_tgid(struct task_struct *task)
+{
+	return task->signal->pids[PIDTYPE_TGID];
+}
+
+static inline struct pid *task_pgrp(struct task_struct *task)
+{
+	return task->signal->pids[PIDTYPE_PGID];
+}
+
+static inline struct pid *task_session(struct task_struct *task)
+{
+	return task->signal->pids[PIDTYPE_SID];
+}
+
+/* thread_group_leader - @p leads its thread group (is the process). */
+static inline bool thread_group_leader(const struct task_struct *p)
+{
+	return p->group_leader == p;
+}
+
+/* is_global_init - @p is a thread of PID 1's process. */
+static inline bool is_global_init(const struct task_struct *p)
+{
+	return p->tgid == 1;
+}
 
 extern struct task_struct init_task;
 extern struct list_head tasklist;
@@ -194,6 +276,7 @@ void schedule(void);
 void cond_resched(void);
 void preempt_schedule_irq(void);
 int wake_up_process(struct task_struct *p);
+int wake_up_state(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p);
 void scheduler_tick(void);
 void sched_init(void);
@@ -207,6 +290,10 @@ void msleep(unsigned int ms);
 struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *find_task_by_pid_locked(pid_t pid);
 struct task_struct *find_get_task_by_pid(pid_t pid);
+
+/* kernel/exit.c: process groups that lose their link to job control */
+bool will_become_orphaned_pgrp(struct pid *pgrp, struct task_struct *ignored_task);
+bool is_current_pgrp_orphaned(void);
 
 /* kernel/fork.c, kernel/exit.c */
 struct kernel_clone_args {

@@ -30,6 +30,8 @@
 #define SIGCONT		18
 #define SIGSTOP		19
 #define SIGTSTP		20
+#define SIGTTIN		21
+#define SIGTTOU		22
 #define SIGURG		23
 #define SIGWINCH	28
 
@@ -43,6 +45,46 @@ static inline sigset_t sigmask(int sig)
 	return 1ULL << (sig - 1);
 }
 
+/*
+ * struct kernel_siginfo - what a pending signal says about itself: the
+ * first 32 bytes of the user's siginfo_t, Linux's layout (the rest of
+ * the 128 are zero when it is copied out). One per pending signal, as
+ * Linux keeps for signals below SIGRTMIN: a second one while the first
+ * is pending is merged into it.
+ */
+struct kernel_siginfo {
+	int si_signo, si_errno, si_code, __pad;
+	union {
+		struct { int pid, uid; } kill;			/* SI_USER, SI_TKILL */
+		struct { int pid, uid, status; } chld;		/* SIGCHLD */
+		struct { int tid, overrun; u64 sigval; } timer;	/* SI_TIMER */
+		u64 addr;					/* faults */
+	};
+};
+
+/* Linux's special info values: from a user's kill() (si_code SI_USER,
+ * the sender's pid), and from the kernel (SI_KERNEL, and init cannot
+ * ignore SIGKILL or SIGSTOP sent so). */
+#define SEND_SIG_NOINFO	((struct kernel_siginfo *)0)
+#define SEND_SIG_PRIV	((struct kernel_siginfo *)1)
+
+#define SI_USER		0
+#define SI_TIMER	(-2)	/* a POSIX timer expired */
+#define SI_TKILL	(-6)	/* tkill, tgkill */
+
+/* sigaltstack: Linux's stack_t */
+typedef struct {
+	void *ss_sp;
+	int ss_flags;
+	size_t ss_size;
+} stack_t;
+
+#define SS_ONSTACK	1
+#define SS_DISABLE	2
+#define SS_AUTODISARM	(1U << 31)	/* disarm while a handler runs on it */
+#define SS_FLAG_BITS	SS_AUTODISARM
+#define MINSIGSTKSZ	2048
+
 /* The kernel's struct sigaction (x86-64 rt_sigaction layout). */
 struct k_sigaction {
 	void *handler;
@@ -55,8 +97,23 @@ struct k_sigaction {
 
 struct task_struct;
 
+struct pid;
+
 void force_sig(int sig);
 int send_sig(int sig, struct task_struct *p, int priv);
+int send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct *p);
+int __group_send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct *p);
+unsigned long sigsp(unsigned long sp, const struct k_sigaction *ka);
+void __save_altstack(stack_t *uss, unsigned long sp);
+int restore_altstack(const stack_t *uss, unsigned long sp);
+sigset_t sigmask_to_save(void);
+void restore_saved_sigmask(void);
+void set_current_blocked(sigset_t set);
+int __kill_pgrp_info(int sig, int priv, struct pid *pgrp);
+int kill_pgrp(struct pid *pgrp, int sig, int priv);
+int kill_pid_info(int sig, const struct kernel_siginfo *info, struct pid *pid);
+void send_signal_locked(int sig, const struct kernel_siginfo *info, struct task_struct *p);
+void exit_signals(struct task_struct *tsk);
 void zap_other_threads(void);
 bool signal_pending(struct task_struct *p);
 bool fatal_signal_pending(struct task_struct *p);

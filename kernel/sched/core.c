@@ -241,16 +241,18 @@ void schedule_tail(struct task_struct *prev)
 }
 
 /*
- * wake_up_process - make @p runnable. Returns 1 if it was sleeping,
- * 0 if it was already running or queued.
+ * wake_up_state - make @p runnable if it sleeps in a state that has a
+ * bit of @state (TASK_NORMAL: the ordinary sleeps; __TASK_STOPPED: a
+ * stop; TASK_WAKEKILL: any sleep SIGKILL ends). Returns 1 if it was
+ * sleeping so, 0 if it was running or queued or sleeps otherwise.
  */
-int wake_up_process(struct task_struct *p)
+int wake_up_state(struct task_struct *p, unsigned int state)
 {
 	unsigned long flags = arch_local_irq_save();
 	struct rq *rq = this_rq();
 	int woke = 0;
 
-	if (READ_ONCE(p->__state) != TASK_RUNNING && p->__state != TASK_DEAD) {
+	if (READ_ONCE(p->__state) & state) {
 		WRITE_ONCE(p->__state, TASK_RUNNING);
 		woke = 1;
 	}
@@ -261,6 +263,13 @@ int wake_up_process(struct task_struct *p)
 	}
 	arch_local_irq_restore(flags);
 	return woke;
+}
+
+/* wake_up_process - end an ordinary sleep of @p (not a stop). Returns 1
+ * if it was sleeping. */
+int wake_up_process(struct task_struct *p)
+{
+	return wake_up_state(p, TASK_NORMAL);
 }
 
 /* wake_up_new_task - first wake-up of a task from copy_process. */

@@ -1,16 +1,39 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * clock_gettime, clock_settime, clock_getres and clock_nanosleep over
- * the clocks of <linux/timekeeping.h> and the CPU clocks
- * (posix-cpu-timers.c), as Linux's kernel/time/posix-timers.c. POSIX
- * interval timers (timer_create) are not there: -ENOSYS.
+ * Linux's kernel/time/posix-timers.c: the clock syscalls and the POSIX
+ * interval timers.
+ *
+ * clock_gettime, clock_settime, clock_getres and clock_nanosleep work
+ * over the clocks of <linux/timekeeping.h> and the CPU clocks
+ * (posix-cpu-timers.c).
+ *
+ * timer_create, timer_settime, timer_gettime, timer_getoverrun and
+ * timer_delete work on CLOCK_REALTIME, CLOCK_MONOTONIC and
+ * CLOCK_BOOTTIME (the same as MONOTONIC: mmos never suspends), notified
+ * by SIGEV_SIGNAL (to the process), SIGEV_THREAD_ID (to one of its
+ * threads) or SIGEV_NONE (read with timer_gettime). A timer belongs to
+ * the process (signal->posix_timers), and goes at exec and when the last
+ * thread exits. Like ITIMER_REAL it runs on the tick's timer list.
+ *
+ * The signal carries SI_TIMER, the timer's id and its sigev_value. An
+ * expiry while the timer's signal is still pending counts as an overrun
+ * in that pending siginfo (Linux bumps si_overrun of its queued sigqueue
+ * the same way); timer_getoverrun says the count of the last delivered
+ * one. Periodic timers are re-armed when they fire.
  */
 #include <linux/kernel.h>
+#include <linux/arch.h>
 #include <linux/errno.h>
 #include <linux/hrtimer.h>
 #include <linux/posix-timers.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/time64.h>
 #include <linux/timekeeping.h>
+#include <linux/timer.h>
 
 /* The resolutions: the monotonic clock counts nanoseconds (Linux's
  * hrtimer_resolution with high resolution on); the coarse clocks move
@@ -226,4 +249,389 @@ SYSCALL_DEFINE4(clock_nanosleep, const clockid_t, which, int, flags,
 	if (flags & TIMER_ABSTIME)
 		rmtp = NULL;
 	return kc->nsleep(which, flags, &t, rmtp);
+}
+
+/* ---- POSIX interval timers ----------------------------------------- */
+
+#define SIGEV_SIGNAL		0
+#define SIGEV_NONE		1
+#define SIGEV_THREAD		2	/* libc's; the kernel sends a signal */
+#define SIGEV_THREAD_ID		4
+
+/* The user's struct sigevent (64 bytes). */
+struct sigevent_k {
+	u64 sigev_value;
+	int sigev_signo;
+	int sigev_notify;
+	int sigev_notify_thread_id;
+	int __pad[11];
+};
+
+struct itimerspec64 {
+	struct timespec64 it_interval, it_value;
+};
+
+struct k_itimer {
+	struct timer_list it_timer;
+	struct signal_struct *it_signal;	/* the process it belongs to */
+	int it_id, it_clock, it_sigev_notify, it_sigev_signo;
+	u64 it_sigev_value;
+	struct pid *it_pid;		/* whom to signal (a reference) */
+	enum pid_type it_pid_type;	/* PIDTYPE_TGID, or PIDTYPE_PID for a thread */
+	/* it_signal->siglock must be held when using these: */
+	struct list_head list;		/* in signal->posix_timers */
+	u64 it_expires;			/* CLOCK_MONOTONIC ns; 0: disarmed */
+	u64 it_interval;
+	int it_overrun_last;		/* overruns of the last delivered signal */
+	bool it_dead;			/* deleted: the callback does nothing */
+};
+
+/* clock_offset - what clock @clock reads at CLOCK_MONOTONIC 0 (ns), as
+ * of now: a CLOCK_REALTIME timer is converted when it is set, so a later
+ * clock_settime does not move it (Linux would re-evaluate it). */
+static u64 clock_offset(int clock)
+{
+	return clock == CLOCK_REALTIME ? ktime_get_real_ns() - ktime_get_ns() : 0;
+}
+
+/* posix_timer_event - @timr expired (@missed more periods since): its
+ * signal, unless the last one is still pending, which then counts
+ * them as overruns. From the tick. */
+static void posix_timer_event(struct k_itimer *timr, int missed)
+{
+	struct kernel_siginfo info = {
+		.si_signo = timr->it_sigev_signo, .si_code = SI_TIMER,
+		.timer = { .tid = timr->it_id, .overrun = missed, .sigval = timr->it_sigev_value },
+	};
+	struct task_struct *p, *t;
+	unsigned long flags;
+	bool queued = false;
+	int sig = timr->it_sigev_signo;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = pid_task(timr->it_pid, timr->it_pid_type);
+	if (p) {
+		spin_lock(&p->signal->siglock);
+		list_for_each_entry(t, &p->signal->thread_head, thread_node) {
+			struct kernel_siginfo *q = &t->siginfo[sig - 1];
+
+			if ((t->pending & sigmask(sig)) && q->si_code == SI_TIMER &&
+			    q->timer.tid == timr->it_id) {
+				q->timer.overrun += 1 + missed;
+				queued = true;
+			}
+		}
+		spin_unlock(&p->signal->siglock);
+		if (!queued && timr->it_pid_type == PIDTYPE_PID)
+			send_signal_locked(sig, &info, p);
+		else if (!queued)
+			__group_send_sig_info(sig, &info, p);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+/* posix_timer_fn - @t's tick came: if the clock says the timer is due,
+ * re-arm a periodic one past now and signal; if early, wait on. */
+static void posix_timer_fn(struct timer_list *t)
+{
+	struct k_itimer *timr = container_of(t, struct k_itimer, it_timer);
+	struct signal_struct *sig = timr->it_signal;
+	unsigned long flags;
+	bool fire = false;
+	int missed = 0;
+	u64 now;
+
+	spin_lock_irqsave(&sig->siglock, flags);
+	now = local_clock();
+	if (!timr->it_dead && timr->it_expires) {
+		if (now < timr->it_expires) {
+			timer_arm_ns(t, timr->it_expires);
+		} else {
+			fire = true;
+			if (timr->it_interval) {
+				u64 k = (now - timr->it_expires) / timr->it_interval;
+
+				missed = k > INT_MAX ? INT_MAX : k;
+				timr->it_expires += (k + 1) * timr->it_interval;
+				timer_arm_ns(t, timr->it_expires);
+			} else {
+				timr->it_expires = 0;
+			}
+		}
+	}
+	spin_unlock_irqrestore(&sig->siglock, flags);
+	if (fire)
+		posix_timer_event(timr, missed);
+}
+
+/* posix_timer_dequeued - current took a SI_TIMER signal with @info:
+ * its overruns are the timer's last count. siglock held. */
+void posix_timer_dequeued(const struct kernel_siginfo *info)
+{
+	struct k_itimer *timr;
+
+	list_for_each_entry(timr, &current->signal->posix_timers, list)
+		if (timr->it_id == info->timer.tid)
+			timr->it_overrun_last = info->timer.overrun;
+}
+
+/*
+ * good_sigevent - whom @ev says to signal, as Linux checks it: a thread
+ * of the caller's process for SIGEV_THREAD_ID, a signal in 1.._NSIG for
+ * the signalling kinds, the process for SIGEV_NONE. Sets *@type;
+ * returns the pid (no reference), or NULL: EINVAL. tasklist_lock held.
+ */
+static struct pid *good_sigevent(const struct sigevent_k *ev, enum pid_type *type)
+{
+	struct task_struct *t;
+
+	*type = PIDTYPE_TGID;
+	switch (ev->sigev_notify) {
+	case SIGEV_SIGNAL | SIGEV_THREAD_ID:
+		t = find_task_by_pid_locked(ev->sigev_notify_thread_id);
+		if (!t || t->exit_state || t->signal != current->signal)
+			return NULL;
+		*type = PIDTYPE_PID;
+		if (ev->sigev_signo <= 0 || ev->sigev_signo > _NSIG)
+			return NULL;
+		return task_pid(t);
+	case SIGEV_SIGNAL:
+	case SIGEV_THREAD:
+		if (ev->sigev_signo <= 0 || ev->sigev_signo > _NSIG)
+			return NULL;
+		return task_tgid(current);
+	case SIGEV_NONE:
+		return task_tgid(current);
+	default:
+		return NULL;
+	}
+}
+
+/* clock_check - can a timer run on @clock? 0, -EOPNOTSUPP for Linux's
+ * clocks without timers, -EINVAL for the rest (mmos has no CPU-time or
+ * alarm clocks). */
+static int clock_check(int clock)
+{
+	switch (clock) {
+	case CLOCK_REALTIME: case CLOCK_MONOTONIC: case CLOCK_BOOTTIME:
+		return 0;
+	case CLOCK_MONOTONIC_RAW: case CLOCK_REALTIME_COARSE: case CLOCK_MONOTONIC_COARSE:
+		return -EOPNOTSUPP;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* posix_timer_free - a timer that is on no list any more. */
+static void posix_timer_free(struct k_itimer *timr)
+{
+	del_timer(&timr->it_timer);
+	put_pid(timr->it_pid);
+	kfree(timr);
+}
+
+/* posix_timer_unlink - take @timr off its process's list and kill its
+ * callback. siglock held. */
+static void posix_timer_unlink(struct k_itimer *timr)
+{
+	list_del(&timr->list);
+	timr->it_dead = true;
+}
+
+SYSCALL_DEFINE3(timer_create, int, which_clock, const struct sigevent_k __user *, uev,
+		int __user *, created_timer_id)
+{
+	struct signal_struct *sig = current->signal;
+	struct k_itimer *timr;
+	struct sigevent_k ev;
+	unsigned long flags;
+	int err;
+
+	if (uev && copy_from_user(&ev, uev, sizeof(ev)))
+		return -EFAULT;
+	err = clock_check(which_clock);
+	if (err)
+		return err;
+	timr = kzalloc(sizeof(*timr), GFP_KERNEL);
+	if (!timr)
+		return -EAGAIN;
+	timer_setup(&timr->it_timer, posix_timer_fn);
+	timr->it_signal = sig;
+	timr->it_clock = which_clock;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&sig->siglock);
+	timr->it_id = sig->next_posix_timer_id++;	/* used up even on EINVAL, as in Linux */
+	spin_unlock(&sig->siglock);
+	if (uev) {
+		timr->it_pid = get_pid(good_sigevent(&ev, &timr->it_pid_type));
+		timr->it_sigev_notify = ev.sigev_notify;
+		timr->it_sigev_signo = ev.sigev_signo;
+		timr->it_sigev_value = ev.sigev_value;
+	} else {
+		timr->it_pid = get_pid(task_tgid(current));
+		timr->it_pid_type = PIDTYPE_TGID;
+		timr->it_sigev_notify = SIGEV_SIGNAL;
+		timr->it_sigev_signo = SIGALRM;
+		timr->it_sigev_value = timr->it_id;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!timr->it_pid) {
+		kfree(timr);
+		return -EINVAL;
+	}
+	if (put_user(timr->it_id, created_timer_id)) {
+		posix_timer_free(timr);
+		return -EFAULT;
+	}
+	spin_lock_irqsave(&sig->siglock, flags);
+	list_add_tail(&timr->list, &sig->posix_timers);
+	spin_unlock_irqrestore(&sig->siglock, flags);
+	return 0;
+}
+
+/* lock_timer - current's process's timer @id, with siglock held (and
+ * *@flags saved), or NULL (no lock held). */
+static struct k_itimer *lock_timer(int id, unsigned long *flags)
+{
+	struct signal_struct *sig = current->signal;
+	struct k_itimer *timr;
+
+	spin_lock_irqsave(&sig->siglock, *flags);
+	list_for_each_entry(timr, &sig->posix_timers, list)
+		if (timr->it_id == id)
+			return timr;
+	spin_unlock_irqrestore(&sig->siglock, *flags);
+	return NULL;
+}
+
+static void unlock_timer(unsigned long flags)
+{
+	spin_unlock_irqrestore(&current->signal->siglock, flags);
+}
+
+/* common_timer_get - @timr's setting now, Linux's rule: time left (a
+ * SIGEV_NONE timer is moved on past now first; an armed one whose time
+ * is up reads 1 ns, a spent SIGEV_NONE one 0) and the interval.
+ * siglock held. */
+static void common_timer_get(struct k_itimer *timr, struct itimerspec64 *cur)
+{
+	u64 now = local_clock();
+
+	memset(cur, 0, sizeof(*cur));
+	cur->it_interval = ns_to_timespec64(timr->it_interval);
+	if (!timr->it_expires)
+		return;
+	if (timr->it_sigev_notify == SIGEV_NONE && timr->it_interval && now >= timr->it_expires)
+		timr->it_expires += ((now - timr->it_expires) / timr->it_interval + 1) *
+				    timr->it_interval;
+	if (timr->it_expires > now)
+		cur->it_value = ns_to_timespec64(timr->it_expires - now);
+	else if (timr->it_sigev_notify != SIGEV_NONE)
+		cur->it_value.tv_nsec = 1;
+}
+
+SYSCALL_DEFINE2(timer_gettime, int, timer_id, struct itimerspec64 __user *, setting)
+{
+	struct itimerspec64 cur;
+	struct k_itimer *timr;
+	unsigned long flags;
+
+	timr = lock_timer(timer_id, &flags);
+	if (!timr)
+		return -EINVAL;
+	common_timer_get(timr, &cur);
+	unlock_timer(flags);
+	return copy_to_user(setting, &cur, sizeof(cur)) ? -EFAULT : 0;
+}
+
+/* timespec_to_expiry - the CLOCK_MONOTONIC time @value means for @timr:
+ * with TIMER_ABSTIME a time of its clock (already past: now), else that
+ * long from now. 0 for a zero @value: disarm. */
+static u64 timespec_to_expiry(struct k_itimer *timr, const struct timespec64 *value, int flags)
+{
+	u64 ns = timespec64_to_ns(value), now = local_clock(), off;
+
+	if (!ns)
+		return 0;
+	if (!(flags & TIMER_ABSTIME))
+		return ktime_add_safe(now, ns);
+	off = clock_offset(timr->it_clock);
+	return ns > off && ns - off > now ? ns - off : now;
+}
+
+SYSCALL_DEFINE4(timer_settime, int, timer_id, int, flags,
+		const struct itimerspec64 __user *, new_setting,
+		struct itimerspec64 __user *, old_setting)
+{
+	struct itimerspec64 new, old;
+	struct k_itimer *timr;
+	unsigned long lflags;
+
+	if (!new_setting)
+		return -EINVAL;
+	if (copy_from_user(&new, new_setting, sizeof(new)))
+		return -EFAULT;
+	if (!timespec64_valid(&new.it_interval) || !timespec64_valid(&new.it_value))
+		return -EINVAL;
+	timr = lock_timer(timer_id, &lflags);
+	if (!timr)
+		return -EINVAL;
+	common_timer_get(timr, &old);
+	del_timer(&timr->it_timer);
+	timr->it_interval = timespec64_to_ns(&new.it_interval);
+	timr->it_expires = timespec_to_expiry(timr, &new.it_value, flags);
+	if (timr->it_expires && timr->it_sigev_notify != SIGEV_NONE)
+		timer_arm_ns(&timr->it_timer, timr->it_expires);
+	unlock_timer(lflags);
+	if (old_setting && copy_to_user(old_setting, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE1(timer_getoverrun, int, timer_id)
+{
+	struct k_itimer *timr;
+	unsigned long flags;
+	int overrun;
+
+	timr = lock_timer(timer_id, &flags);
+	if (!timr)
+		return -EINVAL;
+	overrun = timr->it_overrun_last;
+	unlock_timer(flags);
+	return overrun;
+}
+
+SYSCALL_DEFINE1(timer_delete, int, timer_id)
+{
+	struct k_itimer *timr;
+	unsigned long flags;
+
+	timr = lock_timer(timer_id, &flags);
+	if (!timr)
+		return -EINVAL;
+	posix_timer_unlink(timr);
+	unlock_timer(flags);
+	posix_timer_free(timr);
+	return 0;
+}
+
+/* exit_itimers - every POSIX timer of @sig goes (exec; the last thread's
+ * exit). Taken off the list under siglock, freed after. */
+void exit_itimers(struct signal_struct *sig)
+{
+	struct k_itimer *timr;
+	unsigned long flags;
+
+	for (;;) {
+		spin_lock_irqsave(&sig->siglock, flags);
+		timr = list_empty(&sig->posix_timers) ? NULL :
+		       list_first_entry(&sig->posix_timers, struct k_itimer, list);
+		if (timr)
+			posix_timer_unlink(timr);
+		spin_unlock_irqrestore(&sig->siglock, flags);
+		if (!timr)
+			return;
+		posix_timer_free(timr);
+	}
 }

@@ -75,13 +75,14 @@ void run_timers(void)
 }
 
 /* update_process_times - from the tick: charge it to the interrupted
- * task (@user_tick: it was in user mode), run the timers due, and let
- * the scheduler take its slice, as Linux's. */
+ * task (@user_tick: it was in user mode), run the timers due, let the
+ * scheduler take its slice, and run the CPU itimers, as Linux's. */
 void update_process_times(int user_tick)
 {
 	account_process_tick(current, user_tick);
 	run_timers();
 	scheduler_tick();
+	run_posix_cpu_timers(current, user_tick);
 }
 
 struct process_timer {

@@ -91,7 +91,8 @@ void hosted_task_exit(long code)
 
 /* No user code runs on the hosted target, so no handler can: a signal
  * with one is treated as a frame that could not be written. */
-int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs)
+int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct kernel_siginfo *info,
+		   struct pt_regs *regs)
 {
 	return -14;	/* -EFAULT */
 }

@@ -37,20 +37,15 @@ struct sigcontext_64 {
 struct ucontext_k {
 	u64 uc_flags;
 	u64 uc_link;
-	u64 ss_sp;
-	u32 ss_flags, __pad;
-	u64 ss_size;
+	stack_t uc_stack;
 	struct sigcontext_64 uc_mcontext;
 	sigset_t uc_sigmask;
 };
 
+/* siginfo_t: what the kernel keeps of it, then zeros to 128 bytes */
 struct siginfo_k {
-	int si_signo, si_errno, si_code, __pad;
-	union {
-		struct { int pid, uid; } kill;
-		u64 addr;
-	};
-	int __rest[128 / 4 - 6];
+	struct kernel_siginfo k;
+	int __rest[(128 - sizeof(struct kernel_siginfo)) / 4];
 };
 
 struct rt_sigframe {
@@ -90,13 +85,18 @@ static void restore_regs(struct pt_regs *r, const struct sigcontext_64 *sc)
 }
 
 /*
- * setup_rt_frame - make the task run handler @ka for @sig when it next
- * returns to user mode. Returns 0, or -EFAULT if the frame cannot be
- * written (the caller then kills the task with SIGSEGV, as Linux does).
+ * setup_rt_frame - make the task run handler @ka for @sig, with @info
+ * for its siginfo, when it next returns to user mode: on the alternate
+ * stack if the handler asks (SA_ONSTACK) and one is set up and not in
+ * use, else below the red zone. The frame keeps the mask to restore
+ * (sigmask_to_save: rt_sigsuspend's saved one) and the altstack as it
+ * was. Returns 0, or -EFAULT if the frame cannot be written (the caller
+ * then kills the task with SIGSEGV, as Linux does).
  */
-int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs)
+int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct kernel_siginfo *info,
+		   struct pt_regs *regs)
 {
-	unsigned long sp = regs->sp - 128, fp;
+	unsigned long sp = sigsp(regs->sp - 128, ka), fp;
 	struct rt_sigframe frame;
 	u8 fx[512] __aligned(16);
 
@@ -111,10 +111,8 @@ int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs)
 	frame.uc.uc_mcontext.fpstate = fp;
 	frame.uc.uc_mcontext.oldmask = sigmask_to_save();
 	frame.uc.uc_sigmask = sigmask_to_save();
-	frame.info.si_signo = sig;
-	frame.info.si_code = current->fault_sig == sig ? current->fault_code : 0;
-	if (current->fault_sig == sig)
-		frame.info.addr = current->fault_addr;
+	__save_altstack(&frame.uc.uc_stack, regs->sp);
+	frame.info.k = *info;
 	__asm__ volatile("fxsave64 %0" : "=m"(fx));
 	if (copy_to_user((void __user *)fp, fx, sizeof(fx)) ||
 	    copy_to_user((void __user *)sp, &frame, sizeof(frame)))
@@ -166,33 +164,33 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	}
 	restore_regs(regs, &frame.uc.uc_mcontext);
 	current->blocked = frame.uc.uc_sigmask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	restore_altstack(&frame.uc.uc_stack, regs->sp);	/* as the handler left it */
 	return regs->ax;
 }
 
+#define SA_RESTART	0x10000000
+
 /*
  * syscall_restart - if @regs return from a syscall that a signal
- * interrupted, either run it again (back up over the 2-byte syscall
- * instruction with the number in rax again) or let it fail with -EINTR.
- * @ka is the handler about to run, NULL if none: -ERESTARTSYS runs again
- * unless a handler without SA_RESTART runs, -ERESTARTNOHAND only if no
- * handler runs, as in Linux.
+ * interrupted, Linux's rule: with no handler to run (@ka NULL) every
+ * -ERESTART* runs the syscall again (back up over the 2-byte syscall
+ * instruction with the number in rax again); before handler @ka,
+ * -ERESTARTNOHAND fails with -EINTR, -ERESTARTSYS too unless the
+ * handler has SA_RESTART, and -ERESTARTNOINTR always restarts.
  */
 void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 {
-	bool restart;
+	long err = (long)regs->ax;
 
 	if (regs->vector != -1UL || regs->orig_ax == -1UL)
 		return;
-	if (regs->ax == (unsigned long)-ERESTARTSYS)
-		restart = !ka || (ka->flags & SA_RESTART);
-	else if (regs->ax == (unsigned long)-ERESTARTNOHAND)
-		restart = !ka;
-	else
+	if (err != -ERESTARTSYS && err != -ERESTARTNOHAND && err != -ERESTARTNOINTR)
 		return;
-	if (restart) {
-		regs->ax = regs->orig_ax;
-		regs->ip -= 2;
-	} else {
+	if (ka && (err == -ERESTARTNOHAND ||
+		   (err == -ERESTARTSYS && !(ka->flags & SA_RESTART)))) {
 		regs->ax = -EINTR;
+		return;
 	}
+	regs->ax = regs->orig_ax;
+	regs->ip -= 2;
 }
