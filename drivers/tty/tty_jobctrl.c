@@ -26,24 +26,20 @@
 
 /*
  * tty_signal_pgrp - send @sig to @tty's foreground process group, which
- * for now is every user process: one live thread of each (the way
- * kill() picks its target). May run in the receive interrupt:
- * tasklist_lock is irqsave.
+ * for now is every user process, each as kill() sends to a process
+ * (__group_send_sig_info, from the kernel). May run in the receive
+ * interrupt: tasklist_lock is irqsave.
  */
 void tty_signal_pgrp(struct tty_struct *tty, int sig)
 {
-	struct task_struct *p, *t;
+	struct task_struct *p;
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &tasklist, tasks) {
 		if (p != p->group_leader || (p->flags & PF_KTHREAD) || !p->mm)
 			continue;
-		list_for_each_entry(t, &p->signal->thread_head, thread_node)
-			if (!t->exit_state) {
-				send_sig(sig, t, 1);
-				break;
-			}
+		__group_send_sig_info(sig, SEND_SIG_PRIV, p);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
