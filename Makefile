@@ -35,7 +35,8 @@ KASFLAGS := -D__ASSEMBLY__ $(ARCH_X86_INCLUDE)
 KLDFLAGS := -nostdlib -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments
 
 KSRCS := $(wildcard arch/x86/boot/*.S arch/x86/kernel/*.S arch/x86/kernel/*.c \
-	arch/x86/mm/*.c arch/x86/lib/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c)
+	arch/x86/mm/*.c arch/x86/lib/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c \
+	drivers/*/*.c lib/*.c)
 KSRCS := $(filter-out arch/x86/kernel/vmlinux.lds.S,$(KSRCS))
 # The in-kernel self-tests (test_*.c) are in the DEBUG=1 kernel only.
 ifneq ($(DEBUG),1)
@@ -158,7 +159,8 @@ HOSTED_EXCLUDE := init/main.c kernel/params.c kernel/entry.c kernel/sys.c \
 	kernel/time/time.c fs/console.c kernel/panic.c kernel/printk.c \
 	kernel/locking/rwsem.c kernel/kallsyms.c lib/string.c lib/vsprintf.c \
 	kernel/selftest.c
-GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c lib/*.c)
+GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c \
+	drivers/*/*.c lib/*.c)
 HSRCS := $(foreach f,$(filter-out $(HOSTED_EXCLUDE),$(GENERIC_SRCS)),\
 		$(if $(findstring /test_,$(f)),,$(f))) \
 	$(wildcard arch/hosted/*/*.c) tests/hosted/harness.c tests/hosted/tasks.c

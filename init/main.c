@@ -11,6 +11,8 @@
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/devtmpfs.h>
+#include <linux/mount.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
 #include <linux/jiffies.h>
@@ -28,6 +30,7 @@
 #define MMOS_BANNER "mmos version 0.1 (x86_64): Linux's process memory model\n"
 
 static const char *execute_command;
+static const char *ramdisk_execute_command;	/* rdinit= */
 
 
 static int init_setup(char *s)
@@ -36,6 +39,13 @@ static int init_setup(char *s)
 	return 0;
 }
 __setup("init=", init_setup);
+
+static int rdinit_setup(char *s)
+{
+	ramdisk_execute_command = s;
+	return 0;
+}
+__setup("rdinit=", rdinit_setup);
 
 static int quiet_kernel(char *s)
 {
@@ -103,6 +113,12 @@ static int run_init(void)
 
 	init_free_pages_before_exec = nr_free_pages();
 	console_on_rootfs();
+	if (ramdisk_execute_command) {
+		err = run_init_process(ramdisk_execute_command);
+		if (!err)
+			return 0;
+		pr_err("Failed to execute %s (error %d)\n", ramdisk_execute_command, err);
+	}
 	if (execute_command) {
 		err = run_init_process(execute_command);
 		if (!err)
@@ -127,6 +143,7 @@ static int kernel_init(void *unused)
 {
 	wait_for_completion(&kthreadd_done);
 	populate_rootfs();
+	devtmpfs_mount_dev();	/* if the initramfs has a /dev */
 	if (mmos_selftest)
 		run_selftests();
 	return run_init();	/* 0: return to user mode, into /init */
@@ -165,6 +182,7 @@ void start_kernel(void)
 	mm_core_init();
 	sched_init();
 	fork_init();
+	mnt_init();
 	time_init();
 	arch_local_irq_enable();
 	rest_init();

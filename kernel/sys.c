@@ -8,6 +8,7 @@
 #include <linux/reboot.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/fs_struct.h>
 #include <linux/syscalls.h>
 #include <asm/processor.h>
 
@@ -169,4 +170,18 @@ SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user
 	default:
 		return -EINVAL;
 	}
+}
+
+/* umask(2): the new file-creation mask (its permission bits); returns
+ * the old one. */
+SYSCALL_DEFINE1(umask, int, mask)
+{
+	struct fs_struct *fs = current->fs;
+	int old;
+
+	spin_lock(&fs->lock);
+	old = fs->umask;
+	fs->umask = mask & 0777;
+	spin_unlock(&fs->lock);
+	return old;
 }

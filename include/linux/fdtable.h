@@ -47,8 +47,5 @@ void fd_set_cloexec(unsigned int fd, bool on);
 #define O_NOFOLLOW	00400000
 #define O_CLOEXEC	02000000
 #define O_PATH		010000000
-#define AT_FDCWD		-100
-#define AT_SYMLINK_NOFOLLOW	0x100
-#define AT_EMPTY_PATH		0x1000
 
 #endif

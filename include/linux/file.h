@@ -9,12 +9,14 @@
 
 #include <linux/types.h>
 #include <linux/atomic.h>
+#include <linux/path.h>
 
 struct file;
 struct inode;
 struct kstat;
 struct dentry;
 struct vm_area_struct;
+struct dir_context;
 
 typedef long long loff_t;
 typedef long ssize_t;
@@ -23,6 +25,7 @@ typedef unsigned int fmode_t;
 /* f_mode: what the file was opened for, fixed at open (Linux's values) */
 #define FMODE_READ	((fmode_t)0x1)
 #define FMODE_WRITE	((fmode_t)0x2)
+#define FMODE_PATH	((fmode_t)0x4000)	/* O_PATH: no I/O */
 
 /* OPEN_FMODE - the f_mode of open flags: O_RDONLY 0 reads, O_WRONLY 1
  * writes, O_RDWR 2 both, and 3 neither (Linux's trick: add one). */
@@ -34,6 +37,11 @@ struct file_operations {
 	int (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	void (*release)(struct file *f);
 	int (*mmap)(struct file *f, struct vm_area_struct *vma);	/* NULL: -ENODEV */
+	/* called by dentry_open with f_op set from i_fop: may replace f_op
+	 * (a device's open picks the driver) or refuse with -errno */
+	int (*open)(struct inode *inode, struct file *f);
+	/* getdents: called with the directory's i_rwsem held shared */
+	int (*iterate_shared)(struct file *f, struct dir_context *ctx);
 	bool seekable;
 };
 
@@ -42,8 +50,9 @@ struct file {
 	unsigned int f_flags;		/* O_* from open */
 	fmode_t f_mode;			/* FMODE_READ/WRITE, from f_flags */
 	loff_t f_pos;
-	struct inode *f_inode;		/* NULL for a device */
-	struct dentry *f_dentry;	/* the name it was opened by, if any */
+	struct inode *f_inode;		/* NULL for the console and /proc */
+	struct path f_path;		/* the name it was opened by, if any:
+					 * held, dropped by the last fput */
 	const struct file_operations *f_op;
 	void *private_data;		/* e.g. /proc's generated text */
 	size_t private_size;
@@ -52,8 +61,12 @@ struct file {
 /* mm/filemap.c: read(2) of a file from its page cache */
 ssize_t filemap_read(struct file *f, char *ubuf, size_t len, loff_t *pos);
 
+/* f_dentry - the dentry a file was opened by (Linux 2.6's name) */
+#define f_dentry f_path.dentry
+
 struct file *alloc_file(struct inode *inode, const struct file_operations *fop,
 			unsigned int flags);
+struct file *dentry_open(const struct path *path, unsigned int flags);
 
 static inline struct file *get_file(struct file *f)
 {
