@@ -121,7 +121,7 @@ $(BUILD)/broken.elf:
 $(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTESTS) \
 		$(BUILD)/broken.elf $(BUILD)/user/fuzz
 	@echo "  CPIO    $@"
-	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\n'; \
+	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\ndir /dev 0755\n'; \
 	  printf 'file /init $(BUILD)/user/init 0755\n'; \
 	  printf 'file /fuzz $(BUILD)/user/fuzz 0755\n'; \
 	  printf 'file /tests/data/broken.elf $(BUILD)/broken.elf 0755\n'; \

@@ -640,6 +640,9 @@ static int open_last(struct nameidata *nd, unsigned int flags, umode_t mode,
 			break;
 		}
 		if (flags & O_CREAT) {
+			err = -EISDIR;	/* a trailing slash, before any lookup */
+			if (nd->last_slash)
+				break;
 			err = open_last_create(nd, flags, mode, &d, created);
 			if (d && !err && S_ISDIR(d->d_inode->i_mode) && !*created)
 				err = -EISDIR;

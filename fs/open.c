@@ -337,7 +337,7 @@ SYSCALL_DEFINE4(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len)
 		err = -EINVAL;
 	else if (!(f->f_mode & FMODE_WRITE))
 		err = -EBADF;
-	else if (inode && S_ISFIFO(inode->i_mode))
+	else if (get_pipe_info(f))
 		err = -ESPIPE;
 	else if (inode && S_ISDIR(inode->i_mode))
 		err = -EISDIR;

@@ -242,6 +242,13 @@ static const struct file_operations pipe_fops = {
 	.release = pipe_release,
 };
 
+/* get_pipe_info - the pipe @f is an end of (an anonymous pipe or an
+ * open FIFO), or NULL. */
+struct pipe_inode_info *get_pipe_info(struct file *f)
+{
+	return f->f_op == &pipe_fops ? f->private_data : NULL;
+}
+
 /* alloc_pipe_info - a new, empty pipe with no ends. NULL if out of
  * memory. */
 static struct pipe_inode_info *alloc_pipe_info(void)

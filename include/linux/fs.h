@@ -333,6 +333,7 @@ extern const struct inode_operations simple_symlink_inode_operations;
 
 /* fs/char_dev.c and fs/pipe.c: what a device or FIFO inode opens as */
 extern const struct file_operations def_chr_fops, pipefifo_fops;
+struct pipe_inode_info *get_pipe_info(struct file *f);
 int register_chrdev(unsigned int major, const char *name,
 		    const struct file_operations *fops);
 int __register_chrdev(unsigned int major, unsigned int baseminor,
