@@ -38,6 +38,8 @@ void fput(struct file *f)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
+	if (f->f_mode & FMODE_WRITER)
+		atomic_dec(&f->f_inode->i_sb->s_writers);
 	if (f->f_path.dentry)
 		path_put(&f->f_path);
 	kfree(f->private_data);
@@ -67,6 +69,11 @@ struct file *dentry_open(const struct path *path, unsigned int flags)
 	}
 	if (!f->f_op)
 		f->f_op = &empty_fops;
+	/* a remount read-only waits for no writer: it refuses with -EBUSY */
+	if ((f->f_mode & FMODE_WRITE) && S_ISREG(inode->i_mode)) {
+		atomic_inc(&inode->i_sb->s_writers);
+		f->f_mode |= FMODE_WRITER;
+	}
 	if (f->f_op->open) {
 		err = f->f_op->open(inode, f);
 		if (err) {

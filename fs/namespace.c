@@ -358,7 +358,11 @@ static int do_remount(const struct path *mp, unsigned long flags,
 	if (flags & MS_BIND) {
 		mp->mnt->mnt_flags = mnt_flags;
 	} else {
-		if (sb->s_op->remount_fs)
+		/* read-only while a file is open for writing: -EBUSY, as Linux */
+		if ((sb_flags & SB_RDONLY) && !(sb->s_flags & SB_RDONLY) &&
+		    atomic_read(&sb->s_writers))
+			err = -EBUSY;
+		if (!err && sb->s_op->remount_fs)
 			err = sb->s_op->remount_fs(sb, &sb_flags, data);
 		if (!err) {
 			sb->s_flags = (sb->s_flags & ~SB_RDONLY) | sb_flags;

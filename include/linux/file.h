@@ -26,6 +26,7 @@ typedef unsigned int fmode_t;
 #define FMODE_READ	((fmode_t)0x1)
 #define FMODE_WRITE	((fmode_t)0x2)
 #define FMODE_PATH	((fmode_t)0x4000)	/* O_PATH: no I/O */
+#define FMODE_WRITER	((fmode_t)0x8000)	/* counted in s_writers */
 
 /* OPEN_FMODE - the f_mode of open flags: O_RDONLY 0 reads, O_WRONLY 1
  * writes, O_RDWR 2 both, and 3 neither (Linux's trick: add one). */

@@ -256,6 +256,7 @@ struct super_block {
 	unsigned long s_magic;
 	unsigned long s_flags;		/* SB_*: written under namespace_sem */
 	atomic_t s_active;
+	atomic_t s_writers;		/* files open for writing on it */
 	atomic_long_t s_next_ino;
 	struct rw_semaphore s_vfs_rename_mutex;	/* cross-directory renames */
 	void *s_fs_info;		/* the file system's own */

@@ -94,6 +94,8 @@ int main(void)
 	CHECK(mount(NULL, "mnt", NULL, MS_REMOUNT, NULL) == 0, "remount rw: %d", errno);
 	fd = open("mnt/x", O_CREAT | O_WRONLY, 0644);
 	CHECK(fd >= 0 && write(fd, "ok", 2) == 2, "writable after remount");
+	CHECK(mount(NULL, "mnt", NULL, MS_REMOUNT | MS_RDONLY, NULL) == -1 && errno == EBUSY,
+	      "remount ro with a writer: %d", errno);
 	close(fd);
 	fd2 = open("mnt", O_RDONLY | O_DIRECTORY);
 	CHECK(mount(NULL, "mnt", NULL, MS_REMOUNT | MS_RDONLY, NULL) == 0, "remount ro: %d", errno);
