@@ -94,6 +94,17 @@ void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode
 	inode->i_mode = mode;
 }
 
+/* no_open - the ->open of what cannot be opened (a socket node without
+ * sockets, a block device without block devices): -ENXIO, as Linux's. */
+static int no_open(struct inode *inode, struct file *f)
+{
+	return -ENXIO;
+}
+
+static const struct file_operations no_open_fops = {
+	.open = no_open,
+};
+
 /* init_special_inode - a device, FIFO or socket inode: what open gives
  * depends on the type alone. */
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
@@ -105,7 +116,10 @@ void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
 	} else if (S_ISFIFO(mode)) {
 		inode->i_fop = &pipefifo_fops;
 	} else if (S_ISBLK(mode)) {
-		inode->i_rdev = rdev;	/* no block devices: open is -ENXIO */
+		inode->i_fop = &no_open_fops;	/* no block devices */
+		inode->i_rdev = rdev;
+	} else {
+		inode->i_fop = &no_open_fops;	/* a socket: connect(2)'s, not open's */
 	}
 }
 

@@ -543,8 +543,7 @@ int do_truncate(struct dentry *dentry, u64 length)
 /*
  * may_open - the checks of opening @path's inode with @flags, after the
  * walk: -ENOTDIR (O_DIRECTORY), -EISDIR (a directory for writing),
- * -ELOOP (a symlink, unless O_PATH), -EACCES, -EROFS, -ENXIO (a block
- * device: none exist).
+ * -ELOOP (a symlink, unless O_PATH), -EACCES, -EROFS.
  */
 static int may_open(const struct path *path, unsigned int flags, bool dir_wanted)
 {
@@ -571,8 +570,6 @@ static int may_open(const struct path *path, unsigned int flags, bool dir_wanted
 		return err;
 	if ((mask & MAY_WRITE) && S_ISREG(inode->i_mode))
 		err = mnt_want_write(path->mnt);
-	if (!err && S_ISBLK(inode->i_mode))
-		err = -ENXIO;
 	return err;
 }
 

@@ -202,6 +202,13 @@ t=init_param
 boot $t qemu64 256M "$INITRD" "console=ttyS0 init=/nonexistent"
 exit_is $t 0 && has $t "Requested init /nonexistent failed \(error -2\)" && ok $t
 
+# rdinit= runs first; one that fails is reported and init= runs next.
+t=rdinit_param
+boot $t qemu64 256M "$B/tests-initramfs.cpio" \
+	"console=ttyS0 rdinit=/nonexistent init=/tests/hello"
+exit_is $t 0 && has $t "Failed to execute /nonexistent \(error -2\)" \
+	"Run /tests/hello as init process" "exitcode=0x00000000" && ok $t
+
 # The syscall fuzzer as PID 1 (user/fuzz.c) for a minute; `make
 # fuzz-kernel FUZZ_SECONDS=...` runs it longer.
 t=fuzz_kernel

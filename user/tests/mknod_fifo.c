@@ -83,6 +83,12 @@ int main(void)
 	CHECK(mknod("none", S_IFCHR | 0666, makedev(240, 77)) == 0, "mknod unknown major");
 	CHECK(open("none", O_RDONLY) == -1 && errno == ENXIO, "no driver: ENXIO: %d", errno);
 
+	/* a socket node does not open */
+	CHECK(mknod("sock", S_IFSOCK | 0644, 0) == 0 && stat("sock", &st) == 0 &&
+	      S_ISSOCK(st.st_mode), "mknod a socket");
+	CHECK(open("sock", O_RDONLY) == -1 && errno == ENXIO, "open a socket node: %d", errno);
+	CHECK(unlink("sock") == 0, "unlink sock");
+
 	/* errors */
 	CHECK(mknod("d", S_IFDIR | 0755, 0) == -1 && errno == EPERM, "S_IFDIR: %d", errno);
 	CHECK(mknod("bad", 0170000, 0) == -1 && errno == EINVAL, "bad type: %d", errno);
