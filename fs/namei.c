@@ -487,7 +487,7 @@ int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 		return err;
 	if (!dir->i_op->mkdir)
 		return -EPERM;
-	return dir->i_op->mkdir(dir, dentry, mode & (S_IALLUGO));
+	return dir->i_op->mkdir(dir, dentry, mode & (0777 | S_ISVTX));
 }
 
 /* vfs_mknod - a new node @dentry of @mode (a device, FIFO, socket or
@@ -759,6 +759,8 @@ struct file *do_filp_open(int dfd, const char *name, unsigned int flags,
 			return ERR_PTR(-EINVAL);
 		return do_tmpfile(dfd, name, flags, mode);
 	}
+	if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+		return ERR_PTR(-EINVAL);	/* as Linux since 6.4 */
 	if (flags & O_PATH)
 		flags &= O_PATH_FLAGS;
 	err = path_init(&nd, dfd, name, 0);
@@ -851,7 +853,7 @@ static long do_mkdirat(int dfd, const char __user *uname, umode_t mode)
 	d = filename_create(dfd, name, &path, LOOKUP_DIRECTORY);
 	err = PTR_ERR(d);
 	if (!IS_ERR(d)) {
-		err = vfs_mkdir(path.dentry->d_inode, d, mode & ~current_umask() & 07777);
+		err = vfs_mkdir(path.dentry->d_inode, d, mode & ~current_umask());
 		done_path_create(&path, d);
 	}
 	kfree(name);

@@ -307,10 +307,11 @@ static int do_new_mount(const struct path *mp, const char *fstype,
 }
 
 /* do_loopback - MS_BIND: the tree (@old's dentry and below, of its
- * super block) mounted again on @mp. MS_REC is refused: mounts below
- * @old are not copied. */
+ * super block) mounted again on @mp, with @old's mount flags (the
+ * call's are ignored, as Linux's: MS_REMOUNT|MS_BIND changes them).
+ * MS_REC is refused: mounts below @old are not copied. */
 static int do_loopback(const struct path *mp, const char *old_name,
-		       unsigned long flags, int mnt_flags)
+		       unsigned long flags)
 {
 	struct path old;
 	struct mount *m;
@@ -330,7 +331,7 @@ static int do_loopback(const struct path *mp, const char *old_name,
 	if (!m)
 		goto put_old;
 	atomic_inc(&old.mnt->mnt_sb->s_active);
-	m->mnt.mnt_flags = mnt_flags;
+	m->mnt.mnt_flags = old.mnt->mnt_flags;	/* as Linux's clone_mnt */
 	down_write(&namespace_sem);
 	err = graft_ok(mp, old.dentry);
 	if (!err)
@@ -407,7 +408,7 @@ int path_mount(const char *dev, const struct path *mp, const char *type,
 	if (flags & MS_REMOUNT)
 		return do_remount(mp, flags, mnt_flags, data);
 	if (flags & MS_BIND)
-		return do_loopback(mp, dev, flags, mnt_flags);
+		return do_loopback(mp, dev, flags);
 	if (flags & (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE | MS_MOVE))
 		return -EINVAL;	/* no propagation types, no moving */
 	return do_new_mount(mp, type, flags, mnt_flags, dev, data);

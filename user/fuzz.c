@@ -440,6 +440,15 @@ static const struct fuzz_call calls[] = {
 	{ SYS_dup3, "dup3", "ffv", 1 },		{ SYS_pipe2, "pipe2", "pv", 2 },
 	{ SYS_prlimit64, "prlimit64", "Pvpp", 1 },
 	{ SYS_getrandom, "getrandom", "plv", 2 },
+	/* the VFS calls that change nothing on disk (a child's chdir and
+	 * chroot are its own) */
+	{ SYS_getdents64, "getdents64", "fpl", 2 },
+	{ SYS_getdents, "getdents", "fpl", 1 },
+	{ SYS_statfs, "statfs", "np", 1 },	{ SYS_fstatfs, "fstatfs", "fp", 1 },
+	{ SYS_statx, "statx", "vnvvp", 1 },	{ SYS_chdir, "chdir", "n", 1 },
+	{ SYS_fchdir, "fchdir", "f", 1 },	{ SYS_chroot, "chroot", "n", 1 },
+	{ SYS_faccessat2, "faccessat2", "vnvv", 1 },
+	{ SYS_fsync, "fsync", "f", 1 },
 	{ FUZZ_TOUCH, "touch", "", 4 },
 };
 #define NR_CALLS (sizeof(calls) / sizeof(calls[0]))

@@ -60,7 +60,11 @@ int main(void)
 	CHECK(mkdir("nope/b", 0755) == -1 && errno == ENOENT, "mkdir no parent: %d", errno);
 	CHECK(mkdir(".", 0755) == -1 && errno == EEXIST, "mkdir .: %d", errno);
 	CHECK(mkdir("..", 0755) == -1 && errno == EEXIST, "mkdir ..: %d", errno);
-	CHECK(mkdir("b/", 0755) == 0, "mkdir with a trailing slash: %d", errno);
+	CHECK(mkdir("b/", 06755) == 0, "mkdir with a trailing slash: %d", errno);
+	CHECK(stat("b", &st) == 0 && (st.st_mode & 07777) == 0755, "set-id bits dropped: %o",
+	      st.st_mode);
+	CHECK(mkdir("t", 01777) == 0 && stat("t", &st) == 0 && (st.st_mode & 07777) == 01755 &&
+	      rmdir("t") == 0, "sticky kept: %o", st.st_mode);
 	CHECK(RAW(SYS_mkdir, (void *)8, 0755) == -EFAULT, "mkdir EFAULT");
 	memset(buf, 'x', 300);
 	buf[300] = 0;

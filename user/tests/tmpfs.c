@@ -9,11 +9,45 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/statvfs.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
 
 #define TMPFS_MAGIC	0x01021994
 #define RAMFS_MAGIC	0x858458f6
 
-int main(void)
+/* copy_self - this program's bytes into @dst, made executable. */
+static int copy_self(const char *self, const char *dst)
+{
+	static char buf[65536];
+	int in = open(self, O_RDONLY), out = open(dst, O_CREAT | O_WRONLY | O_TRUNC, 0755);
+	long n, ok = in >= 0 && out >= 0;
+
+	while (ok && (n = read(in, buf, sizeof(buf))) > 0)
+		ok = write(out, buf, n) == n;
+	close(in);
+	close(out);
+	return ok ? 0 : -1;
+}
+
+/* exec_status - the errno of execve(@path) in a child, or 0 if it ran
+ * (with "exit0" it exits 0 at once). */
+static int exec_errno(const char *path)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		char *argv[] = { (char *)path, "exit0", NULL };
+
+		execve(path, argv, NULL);
+		_exit(errno);
+	}
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int main(int argc, char **argv)
 {
 	char scratch[64], cwd[4096], buf[100000];
 	struct statfs sf;
@@ -21,6 +55,8 @@ int main(void)
 	int fd, fd2;
 	long n;
 
+	if (argc > 1 && !strcmp(argv[1], "exit0"))
+		return 0;
 	snprintf(scratch, sizeof(scratch), "tmpfs.%d", getpid());
 	CHECK(mkdir(scratch, 0755) == 0 && chdir(scratch) == 0, "scratch");
 	CHECK(mkdir("mnt", 0755) == 0 && mkdir("other", 0755) == 0, "dirs");
@@ -104,6 +140,26 @@ int main(void)
 	CHECK(umount("mnt") == -1 && errno == EBUSY, "busy: a dir fd");
 	close(fd2);
 	CHECK(umount("mnt") == 0, "umount ramfs: %d", errno);
+
+	/* MS_NOEXEC and MS_NODEV are kept and enforced */
+	CHECK(mount("none", "mnt", "tmpfs", MS_NOEXEC | MS_NODEV, NULL) == 0, "noexec,nodev: %d",
+	      errno);
+	CHECK(copy_self(argv[0], "mnt/prog") == 0, "copy the test in");
+	CHECK(exec_errno("mnt/prog") == EACCES, "noexec: %d", exec_errno("mnt/prog"));
+	CHECK(mknod("mnt/null", S_IFCHR | 0666, makedev(1, 3)) == 0, "mknod in nodev");
+	CHECK(open("mnt/null", O_RDWR) == -1 && errno == EACCES, "nodev: %d", errno);
+	CHECK(statfs("mnt", &sf) == 0 && (sf.f_flags & (ST_NOEXEC | ST_NODEV)) ==
+	      (ST_NOEXEC | ST_NODEV), "statfs flags %lx", (long)sf.f_flags);
+	/* MS_BIND: the same tree, mounted again without the flags */
+	CHECK(mount("mnt", "other", NULL, MS_BIND, NULL) == 0, "bind: %d", errno);
+	CHECK(stat("other/prog", &st) == 0 && stat("mnt/prog", &st2) == 0 &&
+	      st.st_ino == st2.st_ino && st.st_dev == st2.st_dev, "the same file");
+	CHECK(exec_errno("other/prog") == EACCES, "a bind mount keeps noexec");
+	CHECK(mount(NULL, "other", NULL, MS_REMOUNT | MS_BIND, NULL) == 0, "remount the bind: %d",
+	      errno);
+	CHECK(exec_errno("other/prog") == 0, "exec through the bind mount now");
+	CHECK(exec_errno("mnt/prog") == EACCES, "still noexec on the first");
+	CHECK(umount("other") == 0 && umount("mnt") == 0, "umount both");
 
 	/* stacked: a mount on the root of another, and umount in turn */
 	CHECK(mount("a", "mnt", "tmpfs", 0, "size=1m") == 0 && mount("b", "mnt", "tmpfs", 0, NULL) == 0,

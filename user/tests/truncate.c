@@ -34,6 +34,8 @@ int main(void)
 	      errno);
 	CHECK(open("nope", O_RDONLY) == -1 && errno == ENOENT, "ENOENT");
 	CHECK(open(".", O_CREAT | O_RDWR, 0666) == -1 && errno == EISDIR, "O_CREAT on .: %d", errno);
+	CHECK(open("g", O_CREAT | O_DIRECTORY | O_RDONLY, 0666) == -1 && errno == EINVAL &&
+	      access("g", F_OK) == -1, "O_CREAT|O_DIRECTORY: %d", errno);
 
 	/* write, read back, st_blocks in 512-byte units */
 	memset(buf, 'a', sizeof(buf));
