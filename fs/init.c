@@ -56,6 +56,26 @@ int init_symlink(const char *target, const char *name)
 	return err;
 }
 
+/* init_link - link(2): @newname for the file @oldname is. */
+int init_link(const char *oldname, const char *newname)
+{
+	struct path old, new;
+	struct dentry *d;
+	int err = kern_path(oldname, 0, &old);
+
+	if (err)
+		return err;
+	d = filename_create(AT_FDCWD, newname, &new, 0);
+	err = PTR_ERR(d);
+	if (!IS_ERR(d)) {
+		err = old.mnt != new.mnt ? -EXDEV :
+		      vfs_link(old.dentry, new.dentry->d_inode, d);
+		done_path_create(&new, d);
+	}
+	path_put(&old);
+	return err;
+}
+
 /* init_setattr - set @attr on @name (not following a last symlink). */
 static int init_setattr(const char *name, struct iattr *attr)
 {

@@ -16,6 +16,7 @@
 #include <linux/init_syscalls.h>
 #include <linux/namei.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/initrd.h>
 #include <linux/mm.h>
 #include <linux/string.h>
@@ -35,6 +36,56 @@ static int write_file(const char *name, const void *data, unsigned long size)
 	if (n < 0)
 		return n;
 	return n == size ? 0 : -ENOSPC;
+}
+
+/*
+ * The hard links of an archive: a regular file with more than one link
+ * is remembered by its inode number, and a later entry with the same
+ * number (and mode) becomes another name for it, as Linux's
+ * maybe_link(). Only the unpacker, at boot, uses the list.
+ */
+struct link_hash {
+	struct list_head list;
+	unsigned long ino;
+	umode_t mode;
+	char name[];
+};
+
+static LIST_HEAD(link_hashes);
+
+/* maybe_link - 1 if @e is another name of a file already made (now
+ * linked), 0 if it must be made (and is remembered), or -errno. */
+static int maybe_link(const struct cpio_entry *e, const char *name)
+{
+	struct link_hash *h;
+	int err;
+
+	if (e->nlink < 2)
+		return 0;
+	list_for_each_entry(h, &link_hashes, list) {
+		if (h->ino == e->ino && h->mode == e->mode) {
+			err = init_link(h->name, name);
+			return err ? err : 1;
+		}
+	}
+	h = kmalloc(sizeof(*h) + strlen(name) + 1, GFP_KERNEL);
+	if (!h)
+		return -ENOMEM;
+	h->ino = e->ino;
+	h->mode = e->mode;
+	strcpy(h->name, name);
+	list_add_tail(&h->list, &link_hashes);
+	return 0;
+}
+
+/* free_hash - forget the archive's hard links. */
+static void free_hash(void)
+{
+	struct link_hash *h, *n;
+
+	list_for_each_entry_safe(h, n, &link_hashes, list)
+		kfree(h);
+	INIT_LIST_HEAD(&link_hashes);
 }
 
 /* clean_path - as Linux's: an entry already at @name that is not a
@@ -77,7 +128,13 @@ static int unpack_entry(const struct cpio_entry *e, unsigned long *nr_files)
 			err = 0;
 		break;
 	case S_IFREG:
-		err = write_file(name, e->data, e->size);
+		err = maybe_link(e, name);
+		if (err == 1) {		/* another name: its data came first */
+			(*nr_files)++;
+			return 0;
+		}
+		if (!err)
+			err = write_file(name, e->data, e->size);
 		break;
 	case S_IFLNK: {
 		char target[PATH_MAX];
@@ -149,11 +206,13 @@ int unpack_to_rootfs(const void *buf, unsigned long len, unsigned long *nr_files
 	while (cpio_next(&it, &e) == 0) {
 		r = unpack_entry(&e, nr_files);
 		if (r) {
+			free_hash();
 			rootfs_clear();
 			*nr_files = 0;
 			return r;
 		}
 	}
+	free_hash();
 	return 0;
 }
 

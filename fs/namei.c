@@ -614,6 +614,27 @@ static int open_last_create(struct nameidata *nd, unsigned int flags,
 }
 
 /*
+ * open_follow_link - open's last component is the symlink @path (held):
+ * walk its target up to the target's last component, which becomes the
+ * walk's last. The link is kept in @link (dropping the one before), as
+ * nd->last points into its target. -ELOOP past 40 links, -ENOENT for an
+ * empty target.
+ */
+static int open_follow_link(struct nameidata *nd, struct path *path, struct path *link)
+{
+	if (nd->total_link_count++ >= MAXSYMLINKS) {
+		path_put(path);
+		return -ELOOP;
+	}
+	if (link->dentry)
+		path_put(link);
+	*link = *path;
+	if (!*link->dentry->d_inode->i_link)
+		return -ENOENT;
+	return link_path_walk(link->dentry->d_inode->i_link, nd);
+}
+
+/*
  * open_last - the last component of an open: looked up (or created
  * with O_CREAT), mount points crossed, and a symlink followed unless
  * O_NOFOLLOW (-ELOOP; O_PATH opens the link) or O_CREAT|O_EXCL; a
@@ -661,19 +682,7 @@ static int open_last(struct nameidata *nd, unsigned int flags, umode_t mode,
 			set_path(nd, &path);
 			break;
 		}
-		/* follow it: its target's last component is the new last */
-		err = -ELOOP;
-		if (nd->total_link_count++ >= MAXSYMLINKS) {
-			path_put(&path);
-			break;
-		}
-		if (link.dentry)
-			path_put(&link);
-		link = path;
-		err = -ENOENT;
-		if (!*link.dentry->d_inode->i_link)
-			break;
-		err = link_path_walk(link.dentry->d_inode->i_link, nd);
+		err = open_follow_link(nd, &path, &link);
 		if (err)
 			break;
 	}
@@ -1036,7 +1045,7 @@ SYSCALL_DEFINE2(symlink, const char __user *, oldname, const char __user *, newn
 /* vfs_link - a new name @new in @dir for @old's inode: -EPERM for a
  * directory, -ENOENT for a file with no links (unless O_TMPFILE made it
  * linkable). */
-static int vfs_link(struct dentry *old, struct inode *dir, struct dentry *new)
+int vfs_link(struct dentry *old, struct inode *dir, struct dentry *new)
 {
 	struct inode *inode = old->d_inode;
 	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
@@ -1143,6 +1152,7 @@ static struct dentry *lock_rename(struct dentry *p1, struct dentry *p2)
 	return p;
 }
 
+/* unlock_rename - undo lock_rename(@p1, @p2). */
 static void unlock_rename(struct dentry *p1, struct dentry *p2)
 {
 	inode_unlock(p1->d_inode);
@@ -1199,6 +1209,30 @@ static struct dentry *rename_lookup(struct dentry *dir, const struct qstr *last,
 	return d ? d : ERR_PTR(-ENOMEM);
 }
 
+/*
+ * rename_names_ok - the checks of a rename once both names are looked
+ * up, in Linux's order: -EEXIST (NOREPLACE onto a name), -ENOTDIR (a
+ * trailing slash on a non-directory), -EINVAL (the source is an
+ * ancestor of the target), -ENOTEMPTY (-EINVAL for EXCHANGE: the target
+ * is an ancestor of the source).
+ */
+static int rename_names_ok(struct dentry *old, bool oldslash, struct dentry *new,
+			   bool newslash, struct dentry *trap, unsigned int flags)
+{
+	if ((flags & RENAME_NOREPLACE) && new->d_inode)
+		return -EEXIST;
+	if ((flags & RENAME_EXCHANGE) && newslash && !S_ISDIR(new->d_inode->i_mode))
+		return -ENOTDIR;
+	if (!S_ISDIR(old->d_inode->i_mode) &&
+	    (oldslash || (newslash && !(flags & RENAME_EXCHANGE))))
+		return -ENOTDIR;
+	if (old == trap)
+		return -EINVAL;
+	if (new == trap)
+		return (flags & RENAME_EXCHANGE) ? -EINVAL : -ENOTEMPTY;
+	return 0;
+}
+
 /* do_renameat2 - renameat2(2), its checks in Linux's order. */
 static long do_renameat2(int olddfd, const char *from, int newdfd,
 			 const char *to, unsigned int flags)
@@ -1241,23 +1275,10 @@ static long do_renameat2(int olddfd, const char *from, int newdfd,
 	err = PTR_ERR(new);
 	if (IS_ERR(new))
 		goto put_old_dentry;
-	err = -EEXIST;
-	if ((flags & RENAME_NOREPLACE) && new->d_inode)
-		goto put_new_dentry;
-	err = -ENOTDIR;
-	if ((flags & RENAME_EXCHANGE) && newslash && !S_ISDIR(new->d_inode->i_mode))
-		goto put_new_dentry;
-	if (!S_ISDIR(old->d_inode->i_mode) && (oldslash || (newslash && !(flags & RENAME_EXCHANGE))))
-		goto put_new_dentry;
-	err = -EINVAL;
-	if (old == trap)
-		goto put_new_dentry;
-	err = (flags & RENAME_EXCHANGE) ? -EINVAL : -ENOTEMPTY;
-	if (new == trap)
-		goto put_new_dentry;
-	err = flags & RENAME_WHITEOUT ? -EINVAL :
-	      vfs_rename(oldp.dentry->d_inode, old, newp.dentry->d_inode, new, flags);
-put_new_dentry:
+	err = rename_names_ok(old, oldslash, new, newslash, trap, flags);
+	if (!err)
+		err = flags & RENAME_WHITEOUT ? -EINVAL :
+		      vfs_rename(oldp.dentry->d_inode, old, newp.dentry->d_inode, new, flags);
 	dput(new);
 put_old_dentry:
 	dput(old);

@@ -368,6 +368,7 @@ static int chmod_common(const struct path *path, umode_t mode)
 	return err;
 }
 
+/* do_fchmodat - fchmodat2(2): AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH. */
 static long do_fchmodat(int dfd, const char __user *filename, umode_t mode,
 			unsigned int flags)
 {
@@ -451,6 +452,7 @@ static int chown_common(const struct path *path, unsigned int user, unsigned int
 	return err;
 }
 
+/* do_fchownat - fchownat(2): AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH. */
 static long do_fchownat(int dfd, const char __user *filename, unsigned int user,
 			unsigned int group, int flag)
 {

@@ -215,6 +215,9 @@ static bool pipe_drop(struct pipe_inode_info *p, fmode_t mode)
 	return last;
 }
 
+/* pipe_release - the ->release of both ends of a pipe or FIFO: the
+ * last end frees the pipe (a FIFO's under its inode's lock, so that
+ * fifo_open() cannot pick it up meanwhile). */
 static void pipe_release(struct file *f)
 {
 	struct pipe_inode_info *p = f->private_data;

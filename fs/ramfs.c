@@ -20,6 +20,7 @@
 static const struct inode_operations ramfs_dir_inode_operations;
 static const struct inode_operations ramfs_file_inode_operations;
 
+/* RAMFS_SB - the ramfs (or tmpfs) data of @sb. */
 static struct ramfs_fs_info *RAMFS_SB(struct super_block *sb)
 {
 	return sb->s_fs_info;
@@ -110,6 +111,7 @@ static int ramfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode,
 	return 0;
 }
 
+/* ramfs_mkdir - a new directory: its ".." is one more link of @dir. */
 static int ramfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 {
 	int err = ramfs_mknod(dir, dentry, mode | S_IFDIR, 0);
@@ -119,6 +121,7 @@ static int ramfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 	return err;
 }
 
+/* ramfs_create - a new, empty regular file. */
 static int ramfs_create(struct inode *dir, struct dentry *dentry, umode_t mode)
 {
 	return ramfs_mknod(dir, dentry, mode | S_IFREG, 0);
@@ -327,6 +330,7 @@ int ramfs_fill_super_info(struct super_block *sb, struct ramfs_fs_info *fsi,
 	return sb->s_root ? 0 : -ENOMEM;
 }
 
+/* ramfs_fill_super - a ramfs instance: no limits, mode= for its root. */
 static int ramfs_fill_super(struct super_block *sb, void *data)
 {
 	struct ramfs_fs_info *fsi = kzalloc(sizeof(*fsi), GFP_KERNEL);
@@ -341,6 +345,7 @@ static int ramfs_fill_super(struct super_block *sb, void *data)
 	return ramfs_fill_super_info(sb, fsi, RAMFS_MAGIC, &ramfs_ops);
 }
 
+/* ramfs_mount - a new instance each time (ramfs and rootfs). */
 static struct super_block *ramfs_mount(struct file_system_type *fs_type,
 				       int flags, const char *dev_name, void *data)
 {

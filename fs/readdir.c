@@ -113,6 +113,8 @@ static long iterate_dir(struct file *f, struct getdents_callback *b)
 	return b->error == -EINVAL || b->error == -EFAULT ? b->error : 0;
 }
 
+/* do_getdents - getdents64(2), or getdents(2) with @old: -EFAULT for a
+ * buffer outside user memory, -EBADF for a bad or O_PATH fd. */
 static long do_getdents(unsigned int fd, void __user *dirent, unsigned int count,
 			bool old)
 {

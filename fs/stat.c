@@ -115,6 +115,7 @@ static int cp_new_stat(const struct kstat *st, struct stat __user *ubuf)
 	return copy_to_user(ubuf, &tmp, sizeof(tmp)) ? -EFAULT : 0;
 }
 
+/* stat_at - the stat(2) family: vfs_statx() into a struct stat. */
 static long stat_at(int dfd, const char __user *name, struct stat __user *ubuf,
 		    int flags)
 {
@@ -171,6 +172,7 @@ struct statx {
 	u64 __spare2[14];
 };
 
+/* statx_ts - a time as statx reports it. */
 static struct statx_timestamp statx_ts(struct timespec64 ts)
 {
 	return (struct statx_timestamp){ .tv_sec = ts.tv_sec, .tv_nsec = ts.tv_nsec };

@@ -103,6 +103,8 @@ static const struct super_operations shmem_ops = {
 	.put_super = ramfs_put_super,
 };
 
+/* shmem_fill_super - a tmpfs instance: the default limits, then the
+ * options. */
 static int shmem_fill_super(struct super_block *sb, void *data)
 {
 	struct ramfs_fs_info *fsi = kzalloc(sizeof(*fsi), GFP_KERNEL);
@@ -145,12 +147,15 @@ static int shmem_remount(struct super_block *sb, int *flags, char *data)
 	return err;
 }
 
+/* shmem_mount - a new tmpfs each time. */
 static struct super_block *shmem_mount(struct file_system_type *fs_type, int flags,
 				       const char *dev_name, void *data)
 {
 	return mount_nodev(fs_type, flags, data, shmem_fill_super);
 }
 
+/* shmem_kill_sb - kill_litter_super, unless fill_super failed before
+ * the operations were set (then there is nothing to drop). */
 static void shmem_kill_sb(struct super_block *sb)
 {
 	if (sb->s_op)

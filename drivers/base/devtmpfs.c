@@ -24,6 +24,7 @@ static const struct super_operations devtmpfs_ops = {
 	.put_super = ramfs_put_super,
 };
 
+/* devtmpfs_fill_super - the one instance: a ramfs with a 0755 root. */
 static int devtmpfs_fill_super(struct super_block *sb, void *data)
 {
 	struct ramfs_fs_info *fsi = kzalloc(sizeof(*fsi), GFP_KERNEL);
@@ -48,6 +49,7 @@ static struct super_block *devtmpfs_mount(struct file_system_type *fs_type,
 	return sb;
 }
 
+/* devtmpfs_kill_sb - as shmem_kill_sb. */
 static void devtmpfs_kill_sb(struct super_block *sb)
 {
 	if (sb->s_op)

@@ -312,6 +312,7 @@ int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode);
 int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
 int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *target);
 int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode);
+int vfs_link(struct dentry *old, struct inode *dir, struct dentry *new);
 int do_truncate(struct dentry *dentry, u64 length);
 /* MAY_* masks of inode_permission() */
 #define MAY_EXEC	1

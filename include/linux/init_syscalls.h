@@ -8,6 +8,7 @@
 int init_mkdir(const char *name, umode_t mode);
 int init_mknod(const char *name, umode_t mode, dev_t dev);
 int init_symlink(const char *target, const char *name);
+int init_link(const char *oldname, const char *newname);
 int init_chown(const char *name, unsigned int uid, unsigned int gid);
 int init_chmod(const char *name, umode_t mode);
 int init_utimes(const char *name, struct timespec64 ts);

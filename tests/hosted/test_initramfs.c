@@ -41,14 +41,16 @@ static void put(const void *p, size_t n)
 		ar[ar_len++] = 0;
 }
 
-/* Append one newc entry (header, name, padded data). */
-static void entry(const char *name, unsigned mode, const void *data, size_t size)
+/* Append one newc entry (header, name, padded data) with inode number
+ * @ino and @nlink links. */
+static void entry_ino(const char *name, unsigned mode, const void *data, size_t size,
+		      unsigned ino, unsigned nlink)
 {
 	char h[160];
 	size_t start = ar_len;
 
 	snprintf(h, sizeof(h), "070701%08X%08X%08X%08X%08X%08X%08zX%08X%08X%08X%08X%08zX%08X",
-		 1u, mode, 0u, 0u, 1u, 0u, size, 0u, 0u, 0u, 0u, strlen(name) + 1, 0u);
+		 ino, mode, 0u, 0u, nlink, 0u, size, 0u, 0u, 0u, 0u, strlen(name) + 1, 0u);
 	memcpy(ar + ar_len, h, 110);
 	memcpy(ar + ar_len + 110, name, strlen(name) + 1);
 	ar_len += 110 + strlen(name) + 1;
@@ -56,6 +58,12 @@ static void entry(const char *name, unsigned mode, const void *data, size_t size
 		ar[ar_len++] = 0;
 	if (size)
 		put(data, size);
+}
+
+/* Append one newc entry of inode 1, one link. */
+static void entry(const char *name, unsigned mode, const void *data, size_t size)
+{
+	entry_ino(name, mode, data, size, 1, 1);
 }
 
 static char big[5000];
@@ -225,7 +233,31 @@ static int test_random_damage(void)
 	return 0;
 }
 
+/* Hard links: entries with the same inode number and nlink > 1 are
+ * names of one file, whose data comes with the first, as Linux's. */
+static int test_hard_links(void)
+{
+	struct path a, b;
+	char buf[8];
+
+	ar_len = 0;
+	entry_ino("one", S_IFREG | 0644, "linked", 6, 77, 2);
+	entry_ino("two", S_IFREG | 0644, NULL, 0, 77, 2);
+	entry_ino("other", S_IFREG | 0644, "x", 1, 78, 1);
+	entry("TRAILER!!!", 0, NULL, 0);
+	EXPECT(unpack() == 0);
+	EXPECT(kern_path("/one", 0, &a) == 0 && kern_path("/two", 0, &b) == 0);
+	EXPECT(a.dentry->d_inode == b.dentry->d_inode && a.dentry->d_inode->i_nlink == 2);
+	path_put(&a);
+	path_put(&b);
+	EXPECT(read_at("/two", 0, buf, sizeof(buf)) == 6 && !memcmp(buf, "linked", 6));
+	EXPECT(nr_inodes() == 3, "root, one/two, other: %lu", nr_inodes());
+	rootfs_clear();
+	return 0;
+}
+
 static const struct htest tests[] = {
+	HTEST(test_hard_links),
 	HTEST(test_good_archive), HTEST(test_malformed_archives),
 	HTEST(test_concatenated_and_padded), HTEST(test_random_damage),
 };
