@@ -27,7 +27,7 @@ struct mount {
 	struct list_head mnt_child;	/* in mnt_parent->mnt_mounts */
 };
 
-/* mount_lock: the tree's links above and every DCACHE_MOUNTED flag.
+/* mount_lock: the tree's links above and every dentry's d_mounted.
  * namespace_sem: serializes mount, umount and remount (they sleep). */
 extern spinlock_t mount_lock;
 extern struct rw_semaphore namespace_sem;

@@ -188,7 +188,7 @@ static void attach_mnt(struct mount *m, const struct path *mp)
 	m->mnt_parent = parent;
 	m->mnt_mountpoint = mp->dentry;
 	list_add_tail(&m->mnt_child, &parent->mnt_mounts);
-	mp->dentry->d_flags |= DCACHE_MOUNTED;
+	mp->dentry->d_mounted++;
 	spin_unlock(&mount_lock);
 }
 
@@ -211,8 +211,7 @@ static void umount_tree(struct mount *m)
 	INIT_LIST_HEAD(&m->mnt_child);
 	m->mnt_parent = m;
 	m->mnt_mountpoint = NULL;
-	if (!__lookup_mnt(&parent->mnt, mp))
-		mp->d_flags &= ~DCACHE_MOUNTED;
+	mp->d_mounted--;
 	spin_unlock(&mount_lock);
 	dput(mp);
 	mntput(&parent->mnt);
@@ -276,6 +275,27 @@ static int graft_ok(const struct path *mp, struct dentry *root)
 	return 0;
 }
 
+/*
+ * graft_tree - attach detached @m on @mp if graft_ok(). The mount
+ * point's inode is locked meanwhile (as Linux's lock_mount), so an
+ * rmdir or unlink of it, which checks d_mountpoint() under that lock,
+ * cannot pass in between. Returns 0 or graft_ok()'s error.
+ */
+static int graft_tree(struct mount *m, const struct path *mp)
+{
+	struct inode *inode = mp->dentry->d_inode;
+	int err;
+
+	down_write(&namespace_sem);
+	inode_lock(inode);
+	err = graft_ok(mp, m->mnt.mnt_root);
+	if (!err)
+		attach_mnt(m, mp);
+	inode_unlock(inode);
+	up_write(&namespace_sem);
+	return err;
+}
+
 /* do_new_mount - mount(2) of a new @fstype instance on @mp. */
 static int do_new_mount(const struct path *mp, const char *fstype,
 			unsigned long flags, int mnt_flags, const char *dev,
@@ -296,11 +316,7 @@ static int do_new_mount(const struct path *mp, const char *fstype,
 	if (IS_ERR(mnt))
 		return PTR_ERR(mnt);
 	mnt->mnt_flags = mnt_flags & ~MNT_READONLY;
-	down_write(&namespace_sem);
-	err = graft_ok(mp, mnt->mnt_root);
-	if (!err)
-		attach_mnt(real_mount(mnt), mp);
-	up_write(&namespace_sem);
+	err = graft_tree(real_mount(mnt), mp);
 	if (err)
 		mntput(mnt);
 	return err;
@@ -332,11 +348,7 @@ static int do_loopback(const struct path *mp, const char *old_name,
 		goto put_old;
 	atomic_inc(&old.mnt->mnt_sb->s_active);
 	m->mnt.mnt_flags = old.mnt->mnt_flags;	/* as Linux's clone_mnt */
-	down_write(&namespace_sem);
-	err = graft_ok(mp, old.dentry);
-	if (!err)
-		attach_mnt(m, mp);
-	up_write(&namespace_sem);
+	err = graft_tree(m, mp);
 	if (err)
 		mntput(&m->mnt);
 put_old:

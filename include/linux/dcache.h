@@ -25,7 +25,6 @@ struct qstr {
 
 /* d_flags */
 #define DCACHE_HASHED	0x1	/* findable by its name in its parent */
-#define DCACHE_MOUNTED	0x2	/* something is mounted here: mount_lock */
 
 struct dentry {
 	atomic_t d_count;		/* dget/dput */
@@ -38,7 +37,10 @@ struct dentry {
 	struct list_head d_child;	/* in d_parent->d_subdirs */
 	struct list_head d_subdirs;	/* children of a directory */
 	long d_offset;			/* getdents position in the parent */
-	unsigned int d_flags;		/* DCACHE_HASHED; MOUNTED: mount_lock */
+	unsigned int d_flags;		/* DCACHE_HASHED */
+	/* mount_lock must be held when writing this (a word of its own, so
+	 * that it and d_flags, under different locks, never share a write): */
+	unsigned int d_mounted;		/* mounts on this dentry */
 	/* set once (d_instantiate) before the dentry is visible: */
 	struct inode *d_inode;
 };
@@ -87,7 +89,7 @@ static inline bool d_unlinked(const struct dentry *dentry)
 
 static inline bool d_mountpoint(const struct dentry *dentry)
 {
-	return READ_ONCE(dentry->d_flags) & DCACHE_MOUNTED;
+	return READ_ONCE(dentry->d_mounted) != 0;
 }
 
 static inline struct inode *d_inode(const struct dentry *dentry)

@@ -136,6 +136,17 @@ int main(int argc, char **argv)
 	fd2 = open("mnt", O_RDONLY | O_DIRECTORY);
 	CHECK(mount(NULL, "mnt", NULL, MS_REMOUNT | MS_RDONLY, NULL) == 0, "remount ro: %d", errno);
 	CHECK(unlink("mnt/x") == -1 && errno == EROFS, "unlink EROFS: %d", errno);
+	CHECK(rmdir("mnt/nope") == -1 && errno == EROFS, "EROFS before ENOENT: %d", errno);
+	CHECK(mkdir("mnt/x", 0755) == -1 && errno == EEXIST, "EEXIST before EROFS: %d", errno);
+	CHECK(access("mnt/x", W_OK) == -1 && errno == EROFS, "access W_OK: %d", errno);
+	CHECK(access("mnt/x", R_OK) == 0, "access R_OK");
+	CHECK(truncate("mnt/x", 0) == -1 && errno == EROFS, "truncate EROFS: %d", errno);
+	CHECK(chmod("mnt/x", 0600) == -1 && errno == EROFS, "chmod EROFS: %d", errno);
+	CHECK(utimensat(AT_FDCWD, "mnt/x", NULL, 0) == -1 && errno == EROFS, "utimensat EROFS");
+	CHECK(open("mnt/x", O_WRONLY) == -1 && errno == EROFS, "open for writing EROFS");
+	fd = open("mnt/x", O_RDONLY);
+	CHECK(fd >= 0 && read(fd, buf, 2) == 2, "reading is fine");
+	close(fd);
 	CHECK(mount(NULL, "mnt", NULL, MS_REMOUNT, NULL) == 0 && unlink("mnt/x") == 0, "rw, unlink");
 	CHECK(umount("mnt") == -1 && errno == EBUSY, "busy: a dir fd");
 	close(fd2);
