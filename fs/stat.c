@@ -37,13 +37,19 @@ static void stat_file_noinode(struct kstat *st, const struct file *f)
 	st->nlink = 1;
 }
 
-/* vfs_getattr_file - the attributes of what @f is. */
-static void vfs_getattr_file(const struct file *f, struct kstat *st)
+/* vfs_getattr_file - the attributes of what @f is: an anonymous pipe
+ * is a FIFO (Linux's pipefs inode, mode 0600). */
+static void vfs_getattr_file(struct file *f, struct kstat *st)
 {
-	if (f->f_inode)
+	if (f->f_inode) {
 		generic_fillattr(f->f_inode, st);
-	else
-		stat_file_noinode(st, f);
+		return;
+	}
+	stat_file_noinode(st, f);
+	if (get_pipe_info(f)) {
+		st->mode = S_IFIFO | 0600;
+		st->size = 0;
+	}
 }
 
 /*

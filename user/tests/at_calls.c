@@ -96,6 +96,8 @@ int main(void)
 	CHECK(RAW(SYS_faccessat2, d, "sub", X_OK, 0) == 0, "dir searchable");
 	CHECK(RAW(SYS_faccessat2, d, "sub/file", 8, 0) == -EINVAL, "bad mode");
 	CHECK(RAW(SYS_faccessat, d, "nope", F_OK) == -ENOENT, "faccessat ENOENT");
+	CHECK(access("/proc", F_OK) == 0 && access("/proc/self/status", R_OK) == 0 &&
+	      access("/proc/nope", F_OK) == -1 && errno == ENOENT, "/proc");
 	CHECK(RAW(SYS_fchmodat, d, "sub/file", 0755) == 0 &&
 	      RAW(SYS_faccessat2, d, "sub/file", X_OK, 0) == 0, "fchmodat then X_OK");
 	CHECK(fstatat(d, "sub/file", &st, 0) == 0 && (st.st_mode & 07777) == 0755, "mode %o",

@@ -83,6 +83,17 @@ int main(void)
 	CHECK(mknod("none", S_IFCHR | 0666, makedev(240, 77)) == 0, "mknod unknown major");
 	CHECK(open("none", O_RDONLY) == -1 && errno == ENXIO, "no driver: ENXIO: %d", errno);
 
+	/* an anonymous pipe is a FIFO too */
+	{
+		int p[2];
+
+		CHECK(pipe(p) == 0 && fstat(p[0], &st) == 0 && S_ISFIFO(st.st_mode) &&
+		      fstat(p[1], &st) == 0 && S_ISFIFO(st.st_mode), "fstat of a pipe: %o",
+		      st.st_mode);
+		close(p[0]);
+		close(p[1]);
+	}
+
 	/* a socket node does not open */
 	CHECK(mknod("sock", S_IFSOCK | 0644, 0) == 0 && stat("sock", &st) == 0 &&
 	      S_ISSOCK(st.st_mode), "mknod a socket");
