@@ -86,9 +86,10 @@ $(BUILD)/gen_init_cpio: scripts/gen_init_cpio.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) -O2 -Wall $< -o $@
 
-$(BUILD)/initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init
+# (the archives' contents are listed here: they depend on this file)
+$(BUILD)/initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init Makefile
 	@echo "  CPIO    $@"
-	$(Q)printf 'dir /bin 0755\nfile /init $(BUILD)/user/init 0755\n' | $(BUILD)/gen_init_cpio > $@
+	$(Q)printf 'dir /bin 0755\ndir /dev 0755\nfile /init $(BUILD)/user/init 0755\n' | $(BUILD)/gen_init_cpio > $@
 
 # User tests: static binaries run natively and then as /init in mmos.
 UTEST_SRCS := $(wildcard user/tests/*.c)
@@ -120,7 +121,7 @@ $(BUILD)/broken.elf:
 	$(Q)printf '\177ELF\002\001\001' > $@; head -c 57 /dev/zero >> $@
 
 $(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTESTS) \
-		$(BUILD)/broken.elf $(BUILD)/user/fuzz
+		$(BUILD)/broken.elf $(BUILD)/user/fuzz Makefile
 	@echo "  CPIO    $@"
 	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\ndir /dev 0755\n'; \
 	  printf 'file /init $(BUILD)/user/init 0755\n'; \

@@ -446,16 +446,23 @@ SYSCALL_DEFINE5(mount, char __user *, dev_name, char __user *, dir_name,
 		ret = -ENOMEM;
 		if (!kdata)
 			goto free_dev;
-		/* as Linux: up to a page, stopping quietly at a fault */
-		for (long i = 0; i < PAGE_SIZE - 1; i++)
+		/* as Linux: up to a page, stopping quietly at a fault,
+		 * -EFAULT only if not even one byte could be read */
+		long i;
+
+		for (i = 0; i < PAGE_SIZE - 1; i++)
 			if (get_user(kdata[i], (char __user *)data + i))
 				break;
+		ret = -EFAULT;
+		if (!i)
+			goto free_data;
 	}
 	ret = user_path_at(AT_FDCWD, dir_name, LOOKUP_FOLLOW, &mp);
 	if (!ret) {
 		ret = path_mount(kdev, &mp, ktype, flags, kdata);
 		path_put(&mp);
 	}
+free_data:
 	kfree(kdata);
 free_dev:
 	kfree(kdev);

@@ -142,7 +142,7 @@ ms=$(( ($(date +%s%N) - start) / 1000000 ))
 exit_is $t 0 &&
 has $t "init_mm: pgd $(sym swapper_pg_dir) \(swapper_pg_dir, phys 0x[0-9a-f]+\) mm_users 2 mm_count 1" \
 	"init_mm: start_code $(sym _stext) end_code $(sym _etext) end_data $(sym _edata) brk $(sym _end)$" \
-	"Memory: [0-9]+K/[0-9]+K available" "initramfs: unpacked 2 entries" \
+	"Memory: [0-9]+K/[0-9]+K available" "initramfs: unpacked 3 entries" \
 	"Freeing initrd memory" "Run /init as init process" "Hello from /init, pid 1" \
 	"reboot: Restarting system" &&
 lacks $t "panic|BUG|WARNING|Oops" && ok "$t (QEMU run ${ms} ms)"

@@ -74,6 +74,8 @@ int main(int argc, char **argv)
 	CHECK(umount("mnt") == -1 && errno == EINVAL, "umount a non-mount-point: %d", errno);
 	CHECK(umount("nope") == -1 && errno == ENOENT, "umount ENOENT");
 	CHECK(umount2("mnt", 0x80) == -1 && errno == EINVAL, "umount2 bad flag");
+	CHECK(mount("none", "mnt", "tmpfs", 0, (void *)8) == -1 && errno == EFAULT, "bad data");
+	CHECK(mount("none", "mnt", (void *)8, 0, NULL) == -1 && errno == EFAULT, "bad type");
 
 	/* a small tmpfs */
 	CHECK(stat("mnt", &st) == 0, "stat mnt");
