@@ -149,6 +149,28 @@ int main(void)
 	close(fd);
 	CHECK(chmod("nope", 0) == -1 && errno == ENOENT, "chmod ENOENT");
 
+	/* a shared writable mapping is the file: each side sees the other */
+	fd = open("f", O_RDWR);
+	CHECK(ftruncate(fd, 8192) == 0, "size for the mapping");
+	{
+		char *s = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+
+		CHECK(s != MAP_FAILED, "MAP_SHARED: %d", errno);
+		if (s != MAP_FAILED) {
+			memcpy(s + 4096, "mapped", 6);
+			CHECK(pread(fd, buf, 6, 4096) == 6 && !memcmp(buf, "mapped", 6),
+			      "read sees the store");
+			CHECK(pwrite(fd, "WRITE", 5, 4100) == 5 && !memcmp(s + 4100, "WRITE", 5),
+			      "the mapping sees the write");
+			munmap(s, 8192);
+		}
+	}
+	close(fd);
+	fd = open("f", O_RDONLY);
+	CHECK(mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) == MAP_FAILED &&
+	      errno == EACCES, "shared writable needs O_RDWR");
+	close(fd);
+
 	/* an unlinked file lives while it is open, and its mapping too */
 	fd = open("f", O_RDWR);
 	CHECK(pwrite(fd, "alive", 5, 0) == 5, "write");
