@@ -124,6 +124,33 @@ int main(void)
 		CHECK(dirs == 4, "old getdents d_type dirs %d", dirs);
 	}
 	close(fd);
+	/* the C library's readdir, as ls uses it; telldir/seekdir too */
+	{
+		DIR *dir = opendir("a");
+		struct dirent *e;
+		int names = 0, s1 = 0;
+		long pos = -1;
+
+		CHECK(dir != NULL, "opendir");
+		while (dir && (e = readdir(dir))) {
+			names++;
+			if (!strcmp(e->d_name, "s1")) {
+				s1 = e->d_type == DT_DIR;
+				pos = telldir(dir);
+			}
+		}
+		CHECK(names == 4 && s1, "readdir: %d names", names);
+		if (dir && pos >= 0) {
+			int after = 0;
+
+			seekdir(dir, pos);
+			while ((e = readdir(dir)))
+				after++;
+			CHECK(after < 4, "seekdir continues after s1: %d", after);
+		}
+		if (dir)
+			closedir(dir);
+	}
 	fd = open("f", O_RDONLY);
 	CHECK(RAW(SYS_getdents64, fd, buf, sizeof(buf)) == -ENOTDIR, "getdents of a file");
 	close(fd);
