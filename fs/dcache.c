@@ -21,17 +21,40 @@
  * them under it. */
 DEFINE_SPINLOCK(rename_lock);
 
-/* dname_dup - a NUL-terminated kmalloc'ed copy of @name; NULL if out of
- * memory. */
+/*
+ * A dentry's name lives in a counted buffer (Linux's external_name), so
+ * that a rename can give the moved dentry its target's name by taking a
+ * reference on it, with no allocation, and the target keeps it too.
+ */
+struct external_name {
+	atomic_t count;
+	char name[];
+};
+
+static struct external_name *external_name(const struct dentry *d)
+{
+	return (struct external_name *)(d->d_name.name - offsetof(struct external_name, name));
+}
+
+/* put_name - drop a reference on a name; the last frees it. */
+static void put_name(struct external_name *n)
+{
+	if (atomic_dec_and_test(&n->count))
+		kfree(n);
+}
+
+/* dname_dup - a NUL-terminated counted copy of @name (one reference);
+ * NULL if out of memory. */
 static char *dname_dup(const struct qstr *name)
 {
-	char *s = kmalloc(name->len + 1, GFP_KERNEL);
+	struct external_name *n = kmalloc(sizeof(*n) + name->len + 1, GFP_KERNEL);
 
-	if (s) {
-		memcpy(s, name->name, name->len);
-		s[name->len] = 0;
-	}
-	return s;
+	if (!n)
+		return NULL;
+	atomic_set(&n->count, 1);
+	memcpy(n->name, name->name, name->len);
+	n->name[name->len] = 0;
+	return n->name;
 }
 
 /*
@@ -147,29 +170,29 @@ void d_delete(struct dentry *dentry)
 }
 
 /*
- * d_move - rename: @dentry takes @target's place (parent and name) and
- * @target, if still hashed, leaves its directory. The two swap names
- * (as Linux's switch_names did), so nothing is allocated and nothing
- * can fail; @target is on its way out and keeps @dentry's old name.
- * Preconditions: both parents' i_rwsem held for writing (and the
- * super block's rename mutex if they differ).
+ * d_move - rename: @dentry takes @target's place, its parent and (a
+ * reference on) its name, and @target, if still hashed, leaves its
+ * directory, keeping its name as Linux's does (/proc's maps of a file
+ * renamed over say "NAME (deleted)"). Nothing is allocated, so nothing
+ * can fail. Preconditions: both parents' i_rwsem held for writing (and
+ * the super block's rename mutex if they differ).
  */
 void d_move(struct dentry *dentry, struct dentry *target)
 {
 	struct dentry *old_parent = dentry->d_parent;
-	struct dentry *new_parent = target->d_parent;
-	struct qstr name = dentry->d_name;
+	struct dentry *new_parent = dget(target->d_parent);
+	struct external_name *old_name = external_name(dentry);
 
-	/* the parents' references swap along with the parents */
 	d_delete(target);
 	d_delete(dentry);
+	atomic_inc(&external_name(target)->count);
 	spin_lock(&rename_lock);
 	dentry->d_name = target->d_name;
-	target->d_name = name;
 	dentry->d_parent = new_parent;
-	target->d_parent = old_parent;
 	spin_unlock(&rename_lock);
 	d_add(dentry, dentry->d_inode);
+	put_name(old_name);
+	dput(old_parent);	/* held by the caller's path: never the last */
 }
 
 /*
@@ -222,7 +245,7 @@ static struct dentry *dentry_free(struct dentry *d)
 
 	if (d->d_inode)
 		iput(d->d_inode);
-	kfree(d->d_name.name);
+	put_name(external_name(d));
 	kfree(d);
 	return parent;
 }

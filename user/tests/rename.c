@@ -3,6 +3,7 @@
  * moves, the overwriting rules, and every error of Linux's order. */
 #include "t.h"
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #ifndef RENAME_NOREPLACE
@@ -111,9 +112,20 @@ int main(void)
 	CHECK(RAW(SYS_renameat, fd, "moved", AT_FDCWD, "a") == 0, "renameat out");
 	close(fd);
 
-	/* an open file keeps its data across a rename over it */
+	/* an open file keeps its data across a rename over it, and its
+	 * mapping keeps its name, "(deleted)" */
 	fd = open("b", O_RDONLY);
+	void *m = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
+	CHECK(m != MAP_FAILED, "mmap b");
 	CHECK(rename("a", "b") == 0, "rename over an open file");
+	{
+		const char *maps = t_read_file("/proc/self/maps");
+		char want[128];
+
+		snprintf(want, sizeof(want), "/%s/b (deleted)\n", scratch);
+		CHECK(maps && strstr(maps, want), "maps names the old file: %s", want);
+	}
+	munmap(m, 4096);
 	{
 		char buf[8] = { 0 };
 
