@@ -154,6 +154,31 @@ int main(int argc, char **argv)
 	close(fd2);
 	CHECK(umount("mnt") == 0, "umount ramfs: %d", errno);
 
+	/* the other options, and a remount that would not hold what is there */
+	CHECK(mount("none", "mnt", "tmpfs", 0, "uid=5,gid=6,nr_inodes=1k,size=10%") == 0,
+	      "uid, gid, nr_inodes, size%%: %d", errno);
+	CHECK(stat("mnt", &st) == 0 && st.st_uid == 5 && st.st_gid == 6 &&
+	      (st.st_mode & 07777) == 01777, "root: %u %u %o", st.st_uid, st.st_gid, st.st_mode);
+	CHECK(statfs("mnt", &sf) == 0 && sf.f_files == 1024 && sf.f_blocks > 0, "files %ld",
+	      (long)sf.f_files);
+	fd = open("mnt/data", O_CREAT | O_WRONLY, 0644);
+	CHECK(fd >= 0 && write(fd, buf, 3 * 4096) == 3 * 4096, "three pages");
+	close(fd);
+	{
+		char opt[] = "size=8k";
+
+		CHECK(mount(NULL, "mnt", NULL, MS_REMOUNT, opt) == -1 && errno == EINVAL,
+		      "remount smaller than the data: %d", errno);
+	}
+	{
+		char opt[] = "size=1m";
+
+		CHECK(mount(NULL, "mnt", NULL, MS_REMOUNT, opt) == 0 && statfs("mnt", &sf) == 0 &&
+		      sf.f_blocks == 256 && sf.f_bfree == 253, "remount size=1m: %ld %ld",
+		      (long)sf.f_blocks, (long)sf.f_bfree);
+	}
+	CHECK(unlink("mnt/data") == 0 && umount("mnt") == 0, "umount");
+
 	/* MS_NOEXEC and MS_NODEV are kept and enforced */
 	CHECK(mount("none", "mnt", "tmpfs", MS_NOEXEC | MS_NODEV, NULL) == 0, "noexec,nodev: %d",
 	      errno);
