@@ -154,6 +154,28 @@ static void set_path(struct nameidata *nd, struct path *path)
 }
 
 /*
+ * lookup_slow - a name the dcache does not have: the file system's
+ * ->lookup is asked with a new negative dentry (for ramfs and tmpfs,
+ * whose every name is in the dcache, it answers absent or too long).
+ * Returns the dentry it found (referenced), NULL if absent, or ERR_PTR.
+ * Precondition: the directory's i_rwsem held (shared is enough).
+ */
+static struct dentry *lookup_slow(struct dentry *parent, const struct qstr *name)
+{
+	struct inode *dir = parent->d_inode;
+	struct dentry *d, *found;
+
+	if (!dir->i_op->lookup)
+		return NULL;
+	d = d_alloc(parent, name);
+	if (!d)
+		return ERR_PTR(-ENOMEM);
+	found = dir->i_op->lookup(dir, d);
+	dput(d);
+	return found;
+}
+
+/*
  * lookup_dcache - the child @name of directory @parent, with a
  * reference; NULL if there is none; ERR_PTR(-ENAMETOOLONG) or
  * ERR_PTR(-ENOENT) for a removed directory. Takes the directory's
@@ -168,6 +190,8 @@ static struct dentry *lookup_dcache(struct dentry *parent, const struct qstr *na
 		return ERR_PTR(-ENAMETOOLONG);
 	inode_lock_shared(dir);
 	d = IS_DEADDIR(dir) ? ERR_PTR(-ENOENT) : d_lookup(parent, name);
+	if (!d)
+		d = lookup_slow(parent, name);
 	inode_unlock_shared(dir);
 	return d;
 }
@@ -185,6 +209,8 @@ static struct dentry *lookup_dcache_locked(struct dentry *parent,
 	if (IS_DEADDIR(parent->d_inode))
 		return ERR_PTR(-ENOENT);
 	d = d_lookup(parent, name);
+	if (!d)
+		d = lookup_slow(parent, name);
 	return d ? d : ERR_PTR(-ENOENT);
 }
 

@@ -139,8 +139,10 @@ struct iattr {
  * struct inode_operations - what a file system does with names and
  * attributes. Each directory operation is called with the directory's
  * i_rwsem held for writing and @dentry a new, negative dentry (create,
- * mkdir, ...) or the positive one to remove. lookup is called with it
- * held (for reading at least) and returns NULL when the name is absent.
+ * mkdir, ...) or the positive one to remove. lookup is called, with it
+ * held (for reading at least) and a new negative dentry, only for a name
+ * the dcache does not have; it returns the dentry it found (referenced),
+ * NULL when the name is absent, or ERR_PTR.
  */
 struct inode_operations {
 	struct dentry *(*lookup)(struct inode *dir, struct dentry *dentry);
