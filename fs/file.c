@@ -178,8 +178,10 @@ int replace_fd(unsigned int fd, struct file *f, unsigned int flags)
 	return fd;
 }
 
-/* fget - the file of @fd with a reference, or NULL. */
-struct file *fget(unsigned int fd)
+/* fget_raw - the file of @fd with a reference, O_PATH files too (for
+ * the calls Linux lets them reach: fstat, fchdir, fcntl, dup, the
+ * dirfd of the *at calls), or NULL. */
+struct file *fget_raw(unsigned int fd)
 {
 	struct files_struct *fs = current->files;
 	struct file *f = NULL;
@@ -190,6 +192,19 @@ struct file *fget(unsigned int fd)
 	if (fs->fd[fd])
 		f = get_file(fs->fd[fd]);
 	spin_unlock(&fs->file_lock);
+	return f;
+}
+
+/* fget - the file of @fd with a reference, or NULL: an O_PATH file is
+ * not one for I/O or mapping (-EBADF), as Linux's fdget(). */
+struct file *fget(unsigned int fd)
+{
+	struct file *f = fget_raw(fd);
+
+	if (f && (f->f_mode & FMODE_PATH)) {
+		fput(f);
+		return NULL;
+	}
 	return f;
 }
 

@@ -121,7 +121,7 @@ static int path_init(struct nameidata *nd, int dfd, const char *name,
 		get_fs_pwd(current->fs, &nd->path);
 		return 0;
 	}
-	f = fget(dfd);
+	f = fget_raw(dfd);
 	if (!f)
 		goto put_root_badf;
 	if (!f->f_path.dentry ||

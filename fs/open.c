@@ -76,7 +76,7 @@ SYSCALL_DEFINE1(close, unsigned int, fd)
 
 SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	long ret;
 
 	if (!f)
@@ -202,7 +202,7 @@ SYSCALL_DEFINE1(chdir, const char __user *, filename)
 
 SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	int err;
 
 	if (!f)
@@ -509,7 +509,7 @@ SYSCALL_DEFINE3(fchown, unsigned int, fd, unsigned int, user, unsigned int, grou
 
 SYSCALL_DEFINE1(dup, unsigned int, fildes)
 {
-	struct file *f = fget(fildes);
+	struct file *f = fget_raw(fildes);
 	int fd;
 
 	if (!f)
@@ -528,7 +528,7 @@ static long do_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 		return -EINVAL;
 	if (newfd >= NR_OPEN_DEFAULT)
 		return -EBADF;
-	f = fget(oldfd);
+	f = fget_raw(oldfd);
 	if (!f)
 		return -EBADF;
 	return replace_fd(newfd, f, flags);
@@ -539,7 +539,7 @@ SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
 	struct file *f;
 
 	if (oldfd == newfd) {	/* dup2 to itself: just check it is open */
-		f = fget(oldfd);
+		f = fget_raw(oldfd);
 		if (!f)
 			return -EBADF;
 		fput(f);

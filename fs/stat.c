@@ -76,7 +76,7 @@ static int vfs_statx(int dfd, const char __user *name, int flags, struct kstat *
 	if (IS_ERR(kname))
 		return PTR_ERR(kname);
 	if (!*kname && dfd != AT_FDCWD) {
-		struct file *f = fget(dfd);
+		struct file *f = fget_raw(dfd);
 
 		err = -EBADF;
 		if (f) {
@@ -151,7 +151,7 @@ SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, path,
 
 SYSCALL_DEFINE2(newfstat, unsigned int, fd, struct stat __user *, buf)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	struct kstat st;
 
 	if (!f)

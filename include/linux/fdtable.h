@@ -26,6 +26,7 @@ struct files_struct *dup_files(struct files_struct *old);
 void put_files_struct(struct files_struct *files);
 int fd_install_new(struct file *f, unsigned int flags, int min_fd);
 struct file *fget(unsigned int fd);
+struct file *fget_raw(unsigned int fd);
 int close_fd(unsigned int fd);
 void do_close_on_exec(struct files_struct *files);
 int replace_fd(unsigned int fd, struct file *f, unsigned int flags);

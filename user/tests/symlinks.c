@@ -75,6 +75,25 @@ int main(void)
 	CHECK(fstat(fd, &st) == 0 && S_ISLNK(st.st_mode), "fstat of the link");
 	CHECK(read(fd, buf, 1) == -1 && errno == EBADF, "no I/O on O_PATH");
 	close(fd);
+	/* what an O_PATH fd is good for, and what it is not */
+	fd = open("dir", O_PATH | O_DIRECTORY);
+	CHECK(fd >= 0, "O_PATH dir");
+	CHECK(fstat(fd, &st) == 0 && S_ISDIR(st.st_mode), "fstat O_PATH");
+	CHECK(fstatat(fd, "file", &st, 0) == 0 && st.st_size == 4, "as a dirfd");
+	CHECK(fcntl(fd, F_GETFL) & O_PATH, "F_GETFL has O_PATH");
+	{
+		int fd2 = dup(fd);
+
+		CHECK(fd2 >= 0, "dup O_PATH");
+		close(fd2);
+	}
+	CHECK(RAW(SYS_getdents64, fd, buf, sizeof(buf)) == -EBADF, "getdents O_PATH");
+	CHECK(RAW(SYS_ioctl, fd, 0x5401, buf) == -EBADF, "ioctl O_PATH");
+	CHECK(RAW(SYS_pread64, fd, buf, 1, 0) == -EBADF, "pread O_PATH");
+	CHECK(RAW(SYS_fchmod, fd, 0755) == -EBADF, "fchmod O_PATH");
+	CHECK(RAW(SYS_mmap, 0, 4096, 1, 2, fd, 0) == -EBADF, "mmap O_PATH");
+	CHECK(fchdir(fd) == 0 && chdir("..") == 0, "fchdir O_PATH");
+	close(fd);
 
 	/* trailing slashes follow and want a directory */
 	CHECK(stat("abs/", &st) == 0 && S_ISDIR(st.st_mode), "abs/");
