@@ -137,14 +137,19 @@ static int unpack_entry(const struct cpio_entry *e, unsigned long *nr_files)
 			err = write_file(name, e->data, e->size);
 		break;
 	case S_IFLNK: {
-		char target[PATH_MAX];
+		char *target;
 
 		err = -ENAMETOOLONG;
-		if (e->size >= sizeof(target))
+		if (e->size >= PATH_MAX)
+			break;
+		target = kmalloc(e->size + 1, GFP_KERNEL);
+		err = -ENOMEM;
+		if (!target)
 			break;
 		memcpy(target, e->data, e->size);
 		target[e->size] = 0;
 		err = init_symlink(target, name);
+		kfree(target);
 		break;
 	}
 	case S_IFCHR: case S_IFBLK: case S_IFIFO: case S_IFSOCK:
