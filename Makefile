@@ -86,16 +86,18 @@ $(BUILD)/gen_init_cpio: scripts/gen_init_cpio.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) -O2 -Wall $< -o $@
 
-$(BUILD)/initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init
+# (the archives' contents are listed here: they depend on this file)
+$(BUILD)/initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init Makefile
 	@echo "  CPIO    $@"
-	$(Q)printf 'dir /bin 0755\nfile /init $(BUILD)/user/init 0755\n' | $(BUILD)/gen_init_cpio > $@
+	$(Q)printf 'dir /bin 0755\ndir /dev 0755\nfile /init $(BUILD)/user/init 0755\n' | $(BUILD)/gen_init_cpio > $@
 
 # User tests: static binaries run natively and then as /init in mmos.
 UTEST_SRCS := $(wildcard user/tests/*.c)
 # The same programs with glibc (static, and one static-PIE), for the
 # tests whose ground glibc treads differently (start-up, malloc, threads).
 GLIBC_TESTS := hello threads fork_cow mmap syscalls files wait_status vfork signals \
-	termios poll_pipes select clock creds getrusage uname
+	termios poll_pipes select clock creds getrusage uname \
+	fs_struct dirs
 UTESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(UTEST_SRCS)) \
 	$(patsubst %,$(BUILD)/user/tests/%_glibc,$(GLIBC_TESTS)) \
 	$(BUILD)/user/tests/hello_pie_glibc
@@ -120,7 +122,7 @@ $(BUILD)/broken.elf:
 	$(Q)printf '\177ELF\002\001\001' > $@; head -c 57 /dev/zero >> $@
 
 $(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTESTS) \
-		$(BUILD)/broken.elf $(BUILD)/user/fuzz $(BUILD)/user/ttytest
+		$(BUILD)/broken.elf $(BUILD)/user/fuzz $(BUILD)/user/ttytest Makefile
 	@echo "  CPIO    $@"
 	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\ndir /dev 0755\n'; \
 	  printf 'nod /dev/console 0600 0 0 c 5 1\nnod /dev/tty 0666 0 0 c 5 0\n'; \

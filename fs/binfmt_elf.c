@@ -16,7 +16,6 @@
 #include <linux/errno.h>
 #include <linux/file.h>
 #include <linux/fs.h>
-#include <linux/ramfs.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/sched.h>
@@ -51,6 +50,7 @@ static struct elf64_phdr *load_phdrs(struct linux_binprm *bprm,
 	u64 size = (u64)h->e_phnum * sizeof(struct elf64_phdr);
 	u64 fsize = bprm->file->f_inode->i_size, prev_end = 0;
 	struct elf64_phdr *ph;
+	loff_t pos;
 	bool any = false;
 
 	if (h->e_phoff > fsize || size > fsize - h->e_phoff)
@@ -58,7 +58,11 @@ static struct elf64_phdr *load_phdrs(struct linux_binprm *bprm,
 	ph = kmalloc(size, GFP_KERNEL);
 	if (!ph)
 		return ERR_PTR(-ENOMEM);
-	ramfs_read(bprm->file->f_inode, h->e_phoff, ph, size);
+	pos = h->e_phoff;
+	if (kernel_read(bprm->file, ph, size, &pos) != size) {
+		kfree(ph);
+		return ERR_PTR(-EIO);
+	}
 	for (unsigned i = 0; i < h->e_phnum; i++) {
 		const struct elf64_phdr *p = &ph[i];
 

@@ -113,9 +113,9 @@ int cpio_next(struct cpio_iter *it, struct cpio_entry *e)
 		e->gid = f[3];
 		e->nlink = f[4];
 		e->mtime = f[5];
-		e->rdevmajor = f[9];
-		e->rdevminor = f[10];
 		e->size = f[6];
+		e->rdev_major = f[9];
+		e->rdev_minor = f[10];
 		e->data = it->buf + data;
 		it->pos = end;
 		if (strcmp(e->name, "TRAILER!!!")) 

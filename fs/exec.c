@@ -12,7 +12,8 @@
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
-#include <linux/ramfs.h>
+#include <linux/mount.h>
+#include <linux/namei.h>
 #include <linux/mm.h>
 #include <linux/mmu_context.h>
 #include <linux/sched.h>
@@ -60,11 +61,13 @@ int exec_mmap(struct mm_struct *mm)
  * must be a regular, executable file. */
 static struct file *open_exec(const char *name)
 {
-	struct file *f = do_filp_open(name, O_RDONLY);
+	struct file *f = do_filp_open(AT_FDCWD, name, O_RDONLY, 0);
 
 	if (IS_ERR(f))
 		return f;
-	if (!f->f_inode || !S_ISREG(f->f_inode->i_mode) || !(f->f_inode->i_mode & 0111)) {
+	if (!f->f_inode || !S_ISREG(f->f_inode->i_mode) ||
+	    inode_permission(f->f_inode, MAY_EXEC) ||
+	    (f->f_path.mnt && (f->f_path.mnt->mnt_flags & MNT_NOEXEC))) {
 		fput(f);
 		return ERR_PTR(-EACCES);
 	}
@@ -327,6 +330,7 @@ static int do_execve(const char *filename, struct user_arg_ptr argv,
 {
 	struct linux_binprm *bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
 	int err;
+	loff_t pos;
 	long n;
 
 	if (!bprm)
@@ -338,7 +342,8 @@ static int do_execve(const char *filename, struct user_arg_ptr argv,
 		bprm->file = NULL;
 		goto out;
 	}
-	n = ramfs_read(bprm->file->f_inode, 0, bprm->buf, BINPRM_BUF_SIZE);
+	pos = 0;
+	n = kernel_read(bprm->file, bprm->buf, BINPRM_BUF_SIZE, &pos);
 	bprm->buf_len = n;
 	err = bprm_mm_init(bprm);
 	if (err)

@@ -4,9 +4,15 @@
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/dcache.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+
+/* empty_fops - what an O_PATH file, or an inode with no operations
+ * (a socket node), has: reads and writes are -EINVAL. */
+static const struct file_operations empty_fops;
 
 /* alloc_file - a new open file (one reference) over @inode with @fop,
  * opened with O_* @flags. NULL when memory is out. */
@@ -32,8 +38,51 @@ void fput(struct file *f)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
+	if (f->f_mode & FMODE_WRITER)
+		atomic_dec(&f->f_inode->i_sb->s_writers);
+	if (f->f_path.dentry)
+		path_put(&f->f_path);
 	kfree(f->private_data);
 	kfree(f);
+}
+
+/*
+ * dentry_open - open the file @path names (its references are taken),
+ * with O_* @flags: f_op from the inode, then its ->open, which for a
+ * device or FIFO picks the real operations. O_PATH files get no ->open
+ * and no I/O. Returns the file or ERR_PTR (-ENOMEM, or ->open's error).
+ */
+struct file *dentry_open(const struct path *path, unsigned int flags)
+{
+	struct inode *inode = path->dentry->d_inode;
+	struct file *f = alloc_file(inode, inode->i_fop, flags);
+	int err;
+
+	if (!f)
+		return ERR_PTR(-ENOMEM);
+	f->f_path = *path;
+	path_get(path);
+	if (flags & O_PATH) {
+		f->f_mode = FMODE_PATH;
+		f->f_op = &empty_fops;
+		return f;
+	}
+	if (!f->f_op)
+		f->f_op = &empty_fops;
+	/* a remount read-only waits for no writer: it refuses with -EBUSY */
+	if ((f->f_mode & FMODE_WRITE) && S_ISREG(inode->i_mode)) {
+		atomic_inc(&inode->i_sb->s_writers);
+		f->f_mode |= FMODE_WRITER;
+	}
+	if (f->f_op->open) {
+		err = f->f_op->open(inode, f);
+		if (err) {
+			f->f_op = NULL;	/* nothing to release */
+			fput(f);
+			return ERR_PTR(err);
+		}
+	}
+	return f;
 }
 
 struct files_struct *files_alloc(void)
@@ -129,8 +178,10 @@ int replace_fd(unsigned int fd, struct file *f, unsigned int flags)
 	return fd;
 }
 
-/* fget - the file of @fd with a reference, or NULL. */
-struct file *fget(unsigned int fd)
+/* fget_raw - the file of @fd with a reference, O_PATH files too (for
+ * the calls Linux lets them reach: fstat, fchdir, fcntl, dup, the
+ * dirfd of the *at calls), or NULL. */
+struct file *fget_raw(unsigned int fd)
 {
 	struct files_struct *fs = current->files;
 	struct file *f = NULL;
@@ -141,6 +192,19 @@ struct file *fget(unsigned int fd)
 	if (fs->fd[fd])
 		f = get_file(fs->fd[fd]);
 	spin_unlock(&fs->file_lock);
+	return f;
+}
+
+/* fget - the file of @fd with a reference, or NULL: an O_PATH file is
+ * not one for I/O or mapping (-EBADF), as Linux's fdget(). */
+struct file *fget(unsigned int fd)
+{
+	struct file *f = fget_raw(fd);
+
+	if (f && (f->f_mode & FMODE_PATH)) {
+		fput(f);
+		return NULL;
+	}
 	return f;
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * populate_rootfs(): unpack the initrd (a cpio newc archive) into ramfs,
+ * populate_rootfs(): unpack the initrd (a cpio newc archive) into rootfs,
  * then free the initrd's pages. The archive is checked whole before
  * anything is created, so a malformed one is rejected with a message
  * and leaves an empty root, never half a tree or a crash.
@@ -9,63 +9,181 @@
 #include <linux/cpio.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
-#include <linux/ramfs.h>
+#include <linux/dcache.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
+#include <linux/fs_struct.h>
+#include <linux/init_syscalls.h>
+#include <linux/namei.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/initrd.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 
-/* Create one entry. Character devices get their number (i_rdev); block
- * devices, fifos and sockets are skipped (nothing could open them).
- * Returns 0 or a negative errno. */
+/* write_file - a regular file @name with @size bytes of @data. */
+static int write_file(const char *name, const void *data, unsigned long size)
+{
+	struct file *f = do_filp_open(AT_FDCWD, name, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	loff_t pos = 0;
+	ssize_t n = 0;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	if (size)
+		n = kernel_write(f, data, size, &pos);
+	fput(f);
+	if (n < 0)
+		return n;
+	return n == size ? 0 : -ENOSPC;
+}
+
+/*
+ * The hard links of an archive: a regular file with more than one link
+ * is remembered by its inode number, and a later entry with the same
+ * number (and mode) becomes another name for it, as Linux's
+ * maybe_link(). Only the unpacker, at boot, uses the list.
+ */
+struct link_hash {
+	struct list_head list;
+	unsigned long ino;
+	umode_t mode;
+	char name[];
+};
+
+static LIST_HEAD(link_hashes);
+
+/* maybe_link - 1 if @e is another name of a file already made (now
+ * linked), 0 if it must be made (and is remembered), or -errno. */
+static int maybe_link(const struct cpio_entry *e, const char *name)
+{
+	struct link_hash *h;
+	int err;
+
+	if (e->nlink < 2)
+		return 0;
+	list_for_each_entry(h, &link_hashes, list) {
+		if (h->ino == e->ino && h->mode == e->mode) {
+			err = init_link(h->name, name);
+			return err ? err : 1;
+		}
+	}
+	h = kmalloc(sizeof(*h) + strlen(name) + 1, GFP_KERNEL);
+	if (!h)
+		return -ENOMEM;
+	h->ino = e->ino;
+	h->mode = e->mode;
+	strcpy(h->name, name);
+	list_add_tail(&h->list, &link_hashes);
+	return 0;
+}
+
+/* free_hash - forget the archive's hard links. */
+static void free_hash(void)
+{
+	struct link_hash *h, *n;
+
+	list_for_each_entry_safe(h, n, &link_hashes, list)
+		kfree(h);
+	INIT_LIST_HEAD(&link_hashes);
+}
+
+/* clean_path - as Linux's: an entry already at @name that is not a
+ * directory being made again goes first, so that a later archive
+ * replaces what an earlier one had. */
+static void clean_path(const char *name, umode_t mode)
+{
+	struct path p;
+	umode_t old;
+
+	if (kern_path(name, 0, &p))
+		return;
+	old = p.dentry->d_inode->i_mode;
+	path_put(&p);
+	if (((old ^ mode) & S_IFMT) || !S_ISDIR(mode))
+		do_remove(AT_FDCWD, name, S_ISDIR(old));
+}
+
+/*
+ * unpack_entry - create one entry, as Linux's do_name/do_copy/do_symlink:
+ * directories (one that exists already is kept), regular files, symlinks,
+ * and device, FIFO and socket nodes; then its owner, mode and mtime.
+ * Returns 0 or a negative errno.
+ */
 static int unpack_entry(const struct cpio_entry *e, unsigned long *nr_files)
 {
 	const char *name = e->name;
-	struct dentry *d;
+	umode_t mode = e->mode;
 	int err;
 
 	while (name[0] == '.' && name[1] == '/')
 		name += 2;
 	if (!strcmp(name, ".") || !*name)
 		return 0;
-	switch (e->mode & S_IFMT) {
+	clean_path(name, mode);
+	switch (mode & S_IFMT) {
 	case S_IFDIR:
-		d = ramfs_create(name, e->mode, &err);
-		if (!d && err == -EEXIST)
-			return 0;
+		err = init_mkdir(name, mode & S_IALLUGO);
+		if (err == -EEXIST)
+			err = 0;
 		break;
 	case S_IFREG:
-		d = ramfs_create(name, e->mode, &err);
-		if (d && e->size)
-			err = ramfs_write(d->d_inode, 0, e->data, e->size);
-		break;
-	case S_IFLNK:
-		err = ramfs_symlink(name, e->data, e->size);
-		d = NULL;
-		break;
-	case S_IFCHR:
-		if (e->rdevmajor > 255 || e->rdevminor > 255) {
-			pr_info("initramfs: skipping %s (device %lu:%lu)\n", name,
-				e->rdevmajor, e->rdevminor);
+		err = maybe_link(e, name);
+		if (err == 1) {		/* another name: its data came first */
+			(*nr_files)++;
 			return 0;
 		}
-		d = ramfs_create(name, e->mode, &err);
-		if (d)
-			d->d_inode->i_rdev = MKDEV(e->rdevmajor, e->rdevminor);
+		if (!err)
+			err = write_file(name, e->data, e->size);
+		break;
+	case S_IFLNK: {
+		char *target;
+
+		err = -ENAMETOOLONG;
+		if (e->size >= PATH_MAX)
+			break;
+		target = kmalloc(e->size + 1, GFP_KERNEL);
+		err = -ENOMEM;
+		if (!target)
+			break;
+		memcpy(target, e->data, e->size);
+		target[e->size] = 0;
+		err = init_symlink(target, name);
+		kfree(target);
+		break;
+	}
+	case S_IFCHR: case S_IFBLK: case S_IFIFO: case S_IFSOCK:
+		err = init_mknod(name, mode, MKDEV(e->rdev_major, e->rdev_minor));
 		break;
 	default:
 		pr_info("initramfs: skipping %s (mode %#lo)\n", name, e->mode);
 		return 0;
 	}
-	if (d) {
-		d->d_inode->i_uid = e->uid;
-		d->d_inode->i_gid = e->gid;
-		d->d_inode->i_mtime = e->mtime;
-	}
+	if (!err)
+		err = init_chown(name, e->uid, e->gid);
+	if (!err && !S_ISLNK(mode))
+		err = init_chmod(name, mode & S_IALLUGO);
+	if (!err)
+		err = init_utimes(name, (struct timespec64){ e->mtime, 0 });
 	if (err)
 		pr_err("initramfs: %s: error %d\n", name, err);
 	else
 		(*nr_files)++;
 	return err;
+}
+
+/* rootfs_clear - remove everything unpacked (a bad archive): nothing
+ * else uses the tree yet. */
+void rootfs_clear(void)
+{
+	struct path root;
+
+	get_fs_root(current->fs, &root);
+	inode_lock(root.dentry->d_inode);
+	d_genocide(root.dentry);
+	set_nlink(root.dentry->d_inode, 2);
+	inode_unlock(root.dentry->d_inode);
+	path_put(&root);
 }
 
 /*
@@ -93,11 +211,13 @@ int unpack_to_rootfs(const void *buf, unsigned long len, unsigned long *nr_files
 	while (cpio_next(&it, &e) == 0) {
 		r = unpack_entry(&e, nr_files);
 		if (r) {
-			ramfs_clear();
+			free_hash();
+			rootfs_clear();
 			*nr_files = 0;
 			return r;
 		}
 	}
+	free_hash();
 	return 0;
 }
 
@@ -105,7 +225,6 @@ void populate_rootfs(void)
 {
 	unsigned long n;
 
-	ramfs_init();
 	if (!phys_initrd_size) {
 		pr_warn("initramfs: no initrd given (-initrd)\n");
 		return;

@@ -1,100 +1,63 @@
 // SPDX-License-Identifier: GPL-2.0
-/* open, openat, close, fcntl, access, getcwd. */
+/*
+ * open, openat, creat, close, fcntl, dup*, and the calls that change a
+ * file or the task's place in the tree: chdir, fchdir, chroot,
+ * truncate, ftruncate, fallocate, access, faccessat(2), chmod and
+ * chown in all their forms.
+ */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
-#include <linux/ramfs.h>
+#include <linux/fs_struct.h>
+#include <linux/mount.h>
+#include <linux/namei.h>
+#include <linux/mm.h>
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/syscalls.h>
 
-
-/* getname - copy a user path into @buf (PATH_MAX): 0 or -errno. */
-int getname(const char __user *upath, char *buf)
+/* do_sys_open - open(2) and its forms: the name, the walk, an fd. */
+static long do_sys_open(int dfd, const char __user *upath, int flags, umode_t mode)
 {
-	long n = strncpy_from_user(buf, upath, PATH_MAX);
-
-	if (n < 0)
-		return n;
-	if (n == PATH_MAX)
-		return -ENAMETOOLONG;
-	return n ? 0 : -ENOENT;
-}
-
-/* Only absolute paths and paths relative to "/" (mmos has no chdir). */
-static int check_dirfd(int dfd, const char *path)
-{
-	if (path[0] == '/' || dfd == AT_FDCWD)
-		return 0;
-	return -ENOSYS;	/* paths relative to a directory fd */
-}
-
-/* do_filp_open - open @path (kernel string) with O_* @flags. */
-struct file *do_filp_open(const char *path, unsigned int flags)
-{
-	struct dentry *d;
+	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
 	struct file *f;
-	umode_t mode;
-	int err;
+	int err, fd;
 
-	if (!strncmp(path, "/proc/", 6) || !strcmp(path, "/proc"))
-		return proc_open(path, flags);
-	d = path_lookup(path, !(flags & O_NOFOLLOW), &err);
-	if (!d)
-		return ERR_PTR(flags & O_CREAT && err == -ENOENT ? -EROFS : err);
-	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
-		return ERR_PTR(-EEXIST);
-	mode = d->d_inode->i_mode;
-	if (S_ISLNK(mode))
-		return ERR_PTR(-ELOOP);
-	if ((flags & O_DIRECTORY) && !S_ISDIR(mode))
-		return ERR_PTR(-ENOTDIR);
-	if (S_ISCHR(mode)) {	/* a device: writable on a read-only fs */
-		f = chrdev_open(d->d_inode, flags);
-		if (!IS_ERR(f))
-			f->f_dentry = d;
-		return f;
-	}
-	if ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC))
-		return ERR_PTR(S_ISDIR(mode) ? -EISDIR : -EROFS);
-	f = alloc_file(d->d_inode, S_ISDIR(mode) ? &ramfs_dir_fops : &ramfs_file_fops,
-		       flags);
-	if (!f)
-		return ERR_PTR(-ENOMEM);
-	f->f_dentry = d;
-	return f;
-}
-
-static long do_sys_open(int dfd, const char __user *upath, int flags)
-{
-	char path[PATH_MAX];
-	struct file *f;
-	int err = getname(upath, path), fd;
-
-	if (!err)
-		err = check_dirfd(dfd, path);
+	if (!path)
+		return -ENOMEM;
+	err = getname(upath, path);
 	if (err)
-		return err;
-	f = do_filp_open(path, flags);
+		goto out;
+	f = do_filp_open(dfd, path, flags, mode);
+	err = PTR_ERR(f);
 	if (IS_ERR(f))
-		return PTR_ERR(f);
+		goto out;
 	fd = fd_install_new(f, flags, 0);
 	if (fd < 0)
 		fput(f);
-	return fd;
+	err = fd;
+out:
+	kfree(path);
+	return err;
 }
 
-SYSCALL_DEFINE3(open, const char __user *, path, int, flags, int, mode)
+SYSCALL_DEFINE3(open, const char __user *, path, int, flags, umode_t, mode)
 {
-	return do_sys_open(AT_FDCWD, path, flags);
+	return do_sys_open(AT_FDCWD, path, flags, mode);
 }
 
-SYSCALL_DEFINE4(openat, int, dfd, const char __user *, path, int, flags, int, mode)
+SYSCALL_DEFINE4(openat, int, dfd, const char __user *, path, int, flags, umode_t, mode)
 {
-	return do_sys_open(dfd, path, flags);
+	return do_sys_open(dfd, path, flags, mode);
+}
+
+SYSCALL_DEFINE2(creat, const char __user *, path, umode_t, mode)
+{
+	return do_sys_open(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, mode);
 }
 
 SYSCALL_DEFINE1(close, unsigned int, fd)
@@ -113,7 +76,7 @@ SYSCALL_DEFINE1(close, unsigned int, fd)
 
 SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	long ret;
 
 	if (!f)
@@ -148,36 +111,405 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 	return ret;
 }
 
-SYSCALL_DEFINE2(access, const char __user *, upath, int, mode)
+#define F_OK	0
+#define X_OK	1
+#define W_OK	2
+#define R_OK	4
+
+/*
+ * do_faccessat - faccessat2(2): may the caller access the file with
+ * @mode (R_OK|W_OK|X_OK)? Root's answer (inode_permission()): -EROFS to
+ * write a read-only mount, -EACCES to run a file with no x bit.
+ */
+static long do_faccessat(int dfd, const char __user *name, int mode, int flags)
 {
-	char path[PATH_MAX];
-	struct dentry *d;
-	int err = getname(upath, path);
+	unsigned int how = LOOKUP_FOLLOW;
+	struct path path;
+	char *kname;
+	int err, mask = 0;
+
+	if (mode & ~(R_OK | W_OK | X_OK))
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (flags & AT_SYMLINK_NOFOLLOW)
+		how &= ~LOOKUP_FOLLOW;
+	if (flags & AT_EMPTY_PATH)
+		how |= LOOKUP_EMPTY;
+	kname = getname_flags(name, how);
+	if (IS_ERR(kname))
+		return PTR_ERR(kname);
+	if (is_proc_name(kname)) {
+		/* /proc is not in the tree: it exists if it opens (a
+		 * directory of it does not open, but exists) */
+		struct file *f = proc_open(kname, O_RDONLY);
+
+		kfree(kname);
+		if (IS_ERR(f) && PTR_ERR(f) != -EISDIR)
+			return PTR_ERR(f);
+		if (!IS_ERR(f))
+			fput(f);
+		return (mode & W_OK) ? -EACCES : 0;
+	}
+	err = filename_lookup(dfd, kname, how, &path);
+	kfree(kname);
+	if (err)
+		return err;
+	if (mode & R_OK)
+		mask |= MAY_READ;
+	if (mode & W_OK)
+		mask |= MAY_WRITE;
+	if (mode & X_OK)
+		mask |= MAY_EXEC;
+	err = inode_permission(path.dentry->d_inode, mask);
+	if (!err && (mode & W_OK) && S_ISREG(path.dentry->d_inode->i_mode))
+		err = mnt_want_write(path.mnt);
+	else if (!err && (mode & W_OK) && S_ISDIR(path.dentry->d_inode->i_mode))
+		err = mnt_want_write(path.mnt);
+	path_put(&path);
+	return err;
+}
+
+SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
+{
+	return do_faccessat(AT_FDCWD, filename, mode, 0);
+}
+
+SYSCALL_DEFINE3(faccessat, int, dfd, const char __user *, filename, int, mode)
+{
+	return do_faccessat(dfd, filename, mode, 0);
+}
+
+SYSCALL_DEFINE4(faccessat2, int, dfd, const char __user *, filename, int, mode,
+		int, flags)
+{
+	return do_faccessat(dfd, filename, mode, flags);
+}
+
+SYSCALL_DEFINE1(chdir, const char __user *, filename)
+{
+	struct path path;
+	int err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
 
 	if (err)
 		return err;
-	if (mode & ~7)
-		return -EINVAL;
-	if (!strncmp(path, "/proc", 5))
-		return (mode & 2) ? -EACCES : 0;
-	d = path_lookup(path, true, &err);
-	if (!d)
-		return err;
-	if ((mode & 1) && !(d->d_inode->i_mode & 0111))
-		return -EACCES;
-	return (mode & 2) ? -EROFS : 0;
+	err = inode_permission(path.dentry->d_inode, MAY_EXEC);
+	if (!err)
+		set_fs_pwd(current->fs, &path);
+	path_put(&path);
+	return err;
 }
 
-SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
+SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 {
-	if (size < 2)
-		return -ERANGE;
-	return copy_to_user(buf, "/", 2) ? -EFAULT : 2;
+	struct file *f = fget_raw(fd);
+	int err;
+
+	if (!f)
+		return -EBADF;
+	err = -ENOTDIR;
+	if (f->f_path.dentry && S_ISDIR(f->f_path.dentry->d_inode->i_mode))
+		err = inode_permission(f->f_path.dentry->d_inode, MAY_EXEC);
+	if (!err)
+		set_fs_pwd(current->fs, &f->f_path);
+	fput(f);
+	return err;
+}
+
+/* chroot(2): the new root; the working directory stays where it is (it
+ * may be outside: getcwd then says "(unreachable)"). */
+SYSCALL_DEFINE1(chroot, const char __user *, filename)
+{
+	struct path path;
+	int err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+
+	if (err)
+		return err;
+	err = inode_permission(path.dentry->d_inode, MAY_EXEC);
+	if (!err)
+		set_fs_root(current->fs, &path);
+	path_put(&path);
+	return err;
+}
+
+/* vfs_truncate - truncate(2) of @path: -EISDIR for a directory, -EINVAL
+ * for anything else that is not a regular file, -EROFS, -EACCES. */
+static long vfs_truncate(const struct path *path, loff_t length)
+{
+	struct inode *inode = path->dentry->d_inode;
+	int err;
+
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode))
+		return -EINVAL;
+	err = mnt_want_write(path->mnt);
+	if (!err)
+		err = inode_permission(inode, MAY_WRITE);
+	if (!err)
+		err = do_truncate(path->dentry, length);
+	return err;
+}
+
+SYSCALL_DEFINE2(truncate, const char __user *, pathname, long, length)
+{
+	struct path path;
+	int err;
+
+	if (length < 0)
+		return -EINVAL;
+	err = user_path_at(AT_FDCWD, pathname, LOOKUP_FOLLOW, &path);
+	if (err)
+		return err;
+	err = vfs_truncate(&path, length);
+	path_put(&path);
+	return err;
+}
+
+/* ftruncate(2): -EBADF unless open for writing, -EINVAL unless a
+ * regular file (a directory too), as Linux's do_ftruncate. */
+SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
+{
+	struct file *f;
+	int err;
+
+	if (length < 0)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	err = -EINVAL;
+	if (f->f_mode & FMODE_PATH)
+		err = -EBADF;
+	else if (!f->f_inode || !S_ISREG(f->f_inode->i_mode))
+		err = -EINVAL;
+	else if (!(f->f_mode & FMODE_WRITE))
+		err = -EINVAL;
+	else
+		err = do_truncate(f->f_path.dentry, length);
+	fput(f);
+	return err;
+}
+
+/*
+ * vfs_fallocate - make the pages of [@offset, @offset + @len) of @f
+ * now (charged as writes are: -ENOSPC on a full tmpfs, the pages made
+ * so far kept), and grow the size to the end of the range.
+ */
+static long vfs_fallocate(struct file *f, loff_t offset, loff_t len)
+{
+	struct inode *inode = f->f_inode;
+	struct address_space *mapping = inode->i_mapping;
+	loff_t pos;
+	int err = 0;
+
+	inode_lock(inode);
+	for (pos = offset & ~(loff_t)(PAGE_SIZE - 1); pos < offset + len; pos += PAGE_SIZE) {
+		struct page *page;
+
+		err = mapping->a_ops->write_begin(f, mapping, pos, PAGE_SIZE, &page);
+		if (err)
+			break;
+		put_page(page);
+	}
+	if (!err && (u64)(offset + len) > inode->i_size) {
+		inode->i_size = offset + len;
+		inode->i_ctime = current_time(inode);
+	}
+	inode_unlock(inode);
+	return err;
+}
+
+/*
+ * fallocate(2): mode 0 only. Linux's order of checks: -EBADF for the
+ * fd, -EINVAL for the range, -EBADF unless open for writing, -ESPIPE
+ * for a FIFO, -EISDIR, -ENODEV for a non-file, -EFBIG past the largest
+ * offset; then the file system's -EOPNOTSUPP for a mode it lacks.
+ */
+SYSCALL_DEFINE4(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len)
+{
+	struct file *f = fget(fd);
+	struct inode *inode;
+	long err;
+
+	if (!f)
+		return -EBADF;
+	inode = f->f_inode;
+	if (offset < 0 || len <= 0)
+		err = -EINVAL;
+	else if (!(f->f_mode & FMODE_WRITE))
+		err = -EBADF;
+	else if (get_pipe_info(f))
+		err = -ESPIPE;
+	else if (inode && S_ISDIR(inode->i_mode))
+		err = -EISDIR;
+	else if (!inode || !S_ISREG(inode->i_mode) || !inode->i_mapping->a_ops)
+		err = -ENODEV;
+	else if (offset + len < 0)
+		err = -EFBIG;
+	else if (mode)
+		err = -EOPNOTSUPP;
+	else
+		err = vfs_fallocate(f, offset, len);
+	fput(f);
+	return err;
+}
+
+/* chmod_common - set the permission bits of @path's inode. */
+static int chmod_common(const struct path *path, umode_t mode)
+{
+	struct inode *inode = path->dentry->d_inode;
+	struct iattr attr = { .ia_valid = ATTR_MODE, .ia_mode = mode & S_IALLUGO };
+	int err = mnt_want_write(path->mnt);
+
+	if (err)
+		return err;
+	inode_lock(inode);
+	err = notify_change(path->dentry, &attr);
+	inode_unlock(inode);
+	return err;
+}
+
+/* do_fchmodat - fchmodat2(2): AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH. */
+static long do_fchmodat(int dfd, const char __user *filename, umode_t mode,
+			unsigned int flags)
+{
+	unsigned int how = LOOKUP_FOLLOW;
+	struct path path;
+	int err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (flags & AT_SYMLINK_NOFOLLOW)
+		how = 0;
+	if (flags & AT_EMPTY_PATH)
+		how |= LOOKUP_EMPTY;
+	err = user_path_at(dfd, filename, how, &path);
+	if (err)
+		return err;
+	/* a symlink's mode cannot change: Linux's -EOPNOTSUPP */
+	err = S_ISLNK(path.dentry->d_inode->i_mode) ? -EOPNOTSUPP :
+	      chmod_common(&path, mode);
+	path_put(&path);
+	return err;
+}
+
+SYSCALL_DEFINE2(chmod, const char __user *, filename, umode_t, mode)
+{
+	return do_fchmodat(AT_FDCWD, filename, mode, 0);
+}
+
+SYSCALL_DEFINE3(fchmodat, int, dfd, const char __user *, filename, umode_t, mode)
+{
+	return do_fchmodat(dfd, filename, mode, 0);
+}
+
+SYSCALL_DEFINE4(fchmodat2, int, dfd, const char __user *, filename, umode_t, mode,
+		unsigned int, flags)
+{
+	return do_fchmodat(dfd, filename, mode, flags);
+}
+
+SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
+{
+	struct file *f = fget(fd);
+	int err;
+
+	if (!f)
+		return -EBADF;
+	err = f->f_path.dentry && !(f->f_mode & FMODE_PATH) ?
+	      chmod_common(&f->f_path, mode) : -EBADF;
+	fput(f);
+	return err;
+}
+
+/* chown_common - set owner and group (-1: unchanged); a change clears
+ * the set-user-ID bit, and set-group-ID of a group-executable file. */
+static int chown_common(const struct path *path, unsigned int user, unsigned int group)
+{
+	struct inode *inode = path->dentry->d_inode;
+	struct iattr attr = { 0 };
+	int err = mnt_want_write(path->mnt);
+
+	if (err)
+		return err;
+	inode_lock(inode);
+	if (user != (unsigned int)-1) {
+		attr.ia_valid |= ATTR_UID;
+		attr.ia_uid = user;
+	}
+	if (group != (unsigned int)-1) {
+		attr.ia_valid |= ATTR_GID;
+		attr.ia_gid = group;
+	}
+	if (attr.ia_valid && !S_ISDIR(inode->i_mode) &&
+	    (inode->i_mode & (S_ISUID | S_ISGID))) {
+		attr.ia_valid |= ATTR_MODE;
+		attr.ia_mode = inode->i_mode & ~S_ISUID;
+		if (inode->i_mode & 0010)
+			attr.ia_mode &= ~S_ISGID;
+	}
+	err = notify_change(path->dentry, &attr);
+	inode_unlock(inode);
+	return err;
+}
+
+/* do_fchownat - fchownat(2): AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH. */
+static long do_fchownat(int dfd, const char __user *filename, unsigned int user,
+			unsigned int group, int flag)
+{
+	unsigned int how = LOOKUP_FOLLOW;
+	struct path path;
+	int err;
+
+	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (flag & AT_SYMLINK_NOFOLLOW)
+		how = 0;
+	if (flag & AT_EMPTY_PATH)
+		how |= LOOKUP_EMPTY;
+	err = user_path_at(dfd, filename, how, &path);
+	if (err)
+		return err;
+	err = chown_common(&path, user, group);
+	path_put(&path);
+	return err;
+}
+
+SYSCALL_DEFINE5(fchownat, int, dfd, const char __user *, filename, unsigned int, user,
+		unsigned int, group, int, flag)
+{
+	return do_fchownat(dfd, filename, user, group, flag);
+}
+
+SYSCALL_DEFINE3(chown, const char __user *, filename, unsigned int, user,
+		unsigned int, group)
+{
+	return do_fchownat(AT_FDCWD, filename, user, group, 0);
+}
+
+SYSCALL_DEFINE3(lchown, const char __user *, filename, unsigned int, user,
+		unsigned int, group)
+{
+	return do_fchownat(AT_FDCWD, filename, user, group, AT_SYMLINK_NOFOLLOW);
+}
+
+SYSCALL_DEFINE3(fchown, unsigned int, fd, unsigned int, user, unsigned int, group)
+{
+	struct file *f = fget(fd);
+	int err;
+
+	if (!f)
+		return -EBADF;
+	err = f->f_path.dentry && !(f->f_mode & FMODE_PATH) ?
+	      chown_common(&f->f_path, user, group) : -EBADF;
+	fput(f);
+	return err;
 }
 
 SYSCALL_DEFINE1(dup, unsigned int, fildes)
 {
-	struct file *f = fget(fildes);
+	struct file *f = fget_raw(fildes);
 	int fd;
 
 	if (!f)
@@ -196,7 +528,7 @@ static long do_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 		return -EINVAL;
 	if (newfd >= NR_OPEN_DEFAULT)
 		return -EBADF;
-	f = fget(oldfd);
+	f = fget_raw(oldfd);
 	if (!f)
 		return -EBADF;
 	return replace_fd(newfd, f, flags);
@@ -207,7 +539,7 @@ SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
 	struct file *f;
 
 	if (oldfd == newfd) {	/* dup2 to itself: just check it is open */
-		f = fget(oldfd);
+		f = fget_raw(oldfd);
 		if (!f)
 			return -EBADF;
 		fput(f);

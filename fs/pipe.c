@@ -12,6 +12,7 @@
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/poll.h>
 #include <linux/sched.h>
@@ -29,6 +30,7 @@ struct pipe_inode_info {
 	char *buf;
 	unsigned int head, len;		/* lock */
 	int readers, writers;		/* lock */
+	unsigned int r_counter, w_counter;	/* opens so far, for FIFOs: lock */
 	bool wbusy;			/* a writer is copying in: lock */
 	bool rbusy;			/* a reader is copying out: lock */
 };
@@ -188,6 +190,56 @@ static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 	return done;
 }
 
+/* pipe_free - the last end went: the ring and the pipe. */
+static void pipe_free(struct pipe_inode_info *p)
+{
+	free_page((unsigned long)p->buf);
+	kfree(p);
+}
+
+/* pipe_drop - one end of @p (opened with @mode) goes; true if it was
+ * the last. */
+static bool pipe_drop(struct pipe_inode_info *p, fmode_t mode)
+{
+	bool last;
+
+	spin_lock(&p->lock);
+	if (mode & FMODE_READ)
+		p->readers--;
+	if (mode & FMODE_WRITE)
+		p->writers--;
+	last = !p->readers && !p->writers;
+	/* wake while holding the lock: once it is dropped, the other end's
+	 * release may free the pipe */
+	wake_up(&p->wait);
+	spin_unlock(&p->lock);
+	return last;
+}
+
+/* pipe_release - the ->release of both ends of a pipe or FIFO: the
+ * last end frees the pipe (a FIFO's under its inode's lock, so that
+ * fifo_open() cannot pick it up meanwhile). */
+static void pipe_release(struct file *f)
+{
+	struct pipe_inode_info *p = f->private_data;
+	struct inode *fifo = f->f_inode;
+
+	f->private_data = NULL;		/* fput must not kfree it */
+	if (!fifo) {
+		if (pipe_drop(p, f->f_mode))
+			pipe_free(p);
+		return;
+	}
+	/* a FIFO: the inode's lock keeps fifo_open from finding the pipe
+	 * while its last end goes */
+	inode_lock(fifo);
+	if (pipe_drop(p, f->f_mode)) {
+		fifo->i_pipe = NULL;
+		pipe_free(p);
+	}
+	inode_unlock(fifo);
+}
+
 /*
  * pipe_poll - a read end is readable with bytes in the ring and hung up
  * (POLLHUP) once no writer is left; a write end is writable while the
@@ -217,33 +269,131 @@ static __poll_t pipe_poll(struct file *f, poll_table *wait)
 	return mask;
 }
 
-static void pipe_release(struct file *f)
-{
-	struct pipe_inode_info *p = f->private_data;
-	bool last;
-
-	spin_lock(&p->lock);
-	if (f->f_mode & FMODE_READ)
-		p->readers--;
-	else
-		p->writers--;
-	last = !p->readers && !p->writers;
-	/* wake while holding the lock: once it is dropped, the other end's
-	 * release may free the pipe */
-	wake_up(&p->wait);
-	spin_unlock(&p->lock);
-	f->private_data = NULL;		/* fput must not kfree it */
-	if (last) {
-		free_page((unsigned long)p->buf);
-		kfree(p);
-	}
-}
-
 static const struct file_operations pipe_fops = {
 	.read = pipe_read,
 	.write = pipe_write,
 	.poll = pipe_poll,
 	.release = pipe_release,
+};
+
+/* get_pipe_info - the pipe @f is an end of (an anonymous pipe or an
+ * open FIFO), or NULL. */
+struct pipe_inode_info *get_pipe_info(struct file *f)
+{
+	return f->f_op == &pipe_fops ? f->private_data : NULL;
+}
+
+/* alloc_pipe_info - a new, empty pipe with no ends. NULL if out of
+ * memory. */
+static struct pipe_inode_info *alloc_pipe_info(void)
+{
+	struct pipe_inode_info *p = kzalloc(sizeof(*p), GFP_KERNEL);
+
+	if (!p)
+		return NULL;
+	p->buf = (char *)__get_free_page(GFP_KERNEL);
+	if (!p->buf) {
+		kfree(p);
+		return NULL;
+	}
+	spin_lock_init(&p->lock);
+	init_waitqueue_head(&p->wait);
+	return p;
+}
+
+/* wait_for_partner - sleep until the other end's count of opens moves
+ * past @seen (*@counter): 0, or -ERESTARTSYS for a signal. */
+static int wait_for_partner(struct pipe_inode_info *p, unsigned int *counter,
+			    unsigned int seen)
+{
+	struct wait_queue_entry w = { .task = NULL };
+	int err = 0;
+
+	for (;;) {
+		bool moved;
+
+		prepare_to_wait(&p->wait, &w, TASK_INTERRUPTIBLE);
+		spin_lock(&p->lock);
+		moved = *counter != seen;
+		spin_unlock(&p->lock);
+		if (moved)
+			break;
+		if (signal_pending(current)) {
+			err = -ERESTARTSYS;
+			break;
+		}
+		schedule();
+	}
+	finish_wait(&p->wait, &w);
+	return err;
+}
+
+/*
+ * fifo_open - open of a FIFO (mknod S_IFIFO): the inode's pipe, made by
+ * its first opener. As Linux: O_RDONLY waits for a writer unless
+ * O_NONBLOCK; O_WRONLY waits for a reader, or with O_NONBLOCK is
+ * -ENXIO without one; O_RDWR never waits.
+ */
+static int fifo_open(struct inode *inode, struct file *f)
+{
+	struct pipe_inode_info *p;
+	unsigned int seen = 0, *counter = NULL;
+	bool nonblock = f->f_flags & O_NONBLOCK;
+	int err = 0;
+
+	inode_lock(inode);
+	p = inode->i_pipe;
+	if (!p) {
+		p = alloc_pipe_info();
+		if (!p) {
+			inode_unlock(inode);
+			return -ENOMEM;
+		}
+		inode->i_pipe = p;
+	}
+	spin_lock(&p->lock);
+	if ((f->f_mode & FMODE_WRITE) && !(f->f_mode & FMODE_READ) && nonblock &&
+	    !p->readers) {
+		err = -ENXIO;
+	} else {
+		if (f->f_mode & FMODE_READ) {
+			p->readers++;
+			p->r_counter++;
+		}
+		if (f->f_mode & FMODE_WRITE) {
+			p->writers++;
+			p->w_counter++;
+		}
+		if (f->f_mode == FMODE_READ && !p->writers && !nonblock) {
+			counter = &p->w_counter;
+			seen = p->w_counter;
+		} else if (f->f_mode == FMODE_WRITE && !p->readers) {
+			counter = &p->r_counter;
+			seen = p->r_counter;
+		}
+	}
+	wake_up(&p->wait);
+	spin_unlock(&p->lock);
+	if (err && !p->readers && !p->writers) {
+		inode->i_pipe = NULL;
+		pipe_free(p);
+	}
+	inode_unlock(inode);
+	if (err)
+		return err;
+	f->f_op = &pipe_fops;
+	f->private_data = p;
+	if (counter && wait_for_partner(p, counter, seen)) {
+		pipe_release(f);
+		f->f_op = NULL;
+		return -ERESTARTSYS;
+	}
+	return 0;
+}
+
+/* What a FIFO inode opens with: fifo_open picks pipe_fops. */
+const struct file_operations pipefifo_fops = {
+	.open = fifo_open,
 };
 
 static long do_pipe2(int __user *fildes, int flags)
@@ -254,21 +404,17 @@ static long do_pipe2(int __user *fildes, int flags)
 
 	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
 		return -EINVAL;
-	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	p = alloc_pipe_info();
 	if (!p)
 		return -ENOMEM;
-	p->buf = (char *)__get_free_page(GFP_KERNEL);
-	r = p->buf ? alloc_file(NULL, &pipe_fops, O_RDONLY | (flags & O_NONBLOCK)) : NULL;
+	r = alloc_file(NULL, &pipe_fops, O_RDONLY | (flags & O_NONBLOCK));
 	w = r ? alloc_file(NULL, &pipe_fops, O_WRONLY | (flags & O_NONBLOCK)) : NULL;
 	if (!w) {
 		if (r)
 			kfree(r);
-		free_page((unsigned long)p->buf);
-		kfree(p);
+		pipe_free(p);
 		return -ENOMEM;
 	}
-	spin_lock_init(&p->lock);
-	init_waitqueue_head(&p->wait);
 	p->readers = p->writers = 1;
 	r->private_data = w->private_data = p;
 	fd[0] = fd_install_new(r, flags, 0);

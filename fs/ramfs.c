@@ -1,401 +1,383 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ramfs: directories, regular files and symlinks in kernel memory.
- * Files grow a page at a time; their pages stay until the file goes.
+ * ramfs: a file system that is its dcache and page cache. Every name is
+ * a pinned dentry, every file's data is its page-cache pages, and
+ * nothing is anywhere else. rootfs (the root of the mount tree, where
+ * the initramfs is unpacked) is a ramfs; tmpfs (mm/shmem.c) is a ramfs
+ * with limits, which this file enforces when ramfs_fs_info has them.
  */
 #include <linux/kernel.h>
+#include <linux/dcache.h>
 #include <linux/errno.h>
 #include <linux/file.h>
 #include <linux/fs.h>
-#include <linux/ramfs.h>
 #include <linux/mm.h>
+#include <linux/ramfs.h>
+#include <linux/readdir.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
-static struct dentry *root;
-static unsigned long nr_inodes, last_ino;
+static const struct inode_operations ramfs_dir_inode_operations;
+static const struct inode_operations ramfs_file_inode_operations;
 
-static struct inode *new_inode(umode_t mode)
+/* RAMFS_SB - the ramfs (or tmpfs) data of @sb. */
+static struct ramfs_fs_info *RAMFS_SB(struct super_block *sb)
 {
-	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
+	return sb->s_fs_info;
+}
 
-	if (!inode)
-		return NULL;
-	inode->i_ino = ++last_ino;
-	inode->i_mode = mode;
-	inode->i_nlink = 1;
-	inode->i_data.host = inode;
-	inode->i_mapping = &inode->i_data;
-	nr_inodes++;
+/* ramfs_charge - take @nr of the super block's @what (blocks or inodes)
+ * if its limit allows: true, or false when it is full (-ENOSPC). */
+static bool ramfs_charge(struct super_block *sb, bool inode, long nr)
+{
+	struct ramfs_fs_info *fsi = RAMFS_SB(sb);
+	unsigned long *used = inode ? &fsi->used_inodes : &fsi->used_blocks;
+	unsigned long max = inode ? fsi->max_inodes : fsi->max_blocks;
+	bool ok = true;
+
+	spin_lock(&fsi->stat_lock);
+	if (max && *used + nr > max)
+		ok = false;
+	else
+		*used += nr;
+	spin_unlock(&fsi->stat_lock);
+	return ok;
+}
+
+/* ramfs_uncharge - give back what ramfs_charge took. */
+static void ramfs_uncharge(struct super_block *sb, bool inode, long nr)
+{
+	struct ramfs_fs_info *fsi = RAMFS_SB(sb);
+
+	spin_lock(&fsi->stat_lock);
+	if (inode)
+		fsi->used_inodes -= nr;
+	else
+		fsi->used_blocks -= nr;
+	spin_unlock(&fsi->stat_lock);
+}
+
+/*
+ * ramfs_get_inode - a new inode of @mode in @dir (NULL for the root) on
+ * @sb, with the operations of its type. Returns it, or ERR_PTR: -ENOSPC
+ * past nr_inodes, -ENOMEM.
+ */
+struct inode *ramfs_get_inode(struct super_block *sb, const struct inode *dir,
+			      umode_t mode, dev_t dev)
+{
+	struct inode *inode;
+
+	if (!ramfs_charge(sb, true, 1))
+		return ERR_PTR(-ENOSPC);
+	inode = new_inode(sb);
+	if (!inode) {
+		ramfs_uncharge(sb, true, 1);
+		return ERR_PTR(-ENOMEM);
+	}
+	inode->i_ino = get_next_ino();
+	inode_init_owner(inode, dir, mode);
+	inode->i_mapping->a_ops = &ramfs_aops;
+	switch (mode & S_IFMT) {
+	case S_IFREG:
+		inode->i_op = &ramfs_file_inode_operations;
+		inode->i_fop = &ramfs_file_operations;
+		break;
+	case S_IFDIR:
+		inode->i_op = &ramfs_dir_inode_operations;
+		inode->i_fop = &simple_dir_operations;
+		inc_nlink(inode);	/* "." */
+		break;
+	case S_IFLNK:
+		inode->i_op = &simple_symlink_inode_operations;
+		break;
+	default:
+		inode->i_op = &ramfs_file_inode_operations;
+		init_special_inode(inode, inode->i_mode, dev);
+	}
 	return inode;
 }
 
-static void free_inode(struct inode *inode)
+/* ramfs_mknod - a new inode of @mode named @dentry in @dir (pinned). */
+static int ramfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode,
+		       dev_t dev)
 {
-	struct address_space *mapping = inode->i_mapping;
+	struct inode *inode = ramfs_get_inode(dir->i_sb, dir, mode, dev);
 
-	for (unsigned long i = 0; i < mapping->nrpages; i++)
-		if (mapping->i_pages[i])
-			__free_page(mapping->i_pages[i]);
-	kfree(mapping->i_pages);
-	kfree(inode->i_link);
-	kfree(inode);
-	nr_inodes--;
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	d_add(dentry, inode);
+	dget(dentry);		/* the pin */
+	dir->i_mtime = dir->i_ctime = current_time(dir);
+	return 0;
 }
 
-static struct dentry *new_dentry(struct dentry *parent, const char *name,
-				 size_t len, struct inode *inode)
+/* ramfs_mkdir - a new directory: its ".." is one more link of @dir. */
+static int ramfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 {
-	struct dentry *d = kzalloc(sizeof(*d), GFP_KERNEL);
+	int err = ramfs_mknod(dir, dentry, mode | S_IFDIR, 0);
 
-	if (!d)
-		return NULL;
-	d->d_name = kmalloc(len + 1, GFP_KERNEL);
-	if (!d->d_name) {
-		kfree(d);
-		return NULL;
-	}
-	memcpy(d->d_name, name, len);
-	d->d_name[len] = 0;
-	d->d_inode = inode;
-	d->d_parent = parent ? parent : d;
-	INIT_LIST_HEAD(&d->d_subdirs);
-	if (parent)
-		list_add_tail(&d->d_child, &parent->d_subdirs);
-	else
-		INIT_LIST_HEAD(&d->d_child);
-	return d;
+	if (!err)
+		inc_nlink(dir);		/* the new ".." */
+	return err;
 }
 
-/* Free @d and everything below it. */
-static void free_tree(struct dentry *d)
+/* ramfs_create - a new, empty regular file. */
+static int ramfs_create(struct inode *dir, struct dentry *dentry, umode_t mode)
 {
-	struct dentry *c, *n;
-
-	list_for_each_entry_safe(c, n, &d->d_subdirs, d_child)
-		free_tree(c);
-	if (d->d_parent != d)
-		list_del(&d->d_child);
-	free_inode(d->d_inode);
-	kfree(d->d_name);
-	kfree(d);
+	return ramfs_mknod(dir, dentry, mode | S_IFREG, 0);
 }
 
-/* ramfs_init - an empty root directory. Panics without memory: the
- * kernel cannot go on without a root. */
-void ramfs_init(void)
+/* ramfs_symlink - a symlink @dentry in @dir to @target (copied). */
+static int ramfs_symlink(struct inode *dir, struct dentry *dentry,
+			 const char *target)
 {
-	struct inode *inode = new_inode(S_IFDIR | 0755);
-
-	root = inode ? new_dentry(NULL, "/", 1, inode) : NULL;
-	if (!root)
-		panic("ramfs: no memory for the root directory");
-}
-
-/* ramfs_clear - drop every file, keeping (or making) an empty root. */
-void ramfs_clear(void)
-{
-	if (root)
-		free_tree(root);
-	root = NULL;
-	ramfs_init();
-}
-
-struct dentry *ramfs_root(void)
-{
-	return root;
-}
-
-unsigned long ramfs_nr_inodes(void)
-{
-	return nr_inodes;
-}
-
-static struct dentry *d_lookup(struct dentry *dir, const char *name, size_t len)
-{
-	struct dentry *c;
-
-	list_for_each_entry(c, &dir->d_subdirs, d_child)
-		if (strlen(c->d_name) == len && !memcmp(c->d_name, name, len))
-			return c;
-	return NULL;
-}
-
-static struct dentry *walk(struct dentry *d, const char *path,
-			   const char *stop, bool follow_last, int depth,
-			   int *err);
-
-/* Follow symlink @d found in directory @dir. */
-static struct dentry *follow_link(struct dentry *dir, struct dentry *d,
-				  int depth, int *err)
-{
-	const char *target = d->d_inode->i_link;
-
-	if (depth >= MAXSYMLINKS) {
-		*err = -ELOOP;
-		return NULL;
-	}
-	return walk(dir, target, target + strlen(target), true, depth + 1, err);
-}
-
-/* One step: the child of @d named [name, end). */
-static struct dentry *walk_one(struct dentry *d, const char *name,
-			       const char *end, int *err)
-{
-	struct dentry *next;
-
-	if (!S_ISDIR(d->d_inode->i_mode)) {
-		*err = -ENOTDIR;
-		return NULL;
-	}
-	if (end - name > NAME_MAX) {
-		*err = -ENAMETOOLONG;
-		return NULL;
-	}
-	if (end - name == 1 && *name == '.')
-		return d;
-	if (end - name == 2 && !memcmp(name, "..", 2))
-		return d->d_parent;
-	next = d_lookup(d, name, end - name);
-	if (!next)
-		*err = -ENOENT;
-	return next;
-}
-
-/* Resolve [path, stop) from @d (from the root if it starts with '/'). */
-static struct dentry *walk(struct dentry *d, const char *path,
-			   const char *stop, bool follow_last, int depth,
-			   int *err)
-{
-	if (path < stop && *path == '/')
-		d = root;
-	while (path < stop) {
-		const char *end;
-		struct dentry *next;
-
-		while (path < stop && *path == '/')
-			path++;
-		if (path == stop)
-			break;
-		for (end = path; end < stop && *end != '/'; end++)
-			;
-		next = walk_one(d, path, end, err);
-		if (!next)
-			return NULL;
-		if (S_ISLNK(next->d_inode->i_mode) && (end < stop || follow_last)) {
-			next = follow_link(d, next, depth, err);
-			if (!next)
-				return NULL;
-		}
-		d = next;
-		path = end;
-	}
-	return d;
-}
-
-/* path_lookup - the dentry @path names, or NULL with *err set (-ENOENT,
- * -ENOTDIR, -ELOOP, -ENAMETOOLONG). */
-struct dentry *path_lookup(const char *path, bool follow_last, int *err)
-{
-	*err = 0;
-	return walk(root, path, path + strlen(path), follow_last, 0, err);
-}
-
-/*
- * lookup_parent - the directory that would hold @path's last component,
- * which is returned through @name/@len. "." and ".." cannot be created.
- */
-static struct dentry *lookup_parent(const char *path, const char **name,
-				    size_t *len, int *err)
-{
-	const char *end = path + strlen(path), *last;
-	struct dentry *parent;
-
-	while (end > path && end[-1] == '/')
-		end--;
-	for (last = end; last > path && last[-1] != '/'; last--)
-		;
-	*name = last;
-	*len = end - last;
-	*err = 0;
-	if (!*len || (*len == 1 && *last == '.') ||
-	    (*len == 2 && !memcmp(last, "..", 2))) {
-		*err = -EEXIST;
-		return NULL;
-	}
-	if (*len > NAME_MAX) {
-		*err = -ENAMETOOLONG;
-		return NULL;
-	}
-	parent = walk(root, path, last, true, 0, err);
-	if (parent && !S_ISDIR(parent->d_inode->i_mode)) {
-		*err = -ENOTDIR;
-		return NULL;
-	}
-	return parent;
-}
-
-/*
- * ramfs_create - a new, empty inode of @mode at @path. The parent must
- * exist. Returns the dentry, or NULL with *err = -EEXIST, -ENOENT,
- * -ENOTDIR, -ENOMEM, ...
- */
-struct dentry *ramfs_create(const char *path, umode_t mode, int *err)
-{
-	struct dentry *parent, *d;
+	size_t len = strlen(target);
 	struct inode *inode;
-	const char *name;
-	size_t len;
+	char *link = kmalloc(len + 1, GFP_KERNEL);
 
-	parent = lookup_parent(path, &name, &len, err);
-	if (!parent)
-		return NULL;
-	if (d_lookup(parent, name, len)) {
-		*err = -EEXIST;
-		return NULL;
-	}
-	inode = new_inode(mode);
-	d = inode ? new_dentry(parent, name, len, inode) : NULL;
-	if (!d) {
-		if (inode)
-			free_inode(inode);
-		*err = -ENOMEM;
-	}
-	return d;
-}
-
-/* ramfs_grow - make sure @inode's page cache has pages to hold @size
- * bytes. Returns 0 or -ENOMEM (the pages made so far stay). */
-static int ramfs_grow(struct inode *inode, u64 size)
-{
-	struct address_space *mapping = inode->i_mapping;
-	unsigned long need = PFN_UP(size);
-	struct page **pages;
-
-	if (need <= mapping->nrpages)
-		return 0;
-	pages = kzalloc(need * sizeof(*pages), GFP_KERNEL);
-	if (!pages)
+	if (!link)
 		return -ENOMEM;
-	if (mapping->nrpages)
-		memcpy(pages, mapping->i_pages, mapping->nrpages * sizeof(*pages));
-	kfree(mapping->i_pages);
-	mapping->i_pages = pages;
-	for (; mapping->nrpages < need; mapping->nrpages++) {
-		pages[mapping->nrpages] = alloc_page(GFP_KERNEL | __GFP_ZERO);
-		if (!pages[mapping->nrpages])
-			return -ENOMEM;
+	memcpy(link, target, len + 1);
+	inode = ramfs_get_inode(dir->i_sb, dir, S_IFLNK | 0777, 0);
+	if (IS_ERR(inode)) {
+		kfree(link);
+		return PTR_ERR(inode);
 	}
+	inode->i_link = link;
+	inode->i_size = len;
+	d_add(dentry, inode);
+	dget(dentry);		/* the pin */
+	dir->i_mtime = dir->i_ctime = current_time(dir);
 	return 0;
 }
 
-/* ramfs_write - copy @len bytes into regular file @inode at @off,
- * growing it. Returns 0 or -ENOMEM (the size is then unchanged). */
-int ramfs_write(struct inode *inode, u64 off, const void *buf, size_t len)
+/*
+ * ramfs_tmpfile - O_TMPFILE: a regular file with no name and no link,
+ * opened as @file (its f_path.dentry is a nameless dentry made by the
+ * caller); it goes when the last holder closes it, unless linkat names it.
+ */
+static int ramfs_tmpfile(struct inode *dir, struct file *file, umode_t mode)
 {
-	const char *src = buf;
-	int err = ramfs_grow(inode, off + len);
+	struct inode *inode = ramfs_get_inode(dir->i_sb, dir, mode | S_IFREG, 0);
 
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	clear_nlink(inode);
+	d_instantiate(file->f_path.dentry, inode);
+	return 0;
+}
+
+/*
+ * ramfs_setattr - simple_setattr, and the blocks a shrinking truncate
+ * frees go back to the super block's count.
+ */
+static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = dentry->d_inode;
+	u64 before = inode->i_blocks;
+	int err = simple_setattr(dentry, attr);
+
+	if (inode->i_blocks < before)
+		ramfs_uncharge(inode->i_sb, false, (before - inode->i_blocks) / (PAGE_SIZE / 512));
+	return err;
+}
+
+/* ramfs_evict_inode - an inode goes: its pages and itself are no longer
+ * counted against the limits. */
+void ramfs_evict_inode(struct inode *inode)
+{
+	ramfs_uncharge(inode->i_sb, false, inode->i_blocks / (PAGE_SIZE / 512));
+	ramfs_uncharge(inode->i_sb, true, 1);
+}
+
+/*
+ * ramfs_write_begin - the page-cache page at @pos, a new zeroed one if
+ * missing, charged against the size limit. 0, -ENOSPC (the limit; what
+ * was written before stays) or -ENOMEM.
+ */
+static int ramfs_write_begin(struct file *file, struct address_space *mapping,
+			     loff_t pos, unsigned int len, struct page **pagep)
+{
+	struct super_block *sb = mapping->host->i_sb;
+	unsigned long index = pos >> PAGE_SHIFT;
+	struct page *page = find_get_page(mapping, index);
+	int err;
+
+	if (page)
+		goto found;
+	if (!ramfs_charge(sb, false, 1))
+		return -ENOSPC;
+	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	err = -ENOMEM;
+	if (!page)
+		goto uncharge;
+	err = add_to_page_cache(page, mapping, index);
 	if (err)
-		return err;
-	while (len) {
-		size_t in = off & (PAGE_SIZE - 1), n = min(len, PAGE_SIZE - in);
-
-		memcpy((char *)page_address(inode->i_mapping->i_pages[off >> PAGE_SHIFT]) + in,
-		       src, n);
-		src += n;
-		off += n;
-		len -= n;
-	}
-	if (off > inode->i_size)
-		inode->i_size = off;
+		goto put;
+found:
+	*pagep = page;
 	return 0;
+put:
+	put_page(page);
+uncharge:
+	ramfs_uncharge(sb, false, 1);
+	return err;
 }
 
-/* ramfs_read - copy up to @len bytes from @off; returns how many. */
-long ramfs_read(struct inode *inode, u64 off, void *buf, size_t len)
-{
-	char *dst = buf;
-	long done = 0;
+const struct address_space_operations ramfs_aops = {
+	.write_begin = ramfs_write_begin,
+};
 
-	if (off >= inode->i_size)
-		return 0;
-	len = min(len, inode->i_size - off);
-	while (len) {
-		size_t in = off & (PAGE_SIZE - 1), n = min(len, PAGE_SIZE - in);
-
-		memcpy(dst, (char *)page_address(inode->i_mapping->i_pages[off >> PAGE_SHIFT]) + in, n);
-		dst += n;
-		off += n;
-		len -= n;
-		done += n;
-	}
-	return done;
-}
-
-/* ramfs_dir_read - read(2) of a directory: -EISDIR, as Linux's
- * generic_read_dir. */
-static ssize_t ramfs_dir_read(struct file *f, char *ubuf, size_t len,
-			      loff_t *pos)
-{
-	return -EISDIR;
-}
-
-/* A regular file is its page cache: reads and mappings go to mm's
- * page-cache code. */
-const struct file_operations ramfs_file_fops = {
+/* A regular file is its page cache: reads, writes and mappings go to
+ * mm's page-cache code. */
+const struct file_operations ramfs_file_operations = {
 	.read = filemap_read,
+	.write = generic_file_write,
 	.mmap = generic_file_mmap,
 	.seekable = true,
 };
 
-const struct file_operations ramfs_dir_fops = {
-	.read = ramfs_dir_read,
-	.seekable = true,
+static const struct inode_operations ramfs_file_inode_operations = {
+	.setattr = ramfs_setattr,
 };
 
-/* ramfs_symlink - a symlink at @path to the @len-byte @target. */
-int ramfs_symlink(const char *path, const char *target, size_t len)
-{
-	struct dentry *d;
-	char *link = kmalloc(len + 1, GFP_KERNEL);
-	int err;
+static const struct inode_operations ramfs_dir_inode_operations = {
+	.create = ramfs_create,
+	.lookup = simple_lookup,
+	.link = simple_link,
+	.unlink = simple_unlink,
+	.symlink = ramfs_symlink,
+	.mkdir = ramfs_mkdir,
+	.rmdir = simple_rmdir,
+	.mknod = ramfs_mknod,
+	.rename = simple_rename,
+	.tmpfile = ramfs_tmpfile,
+	.setattr = ramfs_setattr,
+};
 
-	if (!link)
-		return -ENOMEM;
-	memcpy(link, target, len);
-	link[len] = 0;
-	d = ramfs_create(path, S_IFLNK | 0777, &err);
-	if (!d) {
-		kfree(link);
-		return err;
+/* ramfs_statfs - simple_statfs, plus the limits when there are some. */
+int ramfs_statfs(struct dentry *dentry, struct kstatfs *buf)
+{
+	struct ramfs_fs_info *fsi = RAMFS_SB(dentry->d_sb);
+
+	simple_statfs(dentry, buf);
+	spin_lock(&fsi->stat_lock);
+	if (fsi->max_blocks) {
+		buf->f_blocks = fsi->max_blocks;
+		buf->f_bavail = buf->f_bfree = fsi->max_blocks - fsi->used_blocks;
 	}
-	d->d_inode->i_link = link;
-	d->d_inode->i_size = len;
+	if (fsi->max_inodes) {
+		buf->f_files = fsi->max_inodes;
+		buf->f_ffree = fsi->max_inodes - fsi->used_inodes;
+	}
+	spin_unlock(&fsi->stat_lock);
 	return 0;
 }
 
-/* dentry_path - the absolute path of @d into @buf; its length, or -1 if
- * it does not fit. */
-int dentry_path(const struct dentry *d, char *buf, int size)
+/* ramfs_put_super - the super block goes, after its last inode. */
+void ramfs_put_super(struct super_block *sb)
 {
-	int len = 0, pos = size - 1;
+	struct ramfs_fs_info *fsi = RAMFS_SB(sb);
 
-	if (size < 2)
-		return -1;
-	buf[pos] = 0;
-	for (; d->d_parent != d; d = d->d_parent) {
-		int n = strlen(d->d_name);
+	WARN_ON(fsi->used_inodes || fsi->used_blocks);
+	kfree(fsi);
+	sb->s_fs_info = NULL;
+}
 
-		if (pos - n - 1 < 0)
-			return -1;
-		pos -= n;
-		memcpy(buf + pos, d->d_name, n);
-		buf[--pos] = '/';
+static const struct super_operations ramfs_ops = {
+	.evict_inode = ramfs_evict_inode,
+	.statfs = ramfs_statfs,
+	.put_super = ramfs_put_super,
+};
+
+/* ramfs_parse_options - ramfs knows only mode= (octal; -EINVAL if it is
+ * not a number); as Linux's, it ignores every other option. */
+static int ramfs_parse_options(char *data, struct ramfs_fs_info *fsi)
+{
+	unsigned int mode;
+	char *opt;
+
+	while (data && (opt = strsep(&data, ","))) {
+		if (strncmp(opt, "mode=", 5))
+			continue;
+		if (kstrtouint(opt + 5, 8, &mode))
+			return -EINVAL;
+		fsi->mode = mode & S_IALLUGO;
 	}
-	if (pos == size - 1)
-		buf[--pos] = '/';
-	len = size - 1 - pos;
-	memmove(buf, buf + pos, len + 1);
-	return len;
+	return 0;
+}
+
+/*
+ * ramfs_fill_super_info - give @sb the super block operations @ops
+ * (ramfs's or tmpfs's), @fsi (which it now owns), @magic, and a root
+ * directory of fsi->mode. 0, or -ENOMEM / -ENOSPC.
+ */
+int ramfs_fill_super_info(struct super_block *sb, struct ramfs_fs_info *fsi,
+			  unsigned long magic, const struct super_operations *ops)
+{
+	struct inode *inode;
+
+	spin_lock_init(&fsi->stat_lock);
+	sb->s_fs_info = fsi;
+	sb->s_magic = magic;
+	sb->s_op = ops;
+	inode = ramfs_get_inode(sb, NULL, S_IFDIR | fsi->mode, 0);
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	inode->i_uid = fsi->uid;
+	inode->i_gid = fsi->gid;
+	sb->s_root = d_make_root(inode);
+	return sb->s_root ? 0 : -ENOMEM;
+}
+
+/* ramfs_fill_super - a ramfs instance: no limits, mode= for its root. */
+static int ramfs_fill_super(struct super_block *sb, void *data)
+{
+	struct ramfs_fs_info *fsi = kzalloc(sizeof(*fsi), GFP_KERNEL);
+
+	if (!fsi)
+		return -ENOMEM;
+	fsi->mode = 0755;
+	if (ramfs_parse_options(data, fsi)) {
+		kfree(fsi);
+		return -EINVAL;
+	}
+	return ramfs_fill_super_info(sb, fsi, RAMFS_MAGIC, &ramfs_ops);
+}
+
+/* ramfs_mount - a new instance each time (ramfs and rootfs). */
+static struct super_block *ramfs_mount(struct file_system_type *fs_type,
+				       int flags, const char *dev_name, void *data)
+{
+	return mount_nodev(fs_type, flags, data, ramfs_fill_super);
+}
+
+/* ramfs_kill_sb - kill_litter_super; put_super frees s_fs_info (if
+ * fill_super failed before setting it, there is nothing to free). */
+static void ramfs_kill_sb(struct super_block *sb)
+{
+	if (!sb->s_op)
+		return;
+	kill_litter_super(sb);
+}
+
+static struct file_system_type ramfs_fs_type = {
+	.name = "ramfs",
+	.mount = ramfs_mount,
+	.kill_sb = ramfs_kill_sb,
+};
+
+static struct file_system_type rootfs_fs_type = {
+	.name = "rootfs",
+	.mount = ramfs_mount,
+	.kill_sb = ramfs_kill_sb,
+};
+
+/* init_rootfs - register ramfs and rootfs (called once, by mnt_init),
+ * and tmpfs and devtmpfs, which are ramfs too. */
+void init_rootfs(void)
+{
+	register_filesystem(&ramfs_fs_type);
+	register_filesystem(&rootfs_fs_type);
+	init_tmpfs();
 }

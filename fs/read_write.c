@@ -6,6 +6,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/string.h>
 #include <linux/syscalls.h>
 
 /* vfs_read - read(2) on any file: -EBADF unless it was opened for
@@ -33,6 +34,49 @@ static ssize_t vfs_write(struct file *f, const char __user *buf, size_t len,
 	if (!access_ok(buf, len))
 		return -EFAULT;
 	return f->f_op->write(f, buf, len, pos);
+}
+
+/*
+ * kernel_read - read a page-cache file into kernel memory (exec's
+ * loaders): up to @count bytes at *@pos, moving it. Returns the bytes
+ * read (0 at the end; holes read as zeros), or -EINVAL for a file with
+ * no page cache.
+ */
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+{
+	struct inode *inode = file->f_inode;
+	char *dst = buf;
+	ssize_t done = 0;
+
+	if (!inode || !S_ISREG(inode->i_mode) || *pos < 0)
+		return -EINVAL;
+	while (done < count && (u64)*pos < inode->i_size) {
+		u64 off = *pos;
+		size_t in = off & (PAGE_SIZE - 1);
+		size_t n = min(min(count - done, PAGE_SIZE - in), inode->i_size - off);
+		struct page *page = find_get_page(inode->i_mapping, off >> PAGE_SHIFT);
+
+		if (page) {
+			memcpy(dst + done, (char *)page_address(page) + in, n);
+			put_page(page);
+		} else {
+			memset(dst + done, 0, n);
+		}
+		done += n;
+		*pos += n;
+	}
+	return done;
+}
+
+/* kernel_write - write kernel memory into a page-cache file (the
+ * initramfs): -EINVAL for any other kind of file. */
+ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (file->f_op->write != generic_file_write)
+		return -EINVAL;
+	return generic_file_kernel_write(file, buf, count, pos);
 }
 
 SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
@@ -69,6 +113,20 @@ SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count,
 		return -EBADF;
 	ret = !f->f_op->seekable ? -ESPIPE : pos < 0 ? -EINVAL :
 	      vfs_read(f, buf, count, &pos);
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, count,
+		loff_t, pos)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	ret = !f->f_op->seekable ? -ESPIPE : pos < 0 ? -EINVAL :
+	      vfs_write(f, buf, count, &pos);
 	fput(f);
 	return ret;
 }
@@ -138,9 +196,18 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, loff_t, offset, unsigned int, whence)
 
 	if (!f)
 		return -EBADF;
+	if (f->f_mode & FMODE_PATH) {
+		fput(f);
+		return -EBADF;
+	}
 	if (!f->f_op->seekable) {
 		fput(f);
 		return -ESPIPE;
+	}
+	/* a directory's positions are getdents offsets: no end to seek to */
+	if (f->f_inode && S_ISDIR(f->f_inode->i_mode) && whence == SEEK_END) {
+		fput(f);
+		return -EINVAL;
 	}
 	switch (whence) {
 	case SEEK_SET: base = 0; break;

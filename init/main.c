@@ -11,6 +11,8 @@
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/devtmpfs.h>
+#include <linux/mount.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
 #include <linux/jiffies.h>
@@ -32,6 +34,7 @@
 #define MMOS_BANNER "mmos version 0.1 (x86_64): Linux's process memory model\n"
 
 static const char *execute_command;
+static const char *ramdisk_execute_command;	/* rdinit= */
 
 
 /* init_setup - "init=": the program PID 1 runs. */
@@ -41,6 +44,14 @@ static int init_setup(char *s)
 	return 0;
 }
 __setup("init=", init_setup);
+
+/* rdinit_setup - "rdinit=": the program in the initramfs PID 1 runs. */
+static int rdinit_setup(char *s)
+{
+	ramdisk_execute_command = s;
+	return 0;
+}
+__setup("rdinit=", rdinit_setup);
 
 /* quiet_kernel - "quiet": only warnings and worse on the console. */
 static int quiet_kernel(char *s)
@@ -114,6 +125,12 @@ static int run_init(void)
 
 	init_free_pages_before_exec = nr_free_pages();
 	console_on_rootfs();
+	if (ramdisk_execute_command) {
+		err = run_init_process(ramdisk_execute_command);
+		if (!err)
+			return 0;
+		pr_err("Failed to execute %s (error %d)\n", ramdisk_execute_command, err);
+	}
 	if (execute_command) {
 		err = run_init_process(execute_command);
 		if (!err)
@@ -138,6 +155,7 @@ static int kernel_init(void *unused)
 {
 	wait_for_completion(&kthreadd_done);
 	populate_rootfs();
+	devtmpfs_mount_dev();	/* if the initramfs has a /dev */
 	/* the console's tty, for console_on_rootfs() */
 	if (tty_init() || serial8250_init())
 		pr_err("tty: no console tty\n");
@@ -183,6 +201,7 @@ void start_kernel(void)
 	sched_init();
 	fork_init();
 	timekeeping_init();
+	mnt_init();
 	time_init();
 	rand_initialize();
 	arch_local_irq_enable();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The end of a task: exit_mm(), exit_notify(), the final schedule. */
 #include <linux/fdtable.h>
+#include <linux/fs_struct.h>
 #include <linux/futex.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -349,6 +350,7 @@ void do_exit(long code)
 	}
 	exit_mm();	/* clears clear_child_tid's word (mm_release) */
 	exit_files(tsk);
+	exit_fs(tsk);
 	/* As in Linux, init's death panics once its last thread is gone. */
 	if (unlikely(tsk->signal == child_reaper->signal && init_group_dying(tsk)))
 		init_died(tsk->signal->group_exit ? tsk->signal->group_exit_code : code);

@@ -8,6 +8,7 @@
 #include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
+#include <linux/fs_struct.h>
 #include <linux/file.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
@@ -415,13 +416,18 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	err = copy_files(clone_flags, p);
 	if (err)
 		goto put_mm;
+	err = copy_fs(clone_flags, p);
+	if (err)
+		goto put_files;
 	err = copy_thread(p, args);
 	if (!err)
 		err = link_task(p, clone_flags);
 	if (err)
-		goto put_files;
+		goto put_fs;
 	return p;
 
+put_fs:
+	exit_fs(p);
 put_files:
 	exit_files(p);
 put_mm:

@@ -18,6 +18,7 @@
 #include <linux/timekeeping.h>
 #include <linux/utsname.h>
 #include <linux/string.h>
+#include <linux/fs_struct.h>
 #include <linux/syscalls.h>
 #include <asm/processor.h>
 
@@ -764,4 +765,18 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	default:
 		return -EINVAL;
 	}
+}
+
+/* umask(2): the new file-creation mask (its permission bits); returns
+ * the old one. */
+SYSCALL_DEFINE1(umask, int, mask)
+{
+	struct fs_struct *fs = current->fs;
+	int old;
+
+	spin_lock(&fs->lock);
+	old = fs->umask;
+	fs->umask = mask & 0777;
+	spin_unlock(&fs->lock);
+	return old;
 }

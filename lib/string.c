@@ -121,3 +121,21 @@ char *strcat(char *dst, const char *src)
 	strcpy(dst + strlen(dst), src);
 	return dst;
 }
+
+/* strsep - split *@s at the first of @ct's characters: returns the token
+ * and moves *@s past the separator (NULL after the last token). */
+char *strsep(char **s, const char *ct)
+{
+	char *start = *s, *p;
+
+	if (!start)
+		return NULL;
+	for (p = start; *p; p++)
+		if (strchr(ct, *p)) {
+			*p = 0;
+			*s = p + 1;
+			return start;
+		}
+	*s = NULL;
+	return start;
+}

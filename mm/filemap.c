@@ -12,25 +12,205 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/fdtable.h>
+#include <linux/mount.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 
 /* find_get_page - the page at @index of @mapping, with a reference the
  * caller drops with put_page(); NULL for a hole or past the end. */
 struct page *find_get_page(struct address_space *mapping, unsigned long index)
 {
-	struct page *page;
+	struct page *page = NULL;
 
-	if (index >= mapping->nrpages || !(page = mapping->i_pages[index]))
-		return NULL;
-	get_page(page);
+	spin_lock(&mapping->tree_lock);
+	if (index < mapping->nrpages && (page = mapping->i_pages[index]))
+		get_page(page);
+	spin_unlock(&mapping->tree_lock);
 	return page;
 }
 
 /*
+ * mapping_reserve - make @mapping's slot array hold @nr pages. The new
+ * array is allocated with tree_lock not held and swapped in under it
+ * (unless someone grew it meanwhile). Returns 0 or -ENOMEM.
+ */
+static int mapping_reserve(struct address_space *mapping, unsigned long nr)
+{
+	struct page **new, **old;
+	unsigned long have, want;
+
+	spin_lock(&mapping->tree_lock);
+	have = mapping->nrpages;
+	spin_unlock(&mapping->tree_lock);
+	if (have >= nr)
+		return 0;
+	want = max(nr, have * 2);
+	new = kzalloc(want * sizeof(*new), GFP_KERNEL);
+	if (!new)
+		return -ENOMEM;
+	spin_lock(&mapping->tree_lock);
+	old = mapping->i_pages;
+	if (mapping->nrpages >= nr) {
+		old = new;	/* grown meanwhile: ours is not needed */
+	} else {
+		if (mapping->nrpages)
+			memcpy(new, old, mapping->nrpages * sizeof(*new));
+		mapping->i_pages = new;
+		mapping->nrpages = want;
+	}
+	spin_unlock(&mapping->tree_lock);
+	kfree(old);
+	return 0;
+}
+
+/*
+ * add_to_page_cache - put @page at @index of @mapping; the cache takes
+ * its own reference. Precondition: the owner's i_rwsem held for writing.
+ * Returns 0, -EEXIST if the slot is taken, or -ENOMEM.
+ */
+int add_to_page_cache(struct page *page, struct address_space *mapping,
+		      unsigned long index)
+{
+	int err = mapping_reserve(mapping, index + 1);
+
+	if (err)
+		return err;
+	spin_lock(&mapping->tree_lock);
+	if (mapping->i_pages[index]) {
+		err = -EEXIST;
+	} else {
+		get_page(page);
+		mapping->i_pages[index] = page;
+		mapping->host->i_blocks += PAGE_SIZE / 512;
+	}
+	spin_unlock(&mapping->tree_lock);
+	return err;
+}
+
+/*
+ * find_or_create_page - the page at @index of @mapping with a reference,
+ * a new zeroed one added if there was none. Precondition: the owner's
+ * i_rwsem held for writing. NULL if out of memory.
+ */
+struct page *find_or_create_page(struct address_space *mapping,
+				 unsigned long index)
+{
+	struct page *page = find_get_page(mapping, index);
+
+	if (page)
+		return page;
+	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!page)
+		return NULL;
+	if (add_to_page_cache(page, mapping, index)) {
+		put_page(page);
+		return NULL;
+	}
+	return page;
+}
+
+/*
+ * generic_perform_write - copy @len bytes from @src (user memory if
+ * @user, else kernel memory) into a page-cache file at *@pos: each page
+ * comes from the file system's write_begin (which may refuse with
+ * -ENOSPC), and is copied into with no spinlock held. i_size grows to
+ * what was written. Precondition: the inode's i_rwsem held for writing.
+ * Returns the bytes written (moving *@pos), or -errno if none were.
+ */
+ssize_t generic_perform_write(struct file *file, const void *src, size_t len,
+			      loff_t *pos, bool user)
+{
+	struct address_space *mapping = file->f_inode->i_mapping;
+	struct inode *inode = mapping->host;
+	ssize_t done = 0, err = 0;
+
+	while (done < len) {
+		u64 off = *pos;
+		size_t in = off & (PAGE_SIZE - 1);
+		size_t n = min(len - done, PAGE_SIZE - in);
+		struct page *page;
+		unsigned long left = 0;
+		char *dst;
+
+		err = mapping->a_ops->write_begin(file, mapping, off, n, &page);
+		if (err)
+			break;
+		dst = (char *)page_address(page) + in;
+		if (user)
+			left = copy_from_user(dst, (const char __user *)src + done, n);
+		else
+			memcpy(dst, (const char *)src + done, n);
+		put_page(page);
+		n -= left;
+		done += n;
+		*pos += n;
+		if ((u64)*pos > inode->i_size)
+			inode->i_size = *pos;
+		if (left) {
+			err = -EFAULT;
+			break;
+		}
+	}
+	return done ? done : err;
+}
+
+/* MAX_LFS_FILESIZE - the largest file offset (Linux's, on 64-bit) */
+#define MAX_LFS_FILESIZE	((loff_t)0x7fffffffffffffffLL)
+
+/*
+ * __generic_file_write - write(2) of a page-cache file under its
+ * i_rwsem: O_APPEND writes at the end, -EINVAL for a negative position,
+ * -EFBIG past the largest offset; a write of something updates mtime
+ * and ctime, as Linux's file_update_time.
+ */
+static ssize_t __generic_file_write(struct file *f, const void *buf, size_t len,
+				    loff_t *pos, bool user)
+{
+	struct inode *inode = f->f_inode;
+	ssize_t ret;
+
+	inode_lock(inode);
+	if (f->f_flags & O_APPEND)
+		*pos = inode->i_size;
+	if (*pos < 0)
+		ret = -EINVAL;
+	else if (!len)
+		ret = 0;
+	else if (*pos >= MAX_LFS_FILESIZE)
+		ret = -EFBIG;
+	else {
+		if (len > (u64)(MAX_LFS_FILESIZE - *pos))
+			len = MAX_LFS_FILESIZE - *pos;
+		inode->i_mtime = inode->i_ctime = current_time(inode);
+		ret = generic_perform_write(f, buf, len, pos, user);
+	}
+	inode_unlock(inode);
+	return ret;
+}
+
+/* generic_file_write - the ->write of a page-cache file. */
+ssize_t generic_file_write(struct file *f, const char __user *buf, size_t len,
+			   loff_t *pos)
+{
+	return __generic_file_write(f, buf, len, pos, true);
+}
+
+/* generic_file_kernel_write - the same from a kernel buffer (the
+ * initramfs unpacker's kernel_write). */
+ssize_t generic_file_kernel_write(struct file *f, const void *buf, size_t len,
+				  loff_t *pos)
+{
+	return __generic_file_write(f, buf, len, pos, false);
+}
+
+/*
  * filemap_read - read(2) of a regular file from its page cache: up to
- * @len bytes at *@pos, never past i_size. Returns the bytes copied (and
- * moves *@pos), 0 at the end, -EINVAL for a negative position, -EFAULT
- * if nothing could be copied to @ubuf.
+ * @len bytes at *@pos, never past i_size; a hole (a file grown by
+ * ftruncate) reads as zeros. Returns the bytes copied (and moves *@pos),
+ * 0 at the end, -EINVAL for a negative position, -EFAULT if nothing
+ * could be copied to @ubuf.
  */
 ssize_t filemap_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos)
 {
@@ -47,16 +227,41 @@ ssize_t filemap_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos)
 		struct page *page = find_get_page(mapping, off >> PAGE_SHIFT);
 		unsigned long left;
 
-		if (!page)
-			break;
-		left = copy_to_user(ubuf + done, (char *)page_address(page) + in, n);
-		put_page(page);
+		if (!page) {
+			left = clear_user(ubuf + done, n);
+		} else {
+			left = copy_to_user(ubuf + done, (char *)page_address(page) + in, n);
+			put_page(page);
+		}
 		if (left)
 			return done ? (ssize_t)done : -EFAULT;
 		done += n;
 		*pos += n;
 	}
+	touch_atime(f);
 	return done;
+}
+
+/*
+ * touch_atime - a read happened: atime is now, under Linux's default
+ * "relatime" rule (only if atime is not newer than mtime or ctime, or
+ * is a day old), and never on a noatime or read-only mount. Written
+ * without the inode's lock, as Linux does (a racing stat may see half
+ * of it).
+ */
+void touch_atime(struct file *f)
+{
+	struct inode *inode = f->f_inode;
+	struct timespec64 now;
+
+	if (!inode || !f->f_path.mnt || (f->f_path.mnt->mnt_flags & MNT_NOATIME) ||
+	    __mnt_is_readonly(f->f_path.mnt))
+		return;
+	now = current_time(inode);
+	if (timespec64_compare(&inode->i_atime, &inode->i_mtime) <= 0 ||
+	    timespec64_compare(&inode->i_atime, &inode->i_ctime) <= 0 ||
+	    now.tv_sec - inode->i_atime.tv_sec >= 24 * 60 * 60)
+		inode->i_atime = now;
 }
 
 /*

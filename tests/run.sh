@@ -144,7 +144,7 @@ ms=$(( ($(date +%s%N) - start) / 1000000 ))
 exit_is $t 0 &&
 has $t "init_mm: pgd $(sym swapper_pg_dir) \(swapper_pg_dir, phys 0x[0-9a-f]+\) mm_users 2 mm_count 1" \
 	"init_mm: start_code $(sym _stext) end_code $(sym _etext) end_data $(sym _edata) brk $(sym _end)$" \
-	"Memory: [0-9]+K/[0-9]+K available" "initramfs: unpacked 2 entries" \
+	"Memory: [0-9]+K/[0-9]+K available" "initramfs: unpacked 3 entries" \
 	"Freeing initrd memory" "Run /init as init process" "Hello from /init, pid 1" \
 	"reboot: Restarting system" &&
 lacks $t "panic|BUG|WARNING|Oops" && ok "$t (QEMU run ${ms} ms)"
@@ -211,6 +211,13 @@ exit_is $t 0 && has $t "Initramfs unpacking failed" \
 t=init_param
 boot $t qemu64 256M "$INITRD" "console=ttyS0 init=/nonexistent"
 exit_is $t 0 && has $t "Requested init /nonexistent failed \(error -2\)" && ok $t
+
+# rdinit= runs first; one that fails is reported and init= runs next.
+t=rdinit_param
+boot $t qemu64 256M "$B/tests-initramfs.cpio" \
+	"console=ttyS0 rdinit=/nonexistent init=/tests/hello"
+exit_is $t 0 && has $t "Failed to execute /nonexistent \(error -2\)" \
+	"Run /tests/hello as init process" "exitcode=0x00000000" && ok $t
 
 # The syscall fuzzer as PID 1 (user/fuzz.c) for a minute; `make
 # fuzz-kernel FUZZ_SECONDS=...` runs it longer.

@@ -7,6 +7,7 @@
  * the process-group ones in tty_jobctrl.c. See Documentation/tty.md.
  */
 #include <linux/kernel.h>
+#include <linux/devtmpfs.h>
 #include <linux/errno.h>
 #include <linux/file.h>
 #include <linux/fdtable.h>
@@ -87,6 +88,9 @@ int tty_register_driver(struct tty_driver *drv)
 		goto free_tty;
 	drv->tty = tty;
 	tty_drivers[nr_tty_drivers++] = drv;
+	if (devtmpfs_create_node(tty->name, S_IFCHR | 0660,
+				 MKDEV(drv->major, drv->minor_start)))
+		pr_err("tty: cannot add /dev/%s\n", tty->name);
 	if (!console_tty)
 		console_tty = tty;
 	return 0;
@@ -364,5 +368,12 @@ struct file *tty_open_console(unsigned int flags)
  * TTYAUX_MAJOR). Called once at boot, before any driver registers. */
 int tty_init(void)
 {
-	return register_chrdev(TTYAUX_MAJOR, "/dev/tty", &tty_fops);
+	int err = register_chrdev(TTYAUX_MAJOR, "/dev/tty", &tty_fops);
+
+	if (err)
+		return err;
+	if (devtmpfs_create_node("tty", S_IFCHR | 0666, MKDEV(TTYAUX_MAJOR, 0)) ||
+	    devtmpfs_create_node("console", S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1)))
+		pr_err("tty: cannot add /dev/tty, /dev/console\n");
+	return 0;
 }

@@ -29,8 +29,8 @@ static void show_vma_name(struct seq_buf *s, struct vm_area_struct *vma)
 	struct mm_struct *mm = vma->vm_mm;
 	char path[256];
 
-	if (vma->vm_file && vma->vm_file->f_dentry &&
-	    dentry_path(vma->vm_file->f_dentry, path, sizeof(path)) >= 0) {
+	if (vma->vm_file && vma->vm_file->f_path.dentry &&
+	    d_path(&vma->vm_file->f_path, path, sizeof(path)) >= 0) {
 		seq_pad(s, 73);
 		seq_printf(s, "%s", path);
 	} else if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk &&

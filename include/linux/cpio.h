@@ -13,7 +13,7 @@
 struct cpio_entry {
 	const char *name;	/* NUL-terminated, inside the archive */
 	unsigned long ino, mode, uid, gid, nlink, mtime;
-	unsigned long rdevmajor, rdevminor;	/* a device node's number */
+	unsigned long rdev_major, rdev_minor;	/* a device node's number */
 	const void *data;
 	unsigned long size;
 };
@@ -28,5 +28,6 @@ struct cpio_iter {
 void cpio_iter_init(struct cpio_iter *it, const void *buf, unsigned long len);
 int cpio_next(struct cpio_iter *it, struct cpio_entry *e);
 int unpack_to_rootfs(const void *buf, unsigned long len, unsigned long *nr_files);
+void rootfs_clear(void);
 
 #endif

@@ -26,6 +26,7 @@ struct files_struct *dup_files(struct files_struct *old);
 void put_files_struct(struct files_struct *files);
 int fd_install_new(struct file *f, unsigned int flags, int min_fd);
 struct file *fget(unsigned int fd);
+struct file *fget_raw(unsigned int fd);
 int close_fd(unsigned int fd);
 void do_close_on_exec(struct files_struct *files);
 int replace_fd(unsigned int fd, struct file *f, unsigned int flags);
@@ -47,8 +48,5 @@ void fd_set_cloexec(unsigned int fd, bool on);
 #define O_NOFOLLOW	00400000
 #define O_CLOEXEC	02000000
 #define O_PATH		010000000
-#define AT_FDCWD		-100
-#define AT_SYMLINK_NOFOLLOW	0x100
-#define AT_EMPTY_PATH		0x1000
 
 #endif

@@ -1,23 +1,39 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ramfs: the in-memory file system the initramfs is unpacked into, the
- * root of the tree (fs/ramfs.c). Its files' pages are their page cache
- * (inode->i_mapping) and nothing else.
+ * ramfs (fs/ramfs.c): the in-memory file system of rootfs, and the base
+ * of tmpfs (mm/shmem.c) and devtmpfs, which add limits and contents.
  */
 #ifndef _LINUX_RAMFS_H
 #define _LINUX_RAMFS_H
 
 #include <linux/fs.h>
+#include <linux/spinlock.h>
 
-struct dentry *ramfs_root(void);
-void ramfs_init(void);
-void ramfs_clear(void);
-struct dentry *ramfs_create(const char *path, umode_t mode, int *err);
-int ramfs_write(struct inode *inode, u64 off, const void *buf, size_t len);
-long ramfs_read(struct inode *inode, u64 off, void *buf, size_t len);
-int ramfs_symlink(const char *path, const char *target, size_t len);
-unsigned long ramfs_nr_inodes(void);
+#define RAMFS_MAGIC	0x858458f6
+#define TMPFS_MAGIC	0x01021994
 
-extern const struct file_operations ramfs_file_fops, ramfs_dir_fops;
+/* struct ramfs_fs_info - one ramfs or tmpfs instance's own data */
+struct ramfs_fs_info {
+	spinlock_t stat_lock;
+	/* stat_lock must be held when using these (0 max: no limit): */
+	unsigned long max_blocks, used_blocks;	/* pages */
+	unsigned long max_inodes, used_inodes;
+	/* set at mount (and remount) under namespace_sem: */
+	umode_t mode;				/* of the root */
+	unsigned int uid, gid;			/* of the root */
+};
+
+struct inode *ramfs_get_inode(struct super_block *sb, const struct inode *dir,
+			      umode_t mode, dev_t dev);
+int ramfs_fill_super_info(struct super_block *sb, struct ramfs_fs_info *fsi,
+			  unsigned long magic, const struct super_operations *ops);
+void ramfs_evict_inode(struct inode *inode);
+int ramfs_statfs(struct dentry *dentry, struct kstatfs *buf);
+void ramfs_put_super(struct super_block *sb);
+void init_rootfs(void);
+void init_tmpfs(void);
+
+extern const struct file_operations ramfs_file_operations;
+extern const struct address_space_operations ramfs_aops;
 
 #endif

@@ -23,6 +23,8 @@ struct rw_semaphore {
 	  .wait_lock = __SPIN_LOCK_UNLOCKED(name.wait_lock),		\
 	  .waiters = LIST_HEAD_INIT(name.waiters) }
 
+#define DECLARE_RWSEM(name) struct rw_semaphore name = __RWSEM_INITIALIZER(name)
+
 static inline void init_rwsem(struct rw_semaphore *s)
 {
 	s->count = 0;

@@ -52,6 +52,7 @@
 struct mm_struct;
 struct kthread;
 struct files_struct;
+struct fs_struct;
 struct signal_struct;
 struct completion;
 struct cred;
@@ -123,6 +124,8 @@ struct task_struct {
 
 	/* Open files (fd table), shared with CLONE_FILES */
 	struct files_struct *files;
+	/* Root, working directory and umask, shared with CLONE_FS */
+	struct fs_struct *fs;
 
 	/* set_tid_address: cleared (and woken) when the task exits */
 	int __user *clear_child_tid;

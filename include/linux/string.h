@@ -18,8 +18,12 @@ int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 char *strcpy(char *dst, const char *src);
 char *strcat(char *dst, const char *src);
+char *strsep(char **s, const char *ct);
 #endif
 
 long strscpy(char *dst, const char *src, size_t size);
+int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
+int kstrtouint(const char *s, unsigned int base, unsigned int *res);
+unsigned long long memparse(const char *ptr, char **retptr);
 
 #endif

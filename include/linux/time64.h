@@ -32,6 +32,15 @@ static inline bool timespec64_valid(const struct timespec64 *ts)
 }
 
 /* timespec64_to_ns - @ts (valid) in nanoseconds, KTIME_MAX at most. */
+/* timespec64_compare - <0, 0 or >0 as @a is before, at or after @b. */
+static inline int timespec64_compare(const struct timespec64 *a,
+				     const struct timespec64 *b)
+{
+	if (a->tv_sec != b->tv_sec)
+		return a->tv_sec < b->tv_sec ? -1 : 1;
+	return a->tv_nsec < b->tv_nsec ? -1 : a->tv_nsec > b->tv_nsec;
+}
+
 static inline s64 timespec64_to_ns(const struct timespec64 *ts)
 {
 	if (ts->tv_sec >= KTIME_SEC_MAX)

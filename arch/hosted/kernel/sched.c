@@ -6,6 +6,9 @@
  */
 #include <linux/kernel.h>
 #include <linux/arch.h>
+#include <linux/errno.h>
+#include <linux/file.h>
+#include <linux/printk.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/string.h>
@@ -101,3 +104,16 @@ int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct kernel_si
 void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 {
 }
+
+/* kmsg_open - the hosted kernel keeps no log records (its printk goes to
+ * the host's stderr, arch/hosted/kernel/printk.c), so /dev/kmsg has
+ * nothing to read: -ENXIO, Linux's answer for a node without a driver. */
+static int kmsg_open(struct inode *inode, struct file *f)
+{
+	return -ENXIO;
+}
+
+/* kmsg_fops - /dev/kmsg on this target (kernel/printk/printk.c's on x86). */
+const struct file_operations kmsg_fops = {
+	.open = kmsg_open,
+};

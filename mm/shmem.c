@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tmpfs: a ramfs with limits (Linux's is its own file system here in
+ * mm/shmem.c, with swap behind it; mmos has no swap, so a ramfs whose
+ * blocks and inodes are counted is the same to a program). Options, as
+ * Linux's: size= (bytes, with k/m/g/t/p/e, or N% of RAM), nr_blocks=,
+ * nr_inodes=, mode=, uid=, gid=; 0 for size or nr_inodes is no limit.
+ * A full tmpfs refuses with -ENOSPC and keeps what was written.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/ramfs.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+/* shmem_size_opt - size= in pages: bytes with an optional suffix, or a
+ * percentage of RAM; rounded up to whole pages. -EINVAL if malformed. */
+static int shmem_size_opt(const char *v, unsigned long *pages)
+{
+	char *rest;
+	unsigned long long size = memparse(v, &rest);
+
+	if (rest == v)
+		return -EINVAL;
+	if (*rest == '%') {
+		size = (unsigned long long)totalram_pages() * PAGE_SIZE * size / 100;
+		rest++;
+	}
+	if (*rest)
+		return -EINVAL;
+	*pages = (size + PAGE_SIZE - 1) / PAGE_SIZE;
+	return 0;
+}
+
+/* shmem_count_opt - nr_blocks= or nr_inodes=: a number with an
+ * optional suffix. */
+static int shmem_count_opt(const char *v, unsigned long *n)
+{
+	char *rest;
+	unsigned long long x = memparse(v, &rest);
+
+	if (rest == v || *rest)
+		return -EINVAL;
+	*n = x;
+	return 0;
+}
+
+/*
+ * shmem_parse_options - tmpfs's options in @data (changed by the parse)
+ * into @fsi; -EINVAL for an unknown option or a bad value. @remount
+ * refuses what cannot change then (mode=, uid=, gid= stay Linux's:
+ * they are accepted and change the root).
+ */
+static int shmem_parse_options(char *data, struct ramfs_fs_info *fsi)
+{
+	char *opt;
+
+	while (data && (opt = strsep(&data, ","))) {
+		char *v = strchr(opt, '=');
+		unsigned int u;
+		int err = -EINVAL;
+
+		if (!*opt)
+			continue;
+		if (!v)
+			return -EINVAL;
+		*v++ = 0;
+		if (!strcmp(opt, "size"))
+			err = shmem_size_opt(v, &fsi->max_blocks);
+		else if (!strcmp(opt, "nr_blocks"))
+			err = shmem_count_opt(v, &fsi->max_blocks);
+		else if (!strcmp(opt, "nr_inodes"))
+			err = shmem_count_opt(v, &fsi->max_inodes);
+		else if (!strcmp(opt, "mode") && !(err = kstrtouint(v, 8, &u)))
+			fsi->mode = u & S_IALLUGO;
+		else if (!strcmp(opt, "uid") && !(err = kstrtouint(v, 0, &u)))
+			fsi->uid = u;
+		else if (!strcmp(opt, "gid") && !(err = kstrtouint(v, 0, &u)))
+			fsi->gid = u;
+		if (err)
+			return -EINVAL;
+	}
+	return 0;
+}
+
+/* shmem_default_limits - half of RAM, and as many inodes as pages
+ * in it, as Linux's defaults. */
+static void shmem_default_limits(struct ramfs_fs_info *fsi)
+{
+	fsi->max_blocks = totalram_pages() / 2;
+	fsi->max_inodes = totalram_pages() / 2;
+	fsi->mode = 01777;
+}
+
+static int shmem_remount(struct super_block *sb, int *flags, char *data);
+
+static const struct super_operations shmem_ops = {
+	.evict_inode = ramfs_evict_inode,
+	.statfs = ramfs_statfs,
+	.remount_fs = shmem_remount,
+	.put_super = ramfs_put_super,
+};
+
+/* shmem_fill_super - a tmpfs instance: the default limits, then the
+ * options. */
+static int shmem_fill_super(struct super_block *sb, void *data)
+{
+	struct ramfs_fs_info *fsi = kzalloc(sizeof(*fsi), GFP_KERNEL);
+	int err;
+
+	if (!fsi)
+		return -ENOMEM;
+	shmem_default_limits(fsi);
+	err = shmem_parse_options(data, fsi);
+	if (err) {
+		kfree(fsi);
+		return err;
+	}
+	return ramfs_fill_super_info(sb, fsi, TMPFS_MAGIC, &shmem_ops);
+}
+
+/*
+ * shmem_remount - new limits for a mounted tmpfs: -EINVAL if they are
+ * below what is in use now (Linux's "Too small size for current use").
+ */
+static int shmem_remount(struct super_block *sb, int *flags, char *data)
+{
+	struct ramfs_fs_info *fsi = sb->s_fs_info, new;
+	int err = 0;
+
+	spin_lock(&fsi->stat_lock);
+	new = *fsi;
+	spin_unlock(&fsi->stat_lock);
+	if (shmem_parse_options(data, &new))
+		return -EINVAL;
+	spin_lock(&fsi->stat_lock);
+	if ((new.max_blocks && new.max_blocks < fsi->used_blocks) ||
+	    (new.max_inodes && new.max_inodes < fsi->used_inodes)) {
+		err = -EINVAL;
+	} else {
+		fsi->max_blocks = new.max_blocks;
+		fsi->max_inodes = new.max_inodes;
+	}
+	spin_unlock(&fsi->stat_lock);
+	return err;
+}
+
+/* shmem_mount - a new tmpfs each time. */
+static struct super_block *shmem_mount(struct file_system_type *fs_type, int flags,
+				       const char *dev_name, void *data)
+{
+	return mount_nodev(fs_type, flags, data, shmem_fill_super);
+}
+
+/* shmem_kill_sb - kill_litter_super, unless fill_super failed before
+ * the operations were set (then there is nothing to drop). */
+static void shmem_kill_sb(struct super_block *sb)
+{
+	if (sb->s_op)
+		kill_litter_super(sb);
+}
+
+static struct file_system_type shmem_fs_type = {
+	.name = "tmpfs",
+	.mount = shmem_mount,
+	.kill_sb = shmem_kill_sb,
+};
+
+/* init_tmpfs - register tmpfs (from init_rootfs). */
+void init_tmpfs(void)
+{
+	register_filesystem(&shmem_fs_type);
+}
