@@ -63,6 +63,7 @@ struct task_struct {
 	volatile long __state;
 	int on_rq;
 	unsigned int time_slice;	/* ticks left */
+	int static_prio;		/* 120 + nice: the slice's length */
 	struct list_head run_list;
 
 	unsigned int flags;
@@ -178,6 +179,18 @@ static inline void task_unlock(struct task_struct *p)
 	spin_unlock(&p->alloc_lock);
 }
 
+/* Nice values, as Linux's <linux/sched/prio.h>. */
+#define MAX_NICE		19
+#define MIN_NICE		(-20)
+#define DEFAULT_PRIO		120
+#define NICE_TO_PRIO(nice)	((nice) + DEFAULT_PRIO)
+#define PRIO_TO_NICE(prio)	((prio) - DEFAULT_PRIO)
+
+static inline int task_nice(const struct task_struct *p)
+{
+	return PRIO_TO_NICE(p->static_prio);
+}
+
 static inline bool is_idle_task(const struct task_struct *p)
 {
 	return p->flags & PF_IDLE;
@@ -194,6 +207,7 @@ void sched_init(void);
 __attribute__((noreturn)) void cpu_startup_entry(void);
 void schedule_tail(struct task_struct *prev);
 void yield(void);
+void set_user_nice(struct task_struct *p, long nice);
 void drop_lazy_mm(void);
 long schedule_timeout(long ticks);
 void msleep(unsigned int ms);
