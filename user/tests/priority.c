@@ -73,11 +73,16 @@ static pid_t spinner(int nice_value)
 	pid_t pid = fork();
 
 	if (pid == 0) {
-		cpu_set_t one;
+		cpu_set_t all, one;
+		int cpu = 0;
 
+		/* natively: both on the first CPU we may use */
+		sched_getaffinity(0, sizeof(all), &all);
+		while (cpu < CPU_SETSIZE - 1 && !CPU_ISSET(cpu, &all))
+			cpu++;
 		CPU_ZERO(&one);
-		CPU_SET(0, &one);
-		sched_setaffinity(0, sizeof(one), &one);	/* natively: share CPU 0 */
+		CPU_SET(cpu, &one);
+		sched_setaffinity(0, sizeof(one), &one);
 		setpriority(PRIO_PROCESS, 0, nice_value);
 		for (;;)
 			;
