@@ -23,6 +23,17 @@
 
 #include <linux/pid.h>
 
+/*
+ * struct prev_cputime - the last user/system split reported for a task
+ * or a process, so that the next is never smaller in either part
+ * (kernel/sched/cputime.c, cputime_adjust()). lock (irqsave) must be
+ * held when using these:
+ */
+struct prev_cputime {
+	u64 utime, stime;
+	spinlock_t lock;
+};
+
 /* __state */
 #define TASK_RUNNING		0x0000
 #define TASK_INTERRUPTIBLE	0x0001
@@ -93,6 +104,7 @@ struct task_struct {
 	u64 utime, stime, sum_exec_runtime, exec_start;
 	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
 	unsigned long min_flt, maj_flt;	/* page faults (mm/memory.c) */
+	struct prev_cputime prev_cputime;	/* what was last reported */
 
 	/* Signals: changed by the task itself or by senders, irqs off */
 	sigset_t pending, blocked;
@@ -146,6 +158,7 @@ struct signal_struct {
 	unsigned long nvcsw, nivcsw, cnvcsw, cnivcsw;
 	unsigned long min_flt, maj_flt, cmin_flt, cmaj_flt;
 	unsigned long maxrss, cmaxrss;	/* pages: the largest RSS */
+	struct prev_cputime prev_cputime;	/* the process's, last reported */
 };
 
 /* signal_struct.flags */
