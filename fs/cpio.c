@@ -113,6 +113,8 @@ int cpio_next(struct cpio_iter *it, struct cpio_entry *e)
 		e->gid = f[3];
 		e->nlink = f[4];
 		e->mtime = f[5];
+		e->rdevmajor = f[9];
+		e->rdevminor = f[10];
 		e->size = f[6];
 		e->data = it->buf + data;
 		it->pos = end;

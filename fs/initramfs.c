@@ -14,8 +14,9 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 
-/* Create one entry. Device nodes, fifos and sockets are skipped (ramfs
- * has none). Returns 0 or a negative errno. */
+/* Create one entry. Character devices get their number (i_rdev); block
+ * devices, fifos and sockets are skipped (nothing could open them).
+ * Returns 0 or a negative errno. */
 static int unpack_entry(const struct cpio_entry *e, unsigned long *nr_files)
 {
 	const char *name = e->name;
@@ -40,6 +41,16 @@ static int unpack_entry(const struct cpio_entry *e, unsigned long *nr_files)
 	case S_IFLNK:
 		err = ramfs_symlink(name, e->data, e->size);
 		d = NULL;
+		break;
+	case S_IFCHR:
+		if (e->rdevmajor > 255 || e->rdevminor > 255) {
+			pr_info("initramfs: skipping %s (device %lu:%lu)\n", name,
+				e->rdevmajor, e->rdevminor);
+			return 0;
+		}
+		d = ramfs_create(name, e->mode, &err);
+		if (d)
+			d->d_inode->i_rdev = MKDEV(e->rdevmajor, e->rdevminor);
 		break;
 	default:
 		pr_info("initramfs: skipping %s (mode %#lo)\n", name, e->mode);

@@ -13,6 +13,7 @@
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/mm.h>
+#include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
@@ -187,6 +188,35 @@ static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 	return done;
 }
 
+/*
+ * pipe_poll - a read end is readable with bytes in the ring and hung up
+ * (POLLHUP) once no writer is left; a write end is writable while the
+ * ring has room, and POLLERR once no reader is left (Linux's
+ * pipe_poll).
+ */
+static __poll_t pipe_poll(struct file *f, poll_table *wait)
+{
+	struct pipe_inode_info *p = f->private_data;
+	__poll_t mask = 0;
+
+	poll_wait(f, &p->wait, wait);
+	spin_lock(&p->lock);
+	if (f->f_mode & FMODE_READ) {
+		if (p->len)
+			mask |= POLLIN | POLLRDNORM;
+		if (!p->writers)
+			mask |= POLLHUP;
+	}
+	if (f->f_mode & FMODE_WRITE) {
+		if (p->len < PIPE_SIZE)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!p->readers)
+			mask |= POLLERR;
+	}
+	spin_unlock(&p->lock);
+	return mask;
+}
+
 static void pipe_release(struct file *f)
 {
 	struct pipe_inode_info *p = f->private_data;
@@ -212,6 +242,7 @@ static void pipe_release(struct file *f)
 static const struct file_operations pipe_fops = {
 	.read = pipe_read,
 	.write = pipe_write,
+	.poll = pipe_poll,
 	.release = pipe_release,
 };
 

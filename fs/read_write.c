@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* read, write, readv, writev, pread64, lseek, ioctl. */
+/* read, write, readv, writev, pread64, lseek. */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
@@ -149,18 +149,6 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, loff_t, offset, unsigned int, whence)
 	default: base = -1;
 	}
 	ret = base < 0 || base + offset < 0 ? -EINVAL : (f->f_pos = base + offset);
-	fput(f);
-	return ret;
-}
-
-SYSCALL_DEFINE3(ioctl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
-{
-	struct file *f = fget(fd);
-	long ret;
-
-	if (!f)
-		return -EBADF;
-	ret = f->f_op->ioctl ? f->f_op->ioctl(f, cmd, arg) : -ENOTTY;
 	fput(f);
 	return ret;
 }

@@ -33,9 +33,10 @@ static void fill_stat(struct stat *st, const struct inode *inode)
 	st->st_blksize = PAGE_SIZE;
 	st->st_blocks = (inode->i_size + 511) / 512;
 	st->st_atime = st->st_mtime = st->st_ctime = inode->i_mtime;
+	st->st_rdev = inode->i_rdev;
 }
 
-/* The console and other files without an inode: a character device. */
+/* Files without an inode: /proc's generated text (and pipes). */
 static void fill_stat_file(struct stat *st, const struct file *f)
 {
 	if (f->f_inode) {
@@ -44,9 +45,8 @@ static void fill_stat_file(struct stat *st, const struct file *f)
 	}
 	memset(st, 0, sizeof(*st));
 	st->st_dev = 5;
-	st->st_mode = f->private_data ? (S_IFREG | 0444) : (S_IFCHR | 0600);
+	st->st_mode = S_IFREG | 0444;
 	st->st_size = f->private_size;
-	st->st_rdev = f->private_data ? 0 : (5 << 8) | 1;	/* /dev/console: 5,1 */
 	st->st_blksize = PAGE_SIZE;
 	st->st_nlink = 1;
 }

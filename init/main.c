@@ -21,8 +21,10 @@
 #include <linux/mm.h>
 #include <linux/reboot.h>
 #include <linux/selftest.h>
+#include <linux/serial_8250.h>
 #include <linux/random.h>
 #include <linux/string.h>
+#include <linux/tty.h>
 #include <linux/timekeeping.h>
 #include <asm/irqflags.h>
 #include <asm/setup.h>
@@ -32,6 +34,7 @@
 static const char *execute_command;
 
 
+/* init_setup - "init=": the program PID 1 runs. */
 static int init_setup(char *s)
 {
 	execute_command = s;
@@ -39,6 +42,7 @@ static int init_setup(char *s)
 }
 __setup("init=", init_setup);
 
+/* quiet_kernel - "quiet": only warnings and worse on the console. */
 static int quiet_kernel(char *s)
 {
 	(void)s;
@@ -47,6 +51,7 @@ static int quiet_kernel(char *s)
 }
 early_param("quiet", quiet_kernel);
 
+/* console_setup - "console=": accepted (ttyS0 is the only console). */
 static int console_setup(char *s)
 {
 	if (strncmp(s, "ttyS0", 5))
@@ -55,6 +60,7 @@ static int console_setup(char *s)
 }
 __setup("console=", console_setup);
 
+/* print_init_mm - log init_mm's page table and layout at boot. */
 static void print_init_mm(void)
 {
 	pr_info("init_mm: pgd %p (swapper_pg_dir, phys %#llx) mm_users %d mm_count %d\n",
@@ -75,18 +81,21 @@ static int run_init_process(const char *path)
 }
 
 /*
- * console_on_rootfs - fds 0, 1, 2 of PID 1 on the console, as Linux's
- * kernel_init opens /dev/console; every process inherits them.
+ * console_on_rootfs - fds 0, 1, 2 of PID 1 on the console's tty, as
+ * Linux's kernel_init opens /dev/console; every process inherits them.
  */
 static void console_on_rootfs(void)
 {
-	extern const struct file_operations console_fops;
 	struct file *f;
 
 	current->files = files_alloc();
-	f = current->files ? alloc_file(NULL, &console_fops, O_RDWR) : NULL;
-	if (!f)
+	if (!current->files)
 		panic("no memory for the console");
+	f = tty_open_console(O_RDWR);
+	if (IS_ERR(f)) {
+		pr_err("Warning: unable to open an initial console.\n");
+		return;
+	}
 	fd_install_new(f, 0, 0);
 	fd_install_new(get_file(f), 0, 0);
 	fd_install_new(get_file(f), 0, 0);
@@ -129,6 +138,9 @@ static int kernel_init(void *unused)
 {
 	wait_for_completion(&kthreadd_done);
 	populate_rootfs();
+	/* the console's tty, for console_on_rootfs() */
+	if (tty_init() || serial8250_init())
+		pr_err("tty: no console tty\n");
 	if (mmos_selftest)
 		run_selftests();
 	return run_init();	/* 0: return to user mode, into /init */
@@ -155,6 +167,9 @@ static void rest_init(void)
 	cpu_startup_entry();
 }
 
+/* start_kernel - the generic boot, entered from the arch's entry code
+ * on the boot stack with interrupts off: set up, turn interrupts on,
+ * start init and kthreadd, and become this CPU's idle loop. */
 void start_kernel(void)
 {
 	char *command_line;

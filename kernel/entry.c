@@ -22,7 +22,7 @@ void exit_to_user_mode(struct pt_regs *regs)
 			schedule();
 			continue;
 		}
-		if (signal_pending(current)) {
+		if (signal_pending(current) || current->restore_sigmask) {
 			arch_local_irq_enable();
 			do_signal_exit_check(regs);
 			continue;

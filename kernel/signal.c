@@ -7,6 +7,7 @@
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
+#include <linux/sched/signal.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/irqflags.h>
@@ -159,7 +160,6 @@ void flush_signal_handlers(struct task_struct *t)
 #define SA_NODEFER	0x40000000
 #define SA_RESETHAND	0x80000000
 
-#define SA_RESTART	0x10000000
 
 
 /*
@@ -184,7 +184,7 @@ void do_signal_exit_check(struct pt_regs *regs)
 		if (h == SIG_IGN && sig != SIGKILL)
 			continue;
 		if (h != SIG_DFL && sig != SIGKILL) {
-			syscall_restart(regs, ka->flags & SA_RESTART);
+			syscall_restart(regs, ka);
 			if (setup_rt_frame(sig, ka, regs)) {
 				/* no room for the frame: a SIGSEGV that no
 				 * handler can catch (Linux's force_sigsegv) */
@@ -192,6 +192,9 @@ void do_signal_exit_check(struct pt_regs *regs)
 				force_sig(SIGSEGV);
 				continue;
 			}
+			/* the frame saved the mask to go back to; the
+			 * handler runs under the current one, as Linux's */
+			clear_restore_sigmask();
 			t->blocked |= ka->mask | (ka->flags & SA_NODEFER ? 0 : sigmask(sig));
 			if (ka->flags & SA_RESETHAND)
 				ka->handler = SIG_DFL;
@@ -206,7 +209,8 @@ void do_signal_exit_check(struct pt_regs *regs)
 			continue;
 		do_group_exit(sig);	/* a group exit's SIGKILL takes its code */
 	}
-	syscall_restart(regs, true);	/* no handler ran: just run it again */
+	syscall_restart(regs, NULL);	/* no handler ran: just run it again */
+	restore_saved_sigmask();
 }
 
 SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,

@@ -19,6 +19,7 @@ void *memset(void *s, int c, size_t n)
 	return s;
 }
 
+/* memcpy - copy @n bytes from @src to @dst (they must not overlap). */
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	void *d = dst;
@@ -30,6 +31,7 @@ void *memcpy(void *dst, const void *src, size_t n)
 	return dst;
 }
 
+/* memmove - copy @n bytes from @src to @dst; they may overlap. */
 void *memmove(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
@@ -42,6 +44,8 @@ void *memmove(void *dst, const void *src, size_t n)
 	return dst;
 }
 
+/* memcmp - <0, 0 or >0 as the first differing byte of @a and @b
+ * (unsigned) is less, none, or greater. */
 int memcmp(const void *a, const void *b, size_t n)
 {
 	const unsigned char *x = a, *y = b;
@@ -52,6 +56,7 @@ int memcmp(const void *a, const void *b, size_t n)
 	return 0;
 }
 
+/* strlen - the length of @s without its NUL. */
 size_t strlen(const char *s)
 {
 	size_t n = 0;
@@ -61,6 +66,7 @@ size_t strlen(const char *s)
 	return n;
 }
 
+/* strnlen - strlen(@s), but at most @max. */
 size_t strnlen(const char *s, size_t max)
 {
 	size_t n = 0;
@@ -70,6 +76,7 @@ size_t strnlen(const char *s, size_t max)
 	return n;
 }
 
+/* strcmp - compare two strings as unsigned bytes, like memcmp. */
 int strcmp(const char *a, const char *b)
 {
 	while (*a && *a == *b)
@@ -77,6 +84,7 @@ int strcmp(const char *a, const char *b)
 	return (unsigned char)*a - (unsigned char)*b;
 }
 
+/* strncmp - strcmp() over at most @n bytes. */
 int strncmp(const char *a, const char *b, size_t n)
 {
 	for (; n; n--, a++, b++) {
@@ -88,6 +96,7 @@ int strncmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
+/* strchr - the first @c in @s (the NUL counts), or NULL. */
 char *strchr(const char *s, int c)
 {
 	for (; *s; s++)
@@ -96,6 +105,7 @@ char *strchr(const char *s, int c)
 	return c ? NULL : (char *)s;
 }
 
+/* strcpy - copy @src with its NUL to @dst; returns @dst. */
 char *strcpy(char *dst, const char *src)
 {
 	char *d = dst;
@@ -105,6 +115,7 @@ char *strcpy(char *dst, const char *src)
 	return dst;
 }
 
+/* strcat - append @src to the string in @dst; returns @dst. */
 char *strcat(char *dst, const char *src)
 {
 	strcpy(dst + strlen(dst), src);

@@ -14,6 +14,8 @@ struct out {
 	size_t size, len;
 };
 
+/* emit - one character to @o; counts it even when the buffer is full,
+ * so snprintf can return the length it would have written. */
 static void emit(struct out *o, char c)
 {
 	if (o->len + 1 < o->size)
@@ -26,6 +28,8 @@ struct spec {
 	int width, prec;
 };
 
+/* emit_padded - @pfx and @body (of @blen bytes) padded to the spec's
+ * width: zeros after the prefix or spaces on the left or right. */
 static void emit_padded(struct out *o, const struct spec *s, const char *pfx,
 			const char *body, int blen)
 {
@@ -45,6 +49,8 @@ static void emit_padded(struct out *o, const struct spec *s, const char *pfx,
 		emit(o, ' ');
 }
 
+/* emit_number - @v in @base under spec @s, with its sign ('-' when
+ * @neg) or base prefix, padded by emit_padded(). */
 static void emit_number(struct out *o, struct spec s, unsigned long long v,
 			bool neg, int base, bool upper)
 {
@@ -73,6 +79,8 @@ static void emit_number(struct out *o, struct spec s, unsigned long long v,
 	emit_padded(o, &s, pfx, tmp + sizeof(tmp) - n, n);
 }
 
+/* parse_spec - read the flags, width and precision after a '%' at @f
+ * into @s (a '*' takes its value from @ap); returns what follows. */
 static const char *parse_spec(const char *f, struct spec *s, va_list *ap)
 {
 	memset(s, 0, sizeof(*s));
@@ -122,6 +130,8 @@ static const char *parse_length(const char *f, int *len)
 	return f;
 }
 
+/* get_unsigned - the next unsigned argument of length modifier @len
+ * (0 int, 1 long, 2 long long). */
 static unsigned long long get_unsigned(va_list *ap, int len)
 {
 	if (len == 2)
@@ -131,6 +141,7 @@ static unsigned long long get_unsigned(va_list *ap, int len)
 	return va_arg(*ap, unsigned int);
 }
 
+/* get_signed - the next signed argument of length modifier @len. */
 static long long get_signed(va_list *ap, int len)
 {
 	if (len == 2)
@@ -140,6 +151,8 @@ static long long get_signed(va_list *ap, int len)
 	return va_arg(*ap, int);
 }
 
+/* emit_conv - format one conversion @c (d i u x X o p s c %) of spec
+ * @s and length @len, taking its argument from @ap. */
 static void emit_conv(struct out *o, char c, struct spec *s, int len,
 		      va_list *ap)
 {
@@ -211,6 +224,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 	return o.len;
 }
 
+/* snprintf - vsnprintf() with a variable argument list. */
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list ap;

@@ -5,6 +5,7 @@
  *   dir  NAME MODE
  *   file NAME HOSTPATH MODE
  *   slink NAME TARGET MODE
+ *   nod  NAME MODE UID GID c MAJOR MINOR   (a character device)
  * MODE is octal permissions. Owners are 0, times are 0, so the archive
  * is the same for the same inputs.
  */
@@ -23,15 +24,21 @@ static void pad4(void)
 	}
 }
 
-static void header(const char *name, unsigned mode, unsigned long size)
+static void header_dev(const char *name, unsigned mode, unsigned long size,
+		       unsigned uid, unsigned gid, unsigned rmaj, unsigned rmin)
 {
 	unsigned long namesize = strlen(name) + 1;
 
 	offset += printf("070701%08lX%08X%08X%08X%08X%08X%08lX%08X%08X%08X%08X%08lX%08X",
-			 ino++, mode, 0, 0, 1, 0, size, 0, 0, 0, 0, namesize, 0);
+			 ino++, mode, uid, gid, 1, 0, size, 0, 0, rmaj, rmin, namesize, 0);
 	fwrite(name, 1, namesize, stdout);
 	offset += namesize;
 	pad4();
+}
+
+static void header(const char *name, unsigned mode, unsigned long size)
+{
+	header_dev(name, mode, size, 0, 0, 0, 0);
 }
 
 static void body(const void *data, unsigned long size)
@@ -68,8 +75,8 @@ static int add_file(const char *name, const char *path, unsigned mode)
 
 int main(void)
 {
-	char line[4096], kind[16], a[1024], b[1024];
-	unsigned mode;
+	char line[4096], kind[16], a[1024], b[1024], type;
+	unsigned mode, uid, gid, rmaj, rmin;
 
 	while (fgets(line, sizeof(line), stdin)) {
 		if (line[0] == '#' || line[0] == '\n')
@@ -79,6 +86,9 @@ int main(void)
 		} else if (sscanf(line, "file %1023s %1023s %o", a, b, &mode) == 3) {
 			if (add_file(a, b, mode))
 				return 1;
+		} else if (sscanf(line, "nod %1023s %o %u %u %c %u %u", a, &mode, &uid, &gid,
+				  &type, &rmaj, &rmin) == 7 && type == 'c') {
+			header_dev(a, S_IFCHR | mode, 0, uid, gid, rmaj, rmin);
 		} else if (sscanf(line, "slink %1023s %1023s %o", a, b, &mode) == 3) {
 			header(a, S_IFLNK | mode, strlen(b));
 			body(b, strlen(b));

@@ -2,8 +2,10 @@
 # tests/run.sh: every test of mmos, in three layers:
 #   1. hosted unit tests (arch/hosted, AddressSanitizer + UBSan)
 #   2. user programs from user/tests/, natively and then inside mmos
-#   3. boots in QEMU whose serial log and exit status are checked, and
-#      a minute of the syscall fuzzer (tests/fuzz-kernel.sh)
+#   3. boots in QEMU whose serial log and exit status are checked, a
+#      minute of the syscall fuzzer (tests/fuzz-kernel.sh), the
+#      scripted busybox session (tests/busybox/session.sh) and the
+#      serial console typed at (tests/tty-harness.py)
 # Ends with "N passed, N failed"; exits 1 if anything failed.
 # Called by `make test`, which builds everything first.
 set -u
@@ -218,6 +220,36 @@ case $out in
 PASS*) ok "$t ${out#PASS fuzz-kernel }" ;;
 *) bad "$t: $(printf '%s\n' "$out" | head -1)" "$(printf '%s\n' "$out" | tail -n +2)" ;;
 esac
+
+# The scripted busybox session (tests/busybox/session.sh): every
+# command of tests/busybox/commands must print and return in mmos what it
+# does natively (tests/busybox/expected), but those listed in
+# tests/busybox/known-differences, which must still differ.
+t=busybox_session
+out=$(BUILD=$B QEMU=$QEMU sh tests/busybox/session.sh check)
+echo "$(printf '%s\n' "$out" | head -1 | sed 's/^[A-Z]* //')"
+case $out in
+PASS*) ok "$t" ;;
+*) bad "$t" "$(printf '%s\n' "$out" | tail -n +2)" ;;
+esac
+# The serial console typed at like a person (tests/tty-harness.py):
+# echo, line editing, ^D, ^C, raw mode; each check counts.
+tty_harness() {
+	out=$(python3 tests/tty-harness.py "$B" "$LOGS/tty-harness.log" 2>&1)
+	rc=$?
+	n=0
+	for w in $(printf '%s\n' "$out" | sed -n 's/^\(PASS\|FAIL\) \(.*\)/\1:\2/p'); do
+		n=$((n + 1))
+		case $w in
+		PASS:*) ok "${w#PASS:}" ;;
+		FAIL:*) bad "${w#FAIL:}" "$(printf '%s\n' "$out" | grep -v '^PASS')" ;;
+		esac
+	done
+	if [ $rc -ne 0 ] && ! printf '%s\n' "$out" | grep -q '^FAIL'; then
+		bad "tty harness (exit $rc after $n checks)" "$out"
+	fi
+}
+tty_harness
 
 native_tests
 mmos_tests

@@ -455,6 +455,8 @@ static const struct fuzz_call calls[] = {
 	{ SYS_sched_getaffinity, "sched_getaffinity", "Plp", 1 },
 	{ SYS_sched_setaffinity, "sched_setaffinity", "Plp", 1 },
 	{ SYS_getcpu, "getcpu", "ppp", 1 },	{ SYS_getpriority, "getpriority", "vP", 1 },
+	{ SYS_poll, "poll", "plv", 2 },		{ SYS_ppoll, "ppoll", "pltpz", 2 },
+	{ SYS_select, "select", "vpppp", 2 },	{ SYS_pselect6, "pselect6", "vppptp", 1 },
 	{ FUZZ_TOUCH, "touch", "", 4 },
 };
 #define NR_CALLS (sizeof(calls) / sizeof(calls[0]))

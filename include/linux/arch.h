@@ -47,8 +47,8 @@
  *   local_clock()               <linux/jiffies.h>  nanoseconds since boot
  *   read_persistent_clock64()   <linux/timekeeping.h> the wall clock at boot
  *   console_write()             <linux/console.h>  the kernel's console
- *   machine_restart(), machine_halt(), mmos_test_exit()
- *                               <linux/reboot.h>
+ *   machine_restart(), machine_halt(), machine_power_off(),
+ *   mmos_test_exit()            <linux/reboot.h>
  *
  * Whole files: on arch/hosted, kernel/printk/printk.c and kernel/locking/rwsem.c
  * are not built; arch/hosted/kernel/printk.c (printk(), panic(),
@@ -83,10 +83,9 @@ void arch_cpu_idle(void);		/* wait for an interrupt */
 
 /* Signals: the frame a handler runs on, and restarting a syscall. */
 int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs);
-void syscall_restart(struct pt_regs *regs, bool restart);
+void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka);
 
 /* Misc. */
 void dump_stack(void);			/* a backtrace of the caller */
-int console_getc(void);			/* a byte from the console, or -1 */
 
 #endif

@@ -20,6 +20,7 @@
 #define CAP_SETUID		7
 #define CAP_LINUX_IMMUTABLE	9
 #define CAP_SYS_ADMIN		21
+#define CAP_SYS_BOOT		22
 #define CAP_SYS_NICE		23
 #define CAP_SYS_RESOURCE	24
 #define CAP_SYS_TIME		25

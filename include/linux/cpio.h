@@ -13,6 +13,7 @@
 struct cpio_entry {
 	const char *name;	/* NUL-terminated, inside the archive */
 	unsigned long ino, mode, uid, gid, nlink, mtime;
+	unsigned long rdevmajor, rdevminor;	/* a device node's number */
 	const void *data;
 	unsigned long size;
 };

@@ -45,6 +45,11 @@
  * restarted; on the way out it becomes -EINTR, or the syscall runs again
  * (no handler ran, or the handler has SA_RESTART), as in Linux. */
 #define ERESTARTSYS	512
+/* The same, but restarted only if no handler ran (poll, select). */
+#define ERESTARTNOHAND	514
+/* Never seen by user space: an ioctl the callee does not know; the
+ * caller tries the next layer, and the last one makes it -ENOTTY. */
+#define ENOIOCTLCMD	515
 
 #define MAX_ERRNO	4095
 

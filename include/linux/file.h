@@ -15,6 +15,7 @@ struct inode;
 struct kstat;
 struct dentry;
 struct vm_area_struct;
+struct poll_table_struct;
 
 typedef long long loff_t;
 typedef long ssize_t;
@@ -29,11 +30,16 @@ typedef unsigned int fmode_t;
 #define OPEN_FMODE(flags)	((fmode_t)(((flags) + 1) & 3))
 
 struct file_operations {
+	/* a device's open (fs/char_dev.c): set up @f; 0 or -errno */
+	int (*open)(struct inode *inode, struct file *f);
 	ssize_t (*read)(struct file *f, char *ubuf, size_t len, loff_t *pos);
 	ssize_t (*write)(struct file *f, const char *ubuf, size_t len, loff_t *pos);
 	int (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	void (*release)(struct file *f);
 	int (*mmap)(struct file *f, struct vm_area_struct *vma);	/* NULL: -ENODEV */
+	/* the POLL* events ready now; queue on @pt (<linux/poll.h>).
+	 * NULL: always readable and writable */
+	__poll_t (*poll)(struct file *f, struct poll_table_struct *pt);
 	bool seekable;
 };
 

@@ -25,6 +25,11 @@ typedef unsigned int umode_t;
 #define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
 #define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
 #define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
+#define S_ISCHR(m)	(((m) & S_IFMT) == S_IFCHR)
+
+/* MKDEV - a device number as stat's st_rdev encodes it (Linux's
+ * new_encode_dev, for majors and minors below 256). */
+#define MKDEV(ma, mi)	((unsigned int)(((ma) << 8) | (mi)))
 
 #define PATH_MAX	4096
 #define NAME_MAX	255
@@ -54,6 +59,7 @@ struct inode {
 	struct address_space *i_mapping;	/* &i_data */
 	struct address_space i_data;
 	char *i_link;			/* symlink: its target */
+	unsigned int i_rdev;		/* a device's number, as stat encodes it */
 };
 
 struct dentry {
@@ -68,7 +74,13 @@ struct dentry *path_lookup(const char *path, bool follow_last, int *err);
 int dentry_path(const struct dentry *d, char *buf, int size);
 
 struct file;
+struct file_operations;
 int getname(const char *upath, char *buf);
 struct file *do_filp_open(const char *path, unsigned int flags);
+
+/* fs/char_dev.c */
+int register_chrdev(unsigned int major, const char *name,
+		    const struct file_operations *fops);
+struct file *chrdev_open(struct inode *inode, unsigned int flags);
 
 #endif

@@ -108,6 +108,12 @@ struct task_struct {
 
 	/* Signals: changed by the task itself or by senders, irqs off */
 	sigset_t pending, blocked;
+	/* ppoll/pselect6's mask is in blocked for the call; the task's own
+	 * waits here until a handler's frame saved it or the return to user
+	 * mode put it back (<linux/sched/signal.h>). Only the task itself
+	 * touches these. */
+	sigset_t saved_sigmask;
+	bool restore_sigmask;
 	struct k_sigaction sighand[_NSIG];
 	/* The last fault's signal, si_code and address, for its siginfo */
 	int fault_sig, fault_code;
@@ -223,6 +229,7 @@ void yield(void);
 void set_user_nice(struct task_struct *p, long nice);
 void drop_lazy_mm(void);
 long schedule_timeout(long ticks);
+bool schedule_until(u64 end_ns);
 void msleep(unsigned int ms);
 struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *find_task_by_pid_locked(pid_t pid);

@@ -51,6 +51,8 @@ struct k_sigaction {
 	sigset_t mask;
 };
 
+#define SA_RESTART	0x10000000	/* interrupted syscalls run again */
+
 struct task_struct;
 
 void force_sig(int sig);

@@ -17,6 +17,7 @@ typedef int64_t s64;
 
 typedef u64 phys_addr_t;
 typedef u32 gfp_t;
+typedef unsigned int __poll_t;	/* POLL* event bits (<linux/poll.h>) */
 
 struct list_head {
 	struct list_head *next, *prev;

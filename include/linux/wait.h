@@ -33,6 +33,8 @@ void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w,
 		     long state);
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);
 void wake_up(struct wait_queue_head *wq);
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w);
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w);
 
 /* wait_event - sleep until @cond is true. */
 #define wait_event(wq, cond)						\

@@ -26,6 +26,27 @@ void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w,
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
+/* add_wait_queue - put @w (its task set) on @wq, to be woken by the next
+ * wake_up() until remove_wait_queue(); it does not change the task's
+ * state (poll_wait()'s queueing). */
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_add_tail(&w->entry, &wq->head);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_del(&w->entry);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
 /* finish_wait - running again; leave the queue if still on it. */
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
 {

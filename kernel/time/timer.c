@@ -8,6 +8,7 @@
 #include <linux/sched.h>
 #include <linux/sched/cputime.h>
 #include <linux/spinlock.h>
+#include <linux/time64.h>
 #include <linux/timer.h>
 
 static LIST_HEAD(timer_list_head);	/* sorted by expires: timer_lock */
@@ -110,6 +111,32 @@ long schedule_timeout(long ticks)
 	del_timer(&pt.timer);
 	ticks = (long)(expire - jiffies);
 	return ticks < 0 ? 0 : ticks;
+}
+
+/*
+ * schedule_until - sleep in the state the caller set until woken or
+ * until local_clock() reads @end: whole ticks on a timer, the last part
+ * of a tick by yielding (the tick is the only timer interrupt), as
+ * nanosleep does. The clock, not jiffies, decides, so the time is exact
+ * even when QEMU delivers ticks late and then in a burst. Returns false,
+ * in TASK_RUNNING, once @end has passed; true if it slept (or yielded)
+ * and the caller should look again.
+ */
+bool schedule_until(u64 end)
+{
+	u64 now = local_clock();
+
+	if (now >= end) {
+		__set_current_state(TASK_RUNNING);
+		return false;
+	}
+	if (end - now >= TICK_NSEC) {
+		schedule_timeout(nsecs_to_jiffies_timeout(end - now) - 1);
+	} else {
+		__set_current_state(TASK_RUNNING);
+		schedule();	/* a yield: the rest is below a tick */
+	}
+	return true;
 }
 
 /* msleep - sleep at least @ms milliseconds. */

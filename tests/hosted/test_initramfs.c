@@ -21,14 +21,16 @@ static void put(const void *p, size_t n)
 		ar[ar_len++] = 0;
 }
 
-/* Append one newc entry (header, name, padded data). */
-static void entry(const char *name, unsigned mode, const void *data, size_t size)
+/* Append one newc entry (header, name, padded data), a device node's
+ * number in @rmaj:@rmin. */
+static void entry_dev(const char *name, unsigned mode, const void *data, size_t size,
+		      unsigned rmaj, unsigned rmin)
 {
 	char h[160];
 	size_t start = ar_len;
 
 	snprintf(h, sizeof(h), "070701%08X%08X%08X%08X%08X%08X%08zX%08X%08X%08X%08X%08zX%08X",
-		 1u, mode, 0u, 0u, 1u, 0u, size, 0u, 0u, 0u, 0u, strlen(name) + 1, 0u);
+		 1u, mode, 0u, 0u, 1u, 0u, size, 0u, 0u, rmaj, rmin, strlen(name) + 1, 0u);
 	memcpy(ar + ar_len, h, 110);
 	memcpy(ar + ar_len + 110, name, strlen(name) + 1);
 	ar_len += 110 + strlen(name) + 1;
@@ -36,6 +38,11 @@ static void entry(const char *name, unsigned mode, const void *data, size_t size
 		ar[ar_len++] = 0;
 	if (size)
 		put(data, size);
+}
+
+static void entry(const char *name, unsigned mode, const void *data, size_t size)
+{
+	entry_dev(name, mode, data, size, 0, 0);
 }
 
 static char big[5000];
@@ -51,7 +58,9 @@ static void build_good(void)
 	entry("init", S_IFREG | 0755, "#!hello", 7);
 	entry("bin/sh", S_IFLNK | 0777, "../init", 7);
 	entry("dev", S_IFDIR | 0755, NULL, 0);
-	entry("dev/console", S_IFCHR | 0600, NULL, 0);
+	entry_dev("dev/console", S_IFCHR | 0600, NULL, 0, 5, 1);
+	entry_dev("dev/huge", S_IFCHR | 0600, NULL, 0, 300, 1);	/* no such number */
+	entry_dev("dev/sda", S_IFBLK | 0600, NULL, 0, 8, 0);	/* no block devices */
 	entry("loop", S_IFLNK | 0777, "loop", 4);
 	entry("TRAILER!!!", 0, NULL, 0);
 }
@@ -82,7 +91,11 @@ static int test_good_archive(void)
 	EXPECT(ramfs_read(d->d_inode, 0, buf, 10) == 7 && !memcmp(buf, "#!hello", 7));
 	d = path_lookup("/bin/sh", false, &err);
 	EXPECT(d && S_ISLNK(d->d_inode->i_mode));
-	EXPECT(!path_lookup("/dev/console", true, &err) && err == -ENOENT);
+	d = path_lookup("/dev/console", true, &err);
+	EXPECT(d && S_ISCHR(d->d_inode->i_mode) && d->d_inode->i_rdev == MKDEV(5, 1),
+	       "a character device keeps its number");
+	EXPECT(!path_lookup("/dev/huge", true, &err) && err == -ENOENT);
+	EXPECT(!path_lookup("/dev/sda", true, &err) && err == -ENOENT);
 	EXPECT(!path_lookup("/loop", true, &err) && err == -ELOOP);
 	EXPECT(!path_lookup("/init/x", true, &err) && err == -ENOTDIR);
 	EXPECT(path_lookup("/bin/../bin/./big", true, &err));

@@ -7,30 +7,35 @@
 #include <linux/kernel.h>
 #include <linux/rwsem.h>
 
+/* down_read - take @s shared; a writer holding it is a bug here. */
 void down_read(struct rw_semaphore *s)
 {
 	BUG_ON(s->count < 0);
 	s->count++;
 }
 
+/* up_read - drop a shared hold of @s. */
 void up_read(struct rw_semaphore *s)
 {
 	BUG_ON(s->count <= 0);
 	s->count--;
 }
 
+/* down_write - take @s exclusive; any holder is a bug here. */
 void down_write(struct rw_semaphore *s)
 {
 	BUG_ON(s->count != 0);
 	s->count = -1;
 }
 
+/* up_write - drop the exclusive hold of @s. */
 void up_write(struct rw_semaphore *s)
 {
 	BUG_ON(s->count != -1);
 	s->count = 0;
 }
 
+/* down_read_trylock - take @s shared if no writer holds it. */
 bool down_read_trylock(struct rw_semaphore *s)
 {
 	if (s->count < 0)

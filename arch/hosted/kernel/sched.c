@@ -21,20 +21,26 @@ unsigned long tsc_khz;
 bool hosted_irqs_enabled;	/* <asm/irqflags.h> */
 static struct pt_regs hosted_regs[1];
 
+/* copy_thread - nothing to set up: a hosted task's registers are the
+ * one simulated frame, and tests drive each task with run(). */
 int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
 {
 	return 0;
 }
 
+/* task_pt_regs - the simulated user register frame (one for all). */
 struct pt_regs *task_pt_regs(struct task_struct *tsk)
 {
 	return hosted_regs;
 }
 
+/* arch_cpu_idle - return at once: no interrupt can come on the host,
+ * the tests advance jiffies themselves. */
 void arch_cpu_idle(void)
 {
 }
 
+/* local_clock - nanoseconds since boot, from the test-driven jiffies. */
 u64 local_clock(void)
 {
 	return jiffies * (1000000000ULL / HZ);
@@ -63,6 +69,8 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 static jmp_buf dead_env;
 static struct task_struct *dead_prev;
 
+/* hosted_dead_switch - the last switch away from a dead task @prev:
+ * jump back into hosted_task_exit() rather than return. */
 void hosted_dead_switch(struct task_struct *prev)
 {
 	dead_prev = prev;
@@ -89,6 +97,6 @@ int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs)
 }
 
 /* Syscalls on the hosted target are calls from tests: nothing restarts. */
-void syscall_restart(struct pt_regs *regs, bool restart)
+void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 {
 }

@@ -38,6 +38,7 @@ unsigned long hosted_cr3;
 unsigned long hosted_tlb_hits, hosted_tlb_misses;
 int hosted_last_signal;		/* the signal the last bad access raised */
 
+/* hosted_tlb_flush_one - invlpg: drop the entry for @addr, if cached. */
 void hosted_tlb_flush_one(unsigned long addr)
 {
 	struct tlb_entry *e = &tlb[(addr >> PAGE_SHIFT) % TLB_ENTRIES];
@@ -46,6 +47,8 @@ void hosted_tlb_flush_one(unsigned long addr)
 		e->valid = false;
 }
 
+/* hosted_tlb_flush_all - drop every non-global entry, or every entry
+ * when @global (a CR4.PGE toggle). */
 void hosted_tlb_flush_all(bool global)
 {
 	for (int i = 0; i < TLB_ENTRIES; i++)
@@ -122,6 +125,7 @@ static bool mmu_walk(unsigned long va, bool write, phys_addr_t *pa, pteval_t *fl
 #define HOSTED_PF_USER	0x04
 #define HOSTED_PF_INSTR	0x10
 
+/* allowed - whether effective permissions @flags admit the access. */
 static bool allowed(pteval_t flags, bool write, bool exec, bool user)
 {
 	return (!write || (flags & _PAGE_RW)) && (!user || (flags & _PAGE_USER)) &&
@@ -238,6 +242,7 @@ unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
 	return 0;
 }
 
+/* copy_to_user - as on x86: the bytes not copied, 0 on success. */
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 {
 	for (unsigned long i = 0; i < n; i++) {
@@ -251,6 +256,7 @@ unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
 	return 0;
 }
 
+/* clear_user - zero @n user bytes; the bytes not cleared. */
 unsigned long clear_user(void __user *to, unsigned long n)
 {
 	static const u8 zero;
@@ -261,6 +267,7 @@ unsigned long clear_user(void __user *to, unsigned long n)
 	return 0;
 }
 
+/* strncpy_from_user - <linux/uaccess.h>'s contract, byte by byte. */
 long strncpy_from_user(char *dst, const char __user *src, long count)
 {
 	for (long i = 0; i < count; i++) {
@@ -272,6 +279,7 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 	return count;
 }
 
+/* strnlen_user - <linux/uaccess.h>'s contract, byte by byte. */
 long strnlen_user(const char __user *s, long n)
 {
 	char c;

@@ -34,6 +34,16 @@ void machine_halt(void)
 		__asm__ volatile("hlt");
 }
 
+/* machine_power_off - ACPI's S5 if acpi_boot_table_init() found it (QEMU
+ * then exits), else, or if that did not take, halt. */
+void machine_power_off(void)
+{
+	arch_local_irq_disable();
+	if (pm_power_off)
+		pm_power_off();
+	machine_halt();
+}
+
 /* mmos_test_exit - end a test run with @status; without the debug-exit
  * device QEMU just resets (and exits under -no-reboot). */
 void mmos_test_exit(unsigned int status)

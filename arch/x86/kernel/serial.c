@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The console: an 8250/16550 UART at COM1 (I/O port 0x3f8), polled.
- * console=ttyS0 on the command line names it; it is the only console.
+ * The kernel's console: an 8250/16550 UART at COM1 (I/O port 0x3f8),
+ * polled, so that printk works from anywhere, with interrupts off and
+ * in panic(). console=ttyS0 on the command line names it; it is the
+ * only console. The same UART is also ttyS0, the tty that programs
+ * read and write, driven by its interrupt
+ * (drivers/tty/serial/8250/8250_port.c).
  */
 #include <linux/kernel.h>
 #include <linux/arch.h>
 #include <linux/console.h>
 #include <asm/io.h>
+#include <asm/irqflags.h>
 #include <asm/setup.h>
 
 #define COM1	0x3f8
@@ -22,7 +27,7 @@ static bool serial_up;
 
 void early_serial_init(void)
 {
-	outb(0x00, COM1 + UART_IER);	/* no interrupts: we poll */
+	outb(0x00, COM1 + UART_IER);	/* no interrupts until ttyS0 is set up */
 	outb(0x80, COM1 + UART_LCR);	/* DLAB: set divisor */
 	outb(0x01, COM1 + 0);		/* 115200 baud */
 	outb(0x00, COM1 + 1);
@@ -32,12 +37,18 @@ void early_serial_init(void)
 	serial_up = true;
 }
 
+/* serial_putc - one byte, once the transmitter is empty. Interrupts are
+ * off from the test to the write, so that ttyS0's transmit interrupt
+ * cannot fill the FIFO in between. */
 static void serial_putc(char c)
 {
+	unsigned long flags = arch_local_irq_save();
+
 	for (int spins = 0; spins < 100000; spins++)
 		if (inb(COM1 + UART_LSR) & UART_LSR_THRE)
 			break;
 	outb(c, COM1 + UART_THR);
+	arch_local_irq_restore(flags);
 }
 
 /* console_write - emit @len bytes, turning "\n" into "\r\n". */
@@ -50,12 +61,4 @@ void console_write(const char *s, size_t len)
 			serial_putc('\r');
 		serial_putc(s[i]);
 	}
-}
-
-/* console_getc - a received byte, or -1 if none is waiting. */
-int console_getc(void)
-{
-	if (!serial_up || !(inb(COM1 + UART_LSR) & 0x01))
-		return -1;
-	return inb(COM1 + 0);
 }

@@ -19,6 +19,7 @@
 phys_addr_t phys_initrd_start;
 unsigned long phys_initrd_size;
 static u32 pvh_start_info_pa;
+static u64 pvh_rsdp_pa;		/* the ACPI RSDP, if the loader gave it */
 static phys_addr_t mem_limit = ~(phys_addr_t)0;
 
 
@@ -77,6 +78,7 @@ static void pvh_parse(void)
 		if (mm[i].type == XEN_HVM_MEMMAP_TYPE_RAM && e > s)
 			memblock_add(s, e - s);
 	}
+	pvh_rsdp_pa = si->rsdp_paddr;
 	if (si->nr_modules) {
 		const struct hvm_modlist_entry *mod = __va(si->modlist_paddr);
 
@@ -109,6 +111,7 @@ void setup_arch(char **cmdline)
 	calibrate_tsc();
 	cpu_detect();
 	pvh_parse();
+	acpi_boot_table_init(pvh_rsdp_pa);	/* while the first 4 GiB are mapped */
 	setup_initial_init_mm(_stext, _etext, _edata, _end);
 	reserve_boot_memory();
 	if (mem_limit != ~(phys_addr_t)0) {

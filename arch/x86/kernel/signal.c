@@ -12,6 +12,7 @@
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
+#include <linux/sched/signal.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/processor.h>
@@ -108,8 +109,8 @@ int setup_rt_frame(int sig, const struct k_sigaction *ka, struct pt_regs *regs)
 	frame.pretcode = (u64)ka->restorer;
 	save_regs(&frame.uc.uc_mcontext, regs);
 	frame.uc.uc_mcontext.fpstate = fp;
-	frame.uc.uc_mcontext.oldmask = current->blocked;
-	frame.uc.uc_sigmask = current->blocked;
+	frame.uc.uc_mcontext.oldmask = sigmask_to_save();
+	frame.uc.uc_sigmask = sigmask_to_save();
 	frame.info.si_signo = sig;
 	frame.info.si_code = current->fault_sig == sig ? current->fault_code : 0;
 	if (current->fault_sig == sig)
@@ -170,14 +171,23 @@ SYSCALL_DEFINE0(rt_sigreturn)
 
 /*
  * syscall_restart - if @regs return from a syscall that a signal
- * interrupted (-ERESTARTSYS), either run it again (@restart: back up
- * over the 2-byte syscall instruction with the number in rax again) or
- * let it fail with -EINTR.
+ * interrupted, either run it again (back up over the 2-byte syscall
+ * instruction with the number in rax again) or let it fail with -EINTR.
+ * @ka is the handler about to run, NULL if none: -ERESTARTSYS runs again
+ * unless a handler without SA_RESTART runs, -ERESTARTNOHAND only if no
+ * handler runs, as in Linux.
  */
-void syscall_restart(struct pt_regs *regs, bool restart)
+void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 {
-	if (regs->vector != -1UL || regs->orig_ax == -1UL ||
-	    regs->ax != (unsigned long)-ERESTARTSYS)
+	bool restart;
+
+	if (regs->vector != -1UL || regs->orig_ax == -1UL)
+		return;
+	if (regs->ax == (unsigned long)-ERESTARTSYS)
+		restart = !ka || (ka->flags & SA_RESTART);
+	else if (regs->ax == (unsigned long)-ERESTARTNOHAND)
+		restart = !ka;
+	else
 		return;
 	if (restart) {
 		regs->ax = regs->orig_ax;

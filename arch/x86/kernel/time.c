@@ -74,7 +74,8 @@ static void i8259_init(void)
 	outb(0xff, PIC2 + 1);
 }
 
-static void i8259_unmask(unsigned int irq)
+/* i8259_unmask - let legacy IRQ line @irq through the PIC. */
+void i8259_unmask(unsigned int irq)
 {
 	u16 port = irq < 8 ? PIC1 + 1 : PIC2 + 1;
 

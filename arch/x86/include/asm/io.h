@@ -17,6 +17,19 @@ static inline u8 inb(u16 port)
 	return v;
 }
 
+static inline void outw(u16 v, u16 port)
+{
+	__asm__ volatile("outw %0, %1" :: "a"(v), "Nd"(port));
+}
+
+static inline u16 inw(u16 port)
+{
+	u16 v;
+
+	__asm__ volatile("inw %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
 static inline void outl(u32 v, u16 port)
 {
 	__asm__ volatile("outl %0, %1" :: "a"(v), "Nd"(port));

@@ -17,5 +17,6 @@ void paging_init(void);
 void trap_init(void);
 void idt_setup(void);
 void syscall_init(void);
+void acpi_boot_table_init(u64 rsdp_pa);		/* how to power off */
 
 #endif

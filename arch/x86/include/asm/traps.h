@@ -28,6 +28,7 @@ typedef void (*irq_handler_t)(struct pt_regs *regs);
 
 void do_interrupt(struct pt_regs *regs);
 void i8259_eoi(unsigned int irq);
+void i8259_unmask(unsigned int irq);
 bool do_syscall_64(struct pt_regs *regs);	/* from entry_SYSCALL_64 */
 void exc_page_fault(struct pt_regs *regs, unsigned long error_code);
 void request_irq(unsigned int irq, irq_handler_t handler);

@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The tty layer's core (Linux's drivers/tty/tty_io.c): a tty_struct for
+ * each registered driver's device, the file operations of a file open
+ * on a tty (/dev/console: PID 1's fds 0, 1, 2), and the calls between
+ * driver and line discipline. The termios ioctls are in tty_ioctl.c,
+ * the process-group ones in tty_jobctrl.c. See Documentation/tty.md.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/file.h>
+#include <linux/fdtable.h>
+#include <linux/fs.h>
+#include <linux/jiffies.h>
+#include <linux/poll.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/tty.h>
+#include <linux/uaccess.h>
+
+/* Linux's tty_std_termios: a new tty's settings, before its driver's. */
+const struct ktermios tty_std_termios = {
+	.c_iflag = ICRNL | IXON,
+	.c_oflag = OPOST | ONLCR,
+	.c_cflag = B38400 | CS8 | CREAD | HUPCL,
+	.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN,
+	.c_line = N_TTY,
+	/* ^C ^\ ^? ^U ^D, TIME 0, MIN 1, -, ^Q ^S ^Z, -, ^R ^O ^W ^V, - */
+	.c_cc = { 003, 034, 0177, 025, 004, 0, 1, 0, 021, 023, 032, 0,
+		  022, 017, 027, 026, 0 },
+	.c_ispeed = 38400,
+	.c_ospeed = 38400,
+};
+
+#define TTYAUX_MAJOR	5	/* /dev/tty, /dev/console */
+#define MAX_TTY_DRIVERS	4
+
+/* The registered drivers, and the console's tty: the first driver's
+ * (console=ttyS0 names the only one there is). Written at boot only,
+ * before any file can open them. */
+static struct tty_driver *tty_drivers[MAX_TTY_DRIVERS];
+static int nr_tty_drivers;
+static struct tty_struct *console_tty;
+static const struct file_operations tty_fops;
+
+/* /dev/console's inode, character device 5,1 as in Linux; files on it
+ * share it, as they would share the device node's. */
+static struct inode console_inode = {
+	.i_mode = S_IFCHR | 0600,
+	.i_nlink = 1,
+	.i_rdev = MKDEV(5, 1),
+};
+
+/*
+ * tty_register_driver - make the tty of @drv's one device (minor
+ * minor_start), with the driver's init_termios and N_TTY as its line
+ * discipline, and its major a character device. The first one
+ * registered becomes the console. Returns 0, -ENOMEM, or -EBUSY (too
+ * many drivers, or the major is taken).
+ */
+int tty_register_driver(struct tty_driver *drv)
+{
+	struct tty_struct *tty;
+	int err;
+
+	if (nr_tty_drivers == MAX_TTY_DRIVERS)
+		return -EBUSY;
+	err = register_chrdev(drv->major, drv->name, &tty_fops);
+	if (err)
+		return err;
+	tty = kzalloc(sizeof(*tty), GFP_KERNEL);
+	if (!tty)
+		return -ENOMEM;
+	tty->driver = drv;
+	tty->ops = drv->ops;
+	tty->index = 0;
+	snprintf(tty->name, sizeof(tty->name), "%s%d", drv->name, tty->index);
+	spin_lock_init(&tty->termios_lock);
+	tty->termios = drv->init_termios;
+	init_waitqueue_head(&tty->read_wait);
+	init_waitqueue_head(&tty->write_wait);
+	tty->ldisc = &n_tty_ops;
+	err = tty->ldisc->open(tty);
+	if (err)
+		goto free_tty;
+	drv->tty = tty;
+	tty_drivers[nr_tty_drivers++] = drv;
+	if (!console_tty)
+		console_tty = tty;
+	return 0;
+
+free_tty:
+	kfree(tty);
+	return err;
+}
+
+/* tty_receive_buf - the driver received @count bytes (in its interrupt):
+ * through the line discipline, unless CREAD is off (the receiver is
+ * disabled: the bytes are dropped, as a UART ignores them). */
+void tty_receive_buf(struct tty_struct *tty, const u8 *cp, int count)
+{
+	unsigned long flags;
+
+	if (!tty)
+		return;
+	spin_lock_irqsave(&tty->termios_lock, flags);
+	if (tty->disc_data && (tty->termios.c_cflag & CREAD))
+		tty->ldisc->receive_buf(tty, cp, count);
+	spin_unlock_irqrestore(&tty->termios_lock, flags);
+}
+
+/* tty_wakeup - the driver has room for output again (may be called from
+ * its interrupt): wake the writers and pollers. */
+void tty_wakeup(struct tty_struct *tty)
+{
+	wake_up(&tty->write_wait);
+}
+
+/* tty_driver_flush_buffer - drop the output queued in the driver. */
+void tty_driver_flush_buffer(struct tty_struct *tty)
+{
+	if (tty->ops->flush_buffer)
+		tty->ops->flush_buffer(tty);
+}
+
+/* stop_tty - ^S or TCOOFF: hold output. termios_lock held. */
+void stop_tty(struct tty_struct *tty)
+{
+	lockdep_assert_held(&tty->termios_lock);
+	if (tty->stopped)
+		return;
+	tty->stopped = true;
+	if (tty->ops->stop)
+		tty->ops->stop(tty);
+}
+
+/* start_tty - ^Q or TCOON: let output go again. termios_lock held. */
+void start_tty(struct tty_struct *tty)
+{
+	lockdep_assert_held(&tty->termios_lock);
+	if (!tty->stopped)
+		return;
+	tty->stopped = false;
+	if (tty->ops->start)
+		tty->ops->start(tty);
+	wake_up(&tty->write_wait);
+}
+
+/* tty_chars_in_buffer - output queued in the driver, not yet sent. */
+static unsigned int tty_chars_in_buffer(struct tty_struct *tty)
+{
+	return tty->ops->chars_in_buffer ? tty->ops->chars_in_buffer(tty) : 0;
+}
+
+/*
+ * tty_wait_until_sent - sleep until the driver has sent all queued
+ * output (TCSETSW, TCSBRK, tcdrain, the last close), or @timeout ticks
+ * passed (0: no limit). Returns 0 or -ERESTARTSYS if a signal came.
+ */
+int tty_wait_until_sent(struct tty_struct *tty, long timeout)
+{
+	struct wait_queue_entry w = { .task = NULL };
+	int ret = 0;
+
+	for (;;) {
+		prepare_to_wait(&tty->write_wait, &w, TASK_INTERRUPTIBLE);
+		if (!tty_chars_in_buffer(tty))
+			break;
+		if (signal_pending(current)) {
+			ret = -ERESTARTSYS;
+			break;
+		}
+		if (!timeout) {
+			schedule();
+		} else {
+			timeout = schedule_timeout(timeout);
+			if (!timeout)
+				break;
+		}
+	}
+	finish_wait(&tty->write_wait, &w);
+	return ret;
+}
+
+static struct tty_struct *file_tty(struct file *file)
+{
+	return file->private_data;
+}
+
+static ssize_t tty_read(struct file *file, char __user *buf, size_t count,
+			loff_t *pos)
+{
+	struct tty_struct *tty = file_tty(file);
+
+	return tty->ldisc->read(tty, file, (u8 __user *)buf, count);
+}
+
+static ssize_t tty_write(struct file *file, const char __user *buf,
+			 size_t count, loff_t *pos)
+{
+	struct tty_struct *tty = file_tty(file);
+
+	return tty->ldisc->write(tty, file, (const u8 __user *)buf, count);
+}
+
+static __poll_t tty_poll(struct file *file, poll_table *wait)
+{
+	struct tty_struct *tty = file_tty(file);
+
+	return tty->ldisc->poll(tty, file, wait);
+}
+
+/* tiocgwinsz - TIOCGWINSZ: the window size. 0 or -EFAULT. */
+static int tiocgwinsz(struct tty_struct *tty, struct winsize __user *arg)
+{
+	struct winsize ws;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tty->termios_lock, flags);
+	ws = tty->winsize;
+	spin_unlock_irqrestore(&tty->termios_lock, flags);
+	return copy_to_user(arg, &ws, sizeof(ws)) ? -EFAULT : 0;
+}
+
+/* tiocswinsz - TIOCSWINSZ: a new window size; a change sends SIGWINCH
+ * to the foreground process group. 0 or -EFAULT. */
+static int tiocswinsz(struct tty_struct *tty, struct winsize __user *arg)
+{
+	struct winsize ws;
+	unsigned long flags;
+	bool changed;
+
+	if (copy_from_user(&ws, arg, sizeof(ws)))
+		return -EFAULT;
+	spin_lock_irqsave(&tty->termios_lock, flags);
+	changed = memcmp(&ws, &tty->winsize, sizeof(ws)) != 0;
+	tty->winsize = ws;
+	spin_unlock_irqrestore(&tty->termios_lock, flags);
+	if (changed)
+		tty_signal_pgrp(tty, SIGWINCH);
+	return 0;
+}
+
+/*
+ * tty_ioctl - ioctl(2) on a tty, dispatched as Linux's tty_ioctl: the
+ * window size here, the process-group ioctls in tty_jobctrl.c, the
+ * rest through the line discipline to tty_mode_ioctl(). An unknown
+ * command is -ENOTTY.
+ */
+static int tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct tty_struct *tty = file_tty(file);
+	int ret;
+
+	switch (cmd) {
+	case TIOCGWINSZ:
+		return tiocgwinsz(tty, (struct winsize __user *)arg);
+	case TIOCSWINSZ:
+		return tiocswinsz(tty, (struct winsize __user *)arg);
+	case TIOCSCTTY:
+	case TIOCNOTTY:
+	case TIOCGPGRP:
+	case TIOCSPGRP:
+		return tty_jobctrl_ioctl(tty, file, cmd, arg);
+	}
+	ret = tty->ldisc->ioctl(tty, cmd, arg);
+	return ret == -ENOIOCTLCMD ? -ENOTTY : ret;
+}
+
+#define CLOSING_WAIT	(30 * HZ)	/* Linux's default closing_wait */
+
+/*
+ * tty_release - a file on the tty is closed. On the last one the output
+ * still queued is given up to 30 s to go out, as a serial port's close
+ * waits in Linux (so that what PID 1 wrote before it exits is seen).
+ */
+static void tty_release(struct file *file)
+{
+	struct tty_struct *tty = file_tty(file);
+	unsigned long flags;
+	bool last;
+
+	spin_lock_irqsave(&tty->termios_lock, flags);
+	last = --tty->count == 0;
+	spin_unlock_irqrestore(&tty->termios_lock, flags);
+	if (last)
+		tty_wait_until_sent(tty, CLOSING_WAIT);
+	file->private_data = NULL;	/* the tty outlives its files */
+}
+
+static int tty_open(struct inode *inode, struct file *file);
+
+static const struct file_operations tty_fops = {
+	.open = tty_open,
+	.read = tty_read,
+	.write = tty_write,
+	.ioctl = tty_ioctl,
+	.poll = tty_poll,
+	.release = tty_release,
+};
+
+/* tty_lookup - the tty of device number @rdev: /dev/console (5,1) is
+ * the console's; a driver's own numbers its device's. /dev/tty (5,0) is
+ * the caller's controlling terminal, and nobody has one yet: -ENXIO, as
+ * Linux answers then. -ENODEV for a number no tty has. */
+static struct tty_struct *tty_lookup(unsigned int rdev)
+{
+	if (rdev == MKDEV(TTYAUX_MAJOR, 0))
+		return ERR_PTR(-ENXIO);	/* TODO at merge: current's ctty */
+	if (rdev == MKDEV(TTYAUX_MAJOR, 1))
+		return console_tty ? console_tty : ERR_PTR(-ENODEV);
+	for (int i = 0; i < nr_tty_drivers; i++) {
+		struct tty_driver *drv = tty_drivers[i];
+
+		if (rdev == MKDEV(drv->major, drv->minor_start))
+			return drv->tty;
+	}
+	return ERR_PTR(-ENODEV);
+}
+
+/*
+ * tty_open - ->open of a tty device node: the file's tty, counted in
+ * tty->count. Opening never makes a tty the caller's controlling
+ * terminal: with sessions, Linux's tty_open_proc_set_tty() goes here
+ * (never for /dev/console, whatever the flags).
+ */
+static int tty_open(struct inode *inode, struct file *file)
+{
+	struct tty_struct *tty = tty_lookup(inode->i_rdev);
+	unsigned long flags;
+
+	if (IS_ERR(tty))
+		return PTR_ERR(tty);
+	spin_lock_irqsave(&tty->termios_lock, flags);
+	tty->count++;
+	spin_unlock_irqrestore(&tty->termios_lock, flags);
+	file->private_data = tty;
+	return 0;
+}
+
+/*
+ * tty_open_console - a new file on /dev/console, opened with O_*
+ * @flags, for PID 1's fds (the initramfs need not have /dev).
+ * ERR_PTR(-ENODEV) if no tty driver registered, -ENOMEM.
+ */
+struct file *tty_open_console(unsigned int flags)
+{
+	struct file *f = alloc_file(&console_inode, &tty_fops, flags);
+	int err;
+
+	if (!f)
+		return ERR_PTR(-ENOMEM);
+	err = tty_open(&console_inode, f);
+	if (err) {
+		kfree(f);
+		return ERR_PTR(err);
+	}
+	return f;
+}
+
+/* tty_init - /dev/tty and /dev/console, character major 5 (Linux's
+ * TTYAUX_MAJOR). Called once at boot, before any driver registers. */
+int tty_init(void)
+{
+	return register_chrdev(TTYAUX_MAJOR, "/dev/tty", &tty_fops);
+}

@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+# tests/tty-harness.py: type at mmos's serial console like a person.
+#
+# Boots build/vmlinux with /ttytest (user/ttytest.c) as PID 1 and the
+# serial port on a Unix socket (QEMU's socket chardev), then sends
+# keystrokes one at a time and checks the echo that comes back and what
+# the program's read(2) got: characters echo, erase, kill and werase
+# rub out with "\b \b", ^V quotes, Enter (a CR, turned into NL by ICRNL)
+# ends the line, ^D ends `cat` (and a partial line without a newline),
+# ^C and ^\ echo as ^C and ^\ and kill the foreground child, ^S holds
+# the output until ^Q, raw mode (cfmakeraw,
+# VMIN 3) gets bytes unechoed, poll(2) waits for a line.
+#
+# Prints "PASS tty/NAME" or "FAIL tty/NAME" per check, as tests/run.sh
+# expects; exits 1 if any failed. Usage: tests/tty-harness.py BUILD LOG
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+BUILD = sys.argv[1] if len(sys.argv) > 1 else "build"
+LOG = sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "test-logs", "tty-harness.log")
+QEMU = os.environ.get("QEMU", "qemu-system-x86_64")
+
+failed = 0
+
+
+class Console:
+    """The serial line: what has come back so far, and a way to wait."""
+
+    def __init__(self, sock, log):
+        self.sock = sock
+        self.log = log
+        self.buf = b""   # everything received
+        self.pos = 0     # where the next expect() starts looking
+
+    def pump(self, timeout):
+        self.sock.settimeout(timeout)
+        try:
+            data = self.sock.recv(4096)
+        except socket.timeout:
+            return
+        if not data:
+            raise EOFError("console closed")
+        self.log.write(data)
+        self.log.flush()
+        self.buf += data
+
+    def expect(self, want, timeout=10.0):
+        """Wait for bytes @want after the last match; True once seen."""
+        want = want.encode() if isinstance(want, str) else want
+        end = time.time() + timeout
+        while True:
+            i = self.buf.find(want, self.pos)
+            if i >= 0:
+                self.pos = i + len(want)
+                return True
+            left = end - time.time()
+            if left <= 0:
+                return False
+            try:
+                self.pump(min(left, 0.5))
+            except EOFError:
+                return False
+
+    def type(self, keys, gap=0.02):
+        """Send @keys a byte at a time, as typed."""
+        keys = keys.encode() if isinstance(keys, str) else keys
+        for k in keys:
+            self.sock.sendall(bytes([k]))
+            time.sleep(gap)
+
+    def since(self, start):
+        return self.buf[start:]
+
+
+def check(name, ok, con, start):
+    global failed
+    if ok:
+        print("PASS tty/" + name)
+    else:
+        failed += 1
+        print("FAIL tty/" + name)
+        print("    received: %r" % con.since(start)[-400:])
+
+
+def step(con, name, keys, *wants, timeout=10.0):
+    """Type @keys, then expect each of @wants in order."""
+    start = con.pos
+    con.type(keys)
+    ok = all(con.expect(w, timeout) for w in wants)
+    check(name, ok, con, start)
+    return ok
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="mmos-tty-")
+    path = os.path.join(tmp, "serial.sock")
+    os.makedirs(os.path.dirname(LOG), exist_ok=True)
+    qemu = subprocess.Popen(
+        [QEMU, "-accel", "tcg", "-cpu", "qemu64", "-m", "256M", "-smp", "1",
+         "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot",
+         "-chardev", "socket,id=s0,path=%s,server=on,wait=on" % path,
+         "-serial", "chardev:s0",
+         "-kernel", os.path.join(BUILD, "vmlinux"),
+         "-initrd", os.path.join(BUILD, "tests-initramfs.cpio"),
+         "-append", "console=ttyS0 init=/ttytest"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    for _ in range(200):
+        try:
+            sock.connect(path)
+            break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        print("FAIL tty/connect: no QEMU socket at %s" % path)
+        qemu.kill()
+        return 1
+    with open(LOG, "wb") as log:
+        con = Console(sock, log)
+        try:
+            run_steps(con)
+        finally:
+            sock.close()
+            try:
+                qemu.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                qemu.kill()
+                qemu.wait()
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 1 if failed else 0
+
+
+def run_steps(con):
+    start = con.pos
+    check("boot_prompt", con.expect("Run /ttytest as init process", 30) and
+          con.expect("$ ", 30), con, start)
+    # ordinary typing: each byte echoes, Enter (CR) is echoed as CR NL
+    # (ICRNL, then ONLCR) and ends the line, which read() gets with "\n"
+    step(con, "echo_and_enter", "hello\r", "hello\r\n", 'got "hello\\n"', "$ ")
+    # ERASE (DEL): "\b \b" rubs out the x
+    step(con, "erase", "abx\x7fc\r", "abx\b \bc\r\n", 'got "abc\\n"', "$ ")
+    # erasing a control character takes back its two columns of ^A
+    step(con, "erase_ctl", "a\x01\x7fb\r", "a^A\b \b\b \bb", 'got "ab\\n"', "$ ")
+    # KILL (^U) with ECHOKE: the whole line rubbed out
+    step(con, "kill", "junk\x15ok\r", "junk" + "\b \b" * 4 + "ok", 'got "ok\\n"', "$ ")
+    # WERASE (^W): the last word and nothing before it
+    step(con, "werase", "one two\x17three\r", "one two" + "\b \b" * 3 + "three",
+         'got "one three\\n"', "$ ")
+    # LNEXT (^V): the next byte (^C here) is data, echoed as ^C
+    step(con, "lnext", "a\x16\x03b\r", "a^\b^Cb", 'got "a\\x03b\\n"', "$ ")
+    # erasing into an empty line echoes nothing
+    step(con, "erase_empty", "\x7f\x7fz\r", "z\r\n", 'got "z\\n"', "$ ")
+    # ^D at the start of a line: read() returns 0
+    step(con, "eof_empty_line", "\x04", 'eof ""', "$ ")
+    # cat: lines until ^D; ^D after "ab" ends a line without a newline
+    if step(con, "cat_start", "cat\r", "cat\r\n"):
+        step(con, "cat_line", "line1\r", 'cat: "line1\\n"')
+        step(con, "cat_eof_midline", "ab\x04", 'cat: "ab"')
+        step(con, "cat_eof", "\x04", "cat exit 0", "$ ")
+    # ^C: echoed as ^C, SIGINT for the foreground child
+    if step(con, "sleep_start", "sleep\r", "sleeping\r\n"):
+        step(con, "ctrl_c", "\x03", "^C", "sleep killed by signal 2", "$ ")
+    # ^\: SIGQUIT, echoed as ^\ (no core dumps in mmos: just the kill)
+    if step(con, "sleep_again", "sleep\r", "sleeping\r\n"):
+        step(con, "ctrl_backslash", "\x1c", "^\\", "sleep killed by signal 3", "$ ")
+    # IXON: ^S holds all output (echo too) until ^Q
+    start = con.pos
+    con.type("\x13ab\r")
+    held = not con.expect("ab", 0.7)
+    con.type("\x11")
+    check("ixon_stop_start", held and con.expect("ab\r\n") and
+          con.expect('got "ab\\n"') and con.expect("$ "), con, start)
+    # raw mode (cfmakeraw): no echo, no ICRNL, VMIN 3 bytes in one read
+    if step(con, "raw_start", "raw\r", "raw ready\r\n"):
+        start = con.pos
+        con.type("x\ry")
+        ok = con.expect("raw: 3 bytes: 78 0d 79", 10)
+        check("raw_read", ok and b"x" not in con.since(start).split(b"raw:")[0], con, start)
+        con.expect("$ ")
+    # and back to canonical mode with echo
+    step(con, "cooked_again", "back\r", "back\r\n", 'got "back\\n"', "$ ")
+    # poll(2): 0 after 200 ms with nothing typed, then POLLIN for a line
+    if step(con, "poll_idle", "poll\r", "poll idle: 0", "poll wait"):
+        step(con, "poll_line", "p\r", "poll: 1 revents 0x1")
+        step(con, "poll_read", "", 'got "p\\n"', "$ ")
+    step(con, "exit", "exit\r", "bye", "reboot: Restarting system", timeout=20)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
