@@ -125,6 +125,8 @@ $(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTEST
 	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\ndir /dev 0755\n'; \
 	  printf 'nod /dev/console 0600 0 0 c 5 1\nnod /dev/tty 0666 0 0 c 5 0\n'; \
 	  printf 'nod /dev/ttyS0 0660 0 0 c 4 64\n'; \
+	  printf 'nod /dev/random 0666 0 0 c 1 8\nnod /dev/urandom 0666 0 0 c 1 9\n'; \
+	  printf 'nod /dev/kmsg 0644 0 0 c 1 11\n'; \
 	  printf 'file /init $(BUILD)/user/init 0755\n'; \
 	  printf 'file /fuzz $(BUILD)/user/fuzz 0755\n'; \
 	  printf 'file /ttytest $(BUILD)/user/ttytest 0755\n'; \
@@ -182,12 +184,14 @@ HCFLAGS := $(HOST_CFLAGS) -O1 -DCONFIG_DEBUG_VM \
 #                                   (see <linux/arch.h>)
 #   kernel/kallsyms.c               the symbol table of the kernel image
 #   drivers/tty/serial/8250/*.c     a PC's UART, by port I/O
+#   drivers/char/mem.c              major 1 includes /dev/kmsg, whose
+#                                   kmsg_fops is in kernel/printk/printk.c
 #   lib/string.c, lib/vsprintf.c    the host's C library has them
 #   */test_*.c, kernel/selftest.c   the in-kernel self-tests
 HOSTED_EXCLUDE := init/main.c kernel/params.c kernel/entry.c kernel/reboot.c \
 	kernel/panic.c kernel/printk/printk.c \
 	kernel/locking/rwsem.c kernel/kallsyms.c lib/string.c lib/vsprintf.c \
-	kernel/selftest.c $(wildcard drivers/tty/serial/8250/*.c)
+	kernel/selftest.c $(wildcard drivers/tty/serial/8250/*.c) drivers/char/mem.c
 GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c \
 	drivers/*/*.c drivers/tty/serial/*.c drivers/tty/serial/8250/*.c lib/*.c)
 HSRCS := $(foreach f,$(filter-out $(HOSTED_EXCLUDE),$(GENERIC_SRCS)),\

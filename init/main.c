@@ -141,6 +141,8 @@ static int kernel_init(void *unused)
 	/* the console's tty, for console_on_rootfs() */
 	if (tty_init() || serial8250_init())
 		pr_err("tty: no console tty\n");
+	if (chr_dev_init())	/* /dev/random, /dev/urandom, /dev/kmsg */
+		pr_err("mem: no character major 1\n");
 	if (mmos_selftest)
 		run_selftests();
 	return run_init();	/* 0: return to user mode, into /init */

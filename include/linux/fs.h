@@ -81,6 +81,7 @@ struct file *do_filp_open(const char *path, unsigned int flags);
 /* fs/char_dev.c */
 int register_chrdev(unsigned int major, const char *name,
 		    const struct file_operations *fops);
+int chr_dev_init(void);		/* drivers/char/mem.c: major 1 */
 struct file *chrdev_open(struct inode *inode, unsigned int flags);
 
 #endif
