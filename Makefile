@@ -127,6 +127,8 @@ $(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTEST
 	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\ndir /dev 0755\n'; \
 	  printf 'nod /dev/console 0600 0 0 c 5 1\nnod /dev/tty 0666 0 0 c 5 0\n'; \
 	  printf 'nod /dev/ttyS0 0660 0 0 c 4 64\n'; \
+	  printf 'nod /dev/random 0666 0 0 c 1 8\nnod /dev/urandom 0666 0 0 c 1 9\n'; \
+	  printf 'nod /dev/kmsg 0644 0 0 c 1 11\n'; \
 	  printf 'file /init $(BUILD)/user/init 0755\n'; \
 	  printf 'file /fuzz $(BUILD)/user/fuzz 0755\n'; \
 	  printf 'file /ttytest $(BUILD)/user/ttytest 0755\n'; \

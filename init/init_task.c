@@ -28,6 +28,7 @@ static struct signal_struct init_signals = {
 struct task_struct init_task = {
 	.__state	= TASK_RUNNING,
 	.flags		= PF_KTHREAD | PF_IDLE,
+	.static_prio	= DEFAULT_PRIO,
 	.stack		= boot_stack,
 	.usage		= ATOMIC_INIT(2),
 	.mm		= NULL,

@@ -434,7 +434,7 @@ static void wait_account_zombie(struct task_struct *p)
 
 	lockdep_assert_held(&tasklist_lock);
 	thread_group_cputime(p, &c);
-	cputime_adjust(&c, &ut, &st);
+	cputime_adjust(&c, &sig->prev_cputime, &ut, &st);
 	psig->cutime += ut + sig->cutime;
 	psig->cstime += st + sig->cstime;
 	psig->cmin_flt += p->min_flt + sig->min_flt + sig->cmin_flt;

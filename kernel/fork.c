@@ -186,6 +186,8 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->exit_state = tsk->exit_code = 0;
 	tsk->utime = tsk->stime = tsk->sum_exec_runtime = 0;
 	tsk->nvcsw = tsk->nivcsw = tsk->min_flt = tsk->maj_flt = 0;
+	tsk->prev_cputime.utime = tsk->prev_cputime.stime = 0;
+	spin_lock_init(&tsk->prev_cputime.lock);
 	INIT_LIST_HEAD(&tsk->children);
 	INIT_LIST_HEAD(&tsk->run_list);
 	for (int t = 0; t < PIDTYPE_MAX; t++)
@@ -293,6 +295,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	init_waitqueue_head(&sig->wait_chldexit);
 	itimer_setup(sig);
 	INIT_LIST_HEAD(&sig->posix_timers);
+	spin_lock_init(&sig->prev_cputime.lock);
 	tsk->signal = sig;
 	return 0;
 }

@@ -359,6 +359,7 @@ struct rlimit64 {
 
 #define RLIMIT_STACK	3
 #define RLIMIT_NOFILE	7
+#define RLIMIT_NICE	13
 #define RLIM_NLIMITS	16
 #define RLIM_INFINITY	(~0ULL)
 
@@ -371,6 +372,8 @@ static void get_rlimit(struct task_struct *t, int res, struct rlimit64 *r)
 		r->rlim_cur = t->mm->stack_rlimit;
 	if (res == RLIMIT_NOFILE)
 		r->rlim_cur = r->rlim_max = 256;
+	if (res == RLIMIT_NICE)		/* Linux's default: set_one_prio() */
+		r->rlim_cur = r->rlim_max = 0;
 }
 
 SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
@@ -779,4 +782,113 @@ SYSCALL_DEFINE1(umask, int, mask)
 	fs->umask = mask & 0777;
 	spin_unlock(&fs->lock);
 	return old;
+}
+
+/* ---- nice values ------------------------------------------------------ */
+
+#define PRIO_PROCESS	0
+#define PRIO_PGRP	1
+#define PRIO_USER	2
+
+/* nice_to_rlimit - a nice value as getpriority returns it (and as
+ * RLIMIT_NICE counts): 19 is 1, -20 is 40. */
+static long nice_to_rlimit(long nice)
+{
+	return MAX_NICE - nice + 1;
+}
+
+/* set_one_prio_perm - may current change @p's nice: its real or
+ * effective uid is current's euid, or CAP_SYS_NICE. tasklist_lock held. */
+static bool set_one_prio_perm(struct task_struct *p)
+{
+	const struct cred *cred = current_cred(), *pcred;
+	bool ok;
+
+	task_lock(p);
+	pcred = p->real_cred;
+	ok = uid_eq(pcred->uid, cred->euid) || uid_eq(pcred->euid, cred->euid);
+	task_unlock(p);
+	return ok || capable(CAP_SYS_NICE);
+}
+
+/* set_one_prio - @p's nice to @niceval, with Linux's checks: -EPERM
+ * for another user's task, -EACCES to lower it without CAP_SYS_NICE
+ * (RLIMIT_NICE is 0, Linux's default, and mmos keeps no other: an
+ * unprivileged task may only raise it). Returns
+ * @error unchanged on success, but -ESRCH (none found yet) becomes 0. */
+static int set_one_prio(struct task_struct *p, int niceval, int error)
+{
+	if (!set_one_prio_perm(p))
+		return -EPERM;
+	if (niceval < task_nice(p) && !capable(CAP_SYS_NICE))
+		return -EACCES;
+	set_user_nice(p, niceval);
+	return error == -ESRCH ? 0 : error;
+}
+
+/* prio_matches - is @p one of what (@which, @who) names? PRIO_PROCESS
+ * is one task (0: current); PRIO_PGRP a process group, which mmos does
+ * not keep: as kill() does, a group is taken to be one process (0:
+ * current's); PRIO_USER every task whose real uid is @who (0: current's).
+ * tasklist_lock held. */
+static bool prio_matches(struct task_struct *p, int which, int who)
+{
+	if (is_idle_task(p))	/* pid 0 is nobody's */
+		return false;
+	switch (which) {
+	case PRIO_PROCESS:
+		return p->pid == (who ? who : current->pid);
+	case PRIO_PGRP:
+		return p->tgid == (who ? who : current->tgid);
+	default: {
+		uid_t uid = who ? (uid_t)who : current_uid();
+		bool match;
+
+		task_lock(p);
+		match = uid_eq(p->real_cred->uid, uid);
+		task_unlock(p);
+		return match;
+	}
+	}
+}
+
+/*
+ * setpriority - the nice value of the tasks (@which, @who) names, cut
+ * to -20..19. -EINVAL for an unknown @which, -ESRCH if nothing matched,
+ * else the last error (-EPERM, -EACCES) met, the others still changed,
+ * as Linux.
+ */
+SYSCALL_DEFINE3(setpriority, int, which, int, who, int, niceval)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int error = -ESRCH;
+
+	if (which > PRIO_USER || which < PRIO_PROCESS)
+		return -EINVAL;
+	niceval = min(max(niceval, MIN_NICE), MAX_NICE);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &tasklist, tasks)
+		if (prio_matches(p, which, who))
+			error = set_one_prio(p, niceval, error);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return error;
+}
+
+/* getpriority - the highest priority (lowest nice) among the tasks
+ * (@which, @who) names, as 20 - nice (1..40); -ESRCH if none. */
+SYSCALL_DEFINE2(getpriority, int, which, int, who)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	long retval = -ESRCH;
+
+	if (which > PRIO_USER || which < PRIO_PROCESS)
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &tasklist, tasks)
+		if (prio_matches(p, which, who))
+			retval = max(retval, nice_to_rlimit(task_nice(p)));
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return retval;
 }

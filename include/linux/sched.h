@@ -24,6 +24,17 @@
 
 #include <linux/pid.h>
 
+/*
+ * struct prev_cputime - the last user/system split reported for a task
+ * or a process, so that the next is never smaller in either part
+ * (kernel/sched/cputime.c, cputime_adjust()). lock (irqsave) must be
+ * held when using these:
+ */
+struct prev_cputime {
+	u64 utime, stime;
+	spinlock_t lock;
+};
+
 /* __state */
 #define TASK_RUNNING		0x0000
 #define TASK_INTERRUPTIBLE	0x0001
@@ -69,6 +80,7 @@ struct task_struct {
 	volatile long __state;
 	int on_rq;
 	unsigned int time_slice;	/* ticks left */
+	int static_prio;		/* 120 + nice: the slice's length */
 	struct list_head run_list;
 
 	unsigned int flags;
@@ -100,6 +112,7 @@ struct task_struct {
 	u64 utime, stime, sum_exec_runtime, exec_start;
 	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
 	unsigned long min_flt, maj_flt;	/* page faults (mm/memory.c) */
+	struct prev_cputime prev_cputime;	/* what was last reported */
 
 	/* Signals: changed by the task itself or by senders, irqs off */
 	sigset_t pending, blocked;
@@ -191,6 +204,7 @@ struct signal_struct {
 	/* POSIX timers (kernel/time/posix-timers.c): */
 	struct list_head posix_timers;	/* struct k_itimer.list */
 	int next_posix_timer_id;
+	struct prev_cputime prev_cputime;	/* the process's, last reported */
 };
 
 /* signal_struct.flags */
@@ -269,6 +283,18 @@ static inline void task_unlock(struct task_struct *p)
 	spin_unlock(&p->alloc_lock);
 }
 
+/* Nice values, as Linux's <linux/sched/prio.h>. */
+#define MAX_NICE		19
+#define MIN_NICE		(-20)
+#define DEFAULT_PRIO		120
+#define NICE_TO_PRIO(nice)	((nice) + DEFAULT_PRIO)
+#define PRIO_TO_NICE(prio)	((prio) - DEFAULT_PRIO)
+
+static inline int task_nice(const struct task_struct *p)
+{
+	return PRIO_TO_NICE(p->static_prio);
+}
+
 static inline bool is_idle_task(const struct task_struct *p)
 {
 	return p->flags & PF_IDLE;
@@ -286,6 +312,7 @@ void sched_init(void);
 __attribute__((noreturn)) void cpu_startup_entry(void);
 void schedule_tail(struct task_struct *prev);
 void yield(void);
+void set_user_nice(struct task_struct *p, long nice);
 void drop_lazy_mm(void);
 long schedule_timeout(long ticks);
 bool schedule_until(u64 end_ns);

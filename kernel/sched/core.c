@@ -30,7 +30,27 @@
 #include <asm/switch_to.h>
 #include <linux/uaccess.h>
 
-#define SCHED_SLICE	5	/* ticks: 50 ms at HZ=100 */
+#define SCHED_SLICE	5	/* ticks: 50 ms at HZ=100, at nice 0 */
+
+/* Linux's CFS weights per nice level (sched_prio_to_weight[]): nice 0
+ * is 1024, each level about 1.25 times the next. */
+static const int sched_prio_to_weight[40] = {
+	88761, 71755, 56483, 46273, 36291, 29154, 23254, 18705, 14949, 11916,
+	9548, 7620, 6100, 4904, 3906, 3121, 2501, 1991, 1586, 1277,
+	1024, 820, 655, 526, 423, 335, 272, 215, 172, 137,
+	110, 87, 70, 56, 45, 36, 29, 23, 18, 15,
+};
+
+/* task_timeslice - @p's slice in ticks: SCHED_SLICE scaled by its nice
+ * level's weight, at least one tick. Round robin with slices in the
+ * weights' ratio gives each runnable task about the CPU share CFS
+ * would (to within the one-tick floor at nice 19). */
+static unsigned int task_timeslice(const struct task_struct *p)
+{
+	unsigned int w = sched_prio_to_weight[task_nice(p) - MIN_NICE];
+
+	return max(1u, SCHED_SLICE * w / 1024);
+}
 
 struct rq {
 	struct list_head queue;		/* runnable tasks but idle */
@@ -176,7 +196,7 @@ static void __schedule(bool preempt)
 	/* a switch is voluntary when prev blocked (Linux's nvcsw) */
 	account_switch(prev, next, !preempt && READ_ONCE(prev->__state) != TASK_RUNNING);
 	rq->curr = next;
-	next->time_slice = SCHED_SLICE;
+	next->time_slice = task_timeslice(next);
 	count_vm_event(CONTEXT_SWITCH);
 	context_switch(rq, prev, next);
 }
@@ -231,6 +251,14 @@ void yield(void)
 	schedule();
 }
 
+/* set_user_nice - @p's nice becomes @nice (MIN_NICE..MAX_NICE); its
+ * next slice has the new length. Interrupts off (the runqueue's lock). */
+void set_user_nice(struct task_struct *p, long nice)
+{
+	lockdep_assert_irqs_disabled();
+	p->static_prio = NICE_TO_PRIO(nice);
+}
+
 /* schedule_tail - first code of a new task (ret_from_fork). */
 void schedule_tail(struct task_struct *prev)
 {
@@ -279,7 +307,7 @@ void wake_up_new_task(struct task_struct *p)
 	struct rq *rq = this_rq();
 
 	WRITE_ONCE(p->__state, TASK_RUNNING);
-	p->time_slice = SCHED_SLICE;
+	p->time_slice = task_timeslice(p);
 	enqueue_task(rq, p);
 	if (is_idle_task(rq->curr))
 		resched_curr(rq);
@@ -300,7 +328,7 @@ void scheduler_tick(void)
 	}
 	if (curr->time_slice && --curr->time_slice)
 		return;
-	curr->time_slice = SCHED_SLICE;
+	curr->time_slice = task_timeslice(curr);
 	if (rq->nr_running > 1)
 		resched_curr(rq);
 }

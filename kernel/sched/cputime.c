@@ -82,22 +82,39 @@ static u64 scale_stime(u64 stime, u64 rtime, u64 total)
 
 /*
  * cputime_adjust - the exact time of @curr split as its samples are:
- * *st = sum * stime / (utime + stime), *ut the rest. Not monotonic
- * across calls, unlike Linux's (no prev_cputime kept): see
- * Documentation/time.md.
+ * stime = sum * stime / (utime + stime), utime the rest; then, as
+ * Linux's, neither part may fall below what @prev last reported (the
+ * other gives way), and if the sum has not grown the last report
+ * stands. Returns the split in *@ut, *@st.
  */
-void cputime_adjust(const struct task_cputime *curr, u64 *ut, u64 *st)
+void cputime_adjust(const struct task_cputime *curr, struct prev_cputime *prev,
+		    u64 *ut, u64 *st)
 {
-	u64 rtime = curr->sum_exec_runtime, stime = curr->stime;
+	u64 rtime = curr->sum_exec_runtime, stime, utime;
+	unsigned long flags;
 
+	spin_lock_irqsave(&prev->lock, flags);
+	if (prev->stime + prev->utime >= rtime)
+		goto out;
 	if (!curr->stime)
 		stime = 0;
 	else if (!curr->utime)
 		stime = rtime;
 	else
-		stime = scale_stime(stime, rtime, curr->stime + curr->utime);
-	*st = stime;
-	*ut = rtime - stime;
+		stime = scale_stime(curr->stime, rtime, curr->stime + curr->utime);
+	if (stime < prev->stime)
+		stime = prev->stime;
+	utime = rtime - stime;
+	if (utime < prev->utime) {
+		utime = prev->utime;
+		stime = rtime - utime;
+	}
+	prev->stime = stime;
+	prev->utime = utime;
+out:
+	*ut = prev->utime;
+	*st = prev->stime;
+	spin_unlock_irqrestore(&prev->lock, flags);
 }
 
 /* task_cputime_adjusted - @p's own user and system time (ns). */
@@ -111,7 +128,7 @@ void task_cputime_adjusted(struct task_struct *p, u64 *ut, u64 *st)
 	c.stime = p->stime;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	c.sum_exec_runtime = task_sched_runtime(p);
-	cputime_adjust(&c, ut, st);
+	cputime_adjust(&c, &p->prev_cputime, ut, st);
 }
 
 /*
@@ -144,5 +161,5 @@ void thread_group_cputime_adjusted(struct task_struct *tsk, u64 *ut, u64 *st)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	thread_group_cputime(tsk, &c);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	cputime_adjust(&c, ut, st);
+	cputime_adjust(&c, &tsk->signal->prev_cputime, ut, st);
 }

@@ -8,7 +8,9 @@
  * for one that ends in the middle.
  */
 #include "t.h"
+#include <fcntl.h>
 #include <sys/auxv.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 
@@ -121,6 +123,40 @@ static void test_at_random(char *self)
 	close(fd[1]);
 }
 
+#define RNDGETENTCNT	0x80045200
+#define RNDADDTOENTCNT	0x40045201
+
+/* /dev/random and /dev/urandom: reads, writes that mix in, the entropy
+ * count, and the ioctls' EPERM for an unprivileged process. */
+static void test_devices(void)
+{
+	unsigned char a[100], b[100];
+	int fd = open("/dev/urandom", O_RDWR), rfd = open("/dev/random", O_RDONLY), cnt = -1, st;
+	pid_t pid;
+
+	CHECK(fd >= 0 && rfd >= 0, "open: %d %d errno %d", fd, rfd, errno);
+	CHECK(read(fd, a, sizeof(a)) == sizeof(a) && read(rfd, b, sizeof(b)) == sizeof(b), "read");
+	CHECK(memcmp(a, b, sizeof(a)), "the two devices agree");
+	CHECK(RAW(SYS_read, fd, (void *)8, 16) == -EFAULT, "read to a bad buffer");
+	CHECK(write(fd, "some bytes", 10) == 10, "write mixes in");
+	CHECK(ioctl(rfd, RNDGETENTCNT, &cnt) == 0 && cnt >= 0 && cnt <= 256, "count %d", cnt);
+	if (t_free_pages() >= 0)
+		CHECK(cnt == 256, "not ready: %d", cnt);
+	CHECK(ioctl(rfd, 0x1234, &cnt) == -1 && errno == EINVAL, "unknown ioctl");
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		int one = 1;
+
+		RAW(SYS_setresuid, 1000, 1000, 1000);
+		_exit(ioctl(rfd, RNDADDTOENTCNT, &one) == -1 && errno == EPERM &&
+		      ioctl(rfd, RNDGETENTCNT, &one) == 0 ? 0 : 1);
+	}
+	CHECK(waitpid(pid, &st, 0) == pid && st == 0, "unprivileged ioctls: %#x", st);
+	close(fd);
+	close(rfd);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2)	/* the exec'd child: report AT_RANDOM */
@@ -130,5 +166,6 @@ int main(int argc, char **argv)
 	test_faults();
 	test_fork();
 	test_at_random(argv[0]);
+	test_devices();
 	return t_done("getrandom");
 }

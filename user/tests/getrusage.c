@@ -90,6 +90,25 @@ static void test_self(void)
 	CHECK(r1.ru_ixrss == 0 && r1.ru_idrss == 0 && r1.ru_nswap == 0, "unkept fields");
 }
 
+/* Neither the user nor the system part ever goes back (Linux's
+ * prev_cputime), however the samples fall. */
+static void test_monotonic(void)
+{
+	struct rusage prev, r;
+	int back = 0;
+
+	getrusage(RUSAGE_SELF, &prev);
+	for (int i = 0; i < 3000; i++) {
+		getrusage(i & 1 ? RUSAGE_SELF : RUSAGE_THREAD, &r);
+		if (i & 1) {
+			back += tv_ns(&r.ru_utime) < tv_ns(&prev.ru_utime) ||
+				tv_ns(&r.ru_stime) < tv_ns(&prev.ru_stime);
+			prev = r;
+		}
+	}
+	CHECK(back == 0, "the user or system time went back %d times", back);
+}
+
 static void test_children(void)
 {
 	struct rusage before, after, wr;
@@ -192,6 +211,7 @@ static void test_sysinfo(void)
 int main(void)
 {
 	test_self();
+	test_monotonic();
 	test_children();
 	test_thread();
 	test_errors();

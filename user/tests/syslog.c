@@ -9,6 +9,7 @@
  * changed natively) CLEAR, READ and SIZE_UNREAD agree.
  */
 #include "t.h"
+#include <fcntl.h>
 #include <sys/klog.h>
 #include <sys/wait.h>
 
@@ -92,6 +93,69 @@ static void unprivileged(void)
 	CHECK(klogctl(2, NULL, -1) == -1 && errno == EPERM, "EPERM before EINVAL");
 }
 
+/* /dev/kmsg: one record a read in "prio,seq,usec,flag;text\n", EINVAL
+ * for a buffer too short, EAGAIN at the end with O_NONBLOCK. */
+static void test_kmsg_read(void)
+{
+	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK), n, prio, got = 0;
+	unsigned long long seq, usec, last = 0;
+	char flag, small[4];
+
+	CHECK(fd >= 0, "open /dev/kmsg: %d", errno);
+	if (fd < 0)
+		return;
+	CHECK(read(fd, small, sizeof(small)) == -1 && errno == EINVAL, "short buffer: %d", errno);
+	while ((n = read(fd, buf, 8192)) > 0 || (n < 0 && errno == EPIPE)) {
+		if (n < 0)
+			continue;	/* records lost meanwhile: go on */
+		buf[n] = 0;
+		CHECK(sscanf(buf, "%d,%llu,%llu,%c;", &prio, &seq, &usec, &flag) == 4 &&
+		      buf[n - 1] == '\n', "format: %.60s", buf);
+		CHECK(!got || seq > last, "seq %llu after %llu", seq, last);
+		last = seq;
+		got++;
+	}
+	CHECK(n == -1 && errno == EAGAIN, "end: %d errno %d", n, errno);
+	CHECK(got > 0, "no records");
+	close(fd);
+}
+
+/* mmos: a write is a record, with its <N>; a reader left behind while
+ * the ring goes round gets EPIPE once, then the oldest record kept. */
+static void test_kmsg_write(void)
+{
+	int w = open("/dev/kmsg", O_WRONLY), r = open("/dev/kmsg", O_RDONLY | O_NONBLOCK), n, found = 0;
+	static char line[1000];
+
+	if (t_free_pages() < 0)
+		return;	/* natively it would write to the host's log */
+	CHECK(w >= 0 && r >= 0, "open");
+	CHECK(write(w, "<14>kmsg test line\n", 19) == 19, "write");
+	while ((n = read(r, buf, 8192)) > 0) {
+		buf[n] = 0;
+		found |= strstr(buf, "14,") == buf && strstr(buf, ",-;kmsg test line\n") != NULL;
+	}
+	CHECK(found, "the record written is not there");
+	n = klogctl(3, buf, sizeof(buf));
+	buf[n > 0 ? n : 0] = 0;
+	CHECK(strstr(buf, "<14>[") && strstr(buf, "kmsg test line"), "not in syslog's READ_ALL");
+	close(r);
+	r = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	CHECK(read(r, buf, 8192) > 0, "first record");
+	memset(line, 'x', sizeof(line));
+	memcpy(line, "<7>", 3);
+	klogctl(8, NULL, 1);	/* keep the flood off the console */
+	for (int i = 0; i < 300; i++)
+		CHECK(write(w, line, sizeof(line)) == sizeof(line), "flood %d", i);
+	klogctl(8, NULL, 7);
+	CHECK(read(r, buf, 8192) == -1 && errno == EPIPE, "no EPIPE after the ring went round");
+	n = read(r, buf, 8192);
+	CHECK(n > 0 && strstr(buf, "15,") == buf, "after EPIPE: %d %.20s", n, buf);
+	CHECK(RAW(SYS_write, w, line, 1025) == -EINVAL, "a record longer than 1024");
+	close(r);
+	close(w);
+}
+
 int main(void)
 {
 	pid_t pid;
@@ -109,5 +173,7 @@ int main(void)
 	}
 	CHECK(waitpid(pid, &st, 0) == pid && st == 0, "unprivileged: status %#x", st);
 	test_clear_and_read();
+	test_kmsg_read();
+	test_kmsg_write();
 	return t_done("syslog");
 }

@@ -22,6 +22,8 @@ u64 task_sched_runtime(struct task_struct *p);
 void task_cputime_adjusted(struct task_struct *p, u64 *ut, u64 *st);
 void thread_group_cputime(struct task_struct *tsk, struct task_cputime *times);
 void thread_group_cputime_adjusted(struct task_struct *tsk, u64 *ut, u64 *st);
-void cputime_adjust(const struct task_cputime *curr, u64 *ut, u64 *st);
+struct prev_cputime;
+void cputime_adjust(const struct task_cputime *curr, struct prev_cputime *prev,
+		    u64 *ut, u64 *st);
 
 #endif
