@@ -910,15 +910,21 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *,
 
 /* ---- the alternate signal stack ---------------------------------------- */
 
+/* __on_sig_stack - does @sp lie on current's alternate stack? */
+bool __on_sig_stack(unsigned long sp)
+{
+	struct task_struct *t = current;
+
+	return sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
+}
+
 /* on_sig_stack - is @sp on current's alternate stack (in use)? Not
  * while it is disarmed for a handler (SS_AUTODISARM). */
 static bool on_sig_stack(unsigned long sp)
 {
-	struct task_struct *t = current;
-
-	if (t->sas_ss_flags & SS_AUTODISARM)
+	if (current->sas_ss_flags & SS_AUTODISARM)
 		return false;
-	return sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
+	return __on_sig_stack(sp);
 }
 
 /* sas_ss_flags - the altstack's state at @sp: SS_DISABLE if there is
@@ -932,11 +938,16 @@ static int sas_ss_flags(unsigned long sp)
 
 /* sigsp - where handler @ka's frame goes below: the top of the
  * alternate stack for an SA_ONSTACK handler if there is one and it is
- * not in use already, else @sp (the user's, past the red zone). */
-unsigned long sigsp(unsigned long sp, const struct k_sigaction *ka)
+ * not in use already, else @sp (the user's, past the red zone).
+ * *@altstack says whether the frame is then on the alternate stack
+ * (entering it, or nested on it), where it must fit. */
+unsigned long sigsp(unsigned long sp, const struct k_sigaction *ka, bool *altstack)
 {
-	if ((ka->flags & SA_ONSTACK) && !sas_ss_flags(sp))
+	*altstack = on_sig_stack(sp);
+	if ((ka->flags & SA_ONSTACK) && !sas_ss_flags(sp)) {
+		*altstack = true;
 		return current->sas_ss_sp + current->sas_ss_size;
+	}
 	return sp;
 }
 
