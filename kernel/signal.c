@@ -704,6 +704,8 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
 	return 0;
 }
 
+/* kill - @sig (0: only check) to the targets kill_something_info() picks
+ * for @pid. Returns 0 or -errno. */
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
 	unsigned long flags;
@@ -778,6 +780,8 @@ void set_current_blocked(sigset_t set)
 	spin_unlock_irqrestore(&current->signal->siglock, flags);
 }
 
+/* rt_sigpending - the blocked signals pending for current, the first
+ * @sigsetsize bytes of them (EINVAL beyond a sigset_t). */
 SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 {
 	sigset_t set = READ_ONCE(current->pending) & current->blocked;
@@ -1011,6 +1015,9 @@ int restore_altstack(const stack_t *uss, unsigned long sp)
 	return 0;
 }
 
+/* sigaltstack - set (*@uss) and/or read (*@uoss) the alternate signal
+ * stack, as do_sigaltstack() checks it at the user's stack pointer;
+ * the old one is written only if the call succeeds. */
 SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss)
 {
 	stack_t new, old;
