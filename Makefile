@@ -93,7 +93,8 @@ $(BUILD)/initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init
 UTEST_SRCS := $(wildcard user/tests/*.c)
 # The same programs with glibc (static, and one static-PIE), for the
 # tests whose ground glibc treads differently (start-up, malloc, threads).
-GLIBC_TESTS := hello threads fork_cow mmap syscalls files wait_status vfork signals
+GLIBC_TESTS := hello threads fork_cow mmap syscalls files wait_status vfork signals \
+	job_stop_cont sigsuspend sigaltstack waitid itimer posix_timers prctl kill_pgrp pgrp_session
 UTESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(UTEST_SRCS)) \
 	$(patsubst %,$(BUILD)/user/tests/%_glibc,$(GLIBC_TESTS)) \
 	$(BUILD)/user/tests/hello_pie_glibc
