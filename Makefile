@@ -97,7 +97,8 @@ UTEST_SRCS := $(wildcard user/tests/*.c)
 # tests whose ground glibc treads differently (start-up, malloc, threads).
 GLIBC_TESTS := hello threads fork_cow mmap syscalls files wait_status vfork signals \
 	termios poll_pipes select clock creds getrusage uname \
-	fs_struct dirs
+	fs_struct dirs \
+	job_stop_cont sigsuspend sigaltstack waitid itimer posix_timers prctl kill_pgrp pgrp_session
 UTESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(UTEST_SRCS)) \
 	$(patsubst %,$(BUILD)/user/tests/%_glibc,$(GLIBC_TESTS)) \
 	$(BUILD)/user/tests/hello_pie_glibc

@@ -34,6 +34,8 @@ struct pid init_struct_pid = {
 	.nr = 0,
 };
 
+/* pid_test_and_set - take number @pid if it is free; returns whether it
+ * was taken already. pidmap_lock held. */
 static bool pid_test_and_set(int pid)
 {
 	unsigned long bit = 1UL << (pid % BITS_PER_LONG);

@@ -753,7 +753,8 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
 	return 0;
 }
 
-
+/* kill - @sig (0: only check) to the targets kill_something_info() picks
+ * for @pid. Returns 0 or -errno. */
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
 	unsigned long flags;
@@ -831,6 +832,8 @@ void set_current_blocked(sigset_t set)
 	spin_unlock_irqrestore(&current->signal->siglock, flags);
 }
 
+/* rt_sigpending - the blocked signals pending for current, the first
+ * @sigsetsize bytes of them (EINVAL beyond a sigset_t). */
 SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 {
 	sigset_t set = READ_ONCE(current->pending) & current->blocked;
@@ -963,15 +966,21 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, void __user *,
 
 /* ---- the alternate signal stack ---------------------------------------- */
 
+/* __on_sig_stack - does @sp lie on current's alternate stack? */
+bool __on_sig_stack(unsigned long sp)
+{
+	struct task_struct *t = current;
+
+	return sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
+}
+
 /* on_sig_stack - is @sp on current's alternate stack (in use)? Not
  * while it is disarmed for a handler (SS_AUTODISARM). */
 static bool on_sig_stack(unsigned long sp)
 {
-	struct task_struct *t = current;
-
-	if (t->sas_ss_flags & SS_AUTODISARM)
+	if (current->sas_ss_flags & SS_AUTODISARM)
 		return false;
-	return sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
+	return __on_sig_stack(sp);
 }
 
 /* sas_ss_flags - the altstack's state at @sp: SS_DISABLE if there is
@@ -985,11 +994,16 @@ static int sas_ss_flags(unsigned long sp)
 
 /* sigsp - where handler @ka's frame goes below: the top of the
  * alternate stack for an SA_ONSTACK handler if there is one and it is
- * not in use already, else @sp (the user's, past the red zone). */
-unsigned long sigsp(unsigned long sp, const struct k_sigaction *ka)
+ * not in use already, else @sp (the user's, past the red zone).
+ * *@altstack says whether the frame is then on the alternate stack
+ * (entering it, or nested on it), where it must fit. */
+unsigned long sigsp(unsigned long sp, const struct k_sigaction *ka, bool *altstack)
 {
-	if ((ka->flags & SA_ONSTACK) && !sas_ss_flags(sp))
+	*altstack = on_sig_stack(sp);
+	if ((ka->flags & SA_ONSTACK) && !sas_ss_flags(sp)) {
+		*altstack = true;
 		return current->sas_ss_sp + current->sas_ss_size;
+	}
 	return sp;
 }
 
@@ -1053,6 +1067,9 @@ int restore_altstack(const stack_t *uss, unsigned long sp)
 	return 0;
 }
 
+/* sigaltstack - set (*@uss) and/or read (*@uoss) the alternate signal
+ * stack, as do_sigaltstack() checks it at the user's stack pointer;
+ * the old one is written only if the call succeeds. */
 SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss)
 {
 	stack_t new, old;

@@ -657,6 +657,8 @@ static long do_getpid(pid_t pid, enum pid_type type)
 	return ret;
 }
 
+/* getpgid, getpgrp, getsid - the process group or session of @pid (0:
+ * the caller), or -ESRCH. */
 SYSCALL_DEFINE1(getpgid, pid_t, pid)
 {
 	return do_getpid(pid, PIDTYPE_PGID);

@@ -207,6 +207,8 @@ static int put_itimerval(struct old_itimerval __user *ov, u64 value, u64 interva
 	return copy_to_user(ov, &v, sizeof(v)) ? -EFAULT : 0;
 }
 
+/* getitimer - timer @which's time left and interval (EINVAL for an
+ * unknown one, EFAULT for a bad @value). */
 SYSCALL_DEFINE2(getitimer, int, which, struct old_itimerval __user *, value)
 {
 	struct signal_struct *sig = current->signal;

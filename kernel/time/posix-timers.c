@@ -438,6 +438,13 @@ static void posix_timer_unlink(struct k_itimer *timr)
 	timr->it_dead = true;
 }
 
+/*
+ * timer_create - a disarmed timer on @which_clock that notifies as *@uev
+ * says (NULL: SIGALRM to the process, with the id as value); its id to
+ * *@created_timer_id. Linux's order: EFAULT for the sigevent, the clock
+ * (EINVAL, EOPNOTSUPP), EAGAIN without memory, EINVAL for the sigevent
+ * (its id is used up then), EFAULT for the id.
+ */
 SYSCALL_DEFINE3(timer_create, int, which_clock, const struct sigevent_k __user *, uev,
 		int __user *, created_timer_id)
 {
@@ -504,6 +511,7 @@ static struct k_itimer *lock_timer(int id, unsigned long *flags)
 	return NULL;
 }
 
+/* unlock_timer - drop what lock_timer() took. */
 static void unlock_timer(unsigned long flags)
 {
 	spin_unlock_irqrestore(&current->signal->siglock, flags);
@@ -530,6 +538,8 @@ static void common_timer_get(struct k_itimer *timr, struct itimerspec64 *cur)
 		cur->it_value.tv_nsec = 1;
 }
 
+/* timer_gettime - timer @timer_id's time left and interval (EINVAL if
+ * it is not the process's). */
 SYSCALL_DEFINE2(timer_gettime, int, timer_id, struct itimerspec64 __user *, setting)
 {
 	struct itimerspec64 cur;
@@ -559,6 +569,9 @@ static u64 timespec_to_expiry(struct k_itimer *timr, const struct timespec64 *va
 	return ns > off && ns - off > now ? ns - off : now;
 }
 
+/* timer_settime - arm timer @timer_id as *@new_setting says (a zero
+ * value disarms; TIMER_ABSTIME: a time of its clock), the old setting to
+ * *@old_setting. EINVAL for no setting, a bad one or an unknown id. */
 SYSCALL_DEFINE4(timer_settime, int, timer_id, int, flags,
 		const struct itimerspec64 __user *, new_setting,
 		struct itimerspec64 __user *, old_setting)
@@ -588,6 +601,7 @@ SYSCALL_DEFINE4(timer_settime, int, timer_id, int, flags,
 	return 0;
 }
 
+/* timer_getoverrun - the overruns of @timer_id's last delivered signal. */
 SYSCALL_DEFINE1(timer_getoverrun, int, timer_id)
 {
 	struct k_itimer *timr;
@@ -602,6 +616,7 @@ SYSCALL_DEFINE1(timer_getoverrun, int, timer_id)
 	return overrun;
 }
 
+/* timer_delete - @timer_id goes (EINVAL if it is not the process's). */
 SYSCALL_DEFINE1(timer_delete, int, timer_id)
 {
 	struct k_itimer *timr;

@@ -39,10 +39,22 @@ static pid_t worker(int fd, void (*fn)(void))
 }
 
 static volatile sig_atomic_t nchld;
+static volatile int chld_code[8], chld_status[8];
 
-static void on_chld(int sig)
+static void on_chld(int sig, siginfo_t *si, void *uc)
 {
+	if (nchld < 8) {
+		chld_code[nchld] = si->si_code;
+		chld_status[nchld] = si->si_status;
+	}
 	nchld++;
+}
+
+static volatile sig_atomic_t conts;
+
+static void on_cont(int sig)
+{
+	conts++;
 }
 
 /* wait_stopped - wait for @c to report a stop by @sig. */
@@ -90,7 +102,7 @@ static int drain(int fd)
 
 static void stop_and_continue(void)
 {
-	struct sigaction sa = { .sa_handler = on_chld, .sa_flags = SA_RESTART };
+	struct sigaction sa = { .sa_sigaction = on_chld, .sa_flags = SA_RESTART | SA_SIGINFO };
 	int fds[2], status;
 	pid_t w;
 
@@ -102,6 +114,8 @@ static void stop_and_continue(void)
 	CHECK(wait_stopped(w, SIGSTOP), "WUNTRACED sees SIGSTOP");
 	CHECK(waitpid(w, &status, WUNTRACED | WNOHANG) == 0, "reported once");
 	CHECK(nchld == 1, "SIGCHLD for the stop: %d", nchld);
+	CHECK(chld_code[0] == CLD_STOPPED && chld_status[0] == SIGSTOP, "CLD_STOPPED: %d %d",
+	      chld_code[0], chld_status[0]);
 	CHECK(kill(w, SIGSTOP) == 0, "SIGSTOP again");
 	t_sleep_ms(50);
 	CHECK(waitpid(w, &status, WUNTRACED | WNOHANG) == 0, "an already stopped group reports nothing new");
@@ -111,6 +125,8 @@ static void stop_and_continue(void)
 	CHECK(waitpid(w, &status, WCONTINUED | WNOHANG) == 0, "continued reported once");
 	t_sleep_ms(50);
 	CHECK(nchld == 2, "SIGCHLD for the continue: %d", nchld);
+	CHECK(chld_code[1] == CLD_CONTINUED && chld_status[1] == SIGCONT, "CLD_CONTINUED: %d %d",
+	      chld_code[1], chld_status[1]);
 
 	CHECK(kill(w, SIGTSTP) == 0, "SIGTSTP");
 	CHECK(wait_stopped(w, SIGTSTP), "SIGTSTP stops a group that is not orphaned");
@@ -135,7 +151,7 @@ static void stop_and_continue(void)
 	CHECK(waitpid(w, &status, WCONTINUED) == w && WIFCONTINUED(status), "continued");
 
 	/* SA_NOCLDSTOP: no SIGCHLD for stops and continues, wait still sees them */
-	sa.sa_flags = SA_NOCLDSTOP | SA_RESTART;
+	sa.sa_flags = SA_NOCLDSTOP | SA_RESTART | SA_SIGINFO;
 	sigaction(SIGCHLD, &sa, NULL);
 	nchld = 0;
 	CHECK(kill(w, SIGSTOP) == 0 && wait_stopped(w, SIGSTOP), "stop with SA_NOCLDSTOP");
@@ -145,6 +161,31 @@ static void stop_and_continue(void)
 	CHECK(nchld == 0, "no SIGCHLD with SA_NOCLDSTOP: %d", nchld);
 	CHECK(kill(w, SIGKILL) == 0 && reap(w) == 128 + SIGKILL, "killed");
 	CHECK(nchld == 1, "SIGCHLD for the death: %d", nchld);
+	CHECK(chld_code[0] == CLD_KILLED && chld_status[0] == SIGKILL, "CLD_KILLED: %d %d",
+	      chld_code[0], chld_status[0]);
+
+	/* a SIGCONT handler runs once the process goes on */
+	CHECK(pipe(ticks) == 0, "pipe");
+	w = fork();
+	if (w == 0) {
+		signal(SIGCONT, on_cont);
+		setpgid(0, 0);
+		close(ticks[0]);
+		raise(SIGSTOP);
+		write(ticks[1], conts ? "c" : "n", 1);
+		_exit(0);
+	}
+	setpgid(w, w);
+	CHECK(wait_stopped(w, SIGSTOP), "stopped itself");
+	CHECK(kill(w, SIGCONT) == 0, "SIGCONT");
+	{
+		char ch = 0;
+
+		close(ticks[1]);
+		CHECK(read(ticks[0], &ch, 1) == 1 && ch == 'c', "the SIGCONT handler ran: %c", ch);
+		close(ticks[0]);
+	}
+	CHECK(reap(w) == 0, "exited");
 
 	/* the whole thread group stops */
 	CHECK(pipe(ticks) == 0, "pipe");

@@ -8,6 +8,10 @@
 #include <sys/wait.h>
 #include <ucontext.h>
 
+#ifndef SS_AUTODISARM
+#define SS_AUTODISARM (1U << 31)
+#endif
+
 #define STK_SIZE 65536
 static char stk[STK_SIZE] __attribute__((aligned(16)));
 static volatile char *where;		/* the handler's frame */

@@ -127,7 +127,7 @@ static void pause_and_pending(void)
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR2);
 	sigprocmask(SIG_BLOCK, &set, NULL);
-	raise(SIGUSR2);
+	syscall(SYS_tgkill, getpid(), gettid(), SIGUSR2);	/* SI_TKILL (libcs differ on raise) */
 	CHECK(sigpending(&pend) == 0 && sigismember(&pend, SIGUSR2) && !sigismember(&pend, SIGUSR1),
 	      "sigpending");
 	CHECK(RAW(SYS_rt_sigpending, &pend, 16) == -EINVAL, "rt_sigpending: size 16: EINVAL");
@@ -145,11 +145,12 @@ static void timedwait(void)
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR2);
-	/* SIGUSR2 is pending from pause_and_pending (raise: SI_TKILL) */
+	/* SIGUSR2 is pending from pause_and_pending (tgkill: SI_TKILL; the
+	 * raw syscall, since glibc's sigtimedwait turns that into SI_USER) */
 	memset(&si, 0, sizeof(si));
-	CHECK(sigtimedwait(&set, &si, &ts) == SIGUSR2, "takes the pending one");
+	CHECK(RAW(SYS_rt_sigtimedwait, &set, &si, &ts, 8) == SIGUSR2, "takes the pending one");
 	CHECK(si.si_signo == SIGUSR2 && si.si_code == SI_TKILL && si.si_pid == getpid(),
-	      "raise's siginfo: %d %d %d", si.si_signo, si.si_code, si.si_pid);
+	      "tgkill's siginfo: %d %d %d", si.si_signo, si.si_code, si.si_pid);
 	CHECK(sigtimedwait(&set, &si, &ts) == -1 && errno == EAGAIN, "zero timeout: EAGAIN");
 	t0 = t_now_ns();
 	ts.tv_nsec = 50000000;

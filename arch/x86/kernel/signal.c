@@ -90,21 +90,28 @@ static void restore_regs(struct pt_regs *r, const struct sigcontext_64 *sc)
  * stack if the handler asks (SA_ONSTACK) and one is set up and not in
  * use, else below the red zone. The frame keeps the mask to restore
  * (sigmask_to_save: rt_sigsuspend's saved one) and the altstack as it
- * was. Returns 0, or -EFAULT if the frame cannot be written (the caller
- * then kills the task with SIGSEGV, as Linux does).
+ * was. Returns 0, or -EFAULT if the frame cannot be written or would
+ * overflow the alternate stack (the caller then kills the task with
+ * SIGSEGV, as Linux does).
  */
 int setup_rt_frame(int sig, const struct k_sigaction *ka, const struct kernel_siginfo *info,
 		   struct pt_regs *regs)
 {
-	unsigned long sp = sigsp(regs->sp - 128, ka), fp;
 	struct rt_sigframe frame;
 	u8 fx[512] __aligned(16);
+	unsigned long sp, fp;
+	bool altstack;
 
 	if (!(ka->flags & SA_RESTORER))
 		return -EFAULT;		/* x86-64 needs libc's restorer */
+	sp = sigsp(regs->sp - 128, ka, &altstack);
 	sp = (sp - sizeof(fx)) & ~63UL;
 	fp = sp;
 	sp = ((sp - sizeof(frame)) & ~15UL) - 8;	/* as after a call */
+	if (altstack && !__on_sig_stack(sp)) {
+		pr_info("%s[%d] overflowed sigaltstack\n", current->comm, current->pid);
+		return -EFAULT;
+	}
 	memset(&frame, 0, sizeof(frame));
 	frame.pretcode = (u64)ka->restorer;
 	save_regs(&frame.uc.uc_mcontext, regs);
