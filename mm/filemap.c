@@ -265,9 +265,40 @@ void touch_atime(struct file *f)
 }
 
 /*
+ * filemap_fault_hole - the page for a hole inside the file (a file grown
+ * by ftruncate, then mapped): a zeroed page from the file system's
+ * write_begin, charged as a write would be, so a full tmpfs gives
+ * SIGBUS as Linux's shmem_fault does. Unlike write(), a fault holds
+ * mmap_lock and not i_rwsem (taking it here would invert Linux's
+ * i_rwsem -> mmap_lock order): add_to_page_cache()'s -EEXIST settles a
+ * race with another fault or a write, and a page that a racing truncate
+ * misses stays in the cache until the inode goes (Linux closes that
+ * window with invalidate_lock). Returns 0 with vmf->page referenced,
+ * VM_FAULT_SIGBUS or VM_FAULT_OOM.
+ */
+static vm_fault_t filemap_fault_hole(struct vm_fault *vmf,
+				     struct address_space *mapping)
+{
+	loff_t pos = (loff_t)vmf->pgoff << PAGE_SHIFT;
+	int err;
+
+	do {
+		vmf->page = find_get_page(mapping, vmf->pgoff);
+		if (vmf->page)
+			return 0;
+		err = mapping->a_ops->write_begin(vmf->vma->vm_file, mapping, pos,
+						  PAGE_SIZE, &vmf->page);
+	} while (err == -EEXIST);
+	if (err)
+		return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	return 0;
+}
+
+/*
  * filemap_fault - the ->fault of a file mapping: the page cache page at
- * vmf->pgoff, in vmf->page with a reference for the mapping. Past the
- * end of the file it is VM_FAULT_SIGBUS, as in Linux.
+ * vmf->pgoff, in vmf->page with a reference for the mapping; a hole
+ * inside the file becomes a zeroed cache page (filemap_fault_hole).
+ * Past the end of the file it is VM_FAULT_SIGBUS, as in Linux.
  */
 vm_fault_t filemap_fault(struct vm_fault *vmf)
 {
@@ -276,7 +307,11 @@ vm_fault_t filemap_fault(struct vm_fault *vmf)
 	if (vmf->pgoff >= PFN_UP(mapping->host->i_size))
 		return VM_FAULT_SIGBUS;
 	vmf->page = find_get_page(mapping, vmf->pgoff);
-	return vmf->page ? 0 : VM_FAULT_SIGBUS;
+	if (vmf->page)
+		return 0;
+	if (!mapping->a_ops || !mapping->a_ops->write_begin)
+		return VM_FAULT_SIGBUS;
+	return filemap_fault_hole(vmf, mapping);
 }
 
 const struct vm_operations_struct generic_file_vm_ops = {
