@@ -95,7 +95,7 @@ UTEST_SRCS := $(wildcard user/tests/*.c)
 # The same programs with glibc (static, and one static-PIE), for the
 # tests whose ground glibc treads differently (start-up, malloc, threads).
 GLIBC_TESTS := hello threads fork_cow mmap syscalls files wait_status vfork signals \
-	termios poll_pipes select clock creds getrusage uname
+	termios poll_pipes select clock creds getrusage uname ctty
 UTESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(UTEST_SRCS)) \
 	$(patsubst %,$(BUILD)/user/tests/%_glibc,$(GLIBC_TESTS)) \
 	$(BUILD)/user/tests/hello_pie_glibc

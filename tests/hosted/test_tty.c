@@ -204,6 +204,15 @@ static int test_isig(void)
 	sid = sys(__NR_setsid, 0, 0, 0, 0, 0, 0);
 	CHECK(sid > 0 && sys(__NR_ioctl, fd, TIOCSCTTY, 0, 0, 0, 0) == 0, "TIOCSCTTY");
 	CHECK(tiocgpgrp() == sid, "the leader's group is the foreground");
+	CHECK(sys(__NR_ioctl, fd, TIOCSCTTY, 0, 0, 0, 0) == 0, "again: nothing to do");
+	CHECK(tty->ctrl.session == task_session(current) && tty->ctrl.pgrp == task_pgrp(current));
+	uwrite(ubuf, &(pid_t){ -1 }, sizeof(pid_t));
+	CHECK(sys(__NR_ioctl, fd, TIOCSPGRP, ubuf, 0, 0, 0) == -EINVAL, "negative group");
+	uwrite(ubuf, &(pid_t){ 0x7fff0000 }, sizeof(pid_t));
+	CHECK(sys(__NR_ioctl, fd, TIOCSPGRP, ubuf, 0, 0, 0) == -ESRCH, "no such group");
+	uwrite(ubuf, &(pid_t){ (pid_t)sid }, sizeof(pid_t));
+	CHECK(sys(__NR_ioctl, fd, TIOCSPGRP, ubuf, 0, 0, 0) == 0, "its own group");
+	CHECK(sys(__NR_ioctl, fd, TIOCSPGRP, 1, 0, 0, 0) == -EFAULT, "a bad pointer");
 	type("abc\x03");
 	CHECK(echoed("abc^C"), "^C echoed after the flush");
 	CHECK(current->pending & sigmask(SIGINT), "SIGINT for the foreground");
