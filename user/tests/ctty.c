@@ -412,9 +412,20 @@ static void leader_exits(void)
 	printf("%d\n", c);
 }
 
-/* take_tty_check - a new session leader acquires the terminal. */
+/* take_tty_check - a new session leader acquires the terminal, not by
+ * a write-only open (and by TIOCSCTTY on one only with CAP_SYS_ADMIN). */
 static void take_tty_check(void)
 {
+	int w = open(tty_path, O_WRONLY);
+
+	CHECK(w >= 0, "open O_WRONLY: %s", strerror(errno));
+	CHECK(tcgetpgrp(w) < 0 && errno == ENOTTY, "a write-only open: not acquired");
+	if (geteuid() == 0)
+		CHECK(ioctl(w, TIOCSCTTY, 0) == 0, "root: write-only TIOCSCTTY: %s",
+		      strerror(errno));
+	else
+		CHECK(ioctl(w, TIOCSCTTY, 0) < 0 && errno == EPERM, "write-only: EPERM");
+	close(w);
 	close(take_tty());
 }
 
