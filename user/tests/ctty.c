@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 
 static char tty_path[64] = "/dev/ttyS0";
+static int master = -1;		/* natively: the pty's master, to type at */
 
 /* find_tty - a new pty's slave natively (the master is kept open for
  * good), else argv's terminal or /dev/ttyS0 when there are no ptys. */
@@ -31,6 +32,7 @@ static void find_tty(int argc, char **argv)
 
 	if (m >= 0 && grantpt(m) == 0 && unlockpt(m) == 0) {
 		snprintf(tty_path, sizeof(tty_path), "%s", ptsname(m));
+		master = m;
 		return;
 	}
 	CHECK(m >= 0 || errno == ENOENT || errno == ENODEV || errno == ENOSYS,
@@ -168,6 +170,28 @@ static void winch(int fd)
 	signal(SIGWINCH, SIG_DFL);
 }
 
+static volatile int intrs;
+
+static void on_int(int sig)
+{
+	intrs++;
+}
+
+/* typed_intr - natively, ^C typed at the master: SIGINT for the
+ * foreground group, ours (mmos has no pty: tests/tty-harness.py types
+ * at its console instead). */
+static void typed_intr(void)
+{
+	if (master < 0)
+		return;
+	signal(SIGINT, on_int);
+	CHECK(write(master, "\x03", 1) == 1, "type ^C");
+	for (int i = 0; i < 1000 && !intrs; i++)
+		usleep(1000);
+	CHECK(intrs == 1, "^C: SIGINT for the foreground group: %d", intrs);
+	signal(SIGINT, SIG_DFL);
+}
+
 static void ioctls(void)
 {
 	pid_t me = getpid(), c;
@@ -195,6 +219,7 @@ static void ioctls(void)
 	CHECK(ioctl(fd, TIOCGPGRP, (void *)8) < 0 && errno == EFAULT, "EFAULT");
 
 	winch(fd);
+	typed_intr();
 
 	c = bg_child(not_leader, fd);
 	status = wait_status(c, 0);
