@@ -18,6 +18,7 @@
 #include <linux/wait.h>
 #include <asm/irqflags.h>
 #include <linux/uaccess.h>
+#include <linux/tty.h>
 
 struct task_struct *child_reaper;	/* PID 1 */
 
@@ -330,12 +331,14 @@ static bool init_group_dying(struct task_struct *tsk)
 void do_exit(long code)
 {
 	struct task_struct *tsk = current;
+	bool group_dead;
 
 	if (unlikely(tsk->flags & PF_EXITING))
 		panic("recursive do_exit in %s/%d", tsk->comm, tsk->pid);
 	tsk->flags |= PF_EXITING;
 	exit_signals(tsk);	/* a group stop no longer waits for it */
-	if (atomic_dec_and_test(&tsk->signal->live)) {
+	group_dead = atomic_dec_and_test(&tsk->signal->live);
+	if (group_dead) {
 		/* the last thread: the process's timers go (Linux's group_dead) */
 		del_timer(&tsk->signal->real_timer);
 		exit_itimers(tsk->signal);
@@ -351,6 +354,8 @@ void do_exit(long code)
 	exit_mm();	/* clears clear_child_tid's word (mm_release) */
 	exit_files(tsk);
 	exit_fs(tsk);
+	if (group_dead)	/* a session leader's terminal is given up */
+		disassociate_ctty(1);
 	/* As in Linux, init's death panics once its last thread is gone. */
 	if (unlikely(tsk->signal == child_reaper->signal && init_group_dying(tsk)))
 		init_died(tsk->signal->group_exit ? tsk->signal->group_exit_code : code);

@@ -356,6 +356,12 @@ static int link_task(struct task_struct *p, unsigned long clone_flags)
 		attach_pid(p, PIDTYPE_TGID);
 		attach_pid(p, PIDTYPE_PGID);
 		attach_pid(p, PIDTYPE_SID);
+		/* and with its controlling terminal: read under siglock,
+		 * inside tasklist_lock, so that a setsid, TIOCNOTTY or a
+		 * leader's exit in the session cannot be missed */
+		spin_lock(&current->signal->siglock);
+		p->signal->tty = current->signal->tty;
+		spin_unlock(&current->signal->siglock);
 	}
 	if (clone_flags & (CLONE_PARENT | CLONE_THREAD))
 		p->real_parent = current->real_parent;

@@ -19,6 +19,7 @@
 #include <linux/utsname.h>
 #include <linux/string.h>
 #include <linux/fs_struct.h>
+#include <linux/tty.h>
 #include <linux/syscalls.h>
 #include <asm/processor.h>
 
@@ -678,8 +679,8 @@ SYSCALL_DEFINE1(getsid, pid_t, pid)
  * setsid - the caller's process leads a new session and a new process
  * group, both numbered by its PID. EPERM if it leads a session already,
  * or if a process group with that number exists (it leads its group).
- * Returns the new session's number. There is no controlling terminal to
- * drop yet (the tty code clears signal->tty here when it has one).
+ * Returns the new session's number. The caller is left without a
+ * controlling terminal (Linux's proc_clear_tty()).
  */
 SYSCALL_DEFINE0(setsid)
 {
@@ -696,6 +697,7 @@ SYSCALL_DEFINE0(setsid)
 		change_pid(group_leader, PIDTYPE_SID, sid);
 	if (task_pgrp(group_leader) != sid)
 		change_pid(group_leader, PIDTYPE_PGID, sid);
+	proc_clear_tty(group_leader);	/* a new session has no terminal */
 	err = sid->nr;
 out:
 	spin_unlock_irqrestore(&tasklist_lock, flags);

@@ -7,7 +7,9 @@
 # the program's read(2) got: characters echo, erase, kill and werase
 # rub out with "\b \b", ^V quotes, Enter (a CR, turned into NL by ICRNL)
 # ends the line, ^D ends `cat` (and a partial line without a newline),
-# ^C and ^\ echo as ^C and ^\ and kill the foreground child, ^S holds
+# ^C and ^\ echo as ^C and ^\ and kill the foreground child (in its
+# own process group: not the shell), ^Z stops it and fg continues it,
+# ^S holds
 # the output until ^Q, raw mode (cfmakeraw,
 # VMIN 3) gets bytes unechoed, poll(2) waits for a line.
 #
@@ -162,9 +164,23 @@ def run_steps(con):
         step(con, "cat_line", "line1\r", 'cat: "line1\\n"')
         step(con, "cat_eof_midline", "ab\x04", 'cat: "ab"')
         step(con, "cat_eof", "\x04", "cat exit 0", "$ ")
-    # ^C: echoed as ^C, SIGINT for the foreground child
+    # ^C: echoed as ^C, SIGINT for the foreground group: the child's
+    # own, not the shell's (whose handler would say "shell: SIGINT")
     if step(con, "sleep_start", "sleep\r", "sleeping\r\n"):
-        step(con, "ctrl_c", "\x03", "^C", "sleep killed by signal 2", "$ ")
+        start = con.pos
+        if step(con, "ctrl_c", "\x03", "^C", "sleep killed by signal 2", "$ "):
+            check("ctrl_c_not_the_shell", b"shell: SIGINT" not in con.since(start),
+                  con, start)
+    # ^C at the prompt: the shell is the foreground group now
+    step(con, "ctrl_c_shell", "\x03", "^C", "shell: SIGINT")
+    step(con, "after_ctrl_c", "ok\r", 'got "ok\\n"', "$ ")
+    # ^Z: SIGTSTP stops the child (the shell's waitpid sees WIFSTOPPED
+    # and takes the terminal back); fg continues it, and ^C then kills it
+    if step(con, "sleep_for_stop", "sleep\r", "sleeping\r\n"):
+        if step(con, "ctrl_z", "\x1a", "^Z", "sleep stopped by signal 20", "$ "):
+            step(con, "stopped_shell_reads", "hi\r", 'got "hi\\n"', "$ ")
+            if step(con, "fg", "fg\r", "continued"):
+                step(con, "ctrl_c_after_fg", "\x03", "^C", "sleep killed by signal 2", "$ ")
     # ^\: SIGQUIT, echoed as ^\ (no core dumps in mmos: just the kill)
     if step(con, "sleep_again", "sleep\r", "sleeping\r\n"):
         step(con, "ctrl_backslash", "\x1c", "^\\", "sleep killed by signal 3", "$ ")

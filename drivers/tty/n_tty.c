@@ -693,6 +693,19 @@ static ssize_t n_tty_read_chunk(struct tty_struct *tty, u8 *kb, size_t nr,
 }
 
 /*
+ * job_control - may current read @tty through @file? A background
+ * process group reading its controlling terminal gets SIGTTIN, or -EIO
+ * (__tty_check_change()); files opened through /dev/console never stop,
+ * as in Linux. Returns 0 or that error.
+ */
+static int job_control(struct tty_struct *tty, struct file *file)
+{
+	if (tty_file_is_console(file))
+		return 0;
+	return __tty_check_change(tty, SIGTTIN);
+}
+
+/*
  * n_tty_read - read(2) on the tty (Linux's n_tty_read): canonical mode
  * returns at most one line (0 for an EOF at its start); otherwise VMIN
  * and VTIME decide, exactly as there: MIN > 0 waits for MIN bytes,
@@ -701,8 +714,7 @@ static ssize_t n_tty_read_chunk(struct tty_struct *tty, u8 *kb, size_t nr,
  * first byte. No input with O_NONBLOCK: -EAGAIN, unless the wait was 0.
  * The tenths are measured by the clock (schedule_until()), where Linux
  * counts jiffies; at mmos's HZ of 100 that is what keeps them exact.
- * TODO at merge: job control (SIGTTIN for a background reader) goes
- * first, as Linux's job_control().
+ * Job control goes first (job_control()).
  */
 static ssize_t n_tty_read(struct tty_struct *tty, struct file *file,
 			  u8 __user *buf, size_t nr)
@@ -717,6 +729,9 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file,
 	ssize_t ret = 0;
 	u8 kb[READ_CHUNK];
 
+	ret = job_control(tty, file);
+	if (ret)
+		return ret;
 	ret = n_tty_take_reader(tty, file);
 	if (ret)
 		return ret;
@@ -787,7 +802,8 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file,
  * n_tty_write - write(2) on the tty: the bytes through OPOST (or raw),
  * waiting for room in the driver (and for ^Q when ^S stopped it).
  * Returns the bytes taken, or -EAGAIN / -ERESTARTSYS / -EFAULT if none.
- * TODO at merge: TOSTOP's SIGTTOU for a background writer goes first.
+ * Under TOSTOP a background writer is stopped first (tty_check_change()),
+ * unless the file was opened through /dev/console.
  */
 static ssize_t n_tty_write(struct tty_struct *tty, struct file *file,
 			   const u8 __user *buf, size_t nr)
@@ -796,6 +812,12 @@ static ssize_t n_tty_write(struct tty_struct *tty, struct file *file,
 	size_t done = 0;
 	ssize_t ret = 0;
 	u8 kb[READ_CHUNK];
+
+	if (L_TOSTOP(tty) && !tty_file_is_console(file)) {
+		ret = tty_check_change(tty);
+		if (ret)
+			return ret;
+	}
 
 	while (done < nr) {
 		size_t n = min(nr - done, sizeof(kb)), i = 0;

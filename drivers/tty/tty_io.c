@@ -79,6 +79,7 @@ int tty_register_driver(struct tty_driver *drv)
 	tty->index = 0;
 	snprintf(tty->name, sizeof(tty->name), "%s%d", drv->name, tty->index);
 	spin_lock_init(&tty->termios_lock);
+	spin_lock_init(&tty->ctrl.lock);
 	tty->termios = drv->init_termios;
 	init_waitqueue_head(&tty->read_wait);
 	init_waitqueue_head(&tty->write_wait);
@@ -267,6 +268,7 @@ static int tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case TIOCNOTTY:
 	case TIOCGPGRP:
 	case TIOCSPGRP:
+	case TIOCGSID:
 		return tty_jobctrl_ioctl(tty, file, cmd, arg);
 	}
 	ret = tty->ldisc->ioctl(tty, cmd, arg);
@@ -305,14 +307,17 @@ static const struct file_operations tty_fops = {
 	.release = tty_release,
 };
 
-/* tty_lookup - the tty of device number @rdev: /dev/console (5,1) is
- * the console's; a driver's own numbers its device's. /dev/tty (5,0) is
- * the caller's controlling terminal, and nobody has one yet: -ENXIO, as
- * Linux answers then. -ENODEV for a number no tty has. */
+/* tty_lookup - the tty of device number @rdev: /dev/tty (5,0) is the
+ * caller's controlling terminal (-ENXIO without one, as Linux's
+ * tty_open_current_tty()); /dev/console (5,1) is the console's; a
+ * driver's own numbers its device's. -ENODEV for a number no tty has. */
 static struct tty_struct *tty_lookup(unsigned int rdev)
 {
-	if (rdev == MKDEV(TTYAUX_MAJOR, 0))
-		return ERR_PTR(-ENXIO);	/* TODO at merge: current's ctty */
+	if (rdev == MKDEV(TTYAUX_MAJOR, 0)) {
+		struct tty_struct *tty = get_current_tty();
+
+		return tty ? tty : ERR_PTR(-ENXIO);
+	}
 	if (rdev == MKDEV(TTYAUX_MAJOR, 1))
 		return console_tty ? console_tty : ERR_PTR(-ENODEV);
 	for (int i = 0; i < nr_tty_drivers; i++) {
@@ -324,11 +329,19 @@ static struct tty_struct *tty_lookup(unsigned int rdev)
 	return ERR_PTR(-ENODEV);
 }
 
+/* tty_file_is_console - was @file opened through /dev/console (5,1)?
+ * Such files never stop for job control (Linux tells them by their
+ * redirected_tty_write). */
+bool tty_file_is_console(const struct file *file)
+{
+	return file->f_inode && file->f_inode->i_rdev == MKDEV(TTYAUX_MAJOR, 1);
+}
+
 /*
  * tty_open - ->open of a tty device node: the file's tty, counted in
- * tty->count. Opening never makes a tty the caller's controlling
- * terminal: with sessions, Linux's tty_open_proc_set_tty() goes here
- * (never for /dev/console, whatever the flags).
+ * tty->count. Without O_NOCTTY, a session leader without a controlling
+ * terminal acquires it (tty_open_proc_set_tty()), never through
+ * /dev/console, as in Linux.
  */
 static int tty_open(struct inode *inode, struct file *file)
 {
@@ -341,6 +354,8 @@ static int tty_open(struct inode *inode, struct file *file)
 	tty->count++;
 	spin_unlock_irqrestore(&tty->termios_lock, flags);
 	file->private_data = tty;
+	if (!(file->f_flags & O_NOCTTY) && !tty_file_is_console(file))
+		tty_open_proc_set_tty(file, tty);
 	return 0;
 }
 

@@ -26,6 +26,7 @@
 #define FIONREAD	0x541B
 #define TIOCINQ		FIONREAD
 #define TIOCNOTTY	0x5422
+#define TIOCGSID	0x5429
 #define TCGETS2		0x802c542a	/* _IOR('T', 0x2A, struct termios2) */
 #define TCSETS2		0x402c542b	/* _IOW('T', 0x2B, struct termios2) */
 #define TCSETSW2	0x402c542c

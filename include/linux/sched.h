@@ -67,6 +67,7 @@ struct fs_struct;
 struct signal_struct;
 struct completion;
 struct cred;
+struct tty_struct;
 #ifndef __user
 #define __user
 #endif
@@ -196,6 +197,10 @@ struct signal_struct {
 	unsigned int stop_flags;	/* SIGNAL_STOP_*, SIGNAL_CLD_* */
 	int group_stop_count;		/* threads still to stop */
 	int group_stop_code;		/* the stop signal, for wait (WSTOPPED) */
+	/* the controlling terminal (drivers/tty/tty_jobctrl.c), or NULL;
+	 * as Linux's, under siglock. ttys live for ever here, so it holds
+	 * no reference (Linux's tty_kref). */
+	struct tty_struct *tty;
 	/* ITIMER_REAL (kernel/time/itimer.c), in CLOCK_MONOTONIC ns: */
 	u64 it_real_expires, it_real_incr;
 	/* ITIMER_PROF, ITIMER_VIRTUAL: CPU time (ns) left and the reload */

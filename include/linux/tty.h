@@ -26,6 +26,7 @@
 #endif
 
 struct file;
+struct task_struct;
 struct tty_struct;
 struct poll_table_struct;
 
@@ -97,6 +98,17 @@ struct tty_struct {
 	bool stopped;			/* output held by ^S or TCOOFF */
 	int count;			/* files open on it */
 
+	/* ctrl.lock (irqsave: the receive interrupt reads pgrp) must be
+	 * held when using these, Linux's tty->ctrl: the session the tty is
+	 * the controlling terminal of, and its foreground process group.
+	 * Each is a reference on its struct pid, or NULL. ctrl.lock nests
+	 * inside termios_lock, tasklist_lock and siglock, and takes nothing. */
+	struct {
+		spinlock_t lock;
+		struct pid *pgrp;
+		struct pid *session;
+	} ctrl;
+
 	struct wait_queue_head read_wait;	/* input arrived */
 	struct wait_queue_head write_wait;	/* output room, or all sent */
 };
@@ -131,6 +143,7 @@ struct tty_struct {
 #define L_ECHOPRT(tty)	L_FLAG((tty), ECHOPRT)
 #define L_ECHOKE(tty)	L_FLAG((tty), ECHOKE)
 #define L_IEXTEN(tty)	L_FLAG((tty), IEXTEN)
+#define L_TOSTOP(tty)	L_FLAG((tty), TOSTOP)
 #define C_CHAR(tty, i)	((tty)->termios.c_cc[i])
 
 extern const struct ktermios tty_std_termios;
@@ -152,9 +165,18 @@ int n_tty_ioctl_helper(struct tty_struct *tty, unsigned int cmd, unsigned long a
 
 int tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg);
 
-/* drivers/tty/tty_jobctrl.c: the foreground process group */
+bool tty_file_is_console(const struct file *file);
+
+/* drivers/tty/tty_jobctrl.c: controlling terminals and the foreground
+ * process group */
+struct pid *tty_get_pgrp(struct tty_struct *tty);
+struct tty_struct *get_current_tty(void);
 void tty_signal_pgrp(struct tty_struct *tty, int sig);
+int __tty_check_change(struct tty_struct *tty, int sig);
 int tty_check_change(struct tty_struct *tty);
+void tty_open_proc_set_tty(struct file *filp, struct tty_struct *tty);
+void proc_clear_tty(struct task_struct *p);
+void disassociate_ctty(int on_exit);
 int tty_jobctrl_ioctl(struct tty_struct *tty, struct file *file,
 		      unsigned int cmd, unsigned long arg);
 

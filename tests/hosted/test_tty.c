@@ -174,11 +174,45 @@ static int test_editing(void)
 	return check_result();
 }
 
+/* tiocgpgrp - TIOCGPGRP's answer (the group, or -errno). */
+static long tiocgpgrp(void)
+{
+	pid_t pgrp = -1;
+	long r = sys(__NR_ioctl, fd, TIOCGPGRP, ubuf, 0, 0, 0);
+
+	if (r)
+		return r;
+	uread(ubuf, &pgrp, sizeof(pgrp));
+	return pgrp;
+}
+
+/*
+ * test_isig - the signal characters go to the foreground group of the
+ * tty's session: nobody's before the process takes it as its
+ * controlling terminal (setsid, TIOCSCTTY), its own group then.
+ */
 static int test_isig(void)
 {
 	char buf[64];
+	long sid;
 
 	cooked();
+	CHECK(tiocgpgrp() == -ENOTTY, "not the controlling terminal yet");
+	type("\x03");
+	CHECK(echoed("^C"));
+	CHECK(!(current->pending & sigmask(SIGINT)), "no session: no foreground group");
+	sid = sys(__NR_setsid, 0, 0, 0, 0, 0, 0);
+	CHECK(sid > 0 && sys(__NR_ioctl, fd, TIOCSCTTY, 0, 0, 0, 0) == 0, "TIOCSCTTY");
+	CHECK(tiocgpgrp() == sid, "the leader's group is the foreground");
+	CHECK(sys(__NR_ioctl, fd, TIOCSCTTY, 0, 0, 0, 0) == 0, "again: nothing to do");
+	CHECK(tty->ctrl.session == task_session(current) && tty->ctrl.pgrp == task_pgrp(current));
+	uwrite(ubuf, &(pid_t){ -1 }, sizeof(pid_t));
+	CHECK(sys(__NR_ioctl, fd, TIOCSPGRP, ubuf, 0, 0, 0) == -EINVAL, "negative group");
+	uwrite(ubuf, &(pid_t){ 0x7fff0000 }, sizeof(pid_t));
+	CHECK(sys(__NR_ioctl, fd, TIOCSPGRP, ubuf, 0, 0, 0) == -ESRCH, "no such group");
+	uwrite(ubuf, &(pid_t){ (pid_t)sid }, sizeof(pid_t));
+	CHECK(sys(__NR_ioctl, fd, TIOCSPGRP, ubuf, 0, 0, 0) == 0, "its own group");
+	CHECK(sys(__NR_ioctl, fd, TIOCSPGRP, 1, 0, 0, 0) == -EFAULT, "a bad pointer");
 	type("abc\x03");
 	CHECK(echoed("abc^C"), "^C echoed after the flush");
 	CHECK(current->pending & sigmask(SIGINT), "SIGINT for the foreground");
