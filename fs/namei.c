@@ -15,6 +15,8 @@
  * directory operation holds its parent's for writing.
  */
 #include <linux/kernel.h>
+#include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/dcache.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
@@ -74,12 +76,52 @@ char *getname_flags(const char __user *upath, unsigned int flags)
 }
 
 /*
+ * acl_permission_check - the mode bits' answer for @mask (MAY_READ,
+ * MAY_WRITE, MAY_EXEC, which are the r, w, x bits): the owner's bits if
+ * the caller's fsuid owns @inode, else the group's if it is in the
+ * inode's group (fsgid or a supplementary one), else the others'.
+ * 0 or -EACCES.
+ */
+static int acl_permission_check(struct inode *inode, int mask)
+{
+	unsigned int mode = inode->i_mode;
+
+	if (uid_eq(current_fsuid(), inode->i_uid))
+		mode >>= 6;
+	else if (in_group_p(inode->i_gid))
+		mode >>= 3;
+	return (mask & ~mode & (MAY_READ | MAY_WRITE | MAY_EXEC)) ? -EACCES : 0;
+}
+
+/*
+ * generic_permission - Linux's rule: the mode bits, then the overrides.
+ * CAP_DAC_READ_SEARCH reads anything and searches any directory;
+ * CAP_DAC_OVERRIDE reads and writes anything, searches any directory,
+ * and executes a file with at least one x bit. 0 or -EACCES.
+ */
+static int generic_permission(struct inode *inode, int mask)
+{
+	if (!acl_permission_check(inode, mask))
+		return 0;
+	if (S_ISDIR(inode->i_mode)) {
+		if (!(mask & MAY_WRITE) && capable(CAP_DAC_READ_SEARCH))
+			return 0;
+		return capable(CAP_DAC_OVERRIDE) ? 0 : -EACCES;
+	}
+	mask &= MAY_READ | MAY_WRITE | MAY_EXEC;
+	if (mask == MAY_READ && capable(CAP_DAC_READ_SEARCH))
+		return 0;
+	if ((!(mask & MAY_EXEC) || (inode->i_mode & 0111)) && capable(CAP_DAC_OVERRIDE))
+		return 0;
+	return -EACCES;
+}
+
+/*
  * inode_permission - may the caller access @inode for @mask (MAY_READ,
  * MAY_WRITE, MAY_EXEC)? The one place this is decided. Writing a
  * regular file, directory or symlink of a read-only file system is
- * -EROFS. Every task is root today, so: reading and writing are always
- * allowed, and executing (or searching) only a directory or a file
- * with some x bit set (-EACCES).
+ * -EROFS; otherwise generic_permission() by the caller's fsuid, fsgid,
+ * groups and capabilities (<linux/cred.h>). 0, -EROFS or -EACCES.
  */
 int inode_permission(struct inode *inode, int mask)
 {
@@ -88,9 +130,7 @@ int inode_permission(struct inode *inode, int mask)
 	if ((mask & MAY_WRITE) && inode->i_sb && (inode->i_sb->s_flags & SB_RDONLY) &&
 	    (S_ISREG(mode) || S_ISDIR(mode) || S_ISLNK(mode)))
 		return -EROFS;
-	if ((mask & MAY_EXEC) && !S_ISDIR(mode) && !(mode & 0111))
-		return -EACCES;
-	return 0;
+	return generic_permission(inode, mask);
 }
 
 /* IS_DEADDIR - a directory that was removed: nothing can be created in

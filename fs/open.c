@@ -118,8 +118,11 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 
 /*
  * do_faccessat - faccessat2(2): may the caller access the file with
- * @mode (R_OK|W_OK|X_OK)? Root's answer (inode_permission()): -EROFS to
- * write a read-only mount, -EACCES to run a file with no x bit.
+ * @mode (R_OK|W_OK|X_OK)? inode_permission()'s answer: -EROFS to
+ * write a read-only mount, -EACCES where the caller's credentials do
+ * not allow it. Linux asks with the real uid and gid (AT_EACCESS: the
+ * effective ones); mmos asks with the fsuid and fsgid either way, which
+ * differs only for a set-id program.
  */
 static long do_faccessat(int dfd, const char __user *name, int mode, int flags)
 {
