@@ -9,6 +9,7 @@
 #include <linux/dcache.h>
 #include <linux/devtmpfs.h>
 #include <linux/proc_fs.h>
+#include <linux/sysfs.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
@@ -579,4 +580,5 @@ void mnt_init(void)
 	set_fs_pwd(init_task.fs, &root);
 	devtmpfs_init();
 	proc_root_init();
+	sysfs_init();
 }
