@@ -6,6 +6,7 @@
  * has that directory (proc_mount_proc()), as devtmpfs is on /dev.
  */
 #include <linux/kernel.h>
+#include <linux/arch.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/init.h>
@@ -59,6 +60,12 @@ static int proc_meminfo_show(struct seq_buf *s, struct task_struct *task)
 	return 0;
 }
 
+static int proc_cpuinfo_show(struct seq_buf *s, struct task_struct *task)
+{
+	arch_show_cpuinfo(s);
+	return 0;
+}
+
 static int proc_filesystems_show(struct seq_buf *s, struct task_struct *task)
 {
 	proc_show_filesystems(s);
@@ -76,6 +83,7 @@ static const struct pid_entry proc_root_stuff[] = {
 	{ .name = "uptime", .mode = S_IFREG | 0444, .show = uptime_proc_show },
 	{ .name = "loadavg", .mode = S_IFREG | 0444, .show = loadavg_proc_show },
 	{ .name = "stat", .mode = S_IFREG | 0444, .show = stat_proc_show },
+	{ .name = "cpuinfo", .mode = S_IFREG | 0444, .show = proc_cpuinfo_show },
 	{ .name = "filesystems", .mode = S_IFREG | 0444, .show = proc_filesystems_show },
 	{ .name = "mounts", .mode = S_IFLNK | 0777, .link = proc_mounts_link },
 	{ .name = "sys", .mode = S_IFDIR | 0555, .iop = &proc_sys_dir_operations,

@@ -129,6 +129,9 @@ static void check_small_files(void)
 	uname(&u);
 	snprintf(want, sizeof(want), "Linux version %s ", u.release);
 	CHECK(s && !strncmp(s, want, strlen(want)), "version has the release: %s", s ? s : "-");
+	s = t_read_file("/proc/cpuinfo");
+	CHECK(s && !strncmp(s, "processor\t: 0\n", 14), "cpuinfo starts with processor 0");
+	CHECK(s && strlen(s) > 2 && !strcmp(s + strlen(s) - 2, "\n\n"), "cpuinfo ends a block");
 	s = t_read_file("/proc/filesystems");
 	CHECK(s && strstr(s, "nodev\tproc\n"), "filesystems has proc");
 	CHECK(s && strstr(s, "nodev\ttmpfs\n"), "filesystems has tmpfs");
