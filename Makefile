@@ -98,7 +98,7 @@ UTEST_SRCS := $(wildcard user/tests/*.c)
 GLIBC_TESTS := hello threads fork_cow mmap syscalls files wait_status vfork signals \
 	termios poll_pipes select clock creds getrusage uname \
 	fs_struct dirs \
-	job_stop_cont sigsuspend sigaltstack waitid itimer posix_timers prctl kill_pgrp pgrp_session ctty
+	job_stop_cont sigsuspend sigaltstack waitid itimer posix_timers prctl kill_pgrp pgrp_session ctty proc_dir
 UTESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(UTEST_SRCS)) \
 	$(patsubst %,$(BUILD)/user/tests/%_glibc,$(GLIBC_TESTS)) \
 	$(BUILD)/user/tests/hello_pie_glibc
@@ -125,7 +125,7 @@ $(BUILD)/broken.elf:
 $(BUILD)/tests-initramfs.cpio: $(BUILD)/gen_init_cpio $(BUILD)/user/init $(UTESTS) \
 		$(BUILD)/broken.elf $(BUILD)/user/fuzz $(BUILD)/user/ttytest Makefile
 	@echo "  CPIO    $@"
-	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\ndir /dev 0755\n'; \
+	$(Q){ printf 'dir /tests 0755\ndir /tests/data 0755\ndir /dev 0755\ndir /proc 0555\n'; \
 	  printf 'nod /dev/console 0600 0 0 c 5 1\nnod /dev/tty 0666 0 0 c 5 0\n'; \
 	  printf 'nod /dev/ttyS0 0660 0 0 c 4 64\n'; \
 	  printf 'nod /dev/random 0666 0 0 c 1 8\nnod /dev/urandom 0666 0 0 c 1 9\n'; \

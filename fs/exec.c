@@ -308,6 +308,7 @@ int begin_new_exec(struct linux_binprm *bprm)
 		return err;
 	if (current->mm)
 		mm_release(current, current->mm);	/* a vfork parent may go on */
+	bprm->mm->exe_file = get_file(bprm->file);	/* /proc/PID/exe */
 	exec_mmap(bprm->mm);
 	bprm->mm = NULL;
 	if (current->files)

@@ -128,7 +128,9 @@ void exit_files(struct task_struct *tsk)
 	struct files_struct *fs = tsk->files;
 
 	if (fs) {
+		task_lock(tsk);	/* /proc reads another task's files under it */
 		tsk->files = NULL;
+		task_unlock(tsk);
 		put_files_struct(fs);
 	}
 }

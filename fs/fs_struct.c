@@ -140,7 +140,9 @@ void exit_fs(struct task_struct *tsk)
 
 	if (!fs)
 		return;
+	task_lock(tsk);		/* /proc reads another task's fs under it */
 	tsk->fs = NULL;
+	task_unlock(tsk);
 	if (atomic_dec_and_test(&fs->users))
 		free_fs_struct(fs);
 }

@@ -19,6 +19,9 @@
 struct mount {
 	struct vfsmount mnt;
 	atomic_t mnt_count;
+	/* set before the mount is visible, never changed: */
+	char *mnt_devname;		/* mount(2)'s source: /proc/mounts */
+	int mnt_id;			/* /proc/PID/mountinfo's number */
 	/* mount_lock must be held when using these (writers also hold
 	 * namespace_sem for writing): */
 	struct mount *mnt_parent;	/* itself: the root, or detached */
@@ -43,6 +46,7 @@ static inline bool mnt_has_parent(const struct mount *mnt)
 }
 
 struct vfsmount *lookup_mnt(const struct path *path);
+struct mount *root_mnt(void);
 bool follow_up(struct path *path);
 void follow_mount(struct path *path);
 

@@ -581,13 +581,6 @@ int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *target)
 	return dir->i_op->symlink(dir, dentry, target);
 }
 
-/* is_proc_name - /proc is not mounted yet: its absolute names go to
- * proc_open(), as they always have (the walk does not see it). */
-bool is_proc_name(const char *name)
-{
-	return !strncmp(name, "/proc", 5) && (name[5] == '/' || !name[5]);
-}
-
 /*
  * do_truncate - set @dentry's size to @length (a regular file), with
  * mtime and ctime now, as Linux's do_truncate. Takes the inode's
@@ -826,8 +819,6 @@ struct file *do_filp_open(int dfd, const char *name, unsigned int flags,
 	struct file *f;
 	int err;
 
-	if (is_proc_name(name))
-		return proc_open(name, flags);
 	if (flags & __O_TMPFILE) {
 		if ((flags & (O_TMPFILE | O_CREAT)) != O_TMPFILE ||
 		    (flags & O_ACCMODE) == O_RDONLY || (flags & O_PATH))

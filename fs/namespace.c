@@ -8,6 +8,8 @@
 #include <linux/kernel.h>
 #include <linux/dcache.h>
 #include <linux/devtmpfs.h>
+#include <linux/proc_fs.h>
+#include <linux/sysfs.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
@@ -45,17 +47,35 @@ void mntput(struct vfsmount *mnt)
 	m = real_mount(mnt);
 	dput(mnt->mnt_root);
 	deactivate_super(mnt->mnt_sb);
+	kfree(m->mnt_devname);
 	kfree(m);
 }
 
+/* the last mnt_id given: mount_lock */
+static int last_mnt_id;
+
 /* alloc_vfsmnt - a detached mount of @sb's root (one reference; it
- * takes a reference on the root dentry). NULL if out of memory. */
-static struct mount *alloc_vfsmnt(struct super_block *sb, struct dentry *root)
+ * takes a reference on the root dentry), from source @devname (NULL:
+ * "none"). NULL if out of memory. */
+static struct mount *alloc_vfsmnt(struct super_block *sb, struct dentry *root,
+				  const char *devname)
 {
 	struct mount *m = kzalloc(sizeof(*m), GFP_KERNEL);
+	size_t len;
 
 	if (!m)
 		return NULL;
+	devname = devname ? devname : "none";
+	len = strlen(devname) + 1;
+	m->mnt_devname = kmalloc(len, GFP_KERNEL);
+	if (!m->mnt_devname) {
+		kfree(m);
+		return NULL;
+	}
+	memcpy(m->mnt_devname, devname, len);
+	spin_lock(&mount_lock);
+	m->mnt_id = ++last_mnt_id;
+	spin_unlock(&mount_lock);
 	atomic_set(&m->mnt_count, 1);
 	m->mnt.mnt_root = dget(root);
 	m->mnt.mnt_sb = sb;
@@ -78,12 +98,18 @@ struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
 
 	if (IS_ERR(sb))
 		return ERR_CAST(sb);
-	m = alloc_vfsmnt(sb, sb->s_root);
+	m = alloc_vfsmnt(sb, sb->s_root, name);
 	if (!m) {
 		deactivate_super(sb);
 		return ERR_PTR(-ENOMEM);
 	}
 	return &m->mnt;
+}
+
+/* root_mnt - the root of the mount tree (rootfs), never unmounted. */
+struct mount *root_mnt(void)
+{
+	return root_mount;
 }
 
 /* __mnt_is_readonly - is @mnt read-only, by its own flag or its super
@@ -342,7 +368,7 @@ static int do_loopback(const struct path *mp, const char *old_name,
 		err = -EINVAL;
 		goto put_old;
 	}
-	m = alloc_vfsmnt(old.mnt->mnt_sb, old.dentry);
+	m = alloc_vfsmnt(old.mnt->mnt_sb, old.dentry, real_mount(old.mnt)->mnt_devname);
 	err = -ENOMEM;
 	if (!m)
 		goto put_old;
@@ -553,4 +579,6 @@ void mnt_init(void)
 	set_fs_root(init_task.fs, &root);
 	set_fs_pwd(init_task.fs, &root);
 	devtmpfs_init();
+	proc_root_init();
+	sysfs_init();
 }

@@ -142,18 +142,6 @@ static long do_faccessat(int dfd, const char __user *name, int mode, int flags)
 	kname = getname_flags(name, how);
 	if (IS_ERR(kname))
 		return PTR_ERR(kname);
-	if (is_proc_name(kname)) {
-		/* /proc is not in the tree: it exists if it opens (a
-		 * directory of it does not open, but exists) */
-		struct file *f = proc_open(kname, O_RDONLY);
-
-		kfree(kname);
-		if (IS_ERR(f) && PTR_ERR(f) != -EISDIR)
-			return PTR_ERR(f);
-		if (!IS_ERR(f))
-			fput(f);
-		return (mode & W_OK) ? -EACCES : 0;
-	}
 	err = filename_lookup(dfd, kname, how, &path);
 	kfree(kname);
 	if (err)

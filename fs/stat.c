@@ -84,15 +84,6 @@ static int vfs_statx(int dfd, const char __user *name, int flags, struct kstat *
 			fput(f);
 			err = 0;
 		}
-	} else if (is_proc_name(kname)) {
-		struct file *f = proc_open(kname, 0);
-
-		err = PTR_ERR(f);
-		if (!IS_ERR(f)) {
-			vfs_getattr_file(f, st);
-			fput(f);
-			err = 0;
-		}
 	} else {
 		err = filename_lookup(dfd, kname, how, &path);
 		if (!err) {
@@ -246,7 +237,12 @@ static long do_readlinkat(int dfd, const char __user *name, char __user *buf, in
 	if (S_ISLNK(inode->i_mode) && inode->i_op->get_link) {
 		link = inode->i_op->get_link(path.dentry, inode);
 		n = min((size_t)size, strlen(link));
-		err = copy_to_user(buf, link, n) ? -EFAULT : (long)n;
+		/* only /proc's links can be empty: one whose target is
+		 * gone (a kernel thread's exe), -ENOENT as Linux's */
+		if (!*link)
+			err = -ENOENT;
+		else
+			err = copy_to_user(buf, link, n) ? -EFAULT : (long)n;
 	}
 	path_put(&path);
 	return err;

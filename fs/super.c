@@ -12,6 +12,7 @@
 #include <linux/fs.h>
 #include <linux/path.h>
 #include <linux/mount.h>
+#include <linux/proc_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -212,4 +213,25 @@ SYSCALL_DEFINE2(fstatfs, unsigned int, fd, struct statfs __user *, buf)
 	err = f->f_path.dentry ? vfs_statfs(&f->f_path, &st) : -ENOSYS;
 	fput(f);
 	return err ? err : do_statfs_native(&st, buf);
+}
+
+/*
+ * proc_show_filesystems - /proc/filesystems: "nodev\tNAME" or
+ * "\tNAME" a type. Types are never unregistered, so the list is walked
+ * a link at a time under the lock and printed (allocating) outside it.
+ */
+void proc_show_filesystems(struct seq_buf *s)
+{
+	struct file_system_type *fs;
+
+	spin_lock(&file_systems_lock);
+	fs = file_systems;
+	spin_unlock(&file_systems_lock);
+	while (fs) {
+		seq_printf(s, "%s\t%s\n", (fs->fs_flags & FS_REQUIRES_DEV) ? "" : "nodev",
+			   fs->name);
+		spin_lock(&file_systems_lock);
+		fs = fs->next;
+		spin_unlock(&file_systems_lock);
+	}
 }

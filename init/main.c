@@ -12,6 +12,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/devtmpfs.h>
+#include <linux/proc_fs.h>
 #include <linux/mount.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
@@ -156,6 +157,7 @@ static int kernel_init(void *unused)
 	wait_for_completion(&kthreadd_done);
 	populate_rootfs();
 	devtmpfs_mount_dev();	/* if the initramfs has a /dev */
+	proc_mount_proc();	/* and proc on its /proc */
 	/* the console's tty, for console_on_rootfs() */
 	if (tty_init() || serial8250_init())
 		pr_err("tty: no console tty\n");

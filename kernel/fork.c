@@ -14,8 +14,10 @@
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
+#include <linux/kernel_stat.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/cputime.h>
+#include <linux/timekeeping.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -38,6 +40,9 @@ void fork_init(void)
 	cred_init();
 	init_task_pid_links();
 }
+
+/* tasks made since boot: tasklist_lock */
+static unsigned long total_forks;
 
 unsigned long nr_tasks(void)
 {
@@ -117,6 +122,8 @@ void __mmdrop(struct mm_struct *mm)
 static void __mmput(struct mm_struct *mm)
 {
 	exit_mmap(mm);
+	if (mm->exe_file)
+		fput(mm->exe_file);
 	mmdrop(mm);
 }
 
@@ -186,6 +193,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->exit_state = tsk->exit_code = 0;
 	tsk->utime = tsk->stime = tsk->sum_exec_runtime = 0;
 	tsk->nvcsw = tsk->nivcsw = tsk->min_flt = tsk->maj_flt = 0;
+	tsk->start_boottime = ktime_get_boottime_ns();
 	tsk->prev_cputime.utime = tsk->prev_cputime.stime = 0;
 	spin_lock_init(&tsk->prev_cputime.lock);
 	INIT_LIST_HEAD(&tsk->children);
@@ -237,6 +245,8 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	memcpy(mm, oldmm, sizeof(*mm));
 	if (!mm_init(mm))
 		return NULL;
+	if (mm->exe_file)
+		get_file(mm->exe_file);	/* the child runs the same file */
 	mmap_write_lock(oldmm);
 	err = dup_mmap(mm, oldmm);
 	mm->hiwater_vm = oldmm->hiwater_vm;
@@ -370,6 +380,7 @@ static int link_task(struct task_struct *p, unsigned long clone_flags)
 	p->parent = p->real_parent;
 	list_add_tail(&p->sibling, &p->real_parent->children);
 	list_add_tail(&p->tasks, &tasklist);
+	total_forks++;
 	nr_threads++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return 0;
@@ -547,6 +558,12 @@ void release_task(struct task_struct *p)
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	put_task_struct(p);
+}
+
+/* nr_total_forks - tasks made since boot (/proc/stat's processes). */
+unsigned long nr_total_forks(void)
+{
+	return READ_ONCE(total_forks);
 }
 
 /* find_task_by_pid_locked - the task with @pid; tasklist_lock held. */

@@ -19,7 +19,6 @@
 #include <linux/spinlock.h>
 #include <linux/sched.h>
 
-#define PID_MAX_DEFAULT	32768
 #define RESERVED_PIDS	300
 #define BITS_PER_LONG	64
 

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /proc's names: /proc/{self,<pid>}/{maps,status,cmdline,environ},
- * /proc/meminfo, /proc/mmstat, /proc/cmdline. Opening one generates its text into a
- * buffer owned by the struct file; reads copy from it.
+ * /proc/PID and /proc/PID/task/TID (Linux's fs/proc/base.c): a directory
+ * per process, its entries from a table, made on lookup; fd/ with a
+ * symlink per open file, task/ with a directory per thread.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
-#include <linux/init.h>
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
 #include <linux/mm.h>
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
@@ -16,113 +17,101 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include "internal.h"
 
-/* seq_grow - room for @n more bytes (and a NUL) in @s; false (overflow
- * set) when memory is out. */
-static bool seq_grow(struct seq_buf *s, size_t n)
+/* dt_type - getdents' d_type of an entry of @mode. */
+static unsigned char dt_type(umode_t mode)
 {
-	size_t want;
-	char *nb;
+	return (mode >> 12) & 15;
+}
 
-	if (s->buf && s->len + n < s->size)
-		return true;
-	want = max(s->size * 2, s->len + n + 256);
-	nb = kmalloc(want, GFP_KERNEL);
-	if (!nb) {
-		s->overflow = true;
-		return false;
+/* proc_parse_num - @name as a decimal number with no leading zero (as
+ * Linux's name_to_int), or -1. */
+static long proc_parse_num(const char *name, unsigned int len)
+{
+	long n = 0;
+
+	if (!len || len > 9 || (name[0] == '0' && len > 1))
+		return -1;
+	for (unsigned int i = 0; i < len; i++) {
+		if (name[i] < '0' || name[i] > '9')
+			return -1;
+		n = n * 10 + name[i] - '0';
 	}
-	if (s->buf)
-		memcpy(nb, s->buf, s->len);
-	kfree(s->buf);
-	s->buf = nb;
-	s->size = want;
-	return true;
-}
-
-/* seq_printf - append to @s, growing its buffer; on -ENOMEM the text
- * stops there (overflow is set). */
-void seq_printf(struct seq_buf *s, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (!seq_grow(s, n))
-		return;
-	va_start(ap, fmt);
-	vsnprintf(s->buf + s->len, s->size - s->len, fmt, ap);
-	va_end(ap);
-	s->len += n;
-}
-
-/* seq_write - append @len bytes of @data (NULs and all) to @s. */
-void seq_write(struct seq_buf *s, const void *data, size_t len)
-{
-	if (!seq_grow(s, len))
-		return;
-	memcpy(s->buf + s->len, data, len);
-	s->len += len;
-}
-
-/* seq_pad - spaces up to column @col of the current line. */
-void seq_pad(struct seq_buf *s, size_t col)
-{
-	size_t start = s->len;
-
-	while (start && s->buf[start - 1] != '\n')
-		start--;
-	if (s->len - start < col)
-		seq_printf(s, "%*s", (int)(col - (s->len - start)), "");
-}
-
-static ssize_t proc_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos)
-{
-	size_t n;
-
-	if (*pos < 0)
-		return -EINVAL;
-	if ((size_t)*pos >= f->private_size)
-		return 0;
-	n = min(len, f->private_size - (size_t)*pos);
-	if (copy_to_user(ubuf, (char *)f->private_data + *pos, n))
-		return -EFAULT;
-	*pos += n;
 	return n;
 }
 
-static const struct file_operations proc_fops = {
-	.read = proc_read,
-	.seekable = true,
-};
-
-/* Parse "<pid>" or "self" at @p into a held task; NULL if none. */
-static struct task_struct *proc_task(const char *p, const char **rest)
+/*
+ * proc_lookup_table - ->lookup in a directory whose names are @ents (@n
+ * of them), for process @pid: a new inode for the one named, NULL if
+ * none is. The dir's i_rwsem is held (shared) by the walk.
+ */
+struct dentry *proc_lookup_table(struct inode *dir, struct dentry *dentry,
+				 const struct pid_entry *ents, unsigned int n, pid_t pid)
 {
-	pid_t pid = 0;
-
-	if (!strncmp(p, "self", 4)) {
-		pid = current->tgid;
-		p += 4;
-	} else {
-		if (*p < '0' || *p > '9')
-			return NULL;
-		while (*p >= '0' && *p <= '9')
-			pid = pid * 10 + *p++ - '0';
+	for (unsigned int i = 0; i < n; i++) {
+		if (strlen(ents[i].name) != dentry->d_name.len ||
+		    memcmp(ents[i].name, dentry->d_name.name, dentry->d_name.len))
+			continue;
+		return proc_splice(dentry, proc_pid_make_inode(dir->i_sb, &ents[i], pid, 0));
 	}
-	*rest = p;
-	return find_get_task_by_pid(pid);
+	return NULL;
+}
+
+/* proc_emit_dots - "." and ".." at positions 0 and 1; false when the
+ * caller's buffer is full. */
+static bool proc_emit_dots(struct file *file, struct dir_context *ctx)
+{
+	struct dentry *d = file->f_path.dentry;
+
+	if (ctx->pos == 0) {
+		if (!dir_emit(ctx, ".", 1, d->d_inode->i_ino, DT_DIR))
+			return false;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		unsigned long ino;
+
+		spin_lock(&rename_lock);
+		ino = d->d_parent->d_inode->i_ino;
+		spin_unlock(&rename_lock);
+		if (!dir_emit(ctx, "..", 2, ino, DT_DIR))
+			return false;
+		ctx->pos = 2;
+	}
+	return true;
 }
 
 /*
- * proc_pid_cmdline - /proc/PID/cmdline (or, with @env, environ): the
+ * proc_readdir_table - getdents of "." and "..", then @ents (@n) at
+ * positions @first + i. Returns false when the caller's buffer filled.
+ */
+bool proc_readdir_table(struct file *file, struct dir_context *ctx,
+			const struct pid_entry *ents, unsigned int n, loff_t first)
+{
+	if (!proc_emit_dots(file, ctx))
+		return false;
+	for (unsigned int i = 0; i < n; i++) {
+		if (ctx->pos > first + i)
+			continue;
+		ctx->pos = first + i;
+		if (!dir_emit(ctx, ents[i].name, strlen(ents[i].name),
+			      1, dt_type(ents[i].mode)))
+			return false;
+		ctx->pos = first + i + 1;
+	}
+	return true;
+}
+
+/* ---- the entries -------------------------------------------------- */
+
+/*
+ * proc_pid_cmdline_read - /proc/PID/cmdline (or, with @env, environ): the
  * argument (environment) strings as exec left them on the task's stack,
  * NULs and all, read through its mm. Empty for a kernel thread, as in
  * Linux. Returns 0 or -ENOMEM.
  */
-static int proc_pid_cmdline(struct seq_buf *s, struct task_struct *task, bool env)
+static int proc_pid_cmdline_read(struct seq_buf *s, struct task_struct *task, bool env)
 {
 	struct mm_struct *mm = get_task_mm(task);
 	unsigned long start, end;
@@ -147,61 +136,417 @@ static int proc_pid_cmdline(struct seq_buf *s, struct task_struct *task, bool en
 	return page ? 0 : -ENOMEM;
 }
 
-static int proc_generate(struct seq_buf *s, const char *name)
+/* proc_pid_cmdline, proc_pid_environ - the two entries' ->show. */
+static int proc_pid_cmdline(struct seq_buf *s, struct task_struct *task)
 {
-	struct task_struct *task;
-	const char *rest;
-	int err = 0;
+	return proc_pid_cmdline_read(s, task, false);
+}
 
-	if (!strcmp(name, "meminfo"))
-		proc_meminfo(s);
-	else if (!strcmp(name, "mmstat"))
-		proc_mmstat(s);
-	else if (!strcmp(name, "cmdline"))
-		seq_printf(s, "%s\n", boot_command_line);
-	else if ((task = proc_task(name, &rest))) {
-		if (!strcmp(rest, "/maps"))
-			proc_pid_maps(s, task);
-		else if (!strcmp(rest, "/status"))
-			proc_pid_status(s, task);
-		else if (!strcmp(rest, "/cmdline"))
-			err = proc_pid_cmdline(s, task, false);
-		else if (!strcmp(rest, "/environ"))
-			err = proc_pid_cmdline(s, task, true);
-		else
-			err = (!*rest || !strcmp(rest, "/")) ? -EISDIR : -ENOENT;
-		put_task_struct(task);
-	} else {
-		err = !*name ? -EISDIR : -ENOENT;
+static int proc_pid_environ(struct seq_buf *s, struct task_struct *task)
+{
+	return proc_pid_cmdline_read(s, task, true);
+}
+
+/* proc_pid_comm - /proc/PID/comm: the name and a newline. */
+int proc_pid_comm(struct seq_buf *s, struct task_struct *task)
+{
+	char comm[TASK_COMM_LEN];
+
+	task_lock(task);
+	memcpy(comm, task->comm, sizeof(comm));
+	task_unlock(task);
+	comm[TASK_COMM_LEN - 1] = 0;
+	seq_printf(s, "%s\n", comm);
+	return 0;
+}
+
+/* proc_path_link - write @path as the caller sees it (d_path); drops
+ * the caller's reference on it. 0, -ENAMETOOLONG or -ENOMEM. */
+static int proc_path_link(struct seq_buf *s, struct path *path)
+{
+	char *buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	int err = -ENOMEM;
+
+	if (buf) {
+		err = d_path(path, buf, PATH_MAX) < 0 ? -ENAMETOOLONG : 0;
+		if (!err)
+			seq_printf(s, "%s", buf);
+		kfree(buf);
 	}
+	path_put(path);
 	return err;
 }
 
-/* proc_open - open /proc/NAME: its text, generated now. */
-struct file *proc_open(const char *path, unsigned int flags)
+/* proc_exe_link - /proc/PID/exe: the file the process executes
+ * (mm->exe_file); -ENOENT for a kernel thread or a process gone. */
+static int proc_exe_link(struct seq_buf *s, struct task_struct *task, int fd)
 {
-	struct seq_buf s = { 0 };
-	struct file *f;
-	int err;
+	struct mm_struct *mm = get_task_mm(task);
+	struct path path;
 
-	path += 5;	/* "/proc" */
-	while (*path == '/')
-		path++;
-	if ((flags & O_ACCMODE) != O_RDONLY)
-		return ERR_PTR(-EACCES);
-	err = proc_generate(&s, path);
-	if (!err && (s.overflow || !s.buf))
-		err = s.overflow ? -ENOMEM : 0;
-	if (err) {
-		kfree(s.buf);
-		return ERR_PTR(err);
+	if (!mm)
+		return -ENOENT;
+	if (!mm->exe_file) {
+		mmput(mm);
+		return -ENOENT;
 	}
-	f = alloc_file(NULL, &proc_fops, flags);
-	if (!f) {
-		kfree(s.buf);
-		return ERR_PTR(-ENOMEM);
+	path = mm->exe_file->f_path;
+	path_get(&path);
+	mmput(mm);
+	return proc_path_link(s, &path);
+}
+
+/* proc_fs_link - the root (@root) or working directory of @task, taken
+ * under task_lock, which exit_fs() clears task->fs under. */
+static int proc_fs_link(struct seq_buf *s, struct task_struct *task, bool root)
+{
+	struct path path;
+	bool have = false;
+
+	task_lock(task);
+	if (task->fs) {
+		if (root)
+			get_fs_root(task->fs, &path);
+		else
+			get_fs_pwd(task->fs, &path);
+		have = true;
 	}
-	f->private_data = s.buf;
-	f->private_size = s.len;
+	task_unlock(task);
+	return have ? proc_path_link(s, &path) : -ENOENT;
+}
+
+/* proc_cwd_link, proc_root_link - the cwd and root entries' ->link. */
+static int proc_cwd_link(struct seq_buf *s, struct task_struct *task, int fd)
+{
+	return proc_fs_link(s, task, false);
+}
+
+static int proc_root_link(struct seq_buf *s, struct task_struct *task, int fd)
+{
+	return proc_fs_link(s, task, true);
+}
+
+/* proc_pid_mounts, proc_pid_mountinfo - the mount tree (mmos has one
+ * mount namespace, so every process sees the same one). */
+static int proc_pid_mounts(struct seq_buf *s, struct task_struct *task)
+{
+	return proc_show_mounts(s, false);
+}
+
+static int proc_pid_mountinfo(struct seq_buf *s, struct task_struct *task)
+{
+	return proc_show_mounts(s, true);
+}
+
+/* ---- fd/ ------------------------------------------------------------ */
+
+/* task_get_file - @task's file at @fd, with a reference, or NULL. The
+ * table is taken under task_lock (exit_files() clears it under it). */
+static struct file *task_get_file(struct task_struct *task, unsigned int fd)
+{
+	struct files_struct *files;
+	struct file *f = NULL;
+
+	task_lock(task);
+	files = task->files;
+	if (files)
+		atomic_inc(&files->count);
+	task_unlock(task);
+	if (!files)
+		return NULL;
+	spin_lock(&files->file_lock);
+	if (fd < NR_OPEN_DEFAULT && files->fd[fd])
+		f = get_file(files->fd[fd]);
+	spin_unlock(&files->file_lock);
+	put_files_struct(files);
 	return f;
 }
+
+/* proc_fd_link - /proc/PID/fd/N: the path of the open file, or Linux's
+ * "pipe:[ino]" for a pipe (the inode number fstat gives it). */
+static int proc_fd_link(struct seq_buf *s, struct task_struct *task, int fd)
+{
+	struct file *f = task_get_file(task, fd);
+	struct path path;
+	int err = 0;
+
+	if (!f)
+		return -ENOENT;
+	if (f->f_path.dentry) {
+		path = f->f_path;
+		path_get(&path);
+		err = proc_path_link(s, &path);
+	} else if (get_pipe_info(f)) {
+		seq_printf(s, "pipe:[%lu]", f->f_inode ? f->f_inode->i_ino : 0UL);
+	} else {
+		seq_printf(s, "anon_inode:[unknown]");
+	}
+	fput(f);
+	return err;
+}
+
+static const struct pid_entry proc_fd_ent = {
+	.name = "", .mode = S_IFLNK | 0700, .link = proc_fd_link,
+};
+
+/* proc_fd_lookup - /proc/PID/fd/N: a link if the process has fd N open. */
+static struct dentry *proc_fd_lookup(struct inode *dir, struct dentry *dentry)
+{
+	long fd = proc_parse_num(dentry->d_name.name, dentry->d_name.len);
+	struct task_struct *task;
+	struct file *f;
+
+	if (fd < 0 || fd >= NR_OPEN_DEFAULT)
+		return NULL;
+	task = get_proc_task(dir);
+	if (!task)
+		return NULL;
+	f = task_get_file(task, fd);
+	put_task_struct(task);
+	if (!f)
+		return NULL;
+	fput(f);
+	return proc_splice(dentry, proc_pid_make_inode(dir->i_sb, &proc_fd_ent,
+						       PROC_I(dir)->pid, fd));
+}
+
+/* proc_readfd - getdents of /proc/PID/fd: each open fd N at position
+ * N + 2. */
+static int proc_readfd(struct file *file, struct dir_context *ctx)
+{
+	struct task_struct *task = get_proc_task(file->f_inode);
+	char name[16];
+
+	if (!task)
+		return -ENOENT;
+	if (!proc_emit_dots(file, ctx))
+		goto out;
+	for (long fd = ctx->pos - 2; fd < NR_OPEN_DEFAULT; fd++) {
+		struct file *f = task_get_file(task, fd);
+		int len;
+
+		if (!f)
+			continue;
+		fput(f);
+		len = snprintf(name, sizeof(name), "%ld", fd);
+		ctx->pos = fd + 2;
+		if (!dir_emit(ctx, name, len, 1, DT_LNK))
+			break;
+		ctx->pos = fd + 3;
+	}
+out:
+	put_task_struct(task);
+	return 0;
+}
+
+static const struct inode_operations proc_fd_inode_operations = {
+	.lookup = proc_fd_lookup,
+};
+
+static const struct file_operations proc_fd_operations = {
+	.read = generic_read_dir,
+	.iterate_shared = proc_readfd,
+	.seekable = true,
+};
+
+/* ---- the process and thread directories --------------------------- */
+
+static const struct inode_operations proc_task_inode_operations;
+static const struct file_operations proc_task_operations;
+
+#define REG(NAME, MODE, SHOW) \
+	{ .name = NAME, .mode = S_IFREG | (MODE), .show = SHOW }
+#define LNK(NAME, LINK) \
+	{ .name = NAME, .mode = S_IFLNK | 0777, .link = LINK }
+#define DIR(NAME, MODE, IOP, FOP) \
+	{ .name = NAME, .mode = S_IFDIR | (MODE), .iop = IOP, .fop = FOP }
+
+/* What a thread's directory has (Linux's tid_base_stuff, in part). */
+static const struct pid_entry tid_base_stuff[] = {
+	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
+	REG("environ", 0400, proc_pid_environ),
+	REG("status", 0444, proc_pid_status),
+	REG("cmdline", 0444, proc_pid_cmdline),
+	REG("stat", 0444, proc_pid_stat),
+	REG("statm", 0444, proc_pid_statm),
+	REG("maps", 0444, proc_pid_maps),
+	REG("comm", 0444, proc_pid_comm),
+	REG("mounts", 0444, proc_pid_mounts),
+	REG("mountinfo", 0444, proc_pid_mountinfo),
+	LNK("cwd", proc_cwd_link),
+	LNK("root", proc_root_link),
+	LNK("exe", proc_exe_link),
+};
+
+/* What a process's has: task/ and the rest (tgid_base_stuff). */
+static const struct pid_entry tgid_base_stuff[] = {
+	DIR("task", 0555, &proc_task_inode_operations, &proc_task_operations),
+	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
+	REG("environ", 0400, proc_pid_environ),
+	REG("status", 0444, proc_pid_status),
+	REG("cmdline", 0444, proc_pid_cmdline),
+	REG("stat", 0444, proc_pid_stat),
+	REG("statm", 0444, proc_pid_statm),
+	REG("maps", 0444, proc_pid_maps),
+	REG("comm", 0444, proc_pid_comm),
+	REG("mounts", 0444, proc_pid_mounts),
+	REG("mountinfo", 0444, proc_pid_mountinfo),
+	LNK("cwd", proc_cwd_link),
+	LNK("root", proc_root_link),
+	LNK("exe", proc_exe_link),
+};
+
+/* The process and thread directories' ->lookup and ->iterate_shared:
+ * their tables, for the process or thread they show. */
+static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry)
+{
+	return proc_lookup_table(dir, dentry, tgid_base_stuff,
+				 ARRAY_SIZE(tgid_base_stuff), PROC_I(dir)->pid);
+}
+
+static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
+{
+	proc_readdir_table(file, ctx, tgid_base_stuff, ARRAY_SIZE(tgid_base_stuff), 2);
+	return 0;
+}
+
+static struct dentry *proc_tid_base_lookup(struct inode *dir, struct dentry *dentry)
+{
+	return proc_lookup_table(dir, dentry, tid_base_stuff,
+				 ARRAY_SIZE(tid_base_stuff), PROC_I(dir)->pid);
+}
+
+static int proc_tid_base_readdir(struct file *file, struct dir_context *ctx)
+{
+	proc_readdir_table(file, ctx, tid_base_stuff, ARRAY_SIZE(tid_base_stuff), 2);
+	return 0;
+}
+
+static const struct inode_operations proc_tgid_base_inode_operations = {
+	.lookup = proc_tgid_base_lookup,
+};
+
+static const struct file_operations proc_tgid_base_operations = {
+	.read = generic_read_dir,
+	.iterate_shared = proc_tgid_base_readdir,
+	.seekable = true,
+};
+
+static const struct inode_operations proc_tid_base_inode_operations = {
+	.lookup = proc_tid_base_lookup,
+};
+
+static const struct file_operations proc_tid_base_operations = {
+	.read = generic_read_dir,
+	.iterate_shared = proc_tid_base_readdir,
+	.seekable = true,
+};
+
+static const struct pid_entry proc_tgid_ent =
+	DIR("", 0555, &proc_tgid_base_inode_operations, &proc_tgid_base_operations);
+static const struct pid_entry proc_tid_ent =
+	DIR("", 0555, &proc_tid_base_inode_operations, &proc_tid_base_operations);
+
+/*
+ * proc_pid_lookup - /proc/N: a directory for the process (or thread:
+ * Linux finds threads too, though readdir lists processes only) with
+ * number N, NULL if there is none.
+ */
+struct dentry *proc_pid_lookup(struct dentry *dentry, const char *name)
+{
+	long pid = proc_parse_num(name, dentry->d_name.len);
+	struct task_struct *task;
+
+	if (pid <= 0)
+		return NULL;
+	task = proc_get_task(pid);
+	if (!task)
+		return NULL;
+	put_task_struct(task);
+	return proc_splice(dentry, proc_pid_make_inode(dentry->d_sb, &proc_tgid_ent, pid, 0));
+}
+
+/* next_task_from - the smallest pid >= @from of a task that is a
+ * thread group leader (or, with @tgid, a thread of process @tgid); 0 if
+ * none. */
+static pid_t next_task_from(pid_t from, pid_t tgid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	pid_t best = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &tasklist, tasks) {
+		if (p->pid < from || p->pid <= 0 || (best && p->pid >= best))
+			continue;
+		if (tgid ? p->tgid != tgid : !thread_group_leader(p))
+			continue;
+		best = p->pid;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return best;
+}
+
+/* proc_emit_pids - a directory per process (or thread of @tgid), pid N
+ * at position @first + N. */
+static void proc_emit_pids(struct dir_context *ctx, loff_t first, pid_t tgid)
+{
+	char name[16];
+	pid_t pid;
+
+	if (ctx->pos < first)
+		ctx->pos = first;
+	while ((pid = next_task_from(ctx->pos - first, tgid))) {
+		int len = snprintf(name, sizeof(name), "%d", pid);
+
+		ctx->pos = first + pid;
+		if (!dir_emit(ctx, name, len, 1, DT_DIR))
+			return;
+		ctx->pos = first + pid + 1;
+	}
+}
+
+/* proc_pid_readdir - the processes' directories of /proc, from
+ * position @first on. */
+int proc_pid_readdir(struct file *file, struct dir_context *ctx, loff_t first)
+{
+	proc_emit_pids(ctx, first, 0);
+	return 0;
+}
+
+/* proc_task_lookup - /proc/PID/task/TID: a thread of this process. */
+static struct dentry *proc_task_lookup(struct inode *dir, struct dentry *dentry)
+{
+	long tid = proc_parse_num(dentry->d_name.name, dentry->d_name.len);
+	struct task_struct *task;
+	bool ours;
+
+	if (tid <= 0)
+		return NULL;
+	task = proc_get_task(tid);
+	if (!task)
+		return NULL;
+	ours = task->tgid == PROC_I(dir)->pid;
+	put_task_struct(task);
+	if (!ours)
+		return NULL;
+	return proc_splice(dentry, proc_pid_make_inode(dir->i_sb, &proc_tid_ent, tid, 0));
+}
+
+/* proc_task_readdir - getdents of /proc/PID/task: the threads. */
+static int proc_task_readdir(struct file *file, struct dir_context *ctx)
+{
+	if (proc_emit_dots(file, ctx))
+		proc_emit_pids(ctx, 2, PROC_I(file->f_inode)->pid);
+	return 0;
+}
+
+static const struct inode_operations proc_task_inode_operations = {
+	.lookup = proc_task_lookup,
+};
+
+static const struct file_operations proc_task_operations = {
+	.read = generic_read_dir,
+	.iterate_shared = proc_task_readdir,
+	.seekable = true,
+};

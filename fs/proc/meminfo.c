@@ -13,11 +13,70 @@ static void show_val_kb(struct seq_buf *s, const char *name, unsigned long pages
 	seq_printf(s, "%-16s%8lu kB\n", name, pages << (PAGE_SHIFT - 10));
 }
 
+/*
+ * proc_meminfo - /proc/meminfo, every line busybox free/top and LTP
+ * read, in Linux's order. What mmos counts is real (RAM, free pages,
+ * kernel stacks, the kernel's page tables, the vmalloc area, the commit
+ * limit with no swap); what it has no counter for (the page cache's
+ * total, slab, per-LRU lists) or does not have at all (swap, huge
+ * pages, writeback) reads 0.
+ */
 void proc_meminfo(struct seq_buf *s)
 {
-	show_val_kb(s, "MemTotal:", totalram_pages());
-	show_val_kb(s, "MemFree:", nr_free_pages());
-	show_val_kb(s, "MemAvailable:", nr_free_pages());
+	unsigned long total = totalram_pages(), free = nr_free_pages();
+	unsigned long stacks_kb = nr_tasks() * (THREAD_SIZE >> 10);
+
+	show_val_kb(s, "MemTotal:", total);
+	show_val_kb(s, "MemFree:", free);
+	show_val_kb(s, "MemAvailable:", free);
+	show_val_kb(s, "Buffers:", 0);
+	show_val_kb(s, "Cached:", 0);
+	show_val_kb(s, "SwapCached:", 0);
+	show_val_kb(s, "Active:", 0);
+	show_val_kb(s, "Inactive:", 0);
+	show_val_kb(s, "Active(anon):", 0);
+	show_val_kb(s, "Inactive(anon):", 0);
+	show_val_kb(s, "Active(file):", 0);
+	show_val_kb(s, "Inactive(file):", 0);
+	show_val_kb(s, "Unevictable:", 0);
+	show_val_kb(s, "Mlocked:", 0);
+	show_val_kb(s, "SwapTotal:", 0);
+	show_val_kb(s, "SwapFree:", 0);
+	show_val_kb(s, "Zswap:", 0);
+	show_val_kb(s, "Zswapped:", 0);
+	show_val_kb(s, "Dirty:", 0);
+	show_val_kb(s, "Writeback:", 0);
+	show_val_kb(s, "AnonPages:", 0);
+	show_val_kb(s, "Mapped:", 0);
+	show_val_kb(s, "Shmem:", 0);
+	show_val_kb(s, "KReclaimable:", 0);
+	show_val_kb(s, "Slab:", 0);
+	show_val_kb(s, "SReclaimable:", 0);
+	show_val_kb(s, "SUnreclaim:", 0);
+	seq_printf(s, "%-16s%8lu kB\n", "KernelStack:", stacks_kb);
+	show_val_kb(s, "PageTables:", nr_kernel_pgtable_pages());
+	show_val_kb(s, "SecPageTables:", 0);
+	show_val_kb(s, "NFS_Unstable:", 0);
+	show_val_kb(s, "Bounce:", 0);
+	show_val_kb(s, "WritebackTmp:", 0);
+	/* overcommit_ratio 50 of RAM, and no swap (Linux's vm_commit_limit) */
+	show_val_kb(s, "CommitLimit:", total / 2);
+	show_val_kb(s, "Committed_AS:", 0);
+	seq_printf(s, "%-16s%8lu kB\n", "VmallocTotal:",
+		   (unsigned long)((VMALLOC_END - VMALLOC_START + 1) >> 10));
+	show_val_kb(s, "VmallocUsed:", 0);
+	show_val_kb(s, "VmallocChunk:", 0);
+	show_val_kb(s, "Percpu:", 0);
+	show_val_kb(s, "HardwareCorrupted:", 0);
+	show_val_kb(s, "AnonHugePages:", 0);
+	show_val_kb(s, "ShmemHugePages:", 0);
+	show_val_kb(s, "ShmemPmdMapped:", 0);
+	show_val_kb(s, "FileHugePages:", 0);
+	show_val_kb(s, "FilePmdMapped:", 0);
+	seq_printf(s, "HugePages_Total:   %5lu\nHugePages_Free:    %5lu\n"
+		   "HugePages_Rsvd:    %5lu\nHugePages_Surp:    %5lu\n", 0UL, 0UL, 0UL, 0UL);
+	seq_printf(s, "Hugepagesize:   %8lu kB\n", 2048UL);
+	show_val_kb(s, "Hugetlb:", 0);
 }
 
 /* Every event counter, "name value" a line (Linux's /proc/vmstat format),

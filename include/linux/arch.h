@@ -90,5 +90,7 @@ void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka);
 
 /* Misc. */
 void dump_stack(void);			/* a backtrace of the caller */
+struct seq_buf;
+void arch_show_cpuinfo(struct seq_buf *s);	/* /proc/cpuinfo's text */
 
 #endif

@@ -25,6 +25,9 @@ struct qstr {
 
 /* d_flags */
 #define DCACHE_HASHED	0x1	/* findable by its name in its parent */
+/* made by ->lookup at every walk and never hashed (proc): freed by the
+ * last dput(), yet a name in its directory, not a removed one */
+#define DCACHE_DONTCACHE	0x2
 
 struct dentry {
 	atomic_t d_count;		/* dget/dput */
@@ -81,10 +84,12 @@ static inline bool d_unhashed(const struct dentry *dentry)
 	return !(dentry->d_flags & DCACHE_HASHED);
 }
 
-/* d_unlinked - removed from its directory (a root never is). */
+/* d_unlinked - removed from its directory (a root never is, nor a
+ * name its file system makes afresh at each lookup). */
 static inline bool d_unlinked(const struct dentry *dentry)
 {
-	return d_unhashed(dentry) && !IS_ROOT(dentry);
+	return d_unhashed(dentry) && !IS_ROOT(dentry) &&
+	       !(dentry->d_flags & DCACHE_DONTCACHE);
 }
 
 static inline bool d_mountpoint(const struct dentry *dentry)

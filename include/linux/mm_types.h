@@ -124,6 +124,9 @@ struct mm_struct {
 	unsigned long hiwater_rss;
 	unsigned long mmap_base;		/* top-down mmap starts below */
 	unsigned long stack_rlimit;		/* how far the stack may grow */
+	/* set by exec before the mm is anyone's, never changed: the
+	 * file it executes (a reference), /proc/PID/exe */
+	struct file *exe_file;
 };
 
 #endif

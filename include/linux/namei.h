@@ -35,7 +35,6 @@ struct dentry *filename_create(int dfd, const char *name, struct path *path,
 			       unsigned int lookup_flags);
 void done_path_create(struct path *path, struct dentry *dentry);
 char *getname_flags(const char __user *upath, unsigned int flags);
-bool is_proc_name(const char *name);
 long do_remove(int dfd, const char *name, bool is_rmdir);
 
 #endif

@@ -19,6 +19,9 @@
 
 typedef int pid_t;
 
+/* pids are 1 .. PID_MAX_DEFAULT - 1 (/proc/sys/kernel/pid_max) */
+#define PID_MAX_DEFAULT	32768
+
 enum pid_type {
 	PIDTYPE_PID,
 	PIDTYPE_TGID,

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * /proc: read-only files whose text is generated when they are opened
- * (the whole of it, so a reader sees one consistent snapshot).
+ * /proc (Documentation/filesystems/proc.md): a file system of read-only
+ * files whose text is generated when they are opened (the whole of it,
+ * so a reader sees one consistent snapshot), into a struct seq_buf
+ * (fs/seq_file.c).
  */
 #ifndef _LINUX_PROC_FS_H
 #define _LINUX_PROC_FS_H
@@ -22,10 +24,14 @@ void seq_printf(struct seq_buf *s, const char *fmt, ...);
 void seq_pad(struct seq_buf *s, size_t col);
 void seq_write(struct seq_buf *s, const void *data, size_t len);
 
-struct file *proc_open(const char *path, unsigned int flags);
-void proc_pid_maps(struct seq_buf *s, struct task_struct *task);
-void proc_pid_status(struct seq_buf *s, struct task_struct *task);
+/* fs/proc/root.c: the file system type, and its mount on /proc */
+void proc_root_init(void);
+int proc_mount_proc(void);
 void proc_meminfo(struct seq_buf *s);
+/* fs/proc_namespace.c: the mount tree, as /proc/mounts or mountinfo */
+int proc_show_mounts(struct seq_buf *s, bool info);
+/* fs/super.c: the registered types, as /proc/filesystems */
+void proc_show_filesystems(struct seq_buf *s);
 void proc_mmstat(struct seq_buf *s);
 
 #endif

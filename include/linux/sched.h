@@ -113,6 +113,7 @@ struct task_struct {
 	u64 utime, stime, sum_exec_runtime, exec_start;
 	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
 	unsigned long min_flt, maj_flt;	/* page faults (mm/memory.c) */
+	u64 start_boottime;		/* CLOCK_BOOTTIME ns at fork: /proc's starttime */
 	struct prev_cputime prev_cputime;	/* what was last reported */
 
 	/* Signals: changed by the task itself or by senders, irqs off */

@@ -19,6 +19,7 @@
 #include <linux/kernel.h>
 #include <linux/mmu_context.h>
 #include <linux/sched.h>
+#include <linux/kernel_stat.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/cputime.h>
 #include <linux/sched/loadavg.h>
@@ -64,6 +65,13 @@ static struct rq runqueues[NR_CPUS];
 static struct rq *this_rq(void)
 {
 	return &runqueues[smp_processor_id()];
+}
+
+/* nr_running - the runnable tasks (/proc/stat's procs_running and
+ * loadavg's), read without the lock as Linux's. */
+unsigned long nr_running(void)
+{
+	return READ_ONCE(this_rq()->nr_running);
 }
 
 /* <linux/preempt.h>: this CPU's preemption count and reschedule flag */

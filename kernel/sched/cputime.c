@@ -10,21 +10,38 @@
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
+#include <linux/kernel_stat.h>
 #include <linux/sched/cputime.h>
 #include <linux/spinlock.h>
 #include <linux/time64.h>
 #include <asm/irqflags.h>
 
+struct kernel_cpustat kcpustat;
+/* written by __schedule() with interrupts off; one CPU */
+static unsigned long long nr_switches;
+
 /* account_process_tick - from the tick (interrupts off): charge @p, the
  * task that was interrupted, one tick of user or system time. */
 void account_process_tick(struct task_struct *p, int user_tick)
 {
-	if (is_idle_task(p))
+	kcpustat.ticks++;
+	if (is_idle_task(p)) {
+		kcpustat.cpustat[CPUTIME_IDLE] += TICK_NSEC;
 		return;
-	if (user_tick)
+	}
+	if (user_tick) {
 		p->utime += TICK_NSEC;
-	else
+		kcpustat.cpustat[task_nice(p) > 0 ? CPUTIME_NICE : CPUTIME_USER] += TICK_NSEC;
+	} else {
 		p->stime += TICK_NSEC;
+		kcpustat.cpustat[CPUTIME_SYSTEM] += TICK_NSEC;
+	}
+}
+
+/* nr_context_switches - every switch since boot (/proc/stat's ctxt). */
+unsigned long long nr_context_switches(void)
+{
+	return READ_ONCE(nr_switches);
 }
 
 /*
@@ -40,6 +57,7 @@ void account_switch(struct task_struct *prev, struct task_struct *next, bool vol
 
 	lockdep_assert_irqs_disabled();
 	prev->sum_exec_runtime += now - prev->exec_start;
+	nr_switches++;
 	next->exec_start = now;
 	if (voluntary)
 		prev->nvcsw++;

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /proc/sys (Linux's fs/proc/proc_sysctl.c, for the few values mmos
+ * has): kernel/{ostype,osrelease,hostname,pid_max}, vm/mmap_min_addr.
+ * Only hostname can be written (as sethostname(2)); the others are fixed
+ * in mmos, so their mode is 0444 and opening them for writing is
+ * -EACCES, as Linux's sysctl permission check says for a read-only entry.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/pid.h>
+#include <linux/proc_fs.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <linux/utsname.h>
+#include "internal.h"
+
+/* uts_show - one of the names, under uts_lock, and a newline. */
+static void uts_show(struct seq_buf *s, size_t offset)
+{
+	char name[__NEW_UTS_LEN + 1];
+
+	spin_lock(&uts_lock);
+	memcpy(name, (char *)utsname() + offset, sizeof(name));
+	spin_unlock(&uts_lock);
+	seq_printf(s, "%s\n", name);
+}
+
+/* The entries' ->show: each value and a newline, as Linux's sysctls. */
+static int ostype_show(struct seq_buf *s, struct task_struct *task)
+{
+	uts_show(s, offsetof(struct new_utsname, sysname));
+	return 0;
+}
+
+static int osrelease_show(struct seq_buf *s, struct task_struct *task)
+{
+	uts_show(s, offsetof(struct new_utsname, release));
+	return 0;
+}
+
+static int hostname_show(struct seq_buf *s, struct task_struct *task)
+{
+	uts_show(s, offsetof(struct new_utsname, nodename));
+	return 0;
+}
+
+static int pid_max_show(struct seq_buf *s, struct task_struct *task)
+{
+	seq_printf(s, "%d\n", PID_MAX_DEFAULT);
+	return 0;
+}
+
+static int mmap_min_addr_show(struct seq_buf *s, struct task_struct *task)
+{
+	seq_printf(s, "%lu\n", MMAP_MIN_ADDR);
+	return 0;
+}
+
+/* proc_sys_open - refuse writing what is not writable (-EACCES, even
+ * for root, as Linux's sysctl_perm), then open as any /proc file. */
+static int proc_sys_open(struct inode *inode, struct file *f)
+{
+	if ((f->f_mode & FMODE_WRITE) && !(inode->i_mode & 0200))
+		return -EACCES;
+	return proc_single_fops.open(inode, f);
+}
+
+/*
+ * hostname_write - write(2) of kernel/hostname: the new name, up to a
+ * newline, as Linux's proc_do_uts_string (one write, from offset 0;
+ * longer than 64 bytes is cut). Returns @len, or -EFAULT.
+ */
+static ssize_t hostname_write(struct file *f, const char __user *ubuf, size_t len,
+			      loff_t *pos)
+{
+	char name[__NEW_UTS_LEN + 1];
+	size_t n = min(len, (size_t)__NEW_UTS_LEN);
+
+	if (*pos)
+		return len;	/* Linux ignores what comes after the first write */
+	if (copy_from_user(name, ubuf, n))
+		return -EFAULT;
+	name[n] = 0;
+	for (size_t i = 0; i < n; i++)
+		if (name[i] == '\n')
+			name[i] = 0;
+	spin_lock(&uts_lock);
+	memcpy(utsname()->nodename, name, sizeof(name));
+	spin_unlock(&uts_lock);
+	*pos += len;
+	return len;
+}
+
+static const struct file_operations proc_sys_ro_fops = {
+	.open = proc_sys_open,
+	.read = proc_single_read,
+	.seekable = true,
+};
+
+static const struct file_operations hostname_fops = {
+	.open = proc_sys_open,
+	.read = proc_single_read,
+	.write = hostname_write,
+	.seekable = true,
+};
+
+#define SYS_RO(NAME, SHOW) \
+	{ .name = NAME, .mode = S_IFREG | 0444, .show = SHOW, .fop = &proc_sys_ro_fops }
+
+static const struct pid_entry sys_kernel_stuff[] = {
+	SYS_RO("ostype", ostype_show),
+	SYS_RO("osrelease", osrelease_show),
+	{ .name = "hostname", .mode = S_IFREG | 0644, .show = hostname_show,
+	  .fop = &hostname_fops },
+	SYS_RO("pid_max", pid_max_show),
+};
+
+static const struct pid_entry sys_vm_stuff[] = {
+	SYS_RO("mmap_min_addr", mmap_min_addr_show),
+};
+
+/* PROC_TABLE_DIR - a directory of /proc/sys whose names are @TABLE. */
+#define PROC_TABLE_DIR(PREFIX, TABLE)						\
+static struct dentry *PREFIX##_lookup(struct inode *dir, struct dentry *dentry) \
+{										\
+	return proc_lookup_table(dir, dentry, TABLE, ARRAY_SIZE(TABLE), 0);	\
+}										\
+static int PREFIX##_readdir(struct file *file, struct dir_context *ctx)	\
+{										\
+	proc_readdir_table(file, ctx, TABLE, ARRAY_SIZE(TABLE), 2);		\
+	return 0;								\
+}										\
+static const struct inode_operations PREFIX##_iops = {			\
+	.lookup = PREFIX##_lookup,						\
+};										\
+static const struct file_operations PREFIX##_fops = {				\
+	.read = generic_read_dir,						\
+	.iterate_shared = PREFIX##_readdir,					\
+	.seekable = true,							\
+}
+
+PROC_TABLE_DIR(sys_kernel, sys_kernel_stuff);
+PROC_TABLE_DIR(sys_vm, sys_vm_stuff);
+
+static const struct pid_entry sys_stuff[] = {
+	{ .name = "kernel", .mode = S_IFDIR | 0555, .iop = &sys_kernel_iops,
+	  .fop = &sys_kernel_fops },
+	{ .name = "vm", .mode = S_IFDIR | 0555, .iop = &sys_vm_iops, .fop = &sys_vm_fops },
+};
+
+/* /proc/sys itself, in the root's table */
+static struct dentry *proc_sys_lookup(struct inode *dir, struct dentry *dentry)
+{
+	return proc_lookup_table(dir, dentry, sys_stuff, ARRAY_SIZE(sys_stuff), 0);
+}
+
+static int proc_sys_readdir(struct file *file, struct dir_context *ctx)
+{
+	proc_readdir_table(file, ctx, sys_stuff, ARRAY_SIZE(sys_stuff), 2);
+	return 0;
+}
+
+const struct inode_operations proc_sys_dir_operations = {
+	.lookup = proc_sys_lookup,
+};
+
+const struct file_operations proc_sys_dir_file_operations = {
+	.read = generic_read_dir,
+	.iterate_shared = proc_sys_readdir,
+	.seekable = true,
+};

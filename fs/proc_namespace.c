@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /proc/mounts and /proc/PID/mountinfo from the mount tree (Linux's
+ * fs/proc_namespace.c). The tree is walked under namespace_sem (read),
+ * which keeps mount, umount and remount out, so the walk may allocate.
+ */
+#include <linux/kernel.h>
+#include <linux/dcache.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/mount.h>
+#include <linux/proc_fs.h>
+#include <linux/rwsem.h>
+#include <linux/slab.h>
+#include "mount.h"
+
+/* seq_mangle - @str with space, tab, newline and backslash as octal
+ * escapes, as Linux's mangle() for the mount table's fields. */
+static void seq_mangle(struct seq_buf *s, const char *str)
+{
+	for (; *str; str++) {
+		if (*str == ' ' || *str == '\t' || *str == '\n' || *str == '\\')
+			seq_printf(s, "\\%03o", (unsigned char)*str);
+		else
+			seq_write(s, str, 1);
+	}
+}
+
+/* show_mnt_opts - "rw" or "ro", then the mount's nosuid, nodev, noexec,
+ * noatime (mmos updates atime on every read, Linux's strictatime, which
+ * shows no word). */
+static void show_mnt_opts(struct seq_buf *s, struct mount *m)
+{
+	int f = READ_ONCE(m->mnt.mnt_flags);
+
+	seq_printf(s, "%s", __mnt_is_readonly(&m->mnt) ? "ro" : "rw");
+	if (f & MNT_NOSUID)
+		seq_printf(s, ",nosuid");
+	if (f & MNT_NODEV)
+		seq_printf(s, ",nodev");
+	if (f & MNT_NOEXEC)
+		seq_printf(s, ",noexec");
+	if (f & MNT_NOATIME)
+		seq_printf(s, ",noatime");
+}
+
+/* show_mountpoint - where @m is mounted, as the reader sees it. */
+static void show_mountpoint(struct seq_buf *s, struct mount *m, char *buf)
+{
+	struct path mp = { &m->mnt_parent->mnt, m->mnt_mountpoint };
+
+	if (!mnt_has_parent(m)) {
+		mp.mnt = &m->mnt;
+		mp.dentry = m->mnt.mnt_root;
+	}
+	if (d_path(&mp, buf, PATH_MAX) < 0)
+		seq_printf(s, "?");
+	else
+		seq_mangle(s, buf);
+}
+
+/* show_vfsmnt - one /proc/mounts line: source, mount point, type,
+ * options, "0 0". */
+static void show_vfsmnt(struct seq_buf *s, struct mount *m, char *buf)
+{
+	seq_mangle(s, m->mnt_devname);
+	seq_printf(s, " ");
+	show_mountpoint(s, m, buf);
+	seq_printf(s, " %s ", m->mnt.mnt_sb->s_type->name);
+	show_mnt_opts(s, m);
+	seq_printf(s, " 0 0\n");
+}
+
+/* show_mountinfo - one mountinfo line: ids, dev, root in its file
+ * system, mount point, options, "-" (no propagation fields), type,
+ * source, the super block's options. */
+static void show_mountinfo(struct seq_buf *s, struct mount *m, char *buf)
+{
+	struct super_block *sb = m->mnt.mnt_sb;
+
+	seq_printf(s, "%d %d %u:%u ", m->mnt_id, m->mnt_parent->mnt_id,
+		   MAJOR(sb->s_dev), MINOR(sb->s_dev));
+	if (dentry_path(m->mnt.mnt_root, buf, PATH_MAX) < 0)
+		seq_printf(s, "?");
+	else
+		seq_mangle(s, buf);
+	seq_printf(s, " ");
+	show_mountpoint(s, m, buf);
+	seq_printf(s, " ");
+	show_mnt_opts(s, m);
+	seq_printf(s, " - %s ", sb->s_type->name);
+	seq_mangle(s, m->mnt_devname);
+	seq_printf(s, " %s\n", (READ_ONCE(sb->s_flags) & SB_RDONLY) ? "ro" : "rw");
+}
+
+/* show_tree - @m and every mount below it, parents first. */
+static void show_tree(struct seq_buf *s, struct mount *m, char *buf, bool info)
+{
+	struct mount *c;
+
+	if (info)
+		show_mountinfo(s, m, buf);
+	else
+		show_vfsmnt(s, m, buf);
+	list_for_each_entry(c, &m->mnt_mounts, mnt_child)
+		show_tree(s, c, buf, info);
+}
+
+/*
+ * proc_show_mounts - the whole mount tree, in /proc/mounts' format or
+ * (@info) mountinfo's. Returns 0 or -ENOMEM.
+ */
+int proc_show_mounts(struct seq_buf *s, bool info)
+{
+	char *buf = kmalloc(PATH_MAX, GFP_KERNEL);
+
+	if (!buf)
+		return -ENOMEM;
+	down_read(&namespace_sem);
+	show_tree(s, root_mnt(), buf, info);
+	up_read(&namespace_sem);
+	kfree(buf);
+	return 0;
+}
