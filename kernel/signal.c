@@ -81,12 +81,27 @@ static void fill_siginfo(struct kernel_siginfo *to, int sig, const struct kernel
 	to->si_signo = sig;
 }
 
-/* si_fromkernel - @info says the kernel sent it (init may not ignore a
- * SIGKILL or SIGSTOP sent so): SEND_SIG_PRIV, or a positive si_code
- * (SI_KERNEL, a fault's, a child's CLD_*). */
+/* si_fromkernel - @info says the kernel sent it, not a user's kill (no
+ * permission check): SEND_SIG_PRIV, or a positive si_code (SI_KERNEL, a
+ * fault's, a child's CLD_*). */
 static bool si_fromkernel(const struct kernel_siginfo *info)
 {
 	return info == SEND_SIG_PRIV || (info != SEND_SIG_NOINFO && info->si_code > 0);
+}
+
+/*
+ * si_force - may @info's SIGKILL or SIGSTOP reach init (Linux's force
+ * in send_signal_locked)? Only what the kernel itself generates:
+ * SEND_SIG_PRIV or SI_KERNEL. A child's exit signal (CLD_EXITED, and
+ * clone lets a child pick SIGSTOP or SIGKILL as its exit signal) is
+ * sent on the child's behalf and is not forced, so init ignores it as
+ * Linux's init does: before this, a fuzzer child whose exit signal was
+ * SIGSTOP stopped PID 1 for good.
+ */
+static bool si_force(const struct kernel_siginfo *info)
+{
+	return info == SEND_SIG_PRIV ||
+	       (info != SEND_SIG_NOINFO && info->si_code == SI_KERNEL);
 }
 
 /* signal_add - make @sig pending for @p, with @info unless one is
@@ -154,7 +169,7 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
  */
 static void __send_sig(int sig, const struct kernel_siginfo *info, struct task_struct *p)
 {
-	if (prepare_signal(sig, p, si_fromkernel(info)))
+	if (prepare_signal(sig, p, si_force(info)))
 		signal_add(sig, info, p);
 }
 
@@ -270,7 +285,7 @@ int __group_send_sig_info(int sig, const struct kernel_siginfo *info, struct tas
 		if (err)
 			return err;
 	}
-	if (!sig || !prepare_signal(sig, p, si_fromkernel(info)))
+	if (!sig || !prepare_signal(sig, p, si_force(info)))
 		return 0;
 	if (sig == SIGKILL) {
 		list_for_each_entry(t, &p->signal->thread_head, thread_node)
