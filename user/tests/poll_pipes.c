@@ -81,7 +81,7 @@ static void check_poll_array(void)
 	fds[1] = (struct pollfd){ .fd = -5, .events = POLLIN, .revents = 0x7777 };
 	fds[2] = (struct pollfd){ .fd = f, .events = POLLIN | POLLOUT };
 	fds[3] = (struct pollfd){ .fd = r, .events = POLLIN };
-	fds[4] = (struct pollfd){ .fd = 200, .events = POLLIN };
+	fds[4] = (struct pollfd){ .fd = t_closed_fd(200), .events = POLLIN };
 	CHECK(poll(fds, 5, 0) == 3, "three with events");
 	CHECK(fds[0].revents == 0, "empty pipe: revents %#x", fds[0].revents);
 	CHECK(fds[1].revents == 0, "negative fd: revents cleared, %#x", fds[1].revents);

@@ -72,8 +72,9 @@ static void check_sets(void)
 	CHECK(raw_select(0, NULL, NULL, NULL, &tv) == 0, "nothing");
 	/* errors */
 	FD_ZERO(&r);
-	FD_SET(200, &r);
-	CHECK(raw_select(201, &r, NULL, NULL, &tv) == -EBADF, "an fd not open: EBADF");
+	FD_SET(t_closed_fd(200), &r);
+	CHECK(raw_select(t_closed_fd(200) + 1, &r, NULL, NULL, &tv) == -EBADF,
+	      "an fd not open: EBADF");
 	CHECK(raw_select(-1, NULL, NULL, NULL, &tv) == -EINVAL, "n < 0");
 	CHECK(raw_select(p[0] + 1, BAD, NULL, NULL, &tv) == -EFAULT, "bad set");
 	CHECK(raw_select(1, NULL, NULL, NULL, BAD) == -EFAULT, "bad timeval");

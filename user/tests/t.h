@@ -13,6 +13,7 @@
 #endif
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +108,16 @@ static inline void t_sleep_ms(long ms)
 static inline int t_become_reaper(void)
 {
 	return getpid() == 1 || prctl(PR_SET_CHILD_SUBREAPER, 1) == 0;
+}
+
+/* t_closed_fd - a descriptor number at or above @from that is not open.
+ * The test may inherit descriptors from whatever ran it (a CI runner
+ * keeps lock files open on high numbers), so no number is assumed free. */
+static inline int t_closed_fd(int from)
+{
+	while (fcntl(from, F_GETFD) != -1)
+		from++;
+	return from;
 }
 
 #endif
