@@ -2,9 +2,10 @@
 /*
  * ramfs: a file system that is its dcache and page cache. Every name is
  * a pinned dentry, every file's data is its page-cache pages, and
- * nothing is anywhere else. rootfs (the root of the mount tree, where
- * the initramfs is unpacked) is a ramfs; tmpfs (mm/shmem.c) is a ramfs
- * with limits, which this file enforces when ramfs_fs_info has them.
+ * nothing is anywhere else. tmpfs (mm/shmem.c) is a ramfs with limits,
+ * which this file enforces when ramfs_fs_info has them, and with sizes
+ * on its directories; rootfs (the root of the mount tree, where the
+ * initramfs is unpacked) is a tmpfs, as Linux's.
  */
 #include <linux/kernel.h>
 #include <linux/dcache.h>
@@ -58,6 +59,18 @@ static void ramfs_uncharge(struct super_block *sb, bool inode, long nr)
 }
 
 /*
+ * ramfs_dir_resize - @dir gained (@entries > 0) or lost names: a tmpfs
+ * directory's size is BOGO_DIRENT_SIZE a name, as Linux's shmem shows it
+ * (ls -ld reads it); ramfs's stays 0, as Linux's ramfs. Under @dir's
+ * i_rwsem, as every directory operation is.
+ */
+static void ramfs_dir_resize(struct inode *dir, int entries)
+{
+	if (RAMFS_SB(dir->i_sb)->dir_sizes)
+		dir->i_size += (loff_t)entries * BOGO_DIRENT_SIZE;
+}
+
+/*
  * ramfs_get_inode - a new inode of @mode in @dir (NULL for the root) on
  * @sb, with the operations of its type. Returns it, or ERR_PTR: -ENOSPC
  * past nr_inodes, -ENOMEM.
@@ -86,6 +99,7 @@ struct inode *ramfs_get_inode(struct super_block *sb, const struct inode *dir,
 		inode->i_op = &ramfs_dir_inode_operations;
 		inode->i_fop = &simple_dir_operations;
 		inc_nlink(inode);	/* "." */
+		ramfs_dir_resize(inode, 2);	/* "." and ".." */
 		break;
 	case S_IFLNK:
 		inode->i_op = &simple_symlink_inode_operations;
@@ -108,6 +122,7 @@ static int ramfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode,
 	d_add(dentry, inode);
 	dget(dentry);		/* the pin */
 	dir->i_mtime = dir->i_ctime = current_time(dir);
+	ramfs_dir_resize(dir, 1);
 	return 0;
 }
 
@@ -148,6 +163,55 @@ static int ramfs_symlink(struct inode *dir, struct dentry *dentry,
 	d_add(dentry, inode);
 	dget(dentry);		/* the pin */
 	dir->i_mtime = dir->i_ctime = current_time(dir);
+	ramfs_dir_resize(dir, 1);
+	return 0;
+}
+
+/* ramfs_link - simple_link: one more name in @dir. */
+static int ramfs_link(struct dentry *old, struct inode *dir, struct dentry *dentry)
+{
+	int err = simple_link(old, dir, dentry);
+
+	if (!err)
+		ramfs_dir_resize(dir, 1);
+	return err;
+}
+
+/* ramfs_unlink - simple_unlink: one name fewer in @dir. */
+static int ramfs_unlink(struct inode *dir, struct dentry *dentry)
+{
+	int err = simple_unlink(dir, dentry);
+
+	if (!err)
+		ramfs_dir_resize(dir, -1);
+	return err;
+}
+
+/* ramfs_rmdir - simple_rmdir: one name fewer in @dir. */
+static int ramfs_rmdir(struct inode *dir, struct dentry *dentry)
+{
+	int err = simple_rmdir(dir, dentry);
+
+	if (!err)
+		ramfs_dir_resize(dir, -1);
+	return err;
+}
+
+/*
+ * ramfs_rename - simple_rename; a move takes a name from @old_dir to
+ * @new_dir, and one it replaces goes (an exchange changes no count).
+ */
+static int ramfs_rename(struct inode *old_dir, struct dentry *old_dentry,
+			struct inode *new_dir, struct dentry *new_dentry,
+			unsigned int flags)
+{
+	bool replaces = new_dentry->d_inode != NULL;
+	int err = simple_rename(old_dir, old_dentry, new_dir, new_dentry, flags);
+
+	if (err || (flags & RENAME_EXCHANGE))
+		return err;
+	ramfs_dir_resize(old_dir, -1);
+	ramfs_dir_resize(new_dir, replaces ? 0 : 1);
 	return 0;
 }
 
@@ -244,13 +308,13 @@ static const struct inode_operations ramfs_file_inode_operations = {
 static const struct inode_operations ramfs_dir_inode_operations = {
 	.create = ramfs_create,
 	.lookup = simple_lookup,
-	.link = simple_link,
-	.unlink = simple_unlink,
+	.link = ramfs_link,
+	.unlink = ramfs_unlink,
 	.symlink = ramfs_symlink,
 	.mkdir = ramfs_mkdir,
-	.rmdir = simple_rmdir,
+	.rmdir = ramfs_rmdir,
 	.mknod = ramfs_mknod,
-	.rename = simple_rename,
+	.rename = ramfs_rename,
 	.tmpfile = ramfs_tmpfile,
 	.setattr = ramfs_setattr,
 };
@@ -345,7 +409,7 @@ static int ramfs_fill_super(struct super_block *sb, void *data)
 	return ramfs_fill_super_info(sb, fsi, RAMFS_MAGIC, &ramfs_ops);
 }
 
-/* ramfs_mount - a new instance each time (ramfs and rootfs). */
+/* ramfs_mount - a new ramfs instance each time. */
 static struct super_block *ramfs_mount(struct file_system_type *fs_type,
 				       int flags, const char *dev_name, void *data)
 {
@@ -367,9 +431,22 @@ static struct file_system_type ramfs_fs_type = {
 	.kill_sb = ramfs_kill_sb,
 };
 
+/*
+ * rootfs_mount - the root of the mount tree, where the initramfs is
+ * unpacked: a tmpfs, as Linux's rootfs is when it has tmpfs and no
+ * root= (init/do_mounts.c), so its root is 1777, its directories have
+ * tmpfs's sizes and it may fill half of RAM; /proc/mounts names its
+ * type "rootfs".
+ */
+static struct super_block *rootfs_mount(struct file_system_type *fs_type,
+					int flags, const char *dev_name, void *data)
+{
+	return mount_nodev(fs_type, flags, data, shmem_fill_super);
+}
+
 static struct file_system_type rootfs_fs_type = {
 	.name = "rootfs",
-	.mount = ramfs_mount,
+	.mount = rootfs_mount,
 	.kill_sb = ramfs_kill_sb,
 };
 

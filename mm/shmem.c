@@ -92,6 +92,7 @@ static void shmem_default_limits(struct ramfs_fs_info *fsi)
 	fsi->max_blocks = totalram_pages() / 2;
 	fsi->max_inodes = totalram_pages() / 2;
 	fsi->mode = 01777;
+	fsi->dir_sizes = true;
 }
 
 static int shmem_remount(struct super_block *sb, int *flags, char *data);
@@ -104,8 +105,8 @@ static const struct super_operations shmem_ops = {
 };
 
 /* shmem_fill_super - a tmpfs instance: the default limits, then the
- * options. */
-static int shmem_fill_super(struct super_block *sb, void *data)
+ * options (tmpfs, and rootfs: fs/ramfs.c). */
+int shmem_fill_super(struct super_block *sb, void *data)
 {
 	struct ramfs_fs_info *fsi = kzalloc(sizeof(*fsi), GFP_KERNEL);
 	int err;

@@ -32,6 +32,7 @@ static int devtmpfs_fill_super(struct super_block *sb, void *data)
 	if (!fsi)
 		return -ENOMEM;
 	fsi->mode = 0755;
+	fsi->dir_sizes = true;	/* a tmpfs in Linux */
 	return ramfs_fill_super_info(sb, fsi, TMPFS_MAGIC, &devtmpfs_ops);
 }
 

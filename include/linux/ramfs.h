@@ -12,6 +12,10 @@
 #define RAMFS_MAGIC	0x858458f6
 #define TMPFS_MAGIC	0x01021994
 
+/* What a directory entry adds to a tmpfs directory's i_size (Linux's
+ * shmem): a directory is 2 * BOGO_DIRENT_SIZE empty, for "." and "..". */
+#define BOGO_DIRENT_SIZE 20
+
 /* struct ramfs_fs_info - one ramfs or tmpfs instance's own data */
 struct ramfs_fs_info {
 	spinlock_t stat_lock;
@@ -21,6 +25,7 @@ struct ramfs_fs_info {
 	/* set at mount (and remount) under namespace_sem: */
 	umode_t mode;				/* of the root */
 	unsigned int uid, gid;			/* of the root */
+	bool dir_sizes;		/* tmpfs: directories count BOGO_DIRENT_SIZE an entry */
 };
 
 struct inode *ramfs_get_inode(struct super_block *sb, const struct inode *dir,
@@ -32,6 +37,7 @@ int ramfs_statfs(struct dentry *dentry, struct kstatfs *buf);
 void ramfs_put_super(struct super_block *sb);
 void init_rootfs(void);
 void init_tmpfs(void);
+int shmem_fill_super(struct super_block *sb, void *data);
 
 extern const struct file_operations ramfs_file_operations;
 extern const struct address_space_operations ramfs_aops;
