@@ -28,12 +28,17 @@ struct mount {
 	struct dentry *mnt_mountpoint;	/* in mnt_parent's tree */
 	struct list_head mnt_mounts;	/* the mounts on this one */
 	struct list_head mnt_child;	/* in mnt_parent->mnt_mounts */
+	/* namespace_sem must be held when using this (for writing to
+	 * change it): */
+	struct list_head mnt_list;	/* in mnt_ns_list, in mount order */
 };
 
 /* mount_lock: the tree's links above and every dentry's d_mounted.
  * namespace_sem: serializes mount, umount and remount (they sleep). */
 extern spinlock_t mount_lock;
 extern struct rw_semaphore namespace_sem;
+/* every attached mount, oldest first: the order of /proc/mounts */
+extern struct list_head mnt_ns_list;
 
 static inline struct mount *real_mount(struct vfsmount *mnt)
 {

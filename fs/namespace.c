@@ -26,6 +26,7 @@ DEFINE_SPINLOCK(mount_lock);
 DECLARE_RWSEM(namespace_sem);
 
 static struct mount *root_mount;	/* rootfs: never unmounted */
+LIST_HEAD(mnt_ns_list);		/* Linux's mnt_namespace->list */
 
 /* mntget - one more reference on @mnt (NULL is allowed). */
 struct vfsmount *mntget(struct vfsmount *mnt)
@@ -82,6 +83,7 @@ static struct mount *alloc_vfsmnt(struct super_block *sb, struct dentry *root,
 	m->mnt_parent = m;
 	INIT_LIST_HEAD(&m->mnt_mounts);
 	INIT_LIST_HEAD(&m->mnt_child);
+	INIT_LIST_HEAD(&m->mnt_list);
 	return m;
 }
 
@@ -216,6 +218,7 @@ static void attach_mnt(struct mount *m, const struct path *mp)
 	list_add_tail(&m->mnt_child, &parent->mnt_mounts);
 	mp->dentry->d_mounted++;
 	spin_unlock(&mount_lock);
+	list_add_tail(&m->mnt_list, &mnt_ns_list);
 }
 
 /*
@@ -239,6 +242,7 @@ static void umount_tree(struct mount *m)
 	m->mnt_mountpoint = NULL;
 	mp->d_mounted--;
 	spin_unlock(&mount_lock);
+	list_del_init(&m->mnt_list);
 	dput(mp);
 	mntput(&parent->mnt);
 	mntput(&m->mnt);
@@ -571,6 +575,7 @@ void mnt_init(void)
 	if (IS_ERR(mnt))
 		panic("VFS: cannot mount rootfs (%ld)", PTR_ERR(mnt));
 	root_mount = real_mount(mnt);
+	list_add_tail(&root_mount->mnt_list, &mnt_ns_list);
 	root.mnt = mnt;
 	root.dentry = mnt->mnt_root;
 	init_task.fs = init_fs_struct();

@@ -93,31 +93,26 @@ static void show_mountinfo(struct seq_buf *s, struct mount *m, char *buf)
 	seq_printf(s, " %s\n", (READ_ONCE(sb->s_flags) & SB_RDONLY) ? "ro" : "rw");
 }
 
-/* show_tree - @m and every mount below it, parents first. */
-static void show_tree(struct seq_buf *s, struct mount *m, char *buf, bool info)
-{
-	struct mount *c;
-
-	if (info)
-		show_mountinfo(s, m, buf);
-	else
-		show_vfsmnt(s, m, buf);
-	list_for_each_entry(c, &m->mnt_mounts, mnt_child)
-		show_tree(s, c, buf, info);
-}
-
 /*
- * proc_show_mounts - the whole mount tree, in /proc/mounts' format or
- * (@info) mountinfo's. Returns 0 or -ENOMEM.
+ * proc_show_mounts - every mount, in /proc/mounts' format or (@info)
+ * mountinfo's, in the order they were mounted, as Linux lists its
+ * namespace (not the tree's order: a later mount under an earlier
+ * point comes later). Returns 0 or -ENOMEM.
  */
 int proc_show_mounts(struct seq_buf *s, bool info)
 {
 	char *buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	struct mount *m;
 
 	if (!buf)
 		return -ENOMEM;
 	down_read(&namespace_sem);
-	show_tree(s, root_mnt(), buf, info);
+	list_for_each_entry(m, &mnt_ns_list, mnt_list) {
+		if (info)
+			show_mountinfo(s, m, buf);
+		else
+			show_vfsmnt(s, m, buf);
+	}
 	up_read(&namespace_sem);
 	kfree(buf);
 	return 0;
