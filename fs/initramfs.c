@@ -88,6 +88,46 @@ static void free_hash(void)
 	INIT_LIST_HEAD(&link_hashes);
 }
 
+/*
+ * The directories unpacked, with their archive mtimes: set only at the
+ * end (Linux's dir_add/dir_utime), since every entry made inside one
+ * afterwards would move its mtime to now.
+ */
+struct dir_entry {
+	struct list_head list;
+	long long mtime;
+	char name[];
+};
+
+static LIST_HEAD(dir_list);
+
+/* dir_add - remember directory @name's @mtime. 0 or -ENOMEM. */
+static int dir_add(const char *name, long long mtime)
+{
+	struct dir_entry *de = kmalloc(sizeof(*de) + strlen(name) + 1, GFP_KERNEL);
+
+	if (!de)
+		return -ENOMEM;
+	de->mtime = mtime;
+	strcpy(de->name, name);
+	list_add(&de->list, &dir_list);
+	return 0;
+}
+
+/* dir_utime - give each remembered directory its mtime (if @apply: a
+ * failed unpack only forgets them), and forget them. */
+static void dir_utime(bool apply)
+{
+	struct dir_entry *de, *n;
+
+	list_for_each_entry_safe(de, n, &dir_list, list) {
+		if (apply)
+			init_utimes(de->name, (struct timespec64){ de->mtime, 0 });
+		kfree(de);
+	}
+	INIT_LIST_HEAD(&dir_list);
+}
+
 /* clean_path - as Linux's: an entry already at @name that is not a
  * directory being made again goes first, so that a later archive
  * replaces what an earlier one had. */
@@ -107,7 +147,8 @@ static void clean_path(const char *name, umode_t mode)
 /*
  * unpack_entry - create one entry, as Linux's do_name/do_copy/do_symlink:
  * directories (one that exists already is kept), regular files, symlinks,
- * and device, FIFO and socket nodes; then its owner, mode and mtime.
+ * and device, FIFO and socket nodes; then its owner, mode and mtime (a
+ * directory's at the end: dir_utime()).
  * Returns 0 or a negative errno.
  */
 static int unpack_entry(const struct cpio_entry *e, unsigned long *nr_files)
@@ -163,7 +204,9 @@ static int unpack_entry(const struct cpio_entry *e, unsigned long *nr_files)
 		err = init_chown(name, e->uid, e->gid);
 	if (!err && !S_ISLNK(mode))
 		err = init_chmod(name, mode & S_IALLUGO);
-	if (!err)
+	if (!err && S_ISDIR(mode))
+		err = dir_add(name, e->mtime);
+	else if (!err)
 		err = init_utimes(name, (struct timespec64){ e->mtime, 0 });
 	if (err)
 		pr_err("initramfs: %s: error %d\n", name, err);
@@ -212,12 +255,14 @@ int unpack_to_rootfs(const void *buf, unsigned long len, unsigned long *nr_files
 		r = unpack_entry(&e, nr_files);
 		if (r) {
 			free_hash();
+			dir_utime(false);
 			rootfs_clear();
 			*nr_files = 0;
 			return r;
 		}
 	}
 	free_hash();
+	dir_utime(true);
 	return 0;
 }
 
