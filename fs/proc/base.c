@@ -106,12 +106,11 @@ bool proc_readdir_table(struct file *file, struct dir_context *ctx,
 /* ---- the entries -------------------------------------------------- */
 
 /*
- * proc_pid_cmdline_read - /proc/PID/cmdline (or, with @env, environ): the
- * argument (environment) strings as exec left them on the task's stack,
- * NULs and all, read through its mm. Empty for a kernel thread, as in
- * Linux. Returns 0 or -ENOMEM.
+ * proc_pid_cmdline - /proc/PID/cmdline: the argument strings as exec
+ * left them on the task's stack, NULs and all, read through its mm.
+ * Empty for a kernel thread, as in Linux. Returns 0 or -ENOMEM.
  */
-static int proc_pid_cmdline_read(struct seq_buf *s, struct task_struct *task, bool env)
+static int proc_pid_cmdline(struct seq_buf *s, struct task_struct *task)
 {
 	struct mm_struct *mm = get_task_mm(task);
 	unsigned long start, end;
@@ -121,8 +120,8 @@ static int proc_pid_cmdline_read(struct seq_buf *s, struct task_struct *task, bo
 	if (!mm)
 		return 0;
 	spin_lock(&mm->arg_lock);
-	start = env ? mm->env_start : mm->arg_start;
-	end = env ? mm->env_end : mm->arg_end;
+	start = mm->arg_start;
+	end = mm->arg_end;
 	spin_unlock(&mm->arg_lock);
 	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
 	for (; page && start < end; start += n) {
@@ -136,16 +135,97 @@ static int proc_pid_cmdline_read(struct seq_buf *s, struct task_struct *task, bo
 	return page ? 0 : -ENOMEM;
 }
 
-/* proc_pid_cmdline, proc_pid_environ - the two entries' ->show. */
-static int proc_pid_cmdline(struct seq_buf *s, struct task_struct *task)
+/*
+ * environ_open - /proc/PID/environ binds the address space at open, as
+ * Linux's proc_mem_open: the file holds the mm by mm_count (mmgrab), not
+ * as a user, so it does not keep the address space alive. A process that
+ * execs after opening it (`tr < /proc/self/environ`: the shell's child
+ * opens, then execs tr) leaves the file on its old mm, whose users are
+ * gone: reads give nothing. -ESRCH once the process is gone.
+ */
+static int environ_open(struct inode *inode, struct file *f)
 {
-	return proc_pid_cmdline_read(s, task, false);
+	struct task_struct *task = get_proc_task(inode);
+	struct mm_struct *mm;
+
+	if (!task)
+		return -ESRCH;
+	mm = get_task_mm(task);
+	put_task_struct(task);
+	if (mm) {
+		mmgrab(mm);
+		mmput(mm);
+	}
+	f->private_data = mm;	/* NULL for a kernel thread: reads are empty */
+	return 0;
 }
 
-static int proc_pid_environ(struct seq_buf *s, struct task_struct *task)
+/* environ_copy - copy @len bytes at @addr of @mm to @ubuf, a page at a
+ * time. Returns the bytes copied (short if @mm ends there), or -EFAULT
+ * / -ENOMEM when nothing was. */
+static ssize_t environ_copy(struct mm_struct *mm, unsigned long addr,
+			    char __user *ubuf, size_t len)
 {
-	return proc_pid_cmdline_read(s, task, true);
+	char *page = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	ssize_t done = 0;
+
+	if (!page)
+		return -ENOMEM;
+	while (len) {
+		long n = access_remote_vm(mm, addr, page, min(len, PAGE_SIZE), false);
+
+		if (n <= 0)
+			break;
+		if (copy_to_user(ubuf + done, page, n)) {
+			if (!done)
+				done = -EFAULT;
+			break;
+		}
+		done += n;
+		addr += n;
+		len -= n;
+	}
+	kfree(page);
+	return done;
 }
+
+/* environ_read - the environment strings of the mm bound at open, from
+ * *@pos; 0 if that mm has no users left (Linux's environ_read). */
+static ssize_t environ_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos)
+{
+	struct mm_struct *mm = f->private_data;
+	unsigned long start, end;
+	ssize_t n;
+
+	if (!mm || !mm->env_end || *pos < 0 || !mmget_not_zero(mm))
+		return 0;
+	spin_lock(&mm->arg_lock);
+	start = mm->env_start;
+	end = mm->env_end;
+	spin_unlock(&mm->arg_lock);
+	n = 0;
+	if ((unsigned long)*pos < end - start)
+		n = environ_copy(mm, start + *pos, ubuf, min(len, end - start - *pos));
+	mmput(mm);
+	if (n > 0)
+		*pos += n;
+	return n;
+}
+
+/* environ_release - the file's hold on the mm goes. */
+static void environ_release(struct file *f)
+{
+	if (f->private_data)
+		mmdrop(f->private_data);
+	f->private_data = NULL;	/* fput must not kfree it */
+}
+
+static const struct file_operations proc_environ_operations = {
+	.open = environ_open,
+	.read = environ_read,
+	.release = environ_release,
+	.seekable = true,
+};
 
 /* proc_pid_comm - /proc/PID/comm: the name and a newline. */
 int proc_pid_comm(struct seq_buf *s, struct task_struct *task)
@@ -358,13 +438,15 @@ static const struct file_operations proc_task_operations;
 	{ .name = NAME, .mode = S_IFREG | (MODE), .show = SHOW }
 #define LNK(NAME, LINK) \
 	{ .name = NAME, .mode = S_IFLNK | 0777, .link = LINK }
+#define FOP(NAME, MODE, FOPS) \
+	{ .name = NAME, .mode = S_IFREG | (MODE), .fop = FOPS }
 #define DIR(NAME, MODE, IOP, FOP) \
 	{ .name = NAME, .mode = S_IFDIR | (MODE), .iop = IOP, .fop = FOP }
 
 /* What a thread's directory has (Linux's tid_base_stuff, in part). */
 static const struct pid_entry tid_base_stuff[] = {
 	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
-	REG("environ", 0400, proc_pid_environ),
+	FOP("environ", 0400, &proc_environ_operations),
 	REG("status", 0444, proc_pid_status),
 	REG("cmdline", 0444, proc_pid_cmdline),
 	REG("stat", 0444, proc_pid_stat),
@@ -382,7 +464,7 @@ static const struct pid_entry tid_base_stuff[] = {
 static const struct pid_entry tgid_base_stuff[] = {
 	DIR("task", 0555, &proc_task_inode_operations, &proc_task_operations),
 	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
-	REG("environ", 0400, proc_pid_environ),
+	FOP("environ", 0400, &proc_environ_operations),
 	REG("status", 0444, proc_pid_status),
 	REG("cmdline", 0444, proc_pid_cmdline),
 	REG("stat", 0444, proc_pid_stat),

@@ -41,6 +41,18 @@ static inline bool atomic_dec_and_test(atomic_t *v)
 	return __atomic_sub_fetch(&v->counter, 1, __ATOMIC_SEQ_CST) == 0;
 }
 
+/* atomic_inc_not_zero - add one unless the count is 0 (a dying object
+ * is not revived); true if it added. */
+static inline bool atomic_inc_not_zero(atomic_t *v)
+{
+	int old = atomic_read(v);
+
+	while (old && !__atomic_compare_exchange_n(&v->counter, &old, old + 1, false,
+						   __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
+		;
+	return old != 0;
+}
+
 static inline int atomic_add_return(int i, atomic_t *v)
 {
 	return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST);

@@ -34,6 +34,14 @@ static inline void mmget(struct mm_struct *mm)
 	atomic_inc(&mm->mm_users);
 }
 
+/* mmget_not_zero - become a user of @mm, which the caller holds by
+ * mm_count only, unless its last user is gone (its user half is torn
+ * down or going): false then. */
+static inline bool mmget_not_zero(struct mm_struct *mm)
+{
+	return atomic_inc_not_zero(&mm->mm_users);
+}
+
 struct mm_struct *mm_alloc(void);
 void mmput(struct mm_struct *mm);
 unsigned long nr_live_mms(void);
