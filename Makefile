@@ -263,7 +263,7 @@ deps:
 INIT      ?= /sbin/init
 run: deps $(BUILD)/vmlinux $(BUILD)/busybox.cpio
 	$(QEMU) -m $(MEM) -nographic -no-reboot -kernel $(BUILD)/vmlinux \
-		-initrd $(BUILD)/busybox.cpio -append "init=$(INIT) $(APPEND)"
+		-initrd $(BUILD)/busybox.cpio -append "rdinit=$(INIT) $(APPEND)"
 
 debug: deps $(BUILD)/vmlinux $(BUILD)/initramfs.cpio
 	@echo "QEMU waits for gdb; in another terminal: gdb -x scripts/gdbinit"

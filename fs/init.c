@@ -115,3 +115,17 @@ int init_chmod(const char *name, umode_t mode)
 
 	return init_setattr(name, &attr);
 }
+
+/* init_eaccess - may the kernel exec @name (followed)? 0, or the error
+ * of the lookup or of the MAY_EXEC check (Linux's init_eaccess). */
+int init_eaccess(const char *name)
+{
+	struct path path;
+	int err = kern_path(name, LOOKUP_FOLLOW, &path);
+
+	if (err)
+		return err;
+	err = inode_permission(path.dentry->d_inode, MAY_EXEC);
+	path_put(&path);
+	return err;
+}

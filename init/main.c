@@ -12,6 +12,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/devtmpfs.h>
+#include <linux/init_syscalls.h>
 #include <linux/proc_fs.h>
 #include <linux/mount.h>
 #include <linux/init.h>
@@ -53,6 +54,23 @@ static int rdinit_setup(char *s)
 	return 0;
 }
 __setup("rdinit=", rdinit_setup);
+
+/*
+ * "mmos.automount=1": devtmpfs on /dev and proc on /proc before PID 1
+ * runs. Linux has no such option and mounts neither for an initramfs's
+ * init, which mounts what it needs (busybox's inittab does); mmos's test
+ * programs run as PID 1 with nothing before them to mount /proc, so the
+ * test runner asks for it (Documentation/testing.md).
+ */
+static bool mmos_automount;
+
+/* automount_setup - "mmos.automount=": 1 mounts, anything else not. */
+static int automount_setup(char *s)
+{
+	mmos_automount = *s == '1';
+	return 0;
+}
+__setup("mmos.automount=", automount_setup);
 
 /* quiet_kernel - "quiet": only warnings and worse on the console. */
 static int quiet_kernel(char *s)
@@ -114,13 +132,14 @@ static void console_on_rootfs(void)
 }
 
 /*
- * Run init as Linux does: init= first, then /init, /sbin/init,
- * /etc/init, /bin/init, /bin/sh. Returns 0 once one exec succeeded.
+ * Run init as Linux does: rdinit= (default /init) if choose_init()
+ * kept it, then init=, then /sbin/init, /etc/init, /bin/init, /bin/sh.
+ * Returns 0 once one exec succeeded.
  */
 static int run_init(void)
 {
 	static const char *const candidates[] = {
-		"/init", "/sbin/init", "/etc/init", "/bin/init", "/bin/sh",
+		"/sbin/init", "/etc/init", "/bin/init", "/bin/sh",
 	};
 	int err;
 
@@ -149,6 +168,38 @@ static int run_init(void)
 	panic("No working init found.  Try passing init= option to kernel.");
 }
 
+/*
+ * prepare_namespace - where Linux mounts the root device, when the
+ * initramfs has no init. mmos has no block devices, so the root stays
+ * rootfs and init= is looked for there (Documentation/boot.md); then,
+ * as Linux's CONFIG_DEVTMPFS_MOUNT after mounting the root, devtmpfs
+ * goes on /dev.
+ */
+static void prepare_namespace(void)
+{
+	devtmpfs_mount_dev();
+}
+
+/*
+ * choose_init - Linux's kernel_init_freeable: the initramfs's program is
+ * rdinit=, or /init; if it cannot be executed, it is forgotten (no
+ * message) and the root is prepared for init=. So with an initramfs
+ * that has a /init, init= is used only if /init fails to exec.
+ */
+static void choose_init(void)
+{
+	if (!ramdisk_execute_command)
+		ramdisk_execute_command = "/init";
+	if (init_eaccess(ramdisk_execute_command)) {
+		ramdisk_execute_command = NULL;
+		prepare_namespace();
+	} else if (mmos_automount) {
+		devtmpfs_mount_dev();
+	}
+	if (mmos_automount)
+		proc_mount_proc();
+}
+
 static DECLARE_COMPLETION(kthreadd_done);
 
 /* kernel_init - PID 1: a kernel thread until it execs /init. */
@@ -156,8 +207,7 @@ static int kernel_init(void *unused)
 {
 	wait_for_completion(&kthreadd_done);
 	populate_rootfs();
-	devtmpfs_mount_dev();	/* if the initramfs has a /dev */
-	proc_mount_proc();	/* and proc on its /proc */
+	choose_init();
 	/* the console's tty, for console_on_rootfs() */
 	if (tty_init() || serial8250_init())
 		pr_err("tty: no console tty\n");

@@ -12,7 +12,7 @@ DEFINE_SPINLOCK(uts_lock);
 struct uts_namespace init_uts_ns = {
 	.name = {
 		.sysname	= "Linux",
-		.nodename	= "mmos",
+		.nodename	= "(none)",	/* Linux's CONFIG_DEFAULT_HOSTNAME; init sets it */
 		.release	= "6.1.0-mmos",
 		.version	= "#1 mmos",
 		.machine	= "x86_64",

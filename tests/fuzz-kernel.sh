@@ -13,7 +13,7 @@ QEMU=${QEMU:-qemu-system-x86_64}
 secs=${1:-60} seed=${2:-} rounds=${3:-}
 mkdir -p "$LOGS"
 log=$LOGS/fuzz-kernel.log
-append="console=ttyS0 init=/fuzz fuzz_seconds=$secs ${FUZZ_APPEND:-}"
+append="console=ttyS0 rdinit=/fuzz mmos.automount=1 fuzz_seconds=$secs ${FUZZ_APPEND:-}"
 [ -n "$seed" ] && append="$append fuzz_seed=$seed"
 [ -n "$rounds" ] && append="$append fuzz_rounds=$rounds"
 # The boot takes seconds under TCG; a round may take its budget plus the

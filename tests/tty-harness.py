@@ -109,7 +109,7 @@ def main():
          "-serial", "chardev:s0",
          "-kernel", os.path.join(BUILD, "vmlinux"),
          "-initrd", os.path.join(BUILD, "tests-initramfs.cpio"),
-         "-append", "console=ttyS0 init=/ttytest"],
+         "-append", "console=ttyS0 rdinit=/ttytest mmos.automount=1"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     for _ in range(200):

@@ -12,5 +12,6 @@ int init_link(const char *oldname, const char *newname);
 int init_chown(const char *name, unsigned int uid, unsigned int gid);
 int init_chmod(const char *name, umode_t mode);
 int init_utimes(const char *name, struct timespec64 ts);
+int init_eaccess(const char *name);
 
 #endif
