@@ -50,7 +50,8 @@ void fput(struct file *f)
  * dentry_open - open the file @path names (its references are taken),
  * with O_* @flags: f_op from the inode, then its ->open, which for a
  * device or FIFO picks the real operations. O_PATH files get no ->open
- * and no I/O. Returns the file or ERR_PTR (-ENOMEM, or ->open's error).
+ * and no I/O. After the open, f_flags keeps no O_CREAT, O_EXCL, O_NOCTTY
+ * or O_TRUNC, as Linux's do_dentry_open. Returns the file or ERR_PTR (-ENOMEM, or ->open's error).
  */
 struct file *dentry_open(const struct path *path, unsigned int flags)
 {
@@ -82,6 +83,8 @@ struct file *dentry_open(const struct path *path, unsigned int flags)
 			return ERR_PTR(err);
 		}
 	}
+	/* what only the open itself used is not the file's (F_GETFL) */
+	f->f_flags &= ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC);
 	return f;
 }
 

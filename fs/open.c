@@ -20,7 +20,9 @@
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 
-/* do_sys_open - open(2) and its forms: the name, the walk, an fd. */
+/* do_sys_open - open(2) and its forms: the name, the walk, an fd. On
+ * a 64-bit kernel every open is O_LARGEFILE (Linux's force_o_largefile),
+ * which F_GETFL shows. */
 static long do_sys_open(int dfd, const char __user *upath, int flags, umode_t mode)
 {
 	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
@@ -29,6 +31,7 @@ static long do_sys_open(int dfd, const char __user *upath, int flags, umode_t mo
 
 	if (!path)
 		return -ENOMEM;
+	flags |= O_LARGEFILE;
 	err = getname(upath, path);
 	if (err)
 		goto out;
