@@ -362,6 +362,14 @@ static int do_execve(const char *filename, struct user_arg_ptr argv,
 	err = copy_strings(bprm->envc, envp, bprm);
 	if (!err)
 		err = copy_strings(bprm->argc, argv, bprm);
+	/* An empty argv gets "" as argv[0], as Linux since 5.18, so that a
+	 * program that starts at argv[1] does not walk into envp. */
+	if (!err && bprm->argc == 0) {
+		pr_warn_once("process '%s' launched '%s' with NULL argv: empty string added\n",
+			     current->comm, filename);
+		err = copy_to_new_stack(bprm, "", 1);
+		bprm->argc = 1;
+	}
 	if (!err)
 		err = load_elf_binary(bprm);
 out:
