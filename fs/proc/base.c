@@ -18,6 +18,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include "internal.h"
+#include "../mount.h"
 
 /* dt_type - getdents' d_type of an entry of @mode. */
 static unsigned char dt_type(umode_t mode)
@@ -320,9 +321,10 @@ static int proc_pid_mountinfo(struct seq_buf *s, struct task_struct *task)
 
 /* ---- fd/ ------------------------------------------------------------ */
 
-/* task_get_file - @task's file at @fd, with a reference, or NULL. The
- * table is taken under task_lock (exit_files() clears it under it). */
-static struct file *task_get_file(struct task_struct *task, unsigned int fd)
+/* task_get_file - @task's file at @fd, with a reference, or NULL; if
+ * @cloexec, whether the fd is close-on-exec. The table is taken under
+ * task_lock (exit_files() clears it under it). */
+static struct file *task_get_file(struct task_struct *task, unsigned int fd, bool *cloexec)
 {
 	struct files_struct *files;
 	struct file *f = NULL;
@@ -335,8 +337,11 @@ static struct file *task_get_file(struct task_struct *task, unsigned int fd)
 	if (!files)
 		return NULL;
 	spin_lock(&files->file_lock);
-	if (fd < NR_OPEN_DEFAULT && files->fd[fd])
+	if (fd < NR_OPEN_DEFAULT && files->fd[fd]) {
 		f = get_file(files->fd[fd]);
+		if (cloexec)
+			*cloexec = files->close_on_exec[fd / 64] & (1UL << (fd % 64));
+	}
 	spin_unlock(&files->file_lock);
 	put_files_struct(files);
 	return f;
@@ -346,7 +351,7 @@ static struct file *task_get_file(struct task_struct *task, unsigned int fd)
  * "pipe:[ino]" for a pipe (the inode number fstat gives it). */
 static int proc_fd_link(struct seq_buf *s, struct task_struct *task, int fd)
 {
-	struct file *f = task_get_file(task, fd);
+	struct file *f = task_get_file(task, fd, NULL);
 	struct path path;
 	int err = 0;
 
@@ -369,8 +374,38 @@ static const struct pid_entry proc_fd_ent = {
 	.name = "", .mode = S_IFLNK | 0700, .link = proc_fd_link,
 };
 
-/* proc_fd_lookup - /proc/PID/fd/N: a link if the process has fd N open. */
-static struct dentry *proc_fd_lookup(struct inode *dir, struct dentry *dentry)
+/*
+ * proc_fdinfo_show - /proc/PID/fdinfo/N: the open file's position, its
+ * flags as F_GETFL has them plus O_CLOEXEC if the fd is close-on-exec
+ * (in octal, with a leading 0), its mount's id and its inode number, in
+ * Linux's format. A file with no mount (a pipe: Linux's are on pipefs,
+ * which mmos does not have) shows mnt_id 0.
+ */
+static int proc_fdinfo_show(struct seq_buf *s, struct task_struct *task, int fd)
+{
+	bool cloexec = false;
+	struct file *f = task_get_file(task, fd, &cloexec);
+	unsigned int flags;
+
+	if (!f)
+		return -ENOENT;
+	flags = (f->f_flags & ~O_CLOEXEC) | (cloexec ? O_CLOEXEC : 0);
+	seq_printf(s, "pos:\t%lld\nflags:\t0%o\nmnt_id:\t%d\nino:\t%lu\n",
+		   (long long)f->f_pos, flags,
+		   f->f_path.mnt ? real_mount(f->f_path.mnt)->mnt_id : 0,
+		   f->f_inode ? f->f_inode->i_ino : 0UL);
+	fput(f);
+	return 0;
+}
+
+static const struct pid_entry proc_fdinfo_ent = {
+	.name = "", .mode = S_IFREG | 0444, .show_fd = proc_fdinfo_show,
+};
+
+/* proc_fd_instantiate - /proc/PID/{fd,fdinfo}/N: an inode for @ent if
+ * the process has fd N open, else NULL (-ENOENT). */
+static struct dentry *proc_fd_instantiate(struct inode *dir, struct dentry *dentry,
+					  const struct pid_entry *ent)
 {
 	long fd = proc_parse_num(dentry->d_name.name, dentry->d_name.len);
 	struct task_struct *task;
@@ -381,18 +416,29 @@ static struct dentry *proc_fd_lookup(struct inode *dir, struct dentry *dentry)
 	task = get_proc_task(dir);
 	if (!task)
 		return NULL;
-	f = task_get_file(task, fd);
+	f = task_get_file(task, fd, NULL);
 	put_task_struct(task);
 	if (!f)
 		return NULL;
 	fput(f);
-	return proc_splice(dentry, proc_pid_make_inode(dir->i_sb, &proc_fd_ent,
-						       PROC_I(dir)->pid, fd));
+	return proc_splice(dentry, proc_pid_make_inode(dir->i_sb, ent, PROC_I(dir)->pid, fd));
 }
 
-/* proc_readfd - getdents of /proc/PID/fd: each open fd N at position
- * N + 2. */
-static int proc_readfd(struct file *file, struct dir_context *ctx)
+/* proc_fd_lookup, proc_fdinfo_lookup - the two directories' ->lookup. */
+static struct dentry *proc_fd_lookup(struct inode *dir, struct dentry *dentry)
+{
+	return proc_fd_instantiate(dir, dentry, &proc_fd_ent);
+}
+
+static struct dentry *proc_fdinfo_lookup(struct inode *dir, struct dentry *dentry)
+{
+	return proc_fd_instantiate(dir, dentry, &proc_fdinfo_ent);
+}
+
+/* proc_readfd_common - getdents of /proc/PID/fd or fdinfo: each open fd
+ * N at position N + 2, of type @type. */
+static int proc_readfd_common(struct file *file, struct dir_context *ctx,
+			      unsigned char type)
 {
 	struct task_struct *task = get_proc_task(file->f_inode);
 	char name[16];
@@ -402,7 +448,7 @@ static int proc_readfd(struct file *file, struct dir_context *ctx)
 	if (!proc_emit_dots(file, ctx))
 		goto out;
 	for (long fd = ctx->pos - 2; fd < NR_OPEN_DEFAULT; fd++) {
-		struct file *f = task_get_file(task, fd);
+		struct file *f = task_get_file(task, fd, NULL);
 		int len;
 
 		if (!f)
@@ -410,13 +456,24 @@ static int proc_readfd(struct file *file, struct dir_context *ctx)
 		fput(f);
 		len = snprintf(name, sizeof(name), "%ld", fd);
 		ctx->pos = fd + 2;
-		if (!dir_emit(ctx, name, len, 1, DT_LNK))
+		if (!dir_emit(ctx, name, len, 1, type))
 			break;
 		ctx->pos = fd + 3;
 	}
 out:
 	put_task_struct(task);
 	return 0;
+}
+
+/* proc_readfd, proc_readfdinfo - the two directories' ->iterate_shared. */
+static int proc_readfd(struct file *file, struct dir_context *ctx)
+{
+	return proc_readfd_common(file, ctx, DT_LNK);
+}
+
+static int proc_readfdinfo(struct file *file, struct dir_context *ctx)
+{
+	return proc_readfd_common(file, ctx, DT_REG);
 }
 
 static const struct inode_operations proc_fd_inode_operations = {
@@ -426,6 +483,16 @@ static const struct inode_operations proc_fd_inode_operations = {
 static const struct file_operations proc_fd_operations = {
 	.read = generic_read_dir,
 	.iterate_shared = proc_readfd,
+	.seekable = true,
+};
+
+static const struct inode_operations proc_fdinfo_inode_operations = {
+	.lookup = proc_fdinfo_lookup,
+};
+
+static const struct file_operations proc_fdinfo_operations = {
+	.read = generic_read_dir,
+	.iterate_shared = proc_readfdinfo,
 	.seekable = true,
 };
 
@@ -446,6 +513,7 @@ static const struct file_operations proc_task_operations;
 /* What a thread's directory has (Linux's tid_base_stuff, in part). */
 static const struct pid_entry tid_base_stuff[] = {
 	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
+	DIR("fdinfo", 0555, &proc_fdinfo_inode_operations, &proc_fdinfo_operations),
 	FOP("environ", 0400, &proc_environ_operations),
 	REG("status", 0444, proc_pid_status),
 	REG("cmdline", 0444, proc_pid_cmdline),
@@ -464,6 +532,7 @@ static const struct pid_entry tid_base_stuff[] = {
 static const struct pid_entry tgid_base_stuff[] = {
 	DIR("task", 0555, &proc_task_inode_operations, &proc_task_operations),
 	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
+	DIR("fdinfo", 0555, &proc_fdinfo_inode_operations, &proc_fdinfo_operations),
 	FOP("environ", 0400, &proc_environ_operations),
 	REG("status", 0444, proc_pid_status),
 	REG("cmdline", 0444, proc_pid_cmdline),

@@ -156,7 +156,7 @@ static int proc_single_open(struct inode *inode, struct file *f)
 		if (!task)
 			return -ESRCH;
 	}
-	err = pi->ent->show(&s, task);
+	err = pi->ent->show_fd ? pi->ent->show_fd(&s, task, pi->fd) : pi->ent->show(&s, task);
 	if (task)
 		put_task_struct(task);
 	if (!err && s.overflow)

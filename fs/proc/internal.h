@@ -19,13 +19,15 @@ struct task_struct;
 /*
  * struct pid_entry - one name of a /proc directory: a regular file
  * whose text ->show generates at open (task: the process, or NULL in
- * /proc itself), a symlink whose target ->link writes, or a directory
- * with its own operations. Returns of show/link: 0 or -errno.
+ * /proc itself; ->show_fd instead for one of fdinfo/'s, given its fd),
+ * a symlink whose target ->link writes, or a directory with its own
+ * operations. Returns of show/link: 0 or -errno.
  */
 struct pid_entry {
 	const char *name;
 	umode_t mode;
 	int (*show)(struct seq_buf *s, struct task_struct *task);
+	int (*show_fd)(struct seq_buf *s, struct task_struct *task, int fd);
 	int (*link)(struct seq_buf *s, struct task_struct *task, int fd);
 	const struct inode_operations *iop;	/* directories */
 	const struct file_operations *fop;
