@@ -38,7 +38,7 @@ struct futex_q {
 	unsigned long uaddr;		/* futex_lock: requeue moves it */
 	struct task_struct *task;
 	u32 bitset;
-	bool woken;			/* futex_lock */
+	bool woken;			/* futex_lock (its sleeper peeks, READ_ONCE) */
 };
 
 static LIST_HEAD(futex_queue);
@@ -75,14 +75,18 @@ static int futex_wake_bits(struct mm_struct *mm, unsigned long uaddr, int nr,
 	return woken;
 }
 
-/* Ticks to wait for timeout @ut: relative, or (@abs) a time of the
- * monotonic clock, or of the real-time one with @realtime. Saturating:
- * a huge timeout waits practically forever, a past one not at all. */
-static long timeout_ticks(const struct timespec64 __user *ut, bool abs,
-			  bool realtime, long *ticks)
+/*
+ * futex_deadline - the CLOCK_MONOTONIC time (ns) at which a wait with
+ * timeout @ut ends: relative, or (@abs) a time of the monotonic clock,
+ * or of the real-time one with @realtime (taken at its offset now).
+ * Saturating: a huge timeout waits practically forever, a past one not
+ * at all. 0, -EFAULT or -EINVAL.
+ */
+static long futex_deadline(const struct timespec64 __user *ut, bool abs,
+			   bool realtime, u64 *end)
 {
 	struct timespec64 t;
-	u64 ns, now;
+	u64 ns, now = ktime_get_ns();
 
 	if (copy_from_user(&t, ut, sizeof(t)))
 		return -EFAULT;
@@ -90,10 +94,32 @@ static long timeout_ticks(const struct timespec64 __user *ut, bool abs,
 		return -EINVAL;
 	ns = timespec64_to_ns(&t);
 	if (abs) {
-		now = realtime ? ktime_get_real_ns() : ktime_get_ns();
-		ns = ns > now ? ns - now : 0;
+		u64 base = realtime ? ktime_get_real_ns() : now;
+
+		ns = ns > base ? ns - base : 0;
 	}
-	*ticks = nsecs_to_jiffies_timeout(ns);
+	*end = ktime_add_safe(now, ns);
+	return 0;
+}
+
+/*
+ * futex_sleep - sleep, queued as @q, until woken, a signal, or (@end,
+ * unless NULL) the deadline: never before it, as Linux's hrtimer, the
+ * clock deciding rather than the tick count (a tick-rounded timeout woke
+ * up to a tick early). Returns 0, or -ETIMEDOUT.
+ */
+static long futex_sleep(struct futex_q *q, const u64 *end)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (READ_ONCE(q->woken) || signal_pending(current))
+			break;
+		if (!end)
+			schedule();
+		else if (!schedule_until(*end))
+			return -ETIMEDOUT;
+	}
+	__set_current_state(TASK_RUNNING);
 	return 0;
 }
 
@@ -102,14 +128,15 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec64 __use
 {
 	struct futex_q q = { .mm = current->mm, .uaddr = (unsigned long)uaddr,
 			     .task = current, .bitset = bitset };
-	long ticks = -1, ret = 0;
+	long ret = 0;
 	unsigned long flags;
+	u64 end;
 	u32 cur;
 
 	if (!bitset)
 		return -EINVAL;
 	if (ut) {
-		ret = timeout_ticks(ut, abs, realtime, &ticks);
+		ret = futex_deadline(ut, abs, realtime, &end);
 		if (ret)
 			return ret;
 	}
@@ -121,10 +148,8 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec64 __use
 		ret = -EFAULT;
 	else if (cur != val)
 		ret = -EAGAIN;
-	else if (ticks >= 0)
-		ret = schedule_timeout(ticks) ? 0 : -ETIMEDOUT;
 	else
-		schedule();
+		ret = futex_sleep(&q, ut ? &end : NULL);
 	__set_current_state(TASK_RUNNING);
 	spin_lock_irqsave(&futex_lock, flags);
 	if (!q.woken) {
