@@ -85,42 +85,53 @@ static void exit_mm(void)
 	mmput(mm);
 }
 
-/* Does @parent reap its children itself (wait), or are they reaped at
- * once: kernel threads and kthreadd's children (kthreadd ignores
- * SIGCHLD), and children of a parent that set SIGCHLD to SIG_IGN or
- * SA_NOCLDWAIT, as POSIX says. */
-static bool parent_autoreaps(struct task_struct *tsk)
+/* Are @tsk's kind reaped at once, whatever the parent does: kernel
+ * threads, kthreadd's children (kthreadd ignores SIGCHLD), and threads
+ * (no exit signal)? */
+static bool autoreaped_kind(struct task_struct *tsk)
 {
-	struct task_struct *parent = tsk->real_parent;
-	const struct k_sigaction *ka = &parent->sighand[SIGCHLD - 1];
-
-	return (tsk->flags & PF_KTHREAD) || parent == kthreadd_task ||
-	       tsk->exit_signal < 0 || ka->handler == SIG_IGN ||
-	       (ka->flags & 2 /* SA_NOCLDWAIT */);
+	return (tsk->flags & PF_KTHREAD) || tsk->real_parent == kthreadd_task ||
+	       tsk->exit_signal < 0;
 }
 
-/* Tell the parent of @leader's process that it is gone (its last thread
- * exited): SIGCHLD and a wake-up for wait4. tasklist_lock held. Returns
- * whether nobody will wait, so the caller reaps it. */
+/*
+ * do_notify_parent - tell the parent of @leader's process that it is
+ * gone (its last thread exited): its exit signal, and a wake-up for
+ * wait4, as Linux's. A parent that ignores SIGCHLD, or set SA_NOCLDWAIT,
+ * for a child whose exit signal is SIGCHLD, leaves no zombie (POSIX):
+ * the child is reaped at once, and SIG_IGN means no signal either; the
+ * wake-up comes all the same, so that a wait() blocked meanwhile sees
+ * the last child gone and returns ECHILD. tasklist_lock held. Returns
+ * whether nobody will wait, so the caller reaps it.
+ */
 static bool do_notify_parent(struct task_struct *leader)
 {
 	struct task_struct *parent = leader->real_parent;
 	struct signal_struct *sig = leader->signal;
+	const struct k_sigaction *ka = &parent->sighand[SIGCHLD - 1];
 	int status = sig->group_exit ? sig->group_exit_code : leader->exit_code;
+	int exit_signal = leader->exit_signal;
 	struct kernel_siginfo info = {
-		.si_signo = leader->exit_signal,
+		.si_signo = exit_signal,
 		.si_code = (status & 0x7f) ? CLD_KILLED : CLD_EXITED,
 		.chld = { .pid = leader->tgid,
 			  .status = (status & 0x7f) ? (status & 0x7f) : (status >> 8) & 0xff },
 	};
+	bool autoreap = false;
 
 	lockdep_assert_held(&tasklist_lock);
-	if (parent_autoreaps(leader))
+	if (autoreaped_kind(leader))
 		return true;
-	if (leader->exit_signal > 0)
-		__group_send_sig_info(leader->exit_signal, &info, parent);
+	if (exit_signal == SIGCHLD &&
+	    (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT))) {
+		autoreap = true;
+		if (ka->handler == SIG_IGN)
+			exit_signal = 0;
+	}
+	if (exit_signal > 0)
+		__group_send_sig_info(exit_signal, &info, parent);
 	wake_up(&parent->signal->wait_chldexit);
-	return false;
+	return autoreap;
 }
 
 /* find_alive_thread - a thread of @p's process that is not exiting, or

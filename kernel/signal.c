@@ -22,8 +22,6 @@
 
 #define SIG_KERNEL_ONLY_MASK	(sigmask(SIGKILL) | sigmask(SIGSTOP))
 
-#define SA_NOCLDSTOP	0x00000001
-#define SA_ONSTACK	0x08000000
 
 /* si_code of SIGCHLD and waitid (Linux's values) */
 #define CLD_STOPPED	5

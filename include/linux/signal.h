@@ -93,6 +93,10 @@ struct k_sigaction {
 	sigset_t mask;
 };
 
+/* sa_flags (Linux's x86-64 values) */
+#define SA_NOCLDSTOP	0x00000001	/* no SIGCHLD for a child's stop or continue */
+#define SA_NOCLDWAIT	0x00000002	/* children leave no zombie */
+#define SA_ONSTACK	0x08000000	/* the handler runs on the sigaltstack */
 #define SA_RESTART	0x10000000	/* interrupted syscalls run again */
 
 struct task_struct;

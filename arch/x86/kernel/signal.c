@@ -21,7 +21,6 @@
 #include <linux/uaccess.h>
 
 #define SA_RESTORER	0x04000000
-#define SA_ONSTACK	0x08000000
 #define SA_NODEFER	0x40000000
 #define SA_RESETHAND	0x80000000
 
