@@ -371,17 +371,60 @@ static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
 	return vm;
 }
 
+/* The flags mmap has always taken: MAP_SHARED ignores others, and
+ * MAP_SHARED_VALIDATE refuses them (-EOPNOTSUPP), as Linux's. */
+#define LEGACY_MAP_MASK	(MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | \
+			 MAP_DENYWRITE | MAP_EXECUTABLE | MAP_UNINITIALIZED | \
+			 MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | \
+			 MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB)
+
 /*
- * do_mmap - the work of mmap(2) after the argument checks of the
- * syscall: choose the address and map. mmap_lock held for writing.
- * Returns the address or -errno (-ENOMEM, -EEXIST, -EINVAL).
+ * mmap_type_check - may @file (or anonymous memory, NULL) be mapped
+ * with MAP_* @flags and PROT_* @prot? Linux's checks, in its order:
+ * unknown flags with MAP_SHARED_VALIDATE (-EOPNOTSUPP), a shared
+ * writable mapping of a file not open for writing, a file not open for
+ * reading (-EACCES), a file system that cannot map (-ENODEV), a growing
+ * file or shared mapping, an unknown or (for anonymous memory)
+ * MAP_SHARED_VALIDATE type (-EINVAL). Shared anonymous memory is not
+ * there yet (-EINVAL). Returns 0 or -errno.
+ */
+static int mmap_type_check(struct file *file, unsigned long prot, unsigned long flags)
+{
+	unsigned long type = flags & MAP_TYPE;
+
+	if (!file)
+		return type == MAP_PRIVATE ? 0 : -EINVAL;
+	if (type == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
+		return -EOPNOTSUPP;
+	if (type == MAP_SHARED || type == MAP_SHARED_VALIDATE) {
+		if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
+			return -EACCES;
+	} else if (type != MAP_PRIVATE) {
+		return -EINVAL;
+	}
+	if (!(file->f_mode & FMODE_READ))
+		return -EACCES;
+	if (!file->f_op->mmap)
+		return -ENODEV;
+	return (flags & MAP_GROWSDOWN) ? -EINVAL : 0;
+}
+
+/*
+ * do_mmap - the work of mmap(2) once the syscall has the file: the
+ * length, the address, then whether this file (or anonymous memory) may
+ * be mapped so (mmap_type_check()), and the mapping. mmap_lock held for
+ * writing. Returns the address or -errno (-EINVAL, -ENOMEM, -EPERM,
+ * -EEXIST, -EOPNOTSUPP, -EACCES, -ENODEV).
  */
 unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flags, unsigned long pgoff)
 {
 	struct mm_struct *mm = current->mm;
+	int err;
 
 	mmap_assert_write_locked(mm);
+	if (!len)
+		return -EINVAL;
 	len = PAGE_ALIGN(len);
 	if (!len || len > TASK_SIZE)
 		return -ENOMEM;
@@ -400,6 +443,9 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		return addr;
 	if ((flags & MAP_FIXED_NOREPLACE) && !range_is_free(mm, addr, len))
 		return -EEXIST;
+	err = mmap_type_check(file, prot, flags);
+	if (err)
+		return err;
 	return mmap_region(file, addr, len, calc_vm_flags(prot, flags), pgoff);
 }
 
@@ -475,25 +521,9 @@ void exit_mmap(struct mm_struct *mm)
 	mmap_write_unlock(mm);
 }
 
-/*
- * mmap_file_check - may @file be mapped with @prot and @flags? As Linux
- * decides: the file must be open for reading (-EACCES), for writing too
- * if the mapping is shared and writable (-EACCES), and its file system
- * must map it (->mmap; else -ENODEV). Returns 0 or -errno.
- */
-static int mmap_file_check(struct file *file, unsigned long prot, unsigned long flags)
-{
-	if ((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE) &&
-	    !(file->f_mode & FMODE_WRITE))
-		return -EACCES;
-	if (!(file->f_mode & FMODE_READ))
-		return -EACCES;
-	return file->f_op->mmap ? 0 : -ENODEV;
-}
-
-/* mmap - check mmap(2)'s arguments as Linux does (-EINVAL, -ENOMEM,
- * -EBADF, -ENODEV, -EACCES; shared anonymous mappings are not there
- * yet) and do_mmap() under mmap_lock. Returns the address or -errno. */
+/* mmap - mmap(2): the offset, the file (-EBADF), then do_mmap() under
+ * mmap_lock, in Linux's order of complaints. Returns the address or
+ * -errno. */
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
 		unsigned long, flags, unsigned long, fd, unsigned long, off)
 {
@@ -503,31 +533,10 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 
 	if (off & ~PAGE_MASK)
 		return -EINVAL;
-	if (!len)
-		return -EINVAL;
-	if (PAGE_ALIGN(len) < len || PAGE_ALIGN(len) > TASK_SIZE)
-		return -ENOMEM;
-	switch (flags & MAP_TYPE) {
-	case MAP_PRIVATE:
-	case MAP_SHARED:
-	case MAP_SHARED_VALIDATE:
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
-		return -EINVAL;
 	if (!(flags & MAP_ANONYMOUS)) {
 		file = fget(fd);
 		if (!file)
 			return -EBADF;
-		ret = mmap_file_check(file, prot, flags);
-		if (ret) {
-			fput(file);
-			return ret;
-		}
-	} else if ((flags & MAP_TYPE) != MAP_PRIVATE) {
-		return -EINVAL;		/* shared anonymous memory: not yet */
 	}
 	mmap_write_lock(mm);
 	ret = do_mmap(file, addr, len, prot, flags, off >> PAGE_SHIFT);
