@@ -107,6 +107,10 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 			     (arg & (O_APPEND | O_NONBLOCK));
 		ret = 0;
 		break;
+	case F_SETPIPE_SZ:
+	case F_GETPIPE_SZ:
+		ret = pipe_fcntl(f, cmd, arg);
+		break;
 	default:
 		ret = -EINVAL;
 	}

@@ -1,19 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Pipes: a one-page ring between a read end and a write end. Readers
+ * Pipes: a ring of pages between a read end and a write end, 64 KiB
+ * (16 pages) unless F_SETPIPE_SZ changes it, as Linux's; a page is made
+ * when a writer first needs it and kept until the pipe goes. Readers
  * sleep while it is empty and a writer exists (EOF once none does);
  * writers sleep while it is full and a reader exists (EPIPE and SIGPIPE
  * once none does). One writer at a time copies in (wbusy), so what it
  * measured as free stays free, and writes of up to PIPE_BUF bytes are
  * atomic; one reader at a time copies out (rbusy), taking bytes off the
- * ring only once the user has them.
+ * ring only once the user has them. So each copies between the user and
+ * its own part of the ring without the lock, which guards only head and
+ * len. A resize holds both (pipe_set_size()).
  */
 #include <linux/kernel.h>
+#include <linux/capability.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/string.h>
 #include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -21,13 +27,16 @@
 #include <linux/syscalls.h>
 #include <linux/wait.h>
 
-#define PIPE_SIZE	PAGE_SIZE
-#define PIPE_BUF	4096
+#define PIPE_DEF_BUFFERS	16		/* pages: Linux's default */
+#define PIPE_MAX_SIZE		1048576		/* Linux's fs.pipe-max-size */
+#define PIPE_BUF		4096
 
 struct pipe_inode_info {
 	spinlock_t lock;
 	struct wait_queue_head wait;	/* readers and writers */
-	char *buf;
+	/* changed only by a resize, which holds wbusy and rbusy: */
+	char **bufs;			/* size / PAGE_SIZE pages, NULL until used */
+	unsigned int size;		/* bytes, a power of two pages */
 	unsigned int head, len;		/* lock */
 	int readers, writers;		/* lock */
 	unsigned int r_counter, w_counter;	/* opens so far, for FIFOs: lock */
@@ -76,7 +85,6 @@ static ssize_t __pipe_read(struct file *f, char __user *ubuf, size_t len)
 {
 	struct pipe_inode_info *p = f->private_data;
 	struct wait_queue_entry w = { .task = NULL };
-	char tmp[256];
 	ssize_t done = 0;
 
 	for (;;) {
@@ -97,17 +105,17 @@ static ssize_t __pipe_read(struct file *f, char __user *ubuf, size_t len)
 		return p->writers ? -EAGAIN : 0;
 	}
 	while (done < (ssize_t)len && p->len) {
-		size_t n = min(min(len - done, (size_t)p->len), sizeof(tmp));
+		unsigned int off = p->head & (PAGE_SIZE - 1);
+		size_t n = min(min(len - done, (size_t)p->len), PAGE_SIZE - off);
+		char *page = p->bufs[(p->head & (p->size - 1)) >> PAGE_SHIFT];
 
-		for (size_t i = 0; i < n; i++)
-			tmp[i] = p->buf[(p->head + i) % PIPE_SIZE];
-		spin_unlock(&p->lock);
-		if (copy_to_user(ubuf + done, tmp, n)) {
+		spin_unlock(&p->lock);	/* these bytes are the reader's alone */
+		if (copy_to_user(ubuf + done, page + off, n)) {
 			wake_up(&p->wait);
 			return done ? done : -EFAULT;
 		}
 		spin_lock(&p->lock);
-		p->head = (p->head + n) % PIPE_SIZE;	/* only readers move head */
+		p->head = (p->head + n) & (p->size - 1);	/* only readers move head */
 		p->len -= n;
 		done += n;
 	}
@@ -143,21 +151,36 @@ static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t len,
 	return ret;
 }
 
+/*
+ * pipe_page - the ring's page for byte @pos of @p, made now if it is
+ * not there yet (outside the lock: the writer is the only one that adds
+ * pages, and it holds wbusy). NULL if out of memory.
+ */
+static char *pipe_page(struct pipe_inode_info *p, unsigned int pos)
+{
+	char **slot = &p->bufs[(pos & (p->size - 1)) >> PAGE_SHIFT];
+
+	if (!*slot)
+		*slot = (char *)__get_free_page(GFP_KERNEL);
+	return *slot;
+}
+
 /* __pipe_write - the copying, by the one writer (wbusy held). */
 static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 {
 	struct pipe_inode_info *p = f->private_data;
-	char tmp[256];
 	ssize_t done = 0;
 
 	while (done < (ssize_t)len) {
 		struct wait_queue_entry w = { .task = NULL };
 		size_t want = len - done <= PIPE_BUF ? len - done : 1, n;
+		unsigned int tail;
+		char *page;
 
 		for (;;) {
 			prepare_to_wait(&p->wait, &w, TASK_INTERRUPTIBLE);
 			spin_lock(&p->lock);
-			if (!p->readers || PIPE_SIZE - p->len >= want ||
+			if (!p->readers || p->size - p->len >= want ||
 			    (f->f_flags & O_NONBLOCK))
 				break;
 			spin_unlock(&p->lock);
@@ -173,15 +196,19 @@ static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 			send_sig(SIGPIPE, current, 0);
 			return done ? done : -EPIPE;
 		}
-		n = min(min(len - done, (size_t)(PIPE_SIZE - p->len)), sizeof(tmp));
+		tail = p->head + p->len;
+		n = min(len - done, (size_t)(p->size - p->len));
+		n = min(n, PAGE_SIZE - (tail & (PAGE_SIZE - 1)));
 		spin_unlock(&p->lock);
 		if (!n)
 			return done ? done : -EAGAIN;
-		if (copy_from_user(tmp, ubuf + done, n))
+		/* the free part of the ring is the writer's alone */
+		page = pipe_page(p, tail);
+		if (!page)
+			return done ? done : -ENOMEM;
+		if (copy_from_user(page + (tail & (PAGE_SIZE - 1)), ubuf + done, n))
 			return done ? done : -EFAULT;
 		spin_lock(&p->lock);
-		for (size_t i = 0; i < n; i++)
-			p->buf[(p->head + p->len + i) % PIPE_SIZE] = tmp[i];
 		p->len += n;
 		spin_unlock(&p->lock);
 		wake_up(&p->wait);
@@ -190,10 +217,19 @@ static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 	return done;
 }
 
+/* pipe_free_bufs - the @nr pages of @bufs that were made, and @bufs. */
+static void pipe_free_bufs(char **bufs, unsigned int nr)
+{
+	for (unsigned int i = 0; i < nr; i++)
+		if (bufs[i])
+			free_page((unsigned long)bufs[i]);
+	kfree(bufs);
+}
+
 /* pipe_free - the last end went: the ring and the pipe. */
 static void pipe_free(struct pipe_inode_info *p)
 {
-	free_page((unsigned long)p->buf);
+	pipe_free_bufs(p->bufs, p->size >> PAGE_SHIFT);
 	kfree(p);
 }
 
@@ -260,7 +296,7 @@ static __poll_t pipe_poll(struct file *f, poll_table *wait)
 			mask |= POLLHUP;
 	}
 	if (f->f_mode & FMODE_WRITE) {
-		if (p->len < PIPE_SIZE)
+		if (p->len < p->size)
 			mask |= POLLOUT | POLLWRNORM;
 		if (!p->readers)
 			mask |= POLLERR;
@@ -275,6 +311,114 @@ static const struct file_operations pipe_fops = {
 	.poll = pipe_poll,
 	.release = pipe_release,
 };
+
+/* round_pipe_size - @size as a ring can have it: at least a page, a
+ * power of two pages; 0 if it is too big to be one. */
+static unsigned int round_pipe_size(unsigned long size)
+{
+	unsigned long n = PAGE_SIZE;
+
+	if (size > (1UL << 31))
+		return 0;
+	while (n < size)
+		n <<= 1;
+	return n;
+}
+
+/*
+ * pipe_resize - give @p a ring of @size bytes (round_pipe_size()'s),
+ * moving what is in it to the start of the new one. Both busy tokens
+ * held, so no copy is under way. -EBUSY if it holds more than @size
+ * (Linux counts pages in use; mmos bytes), -ENOMEM.
+ */
+static long pipe_resize(struct pipe_inode_info *p, unsigned int size)
+{
+	unsigned int nr = size >> PAGE_SHIFT, old_nr = p->size >> PAGE_SHIFT;
+	char **bufs = kzalloc(nr * sizeof(*bufs), GFP_KERNEL);
+	unsigned int pos, len;
+
+	if (!bufs)
+		return -ENOMEM;
+	spin_lock(&p->lock);
+	pos = p->head;
+	len = p->len;
+	spin_unlock(&p->lock);
+	if (len > size) {
+		kfree(bufs);
+		return -EBUSY;
+	}
+	/* the used bytes, a page at a time, to offset 0 of the new ring */
+	for (unsigned int done = 0; done < len; ) {
+		unsigned int off = (pos + done) & (PAGE_SIZE - 1);
+		unsigned int n = min(len - done, (unsigned int)(PAGE_SIZE - off));
+		unsigned int dst = done;
+		char *from = p->bufs[((pos + done) & (p->size - 1)) >> PAGE_SHIFT];
+
+		for (unsigned int i = 0; i < n; ) {
+			unsigned int doff = (dst + i) & (PAGE_SIZE - 1);
+			unsigned int m = min(n - i, (unsigned int)(PAGE_SIZE - doff));
+			char **slot = &bufs[(dst + i) >> PAGE_SHIFT];
+
+			if (!*slot)
+				*slot = (char *)__get_free_page(GFP_KERNEL);
+			if (!*slot) {
+				pipe_free_bufs(bufs, nr);
+				return -ENOMEM;
+			}
+			memcpy(*slot + doff, from + off + i, m);
+			i += m;
+		}
+		done += n;
+	}
+	pipe_free_bufs(p->bufs, old_nr);
+	spin_lock(&p->lock);
+	p->bufs = bufs;
+	p->size = size;
+	p->head = 0;
+	spin_unlock(&p->lock);
+	wake_up(&p->wait);	/* a bigger ring has room for a waiting writer */
+	return size;
+}
+
+/*
+ * pipe_set_size - F_SETPIPE_SZ: a ring of @arg bytes, rounded up to a
+ * power of two pages. -EINVAL if that is no size, -EPERM above
+ * fs.pipe-max-size without CAP_SYS_RESOURCE, -EBUSY if what the pipe
+ * holds does not fit; else the new size.
+ */
+static long pipe_set_size(struct pipe_inode_info *p, unsigned long arg)
+{
+	unsigned int size = round_pipe_size(arg);
+	long ret;
+
+	if (!size)
+		return -EINVAL;
+	if (size > p->size && size > PIPE_MAX_SIZE && !capable(CAP_SYS_RESOURCE))
+		return -EPERM;
+	if (!pipe_take(p, &p->wbusy))
+		return -ERESTARTSYS;
+	if (!pipe_take(p, &p->rbusy)) {
+		pipe_give(p, &p->wbusy);
+		return -ERESTARTSYS;
+	}
+	ret = size == p->size ? size : pipe_resize(p, size);
+	pipe_give(p, &p->rbusy);
+	pipe_give(p, &p->wbusy);
+	return ret;
+}
+
+/* pipe_fcntl - F_SETPIPE_SZ and F_GETPIPE_SZ of @f: -EBADF if it is
+ * not a pipe, as Linux's. */
+long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	struct pipe_inode_info *p = get_pipe_info(f);
+
+	if (!p)
+		return -EBADF;
+	if (cmd == F_SETPIPE_SZ)
+		return pipe_set_size(p, arg);
+	return p->size;
+}
 
 /* get_pipe_info - the pipe @f is an end of (an anonymous pipe or an
  * open FIFO), or NULL. */
@@ -291,11 +435,12 @@ static struct pipe_inode_info *alloc_pipe_info(void)
 
 	if (!p)
 		return NULL;
-	p->buf = (char *)__get_free_page(GFP_KERNEL);
-	if (!p->buf) {
+	p->bufs = kzalloc(PIPE_DEF_BUFFERS * sizeof(*p->bufs), GFP_KERNEL);
+	if (!p->bufs) {
 		kfree(p);
 		return NULL;
 	}
+	p->size = PIPE_DEF_BUFFERS * PAGE_SIZE;
 	spin_lock_init(&p->lock);
 	init_waitqueue_head(&p->wait);
 	return p;

@@ -338,6 +338,10 @@ extern const struct inode_operations simple_symlink_inode_operations;
 /* fs/char_dev.c and fs/pipe.c: what a device or FIFO inode opens as */
 extern const struct file_operations def_chr_fops, pipefifo_fops;
 struct pipe_inode_info *get_pipe_info(struct file *f);
+/* fcntl(2)'s pipe commands (F_LINUX_SPECIFIC_BASE + 7, + 8) */
+#define F_SETPIPE_SZ	1031
+#define F_GETPIPE_SZ	1032
+long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg);
 int register_chrdev(unsigned int major, const char *name,
 		    const struct file_operations *fops);
 int __register_chrdev(unsigned int major, unsigned int baseminor,
