@@ -9,8 +9,11 @@
  * measured as free stays free, and writes of up to PIPE_BUF bytes are
  * atomic; one reader at a time copies out (rbusy), taking bytes off the
  * ring only once the user has them. So each copies between the user and
- * its own part of the ring without the lock, which guards only head and
- * len. A resize holds both (pipe_set_size()).
+ * its own part of the ring without the lock (the copy window: wcopy,
+ * rcopy), which guards only head and len. Neither holds a window while
+ * it sleeps for room or data, and F_SETPIPE_SZ waits only for the
+ * windows to close (resizing holds new ones off), so a resize never
+ * waits for a reader or writer that waits for the other side.
  */
 #include <linux/kernel.h>
 #include <linux/capability.h>
@@ -34,14 +37,18 @@
 struct pipe_inode_info {
 	spinlock_t lock;
 	struct wait_queue_head wait;	/* readers and writers */
-	/* changed only by a resize, which holds wbusy and rbusy: */
+	/* changed only by a resize, with resizing set and no copy window
+	 * open; read under lock or inside a window: */
 	char **bufs;			/* size / PAGE_SIZE pages, NULL until used */
 	unsigned int size;		/* bytes, a power of two pages */
-	unsigned int head, len;		/* lock */
-	int readers, writers;		/* lock */
-	unsigned int r_counter, w_counter;	/* opens so far, for FIFOs: lock */
-	bool wbusy;			/* a writer is copying in: lock */
-	bool rbusy;			/* a reader is copying out: lock */
+	/* lock must be held when using these: */
+	unsigned int head, len;
+	int readers, writers;
+	unsigned int r_counter, w_counter;	/* opens so far, for FIFOs */
+	bool wbusy;			/* a writer is in write(): one at a time */
+	bool rbusy;			/* a reader is in read(): one at a time */
+	bool wcopy, rcopy;		/* the copy windows (see the top) */
+	bool resizing;			/* F_SETPIPE_SZ: no new window opens */
 };
 
 /* Take @busy (p->wbusy or p->rbusy): become the one writer or reader
@@ -79,6 +86,30 @@ static void pipe_give(struct pipe_inode_info *p, bool *busy)
 	wake_up(&p->wait);	/* those waiting for their turn */
 }
 
+/*
+ * pipe_take_free_page - ring page @idx, which the reader just read from
+ * (to its end if @to_end), if no byte in it is wanted any more: detached from
+ * the ring, for the caller to free once the lock is dropped; else NULL.
+ * A page goes once it is read to its end, unless the one writer is
+ * writing in it (the ring wrapped: its tail is in the same page), or
+ * once the pipe is empty and no writer is between measuring the tail
+ * and publishing what it wrote (wcopy). So an idle pipe holds no page,
+ * as Linux's frees its buffers as they are read. Lock held.
+ */
+static char *pipe_take_free_page(struct pipe_inode_info *p, unsigned int idx, bool to_end)
+{
+	unsigned int tail_idx = ((p->head + p->len) & (p->size - 1)) >> PAGE_SHIFT;
+	char *page = p->bufs[idx];
+
+	lockdep_assert_held(&p->lock);
+	if (!to_end && p->len)
+		return NULL;
+	if (idx == tail_idx && (p->len || p->wcopy))
+		return NULL;
+	p->bufs[idx] = NULL;
+	return page;
+}
+
 /* __pipe_read - the copying out, by the one reader (rbusy held): bytes
  * leave the ring only once they reached the user. */
 static ssize_t __pipe_read(struct file *f, char __user *ubuf, size_t len)
@@ -90,7 +121,7 @@ static ssize_t __pipe_read(struct file *f, char __user *ubuf, size_t len)
 	for (;;) {
 		prepare_to_wait(&p->wait, &w, TASK_INTERRUPTIBLE);
 		spin_lock(&p->lock);
-		if (p->len || !p->writers || (f->f_flags & O_NONBLOCK))
+		if (!p->resizing && (p->len || !p->writers || (f->f_flags & O_NONBLOCK)))
 			break;
 		spin_unlock(&p->lock);
 		if (signal_pending(current)) {
@@ -104,20 +135,32 @@ static ssize_t __pipe_read(struct file *f, char __user *ubuf, size_t len)
 		spin_unlock(&p->lock);
 		return p->writers ? -EAGAIN : 0;
 	}
-	while (done < (ssize_t)len && p->len) {
+	while (done < (ssize_t)len && p->len && !p->resizing) {
 		unsigned int off = p->head & (PAGE_SIZE - 1);
+		unsigned int idx = (p->head & (p->size - 1)) >> PAGE_SHIFT;
 		size_t n = min(min(len - done, (size_t)p->len), PAGE_SIZE - off);
-		char *page = p->bufs[(p->head & (p->size - 1)) >> PAGE_SHIFT];
+		char *page = p->bufs[idx];
+		bool fault;
 
+		p->rcopy = true;
 		spin_unlock(&p->lock);	/* these bytes are the reader's alone */
-		if (copy_to_user(ubuf + done, page + off, n)) {
+		fault = copy_to_user(ubuf + done, page + off, n);
+		spin_lock(&p->lock);
+		p->rcopy = false;
+		if (fault) {
+			spin_unlock(&p->lock);
 			wake_up(&p->wait);
 			return done ? done : -EFAULT;
 		}
-		spin_lock(&p->lock);
 		p->head = (p->head + n) & (p->size - 1);	/* only readers move head */
 		p->len -= n;
 		done += n;
+		page = pipe_take_free_page(p, idx, off + n == PAGE_SIZE);
+		if (page) {
+			spin_unlock(&p->lock);
+			free_page((unsigned long)page);
+			spin_lock(&p->lock);
+		}
 	}
 	spin_unlock(&p->lock);
 	wake_up(&p->wait);
@@ -153,8 +196,8 @@ static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t len,
 
 /*
  * pipe_page - the ring's page for byte @pos of @p, made now if it is
- * not there yet (outside the lock: the writer is the only one that adds
- * pages, and it holds wbusy). NULL if out of memory.
+ * not there yet (outside the lock: only the writer, in its copy window,
+ * adds pages). NULL if out of memory.
  */
 static char *pipe_page(struct pipe_inode_info *p, unsigned int pos)
 {
@@ -176,12 +219,13 @@ static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 		size_t want = len - done <= PIPE_BUF ? len - done : 1, n;
 		unsigned int tail;
 		char *page;
+		int err;
 
 		for (;;) {
 			prepare_to_wait(&p->wait, &w, TASK_INTERRUPTIBLE);
 			spin_lock(&p->lock);
-			if (!p->readers || p->size - p->len >= want ||
-			    (f->f_flags & O_NONBLOCK))
+			if (!p->resizing && (!p->readers || p->size - p->len >= want ||
+					     (f->f_flags & O_NONBLOCK)))
 				break;
 			spin_unlock(&p->lock);
 			if (signal_pending(current)) {
@@ -199,19 +243,24 @@ static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 		tail = p->head + p->len;
 		n = min(len - done, (size_t)(p->size - p->len));
 		n = min(n, PAGE_SIZE - (tail & (PAGE_SIZE - 1)));
-		spin_unlock(&p->lock);
-		if (!n)
+		if (!n) {
+			spin_unlock(&p->lock);
 			return done ? done : -EAGAIN;
+		}
+		p->wcopy = true;
+		spin_unlock(&p->lock);
 		/* the free part of the ring is the writer's alone */
 		page = pipe_page(p, tail);
-		if (!page)
-			return done ? done : -ENOMEM;
-		if (copy_from_user(page + (tail & (PAGE_SIZE - 1)), ubuf + done, n))
-			return done ? done : -EFAULT;
+		err = !page ? -ENOMEM :
+		      copy_from_user(page + (tail & (PAGE_SIZE - 1)), ubuf + done, n) ? -EFAULT : 0;
 		spin_lock(&p->lock);
-		p->len += n;
+		p->wcopy = false;
+		if (!err)
+			p->len += n;
 		spin_unlock(&p->lock);
 		wake_up(&p->wait);
+		if (err)
+			return done ? done : err;
 		done += n;
 	}
 	return done;
@@ -327,8 +376,8 @@ static unsigned int round_pipe_size(unsigned long size)
 
 /*
  * pipe_resize - give @p a ring of @size bytes (round_pipe_size()'s),
- * moving what is in it to the start of the new one. Both busy tokens
- * held, so no copy is under way. -EBUSY if it holds more than @size
+ * moving what is in it to the start of the new one. resizing set and
+ * no copy window open, so nothing else moves head, len or the pages. -EBUSY if it holds more than @size
  * (Linux counts pages in use; mmos bytes), -ENOMEM.
  */
 static long pipe_resize(struct pipe_inode_info *p, unsigned int size)
@@ -376,7 +425,6 @@ static long pipe_resize(struct pipe_inode_info *p, unsigned int size)
 	p->size = size;
 	p->head = 0;
 	spin_unlock(&p->lock);
-	wake_up(&p->wait);	/* a bigger ring has room for a waiting writer */
 	return size;
 }
 
@@ -395,15 +443,24 @@ static long pipe_set_size(struct pipe_inode_info *p, unsigned long arg)
 		return -EINVAL;
 	if (size > p->size && size > PIPE_MAX_SIZE && !capable(CAP_SYS_RESOURCE))
 		return -EPERM;
-	if (!pipe_take(p, &p->wbusy))
-		return -ERESTARTSYS;
-	if (!pipe_take(p, &p->rbusy)) {
-		pipe_give(p, &p->wbusy);
-		return -ERESTARTSYS;
+	spin_lock(&p->lock);
+	while (p->resizing) {		/* another resize: wait for it to end */
+		spin_unlock(&p->lock);
+		schedule();
+		spin_lock(&p->lock);
 	}
+	p->resizing = true;
+	while (p->wcopy || p->rcopy) {	/* short: no window sleeps for the other side */
+		spin_unlock(&p->lock);
+		schedule();
+		spin_lock(&p->lock);
+	}
+	spin_unlock(&p->lock);
 	ret = size == p->size ? size : pipe_resize(p, size);
-	pipe_give(p, &p->rbusy);
-	pipe_give(p, &p->wbusy);
+	spin_lock(&p->lock);
+	p->resizing = false;
+	spin_unlock(&p->lock);
+	wake_up(&p->wait);
 	return ret;
 }
 
