@@ -5,6 +5,7 @@
 #include <linux/futex.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/mmu_context.h>
 #include <linux/sched.h>
@@ -15,6 +16,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/time64.h>
 #include <linux/wait.h>
 #include <asm/irqflags.h>
 #include <linux/uaccess.h>
@@ -311,13 +313,25 @@ static __attribute__((noreturn)) void do_task_dead(void)
 
 unsigned long init_free_pages_before_exec;	/* set by kernel_init */
 
+/* Tasks between do_exit() and their final switch (finish_task_switch()
+ * counts them off): a reaped child preempted before its last switch
+ * still holds its stack, which init_died()'s page count must not see. */
+atomic_t nr_exiting_tasks;
+
 /*
  * init_died - PID 1 is gone: Linux panics, and so does mmos. Its mm is
  * already torn down, so the message can say whether the run gave back
- * every page it took (the test runner checks this line).
+ * every page it took (the test runner checks this line), once the tasks
+ * still exiting have made their last switch.
  */
 static void init_died(long code)
 {
+	u64 end = local_clock() + NSEC_PER_SEC;
+
+	/* let the children that are still on their way out finish (a
+	 * yield: current is running), for a second at most */
+	while (atomic_read(&nr_exiting_tasks) > 1 && local_clock() < end)
+		schedule();
 	drop_lazy_mm();
 	pr_info("init: exit status %#lx; free pages before exec %lu, now %lu\n",
 		code, init_free_pages_before_exec, nr_free_pages());
@@ -347,6 +361,7 @@ void do_exit(long code)
 	if (unlikely(tsk->flags & PF_EXITING))
 		panic("recursive do_exit in %s/%d", tsk->comm, tsk->pid);
 	tsk->flags |= PF_EXITING;
+	atomic_inc(&nr_exiting_tasks);
 	exit_signals(tsk);	/* a group stop no longer waits for it */
 	group_dead = atomic_dec_and_test(&tsk->signal->live);
 	if (group_dead) {

@@ -355,6 +355,7 @@ void put_signal_struct(struct signal_struct *sig);
 
 /* The free pages before PID 1's exec, for the line init's death prints. */
 extern unsigned long init_free_pages_before_exec;
+extern atomic_t nr_exiting_tasks;	/* kernel/exit.c */
 unsigned long nr_tasks(void);
 
 /* Clone flags (Linux's values). */

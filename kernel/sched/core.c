@@ -128,8 +128,10 @@ static void finish_task_switch(struct task_struct *prev)
 #endif
 	if (mm)
 		mmdrop(mm);
-	if (prev_state == TASK_DEAD)
+	if (prev_state == TASK_DEAD) {
 		put_task_struct(prev);
+		atomic_dec(&nr_exiting_tasks);
+	}
 }
 
 /*
