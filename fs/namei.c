@@ -583,17 +583,20 @@ int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *target)
 
 /*
  * do_truncate - set @dentry's size to @length (a regular file), with
- * mtime and ctime now, as Linux's do_truncate. Takes the inode's
- * i_rwsem. 0 or -errno.
+ * mtime and ctime now, as Linux's do_truncate: a caller without
+ * CAP_FSETID also takes the file's set-id bits away
+ * (dentry_needs_remove_privs()). Takes the inode's i_rwsem. 0 or -errno.
  */
 int do_truncate(struct dentry *dentry, u64 length)
 {
 	struct iattr attr = { .ia_valid = ATTR_SIZE | ATTR_MTIME, .ia_size = length };
 	struct inode *inode = dentry->d_inode;
-	int err;
+	int kill, err;
 
-	attr.ia_mtime = current_time(inode);
 	inode_lock(inode);
+	kill = dentry_needs_remove_privs(dentry);
+	if (kill)
+		attr.ia_valid |= kill | ATTR_FORCE;
 	err = notify_change(dentry, &attr);
 	inode_unlock(inode);
 	return err;

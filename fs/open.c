@@ -346,7 +346,9 @@ SYSCALL_DEFINE4(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len)
 	return err;
 }
 
-/* chmod_common - set the permission bits of @path's inode. */
+/* chmod_common - set the permission bits of @path's inode: its owner
+ * or CAP_FOWNER only (-EPERM), S_ISGID kept only by a member of the
+ * file's group or CAP_FSETID (setattr_prepare()); -EROFS. */
 static int chmod_common(const struct path *path, umode_t mode)
 {
 	struct inode *inode = path->dentry->d_inode;
@@ -414,17 +416,21 @@ SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
 	return err;
 }
 
-/* chown_common - set owner and group (-1: unchanged); a change clears
- * the set-user-ID bit, and set-group-ID of a group-executable file. */
+/*
+ * chown_common - set owner and group (-1: unchanged) of @path's inode,
+ * as Linux's chown_common: setattr_prepare() decides who may (-EPERM);
+ * a non-directory loses S_ISUID, and S_ISGID if group-executable, even
+ * when root changes it (ATTR_KILL_SUID/SGID); ctime is updated even if
+ * nothing else changes. -EROFS on a read-only mount.
+ */
 static int chown_common(const struct path *path, unsigned int user, unsigned int group)
 {
 	struct inode *inode = path->dentry->d_inode;
-	struct iattr attr = { 0 };
+	struct iattr attr = { .ia_valid = ATTR_CTIME };
 	int err = mnt_want_write(path->mnt);
 
 	if (err)
 		return err;
-	inode_lock(inode);
 	if (user != (unsigned int)-1) {
 		attr.ia_valid |= ATTR_UID;
 		attr.ia_uid = user;
@@ -433,13 +439,9 @@ static int chown_common(const struct path *path, unsigned int user, unsigned int
 		attr.ia_valid |= ATTR_GID;
 		attr.ia_gid = group;
 	}
-	if (attr.ia_valid && !S_ISDIR(inode->i_mode) &&
-	    (inode->i_mode & (S_ISUID | S_ISGID))) {
-		attr.ia_valid |= ATTR_MODE;
-		attr.ia_mode = inode->i_mode & ~S_ISUID;
-		if (inode->i_mode & 0010)
-			attr.ia_mode &= ~S_ISGID;
-	}
+	inode_lock(inode);
+	if (!S_ISDIR(inode->i_mode))
+		attr.ia_valid |= ATTR_KILL_SUID | ATTR_KILL_SGID;
 	err = notify_change(path->dentry, &attr);
 	inode_unlock(inode);
 	return err;

@@ -162,8 +162,9 @@ ssize_t generic_perform_write(struct file *file, const void *src, size_t len,
 /*
  * __generic_file_write - write(2) of a page-cache file under its
  * i_rwsem: O_APPEND writes at the end, -EINVAL for a negative position,
- * -EFBIG past the largest offset; a write of something updates mtime
- * and ctime, as Linux's file_update_time.
+ * -EFBIG past the largest offset; a write of something by a caller
+ * without CAP_FSETID takes the set-id bits away (file_remove_privs())
+ * and updates mtime and ctime, as Linux's file_update_time.
  */
 static ssize_t __generic_file_write(struct file *f, const void *buf, size_t len,
 				    loff_t *pos, bool user)
@@ -183,8 +184,11 @@ static ssize_t __generic_file_write(struct file *f, const void *buf, size_t len,
 	else {
 		if (len > (u64)(MAX_LFS_FILESIZE - *pos))
 			len = MAX_LFS_FILESIZE - *pos;
-		inode->i_mtime = inode->i_ctime = current_time(inode);
-		ret = generic_perform_write(f, buf, len, pos, user);
+		ret = file_remove_privs(f);
+		if (!ret) {
+			inode->i_mtime = inode->i_ctime = current_time(inode);
+			ret = generic_perform_write(f, buf, len, pos, user);
+		}
 	}
 	inode_unlock(inode);
 	return ret;
