@@ -940,18 +940,75 @@ SYSCALL_DEFINE2(mkdir, const char __user *, pathname, umode_t, mode)
 }
 
 /*
- * vfs_rmdir - remove directory @d from @dir (held for writing): -EBUSY
- * for a mount point, -ENOTDIR, -ENOTEMPTY (from the file system). The
- * victim's i_rwsem is taken too, so nothing is created in it meanwhile.
+ * check_sticky - does the sticky bit of @dir forbid current to remove
+ * or replace @inode there? Only if @dir is sticky and current owns
+ * neither @inode nor @dir and lacks CAP_FOWNER (Linux's check_sticky).
+ */
+static bool check_sticky(struct inode *dir, struct inode *inode)
+{
+	kuid_t fsuid = current_fsuid();
+
+	if (!(dir->i_mode & S_ISVTX))
+		return false;
+	if (uid_eq(inode->i_uid, fsuid) || uid_eq(dir->i_uid, fsuid))
+		return false;
+	return !capable(CAP_FOWNER);
+}
+
+/*
+ * may_delete - may current remove @victim (positive) from @dir, as a
+ * directory if @isdir? Linux's order: write and search permission on
+ * @dir (-EACCES), the sticky bit (-EPERM), the type (-ENOTDIR for
+ * rmdir, -EISDIR for unlink), a root (-EBUSY), a removed @dir
+ * (-ENOENT). Precondition: @dir's i_rwsem held. 0 or -errno.
+ */
+static int may_delete(struct inode *dir, struct dentry *victim, bool isdir)
+{
+	struct inode *inode = victim->d_inode;
+	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
+
+	if (err)
+		return err;
+	if (check_sticky(dir, inode))
+		return -EPERM;
+	if (isdir) {
+		if (!S_ISDIR(inode->i_mode))
+			return -ENOTDIR;
+		if (IS_ROOT(victim))
+			return -EBUSY;
+	} else if (S_ISDIR(inode->i_mode)) {
+		return -EISDIR;
+	}
+	if (IS_DEADDIR(dir))
+		return -ENOENT;
+	return 0;
+}
+
+/*
+ * may_create - may current make @child (negative) in @dir? -ENOENT in a
+ * removed directory, then write and search permission (-EACCES), as
+ * Linux's may_create. Precondition: @dir's i_rwsem held.
+ */
+static int may_create(struct inode *dir, struct dentry *child)
+{
+	if (child->d_inode)
+		return -EEXIST;
+	if (IS_DEADDIR(dir))
+		return -ENOENT;
+	return inode_permission(dir, MAY_WRITE | MAY_EXEC);
+}
+
+/*
+ * vfs_rmdir - remove directory @d from @dir (held for writing): may_delete()'s
+ * checks, then -EBUSY for a mount point, -ENOTEMPTY (from the file
+ * system). The victim's i_rwsem is taken too, so nothing is created in
+ * it meanwhile.
  */
 static int vfs_rmdir(struct inode *dir, struct dentry *d)
 {
 	struct inode *inode = d->d_inode;
-	int err;
+	int err = may_delete(dir, d, true);
 
-	if (!S_ISDIR(inode->i_mode))
-		return -ENOTDIR;
-	err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
 	if (err)
 		return err;
 	if (!dir->i_op->rmdir)
@@ -967,17 +1024,14 @@ static int vfs_rmdir(struct inode *dir, struct dentry *d)
 
 /*
  * vfs_unlink - remove non-directory @d from @dir (held for writing):
- * -EISDIR for a directory, -EBUSY for a mount point. The inode lives on
- * while it is open.
+ * may_delete()'s checks, then -EBUSY for a mount point. The inode lives
+ * on while it is open.
  */
 static int vfs_unlink(struct inode *dir, struct dentry *d)
 {
 	struct inode *inode = d->d_inode;
-	int err;
+	int err = may_delete(dir, d, false);
 
-	if (S_ISDIR(inode->i_mode))
-		return -EISDIR;
-	err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
 	if (err)
 		return err;
 	if (!dir->i_op->unlink)
@@ -1223,33 +1277,43 @@ static void unlock_rename(struct dentry *p1, struct dentry *p2)
 }
 
 /*
- * vfs_rename - the type checks of rename and the call: a directory may
- * replace only a directory (-ENOTDIR) and a non-directory only a
- * non-directory (-EISDIR); mount points are -EBUSY. The same inode on
- * both sides: nothing to do. Preconditions: lock_rename() held.
+ * vfs_rename - the permission and type checks of rename and the call,
+ * in Linux's order: may_delete() of the old name (the sticky bit
+ * included), may_delete() of a target it replaces or may_create() of
+ * the new name (a directory may replace only a directory, -ENOTDIR, a
+ * non-directory only a non-directory, -EISDIR); a directory moved to
+ * another parent needs write permission on itself (its ".." changes);
+ * mount points are -EBUSY. The same inode on both sides: nothing to
+ * do. Preconditions: lock_rename() held.
  */
 static int vfs_rename(struct inode *old_dir, struct dentry *old, struct inode *new_dir,
 		      struct dentry *new, unsigned int flags)
 {
 	struct inode *source = old->d_inode, *target = new->d_inode;
-	bool is_dir = S_ISDIR(source->i_mode);
+	bool is_dir = S_ISDIR(source->i_mode), new_is_dir = false;
 	int err;
 
 	if (source == target)
 		return 0;
-	err = inode_permission(old_dir, MAY_WRITE | MAY_EXEC);
-	if (!err)
-		err = inode_permission(new_dir, MAY_WRITE | MAY_EXEC);
+	err = may_delete(old_dir, old, is_dir);
 	if (err)
 		return err;
-	if (target && !(flags & RENAME_EXCHANGE)) {
-		if (is_dir && !S_ISDIR(target->i_mode))
-			return -ENOTDIR;
-		if (!is_dir && S_ISDIR(target->i_mode))
-			return -EISDIR;
+	if (!target) {
+		err = may_create(new_dir, new);
+	} else {
+		new_is_dir = S_ISDIR(target->i_mode);
+		err = may_delete(new_dir, new, (flags & RENAME_EXCHANGE) ? new_is_dir : is_dir);
 	}
+	if (err)
+		return err;
 	if (!old_dir->i_op->rename)
 		return -EPERM;
+	if (new_dir != old_dir && is_dir)
+		err = inode_permission(source, MAY_WRITE);
+	if (!err && new_dir != old_dir && (flags & RENAME_EXCHANGE) && new_is_dir)
+		err = inode_permission(target, MAY_WRITE);
+	if (err)
+		return err;
 	if (d_mountpoint(old) || d_mountpoint(new))
 		return -EBUSY;
 	return old_dir->i_op->rename(old_dir, old, new_dir, new, flags);
