@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -117,18 +118,51 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 #define R_OK	4
 
 /*
+ * access_override_creds - the credentials access(2) asks with, as
+ * Linux's: the fsuid and fsgid become the real uid and gid, so a
+ * set-id program asks what its invoker may do. mmos's capable() follows
+ * the fsuid for the file-system capabilities, so a non-root real uid
+ * drops root's overrides and a real uid 0 keeps them, as Linux's
+ * cap_effective = 0 or cap_permitted. Returns the cred to give
+ * revert_creds(), or NULL when memory is out.
+ */
+static const struct cred *access_override_creds(void)
+{
+	struct cred *override = prepare_creds();
+	const struct cred *old;
+
+	if (!override)
+		return NULL;
+	override->fsuid = override->uid;
+	override->fsgid = override->gid;
+	old = override_creds(override);
+	put_cred(override);	/* override_creds() took its own */
+	return old;
+}
+
+/* special_file - a device, FIFO or socket: no -EROFS for W_OK there. */
+static bool special_file(umode_t mode)
+{
+	umode_t t = mode & S_IFMT;
+
+	return t == S_IFCHR || t == S_IFBLK || t == S_IFIFO || t == S_IFSOCK;
+}
+
+/*
  * do_faccessat - faccessat2(2): may the caller access the file with
- * @mode (R_OK|W_OK|X_OK)? inode_permission()'s answer: -EROFS to
- * write a read-only mount, -EACCES where the caller's credentials do
- * not allow it. Linux asks with the real uid and gid (AT_EACCESS: the
- * effective ones); mmos asks with the fsuid and fsgid either way, which
- * differs only for a set-id program.
+ * @mode (R_OK|W_OK|X_OK)? Linux's order: -EINVAL for bad @mode or
+ * @flags; the walk and the check by the real uid and gid (AT_EACCESS:
+ * the effective ones, through the fsuid); -EACCES for X_OK on a
+ * regular file of a noexec mount; inode_permission()'s -EACCES or
+ * -EROFS; then W_OK on a read-only mount is -EROFS, except for devices,
+ * FIFOs and sockets.
  */
 static long do_faccessat(int dfd, const char __user *name, int mode, int flags)
 {
 	unsigned int how = LOOKUP_FOLLOW;
+	const struct cred *old_cred = NULL;
+	struct inode *inode;
 	struct path path;
-	char *kname;
 	int err, mask = 0;
 
 	if (mode & ~(R_OK | W_OK | X_OK))
@@ -139,25 +173,32 @@ static long do_faccessat(int dfd, const char __user *name, int mode, int flags)
 		how &= ~LOOKUP_FOLLOW;
 	if (flags & AT_EMPTY_PATH)
 		how |= LOOKUP_EMPTY;
-	kname = getname_flags(name, how);
-	if (IS_ERR(kname))
-		return PTR_ERR(kname);
-	err = filename_lookup(dfd, kname, how, &path);
-	kfree(kname);
+	if (!(flags & AT_EACCESS)) {
+		old_cred = access_override_creds();
+		if (!old_cred)
+			return -ENOMEM;
+	}
+	err = user_path_at(dfd, name, how, &path);
 	if (err)
-		return err;
+		goto revert;
+	inode = path.dentry->d_inode;
 	if (mode & R_OK)
 		mask |= MAY_READ;
 	if (mode & W_OK)
 		mask |= MAY_WRITE;
 	if (mode & X_OK)
 		mask |= MAY_EXEC;
-	err = inode_permission(path.dentry->d_inode, mask);
-	if (!err && (mode & W_OK) && S_ISREG(path.dentry->d_inode->i_mode))
+	err = -EACCES;
+	if ((mode & X_OK) && S_ISREG(inode->i_mode) && (path.mnt->mnt_flags & MNT_NOEXEC))
+		goto put;
+	err = inode_permission(inode, mask);
+	if (!err && (mode & W_OK) && !special_file(inode->i_mode))
 		err = mnt_want_write(path.mnt);
-	else if (!err && (mode & W_OK) && S_ISDIR(path.dentry->d_inode->i_mode))
-		err = mnt_want_write(path.mnt);
+put:
 	path_put(&path);
+revert:
+	if (old_cred)
+		revert_creds(old_cred);
 	return err;
 }
 

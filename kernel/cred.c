@@ -85,6 +85,37 @@ int commit_creds(struct cred *new)
 	return 0;
 }
 
+/*
+ * override_creds - current acts with @new for a while (faccessat's real
+ * ids): only task->cred changes, real_cred (what others see) stays.
+ * Takes a reference to @new; returns the cred it replaced, with the
+ * reference current held on it, for revert_creds(). As Linux's.
+ */
+const struct cred *override_creds(const struct cred *new)
+{
+	struct task_struct *task = current;
+	const struct cred *old = task->cred;
+
+	get_cred(new);
+	task_lock(task);
+	task->cred = new;
+	task_unlock(task);
+	return old;
+}
+
+/* revert_creds - undo override_creds(): @old (its return) acts again and
+ * the override's reference is put. */
+void revert_creds(const struct cred *old)
+{
+	struct task_struct *task = current;
+	const struct cred *override = task->cred;
+
+	task_lock(task);
+	task->cred = old;
+	task_unlock(task);
+	put_cred(override);
+}
+
 /* get_task_cred - a reference to @p's real credentials (put_cred() it). */
 const struct cred *get_task_cred(struct task_struct *p)
 {
