@@ -557,13 +557,17 @@ int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 }
 
 /* vfs_mknod - a new node @dentry of @mode (a device, FIFO, socket or
- * regular file) in @dir (held for writing). */
+ * regular file) in @dir (held for writing): a device node needs
+ * CAP_MKNOD (-EPERM), except the whiteout (character 0:0), as Linux's. */
 int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 {
+	bool is_whiteout = S_ISCHR(mode) && dev == 0;
 	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
 
 	if (err)
 		return err;
+	if ((S_ISCHR(mode) || S_ISBLK(mode)) && !is_whiteout && !capable(CAP_MKNOD))
+		return -EPERM;
 	if (!dir->i_op->mknod)
 		return -EPERM;
 	return dir->i_op->mknod(dir, dentry, mode, dev);
@@ -1180,8 +1184,8 @@ int vfs_link(struct dentry *old, struct inode *dir, struct dentry *new)
 }
 
 /* do_linkat - linkat(2): the old name is followed only with
- * AT_SYMLINK_FOLLOW; AT_EMPTY_PATH links the file @olddfd is. -EXDEV
- * across mounts. */
+ * AT_SYMLINK_FOLLOW; AT_EMPTY_PATH links the file @olddfd is (with
+ * CAP_DAC_READ_SEARCH, else -ENOENT). -EXDEV across mounts. */
 static long do_linkat(int olddfd, const char __user *uold, int newdfd,
 		      const char __user *unew, int flags)
 {
@@ -1193,6 +1197,10 @@ static long do_linkat(int olddfd, const char __user *uold, int newdfd,
 
 	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
+	/* naming the file an fd is needs CAP_DAC_READ_SEARCH (Linux 6.1's
+	 * rule), so an fd passed to someone does not let them link it */
+	if ((flags & AT_EMPTY_PATH) && !capable(CAP_DAC_READ_SEARCH))
+		return -ENOENT;
 	if (flags & AT_SYMLINK_FOLLOW)
 		how |= LOOKUP_FOLLOW;
 	if (flags & AT_EMPTY_PATH)

@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
@@ -249,7 +250,8 @@ SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 }
 
 /* chroot(2): the new root; the working directory stays where it is (it
- * may be outside: getcwd then says "(unreachable)"). */
+ * may be outside: getcwd then says "(unreachable)"). Linux's order: the
+ * walk, search permission (-EACCES), then CAP_SYS_CHROOT (-EPERM). */
 SYSCALL_DEFINE1(chroot, const char __user *, filename)
 {
 	struct path path;
@@ -258,6 +260,8 @@ SYSCALL_DEFINE1(chroot, const char __user *, filename)
 	if (err)
 		return err;
 	err = inode_permission(path.dentry->d_inode, MAY_EXEC);
+	if (!err && !capable(CAP_SYS_CHROOT))
+		err = -EPERM;
 	if (!err)
 		set_fs_root(current->fs, &path);
 	path_put(&path);
