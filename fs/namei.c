@@ -609,7 +609,8 @@ int do_truncate(struct dentry *dentry, u64 length)
 /*
  * may_open - the checks of opening @path's inode with @flags, after the
  * walk: -ENOTDIR (O_DIRECTORY), -EISDIR (a directory for writing),
- * -ELOOP (a symlink, unless O_PATH), -EACCES, -EROFS.
+ * -ELOOP (a symlink, unless O_PATH), -EACCES, -EPERM (O_NOATIME by
+ * neither the owner nor CAP_FOWNER), -EROFS.
  */
 static int may_open(const struct path *path, unsigned int flags, bool dir_wanted)
 {
@@ -634,6 +635,9 @@ static int may_open(const struct path *path, unsigned int flags, bool dir_wanted
 	err = inode_permission(inode, mask);
 	if (err)
 		return err;
+	/* O_NOATIME hides reads from the owner: its owner's or CAP_FOWNER's */
+	if ((flags & O_NOATIME) && !inode_owner_or_capable(inode))
+		return -EPERM;
 	if ((mask & MAY_WRITE) && S_ISREG(inode->i_mode))
 		err = mnt_want_write(path->mnt);
 	return err;

@@ -75,6 +75,21 @@ SYSCALL_DEFINE1(close, unsigned int, fd)
 #define F_DUPFD_CLOEXEC	1030
 #define FD_CLOEXEC	1
 
+#define SETFL_MASK	(O_APPEND | O_NONBLOCK | O_NOATIME)
+
+/*
+ * setfl - F_SETFL: the flags of SETFL_MASK from @arg. Setting O_NOATIME
+ * needs the owner or CAP_FOWNER (-EPERM), as Linux's setfl(); a pipe
+ * here has no inode (Linux's is its creator's), so nothing to check.
+ */
+static long setfl(struct file *f, unsigned long arg)
+{
+	if ((arg & O_NOATIME) && !(f->f_flags & O_NOATIME) && f->f_inode &&
+	    !inode_owner_or_capable(f->f_inode))
+		return -EPERM;
+	f->f_flags = (f->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
+	return 0;
+}
 
 SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 {
@@ -102,9 +117,7 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 		ret = f->f_flags & ~O_CLOEXEC;
 		break;
 	case F_SETFL:
-		f->f_flags = (f->f_flags & ~(O_APPEND | O_NONBLOCK)) |
-			     (arg & (O_APPEND | O_NONBLOCK));
-		ret = 0;
+		ret = setfl(f, arg);
 		break;
 	default:
 		ret = -EINVAL;

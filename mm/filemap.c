@@ -249,7 +249,8 @@ ssize_t filemap_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos)
 /*
  * touch_atime - a read happened: atime is now, under Linux's default
  * "relatime" rule (only if atime is not newer than mtime or ctime, or
- * is a day old), and never on a noatime or read-only mount. Written
+ * is a day old), and never on a noatime or read-only mount or through
+ * a file opened O_NOATIME (Linux's file_accessed()). Written
  * without the inode's lock, as Linux does (a racing stat may see half
  * of it).
  */
@@ -259,7 +260,7 @@ void touch_atime(struct file *f)
 	struct timespec64 now;
 
 	if (!inode || !f->f_path.mnt || (f->f_path.mnt->mnt_flags & MNT_NOATIME) ||
-	    __mnt_is_readonly(f->f_path.mnt))
+	    __mnt_is_readonly(f->f_path.mnt) || (f->f_flags & O_NOATIME))
 		return;
 	now = current_time(inode);
 	if (timespec64_compare(&inode->i_atime, &inode->i_mtime) <= 0 ||

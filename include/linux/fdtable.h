@@ -46,6 +46,7 @@ void fd_set_cloexec(unsigned int fd, bool on);
 #define O_NONBLOCK	00004000
 #define O_DIRECTORY	00200000
 #define O_NOFOLLOW	00400000
+#define O_NOATIME	01000000
 #define O_CLOEXEC	02000000
 #define O_PATH		010000000
 

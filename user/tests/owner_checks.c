@@ -7,7 +7,8 @@
  * takes S_ISUID (and S_ISGID with g+x) off a non-directory, root's too;
  * explicit times only by the owner (EPERM), "now" also with write
  * permission (EACCES); a write or truncate by a caller without
- * CAP_FSETID takes the set-id bits away. Runs as root; the unprivileged
+ * CAP_FSETID takes the set-id bits away; O_NOATIME (open, F_SETFL) is
+ * the owner's or CAP_FOWNER's; a new file is its creator's. Runs as root; the unprivileged
  * half in a child that is uid 1000, gid 1000, groups 1000 and 1001.
  */
 #include "t.h"
@@ -217,6 +218,35 @@ static void user_privs(void)
 	close(fd);
 }
 
+/* user_noatime - O_NOATIME, by open and F_SETFL, is the owner's only. */
+static void user_noatime(void)
+{
+	struct timespec old[2] = { { 1000000000, 0 }, { 0, UTIME_OMIT } };
+	struct stat st;
+	char c;
+	int fd;
+
+	CHECK(ERR(open("theirs", O_RDONLY | O_NOATIME)) == EPERM, "O_NOATIME on another's: EPERM");
+	CHECK(ERR(open("nonexistent", O_RDONLY | O_NOATIME)) == ENOENT, "ENOENT first");
+	CHECK(ERR(open("closed/f", O_RDONLY | O_NOATIME)) == EACCES, "EACCES before EPERM");
+	fd = open("theirs", O_RDONLY);
+	CHECK(fd >= 0 && ERR(fcntl(fd, F_SETFL, O_NOATIME)) == EPERM, "F_SETFL O_NOATIME: EPERM");
+	CHECK(fcntl(fd, F_SETFL, O_NONBLOCK) == 0 && !(fcntl(fd, F_GETFL) & O_NOATIME),
+	      "F_SETFL without it is fine");
+	close(fd);
+	/* reads through an O_NOATIME fd leave atime; others move it (relatime) */
+	CHECK(utimensat(AT_FDCWD, "mine", old, 0) == 0, "an old atime");
+	fd = open("mine", O_RDONLY | O_NOATIME);
+	CHECK(fd >= 0 && (fcntl(fd, F_GETFL) & O_NOATIME), "my own file: O_NOATIME");
+	CHECK(read(fd, &c, 1) == 1 && stat("mine", &st) == 0 && st.st_atim.tv_sec == 1000000000,
+	      "no atime update: %ld", (long)st.st_atim.tv_sec);
+	CHECK(fcntl(fd, F_SETFL, 0) == 0 && pread(fd, &c, 1, 0) == 1 && stat("mine", &st) == 0 &&
+	      st.st_atim.tv_sec > 1000000000, "F_SETFL took it off: atime moves");
+	CHECK(fcntl(fd, F_SETFL, O_NOATIME) == 0 && (fcntl(fd, F_GETFL) & O_NOATIME),
+	      "F_SETFL O_NOATIME on my own file");
+	close(fd);
+}
+
 /* user_create - what uid 1000 creates is its own (inode_init_owner). */
 static void user_create(void)
 {
@@ -249,6 +279,7 @@ static int as_user(void)
 	user_chown();
 	user_times();
 	user_privs();
+	user_noatime();
 	user_create();
 	fflush(stdout);
 	return t_failed ? 1 : 0;
@@ -305,6 +336,14 @@ int main(void)
 	make("f_suid", 2000, 2000, 06676);
 	make("o_suid", 2000, 2000, 04666);
 	CHECK(mkdir("mydir", 0777) == 0 && chown("mydir", 1000, 2000) == 0, "mydir");
+	CHECK(mkdir("closed", 0700) == 0, "closed");
+	make("closed/f", 1000, 1000, 0644);
+	{
+		int fd = open("theirs", O_RDONLY | O_NOATIME);
+
+		CHECK(fd >= 0, "root: O_NOATIME on anyone's (CAP_FOWNER)");
+		close(fd);
+	}
 	CHECK(symlink("mine", "rootlink") == 0, "rootlink");
 	CHECK(mkdir("sgdir", 0777) == 0 && chown("sgdir", 0, 2000) == 0 &&
 	      chmod("sgdir", 02777) == 0, "sgdir");
@@ -324,7 +363,9 @@ int main(void)
 		for (unsigned int i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 			CHECK(unlink(names[i]) == 0, "unlink %s", names[i]);
 	}
-	CHECK(rmdir("mydir") == 0 && rmdir("r_dir") == 0 && rmdir("sgdir") == 0, "rmdir");
+	CHECK(unlink("closed/f") == 0, "unlink closed/f");
+	CHECK(rmdir("mydir") == 0 && rmdir("r_dir") == 0 && rmdir("sgdir") == 0 &&
+	      rmdir("closed") == 0, "rmdir");
 	CHECK(chdir("..") == 0 && rmdir(dir) == 0, "clean up");
 	return t_done("owner_checks");
 }
