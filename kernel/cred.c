@@ -65,7 +65,8 @@ void abort_creds(struct cred *new)
  * commit_creds - @new (from prepare_creds()) becomes current's
  * credentials, both real_cred (what others see of it) and cred (what it
  * acts with); the reference passes to the task. The old one is put
- * after task_lock() is dropped: nobody can be reading it then. Returns 0.
+ * after task_lock() is dropped: nobody can be reading it then. A new
+ * effective or file-system id clears the parent-death signal. Returns 0.
  */
 int commit_creds(struct cred *new)
 {
@@ -73,6 +74,11 @@ int commit_creds(struct cred *new)
 	const struct cred *old_real, *old;
 
 	BUG_ON(atomic_read(&new->usage) < 1);
+	/* a change of identity forgets the parent-death signal, as
+	 * Linux's "dumpability changes" here */
+	if (!uid_eq(task->cred->euid, new->euid) || !gid_eq(task->cred->egid, new->egid) ||
+	    !uid_eq(task->cred->fsuid, new->fsuid) || !gid_eq(task->cred->fsgid, new->fsgid))
+		task->pdeath_signal = 0;
 	get_cred(new);		/* one for real_cred, one for cred */
 	task_lock(task);
 	old_real = task->real_cred;
