@@ -127,6 +127,10 @@ static void user_chown(void)
 	CHECK(ERR(chown("theirs", 2000, -1)) == EPERM, "a no-op chown of another's: EPERM");
 	CHECK(ERR(chown("theirs", -1, 2000)) == EPERM, "a no-op chgrp of another's: EPERM");
 	CHECK(ERR(chown("theirs", -1, 1000)) == EPERM, "chgrp of another's: EPERM");
+	CHECK(chown("theirs", -1, -1) == 0, "-1, -1 of another's: nothing to check");
+	CHECK(ERR(chown("w_suid", -1, -1)) == EPERM,
+	      "but of another's set-uid file: EPERM (clearing S_ISUID is a chmod)");
+	CHECK(mode_of("w_suid") == 06777, "which stays: %o", mode_of("w_suid"));
 	CHECK(chown("mine", 1000, -1) == 0, "my own uid again: allowed");
 	CHECK(chown("mine", -1, -1) == 0, "-1, -1: allowed");
 	CHECK(ERR(chown("mine", -1, 2000)) == EPERM, "a group I am not in: EPERM");
