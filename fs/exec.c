@@ -300,7 +300,8 @@ out_unlock:
  * bprm_fill_uid - a set-user-ID file runs with its owner as the
  * effective uid, a set-group-ID one with its group as the effective gid
  * (only with group-exec: without it the bit marks mandatory locking),
- * unless its mount is nosuid, as Linux's bprm_fill_uid(). The mode and
+ * unless its mount is nosuid or the task has no_new_privs, as Linux's
+ * bprm_fill_uid(). The mode and
  * ids are read under the inode's lock, so a racing chmod or chown is
  * seen whole.
  */
@@ -312,6 +313,8 @@ static void bprm_fill_uid(struct linux_binprm *bprm)
 	kgid_t gid;
 
 	if (bprm->file->f_path.mnt && (bprm->file->f_path.mnt->mnt_flags & MNT_NOSUID))
+		return;
+	if (task_no_new_privs(current))
 		return;
 	inode_lock(inode);
 	mode = inode->i_mode;
@@ -328,8 +331,9 @@ static void bprm_fill_uid(struct linux_binprm *bprm)
  * bprm_creds_from_file - the credentials of the new program, as Linux's
  * bprm_creds_from_file() with commoncap's cap_bprm_creds_from_file():
  * the file's set-id bits, then the saved and file-system ids become the
- * effective ones. An effective id other than the real one makes the
- * exec "secure" (AT_SECURE: libc then distrusts the environment). With
+ * effective ones (with no_new_privs, the real ones). An effective id
+ * other than the real one makes the exec "secure" (AT_SECURE: libc
+ * then distrusts the environment). With
  * capabilities following the ids (kernel/capability.c), this is also
  * Linux's answer for root: euid 0 keeps every capability, a real uid 0
  * alone none of them.
@@ -338,11 +342,19 @@ static void bprm_creds_from_file(struct linux_binprm *bprm)
 {
 	struct cred *new = bprm->cred;
 	const struct cred *old = current_cred();
+	bool is_setid;
 
 	bprm_fill_uid(bprm);
+	is_setid = !uid_eq(new->euid, old->uid) || !gid_eq(new->egid, old->gid);
+	/* no_new_privs: an effective id other than the real one is not
+	 * carried into the new program either (Linux's downgrade) */
+	if (is_setid && task_no_new_privs(current)) {
+		new->euid = new->uid;
+		new->egid = new->gid;
+	}
 	new->suid = new->fsuid = new->euid;
 	new->sgid = new->fsgid = new->egid;
-	bprm->secureexec = !uid_eq(new->euid, old->uid) || !gid_eq(new->egid, old->gid);
+	bprm->secureexec = is_setid;
 }
 
 /*

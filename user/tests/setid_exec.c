@@ -8,12 +8,13 @@
  * ids and AT_SECURE says whether they differ from the real ones; root
  * running a file set-uid to another user has none of root's overrides;
  * a secure exec, or any change of the effective ids, forgets the
- * parent-death signal. The test copies itself into its scratch
+ * parent-death signal; with PR_SET_NO_NEW_PRIVS the bits are ignored. The test copies itself into its scratch
  * directory with those bits and runs the copies as "--expect ...",
  * where the new program checks its own ids.
  */
 #include "t.h"
 #include <grp.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <sys/auxv.h>
 #include <sys/fsuid.h>
@@ -23,7 +24,7 @@
 #include <sys/wait.h>
 
 /* expect - the exec'd side: argv is uid euid suid gid egid sgid secure
- * pdeathsig; 0 if all are as told. */
+ * pdeathsig no_new_privs; 0 if all are as told. */
 static int expect(char **argv)
 {
 	uid_t r, e, s;
@@ -45,6 +46,8 @@ static int expect(char **argv)
 	      getauxval(AT_EGID) == eg, "AT_UID %lu AT_EUID %lu AT_GID %lu AT_EGID %lu",
 	      getauxval(AT_UID), getauxval(AT_EUID), getauxval(AT_GID), getauxval(AT_EGID));
 	CHECK(pdeath == atoi(argv[7]), "pdeath signal %d, want %s", pdeath, argv[7]);
+	CHECK(prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == atoi(argv[8]), "no_new_privs %d, want %s",
+	      prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0), argv[8]);
 	if (e != 0)	/* no root overrides for a non-root euid, whatever the ruid */
 		CHECK(open("secret", O_RDONLY) == -1 && errno == EACCES,
 		      "euid %u reads root's 0600 file", e);
@@ -73,7 +76,8 @@ static void copy_self(const char *self, const char *dst, uid_t uid, gid_t gid, m
  * root's) and a parent-death signal, exec @prog --expect @want...; did
  * it pass?
  */
-static void run(const char *what, const int ids[6], const char *prog, const char *want)
+static void run(const char *what, const int ids[6], const char *prog, const char *want,
+		bool nnp)
 {
 	char buf[128], *argv[12];
 	int status, n = 0;
@@ -92,11 +96,42 @@ static void run(const char *what, const int ids[6], const char *prog, const char
 			_exit(90);
 		if (prctl(PR_SET_PDEATHSIG, SIGTERM))
 			_exit(91);
+		if (nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+			_exit(93);
 		execv(prog, argv);
 		_exit(92);
 	}
 	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	      "%s (status %#x)", what, status);
+}
+
+/* no_new_privs_errors - prctl's checks, in a child: it is for good. */
+static void no_new_privs_errors(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 0)
+			_exit(1);
+		if (prctl(PR_SET_NO_NEW_PRIVS, 0, 0, 0, 0) != -1 || errno != EINVAL)
+			_exit(2);
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 1, 0, 0) != -1 || errno != EINVAL)
+			_exit(3);
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
+		    prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 1)
+			_exit(4);
+		if (prctl(PR_GET_NO_NEW_PRIVS, 1, 0, 0, 0) != -1 || errno != EINVAL)
+			_exit(5);
+		pid = fork();
+		if (pid == 0)
+			_exit(prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 1 ? 0 : 6);
+		if (waitpid(pid, &status, 0) != pid || status != 0)
+			_exit(7);
+		_exit(0);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "PR_SET_NO_NEW_PRIVS's errors, and fork keeps it (status %#x)", status);
 }
 
 /* pdeath_on_setuid - a setresuid that changes the euid forgets the
@@ -127,7 +162,7 @@ int main(int argc, char **argv)
 	char scratch[64], self[4096];
 	int fd;
 
-	if (argc == 10 && !strcmp(argv[1], "--expect"))
+	if (argc == 11 && !strcmp(argv[1], "--expect"))
 		return expect(argv + 2);
 	if (argv[0][0] == '/')
 		snprintf(self, sizeof(self), "%s", argv[0]);
@@ -148,14 +183,18 @@ int main(int argc, char **argv)
 	copy_self(self, "nosuid/suid", 2000, 3000, 06755);
 
 	/* uid/euid/suid gid/egid/sgid AT_SECURE pdeath-signal */
-	run("set-uid and set-gid by uid 1000", user, "./suid", "1000 2000 2000 1000 3000 3000 1 0");
-	run("S_ISGID without g+x", user, "./sgid_nox", "1000 1000 1000 1000 1000 1000 0 15");
-	run("a nosuid mount", user, "./nosuid/suid", "1000 1000 1000 1000 1000 1000 0 15");
-	run("a plain program", user, "./plain", "1000 1000 1000 1000 1000 1000 0 15");
-	run("root runs a set-uid-2000 file", root, "./suid", "0 2000 2000 0 3000 3000 1 0");
+	run("set-uid and set-gid by uid 1000", user, "./suid", "1000 2000 2000 1000 3000 3000 1 0 0",
+	    false);
+	run("S_ISGID without g+x", user, "./sgid_nox", "1000 1000 1000 1000 1000 1000 0 15 0", false);
+	run("a nosuid mount", user, "./nosuid/suid", "1000 1000 1000 1000 1000 1000 0 15 0", false);
+	run("a plain program", user, "./plain", "1000 1000 1000 1000 1000 1000 0 15 0", false);
+	run("root runs a set-uid-2000 file", root, "./suid", "0 2000 2000 0 3000 3000 1 0 0", false);
 	run("ruid 1000 euid 0 runs a plain one", setuid_root, "./plain",
-	    "1000 0 0 1000 1000 1000 1 0");
-	run("root runs a plain one", root, "./plain", "0 0 0 0 0 0 0 15");
+	    "1000 0 0 1000 1000 1000 1 0 0", false);
+	run("root runs a plain one", root, "./plain", "0 0 0 0 0 0 0 15 0", false);
+	run("no_new_privs: the bits are ignored", user, "./suid",
+	    "1000 1000 1000 1000 1000 1000 0 15 1", true);
+	no_new_privs_errors();
 	pdeath_on_setuid();
 
 	CHECK(umount("nosuid") == 0, "umount");
