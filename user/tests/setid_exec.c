@@ -155,6 +155,15 @@ static void pdeath_on_setuid(void)
 	      "setresuid and the parent-death signal (status %#x)", status);
 }
 
+/* settle - before PID 1 exits: a reaped child preempted on its way out
+ * (after waking us, before its last switch) still holds its stack, and
+ * the runner counts free pages at PID 1's exit; a short sleep lets it
+ * finish. Not needed natively, harmless there. */
+static void settle(void)
+{
+	usleep(10000);
+}
+
 int main(int argc, char **argv)
 {
 	static const int root[6] = { -1 }, user[6] = { 1000, 1000, 1000, 1000, 1000, 1000 };
@@ -201,5 +210,6 @@ int main(int argc, char **argv)
 	CHECK(unlink("suid") == 0 && unlink("sgid_nox") == 0 && unlink("plain") == 0 &&
 	      unlink("secret") == 0 && rmdir("nosuid") == 0, "clean up");
 	CHECK(chdir("..") == 0 && rmdir(scratch) == 0, "scratch gone");
+	settle();
 	return t_done("setid_exec");
 }
