@@ -9,6 +9,8 @@
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
 #include <linux/cred.h>
+#include <linux/fs_struct.h>
+#include <linux/capability.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
@@ -328,10 +330,36 @@ static void bprm_fill_uid(struct linux_binprm *bprm)
 }
 
 /*
+ * fs_shared_outside - is current's fs_struct (root, cwd, umask) also
+ * another process's (clone(CLONE_FS) without CLONE_THREAD)? Then that
+ * process could move the set-id program's root or working directory
+ * under it, and Linux's check_unsafe_exec() marks the exec unsafe
+ * (LSM_UNSAFE_SHARE). Counts the threads of current's group that use
+ * it, under tasklist_lock.
+ */
+static bool fs_shared_outside(void)
+{
+	struct fs_struct *fs = current->fs;
+	struct task_struct *t;
+	unsigned long flags;
+	int n_fs = 0;
+
+	if (!fs)
+		return false;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &current->signal->thread_head, thread_node)
+		if (t->fs == fs)
+			n_fs++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return atomic_read(&fs->users) > n_fs;
+}
+
+/*
  * bprm_creds_from_file - the credentials of the new program, as Linux's
  * bprm_creds_from_file() with commoncap's cap_bprm_creds_from_file():
  * the file's set-id bits, then the saved and file-system ids become the
- * effective ones (with no_new_privs, the real ones). An effective id
+ * effective ones (downgraded to the real ones under no_new_privs, or
+ * with the fs_struct shared with another process). An effective id
  * other than the real one makes the exec "secure" (AT_SECURE: libc
  * then distrusts the environment). With
  * capabilities following the ids (kernel/capability.c), this is also
@@ -346,9 +374,11 @@ static void bprm_creds_from_file(struct linux_binprm *bprm)
 
 	bprm_fill_uid(bprm);
 	is_setid = !uid_eq(new->euid, old->uid) || !gid_eq(new->egid, old->gid);
-	/* no_new_privs: an effective id other than the real one is not
-	 * carried into the new program either (Linux's downgrade) */
-	if (is_setid && task_no_new_privs(current)) {
+	/* Linux's downgrade: an effective id other than the real one is not
+	 * carried into the new program under no_new_privs, nor, without
+	 * CAP_SETUID, when another process shares the fs_struct */
+	if (is_setid && (task_no_new_privs(current) ||
+			 (fs_shared_outside() && !capable(CAP_SETUID)))) {
 		new->euid = new->uid;
 		new->egid = new->gid;
 	}

@@ -8,13 +8,16 @@
  * ids and AT_SECURE says whether they differ from the real ones; root
  * running a file set-uid to another user has none of root's overrides;
  * a secure exec, or any change of the effective ids, forgets the
- * parent-death signal; with PR_SET_NO_NEW_PRIVS the bits are ignored. The test copies itself into its scratch
+ * parent-death signal; with PR_SET_NO_NEW_PRIVS the bits are ignored,
+ * and with the fs_struct shared with another process (CLONE_FS) a
+ * caller without CAP_SETUID does not get them. The test copies itself into its scratch
  * directory with those bits and runs the copies as "--expect ...",
  * where the new program checks its own ids.
  */
 #include "t.h"
 #include <grp.h>
 #include <stdbool.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/auxv.h>
 #include <sys/fsuid.h>
@@ -76,8 +79,11 @@ static void copy_self(const char *self, const char *dst, uid_t uid, gid_t gid, m
  * root's) and a parent-death signal, exec @prog --expect @want...; did
  * it pass?
  */
+#define NNP	1	/* PR_SET_NO_NEW_PRIVS first */
+#define SHARE_FS	2	/* a clone(CLONE_FS) process shares our fs_struct */
+
 static void run(const char *what, const int ids[6], const char *prog, const char *want,
-		bool nnp)
+		int how)
 {
 	char buf[128], *argv[12];
 	int status, n = 0;
@@ -96,8 +102,22 @@ static void run(const char *what, const int ids[6], const char *prog, const char
 			_exit(90);
 		if (prctl(PR_SET_PDEATHSIG, SIGTERM))
 			_exit(91);
-		if (nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		if ((how & NNP) && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
 			_exit(93);
+		if (how & SHARE_FS) {
+			pid_t me = getpid();
+			/* a sibling (CLONE_PARENT: the test reaps it) sharing our
+			 * fs_struct, until the test has reaped us */
+			long sib = syscall(SYS_clone, CLONE_FS | CLONE_PARENT | SIGCHLD, 0, 0, 0, 0);
+
+			if (sib == 0) {
+				while (kill(me, 0) == 0)
+					usleep(10000);
+				_exit(0);
+			}
+			if (sib < 0)
+				_exit(94);
+		}
 		execv(prog, argv);
 		_exit(92);
 	}
@@ -194,18 +214,24 @@ int main(int argc, char **argv)
 	/* uid/euid/suid gid/egid/sgid AT_SECURE pdeath-signal */
 	run("set-uid and set-gid by uid 1000", user, "./suid", "1000 2000 2000 1000 3000 3000 1 0 0",
 	    false);
-	run("S_ISGID without g+x", user, "./sgid_nox", "1000 1000 1000 1000 1000 1000 0 15 0", false);
-	run("a nosuid mount", user, "./nosuid/suid", "1000 1000 1000 1000 1000 1000 0 15 0", false);
-	run("a plain program", user, "./plain", "1000 1000 1000 1000 1000 1000 0 15 0", false);
-	run("root runs a set-uid-2000 file", root, "./suid", "0 2000 2000 0 3000 3000 1 0 0", false);
+	run("S_ISGID without g+x", user, "./sgid_nox", "1000 1000 1000 1000 1000 1000 0 15 0", 0);
+	run("a nosuid mount", user, "./nosuid/suid", "1000 1000 1000 1000 1000 1000 0 15 0", 0);
+	run("a plain program", user, "./plain", "1000 1000 1000 1000 1000 1000 0 15 0", 0);
+	run("root runs a set-uid-2000 file", root, "./suid", "0 2000 2000 0 3000 3000 1 0 0", 0);
 	run("ruid 1000 euid 0 runs a plain one", setuid_root, "./plain",
-	    "1000 0 0 1000 1000 1000 1 0 0", false);
-	run("root runs a plain one", root, "./plain", "0 0 0 0 0 0 0 15 0", false);
+	    "1000 0 0 1000 1000 1000 1 0 0", 0);
+	run("root runs a plain one", root, "./plain", "0 0 0 0 0 0 0 15 0", 0);
 	run("no_new_privs: the bits are ignored", user, "./suid",
-	    "1000 1000 1000 1000 1000 1000 0 15 1", true);
+	    "1000 1000 1000 1000 1000 1000 0 15 1", NNP);
+	run("the fs_struct shared: no set-uid", user, "./suid",
+	    "1000 1000 1000 1000 1000 1000 1 0 0", SHARE_FS);
+	run("the fs_struct shared, but root may", root, "./suid", "0 2000 2000 0 3000 3000 1 0 0",
+	    SHARE_FS);
 	no_new_privs_errors();
 	pdeath_on_setuid();
 
+	while (wait(NULL) > 0)	/* the CLONE_FS siblings */
+		;
 	CHECK(umount("nosuid") == 0, "umount");
 	CHECK(unlink("suid") == 0 && unlink("sgid_nox") == 0 && unlink("plain") == 0 &&
 	      unlink("secret") == 0 && rmdir("nosuid") == 0, "clean up");
