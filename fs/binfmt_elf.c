@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/random.h>
 #include <linux/binfmts.h>
+#include <linux/cred.h>
 #include <linux/elf.h>
 #include <linux/errno.h>
 #include <linux/file.h>
@@ -210,11 +211,11 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf64_hdr *
 	AUX(AT_BASE, 0);
 	AUX(AT_FLAGS, 0);
 	AUX(AT_ENTRY, h->e_entry + bias);
-	AUX(AT_UID, 0);
-	AUX(AT_EUID, 0);
-	AUX(AT_GID, 0);
-	AUX(AT_EGID, 0);
-	AUX(AT_SECURE, 0);
+	AUX(AT_UID, current_uid());	/* the new credentials, committed */
+	AUX(AT_EUID, current_euid());
+	AUX(AT_GID, current_gid());
+	AUX(AT_EGID, current_egid());
+	AUX(AT_SECURE, bprm->secureexec);
 	AUX(AT_RANDOM, rnd_addr);
 	AUX(AT_HWCAP2, 0);
 	AUX(AT_EXECFN, bprm->exec);

@@ -8,6 +8,9 @@
  */
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
+#include <linux/cred.h>
+#include <linux/fs_struct.h>
+#include <linux/capability.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
@@ -196,6 +199,8 @@ static int copy_strings(int n, struct user_arg_ptr argv, struct linux_binprm *bp
 
 static void free_bprm(struct linux_binprm *bprm)
 {
+	if (bprm->cred)
+		abort_creds(bprm->cred);
 	if (bprm->mm)
 		mmput(bprm->mm);
 	if (bprm->file)
@@ -294,16 +299,109 @@ out_unlock:
 }
 
 /*
+ * bprm_fill_uid - a set-user-ID file runs with its owner as the
+ * effective uid, a set-group-ID one with its group as the effective gid
+ * (only with group-exec: without it the bit marks mandatory locking),
+ * unless its mount is nosuid or the task has no_new_privs, as Linux's
+ * bprm_fill_uid(). The mode and
+ * ids are read under the inode's lock, so a racing chmod or chown is
+ * seen whole.
+ */
+static void bprm_fill_uid(struct linux_binprm *bprm)
+{
+	struct inode *inode = bprm->file->f_inode;
+	umode_t mode;
+	kuid_t uid;
+	kgid_t gid;
+
+	if (bprm->file->f_path.mnt && (bprm->file->f_path.mnt->mnt_flags & MNT_NOSUID))
+		return;
+	if (task_no_new_privs(current))
+		return;
+	inode_lock(inode);
+	mode = inode->i_mode;
+	uid = inode->i_uid;
+	gid = inode->i_gid;
+	inode_unlock(inode);
+	if (mode & S_ISUID)
+		bprm->cred->euid = uid;
+	if ((mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+		bprm->cred->egid = gid;
+}
+
+/*
+ * fs_shared_outside - is current's fs_struct (root, cwd, umask) also
+ * another process's (clone(CLONE_FS) without CLONE_THREAD)? Then that
+ * process could move the set-id program's root or working directory
+ * under it, and Linux's check_unsafe_exec() marks the exec unsafe
+ * (LSM_UNSAFE_SHARE). Counts the threads of current's group that use
+ * it, under tasklist_lock.
+ */
+static bool fs_shared_outside(void)
+{
+	struct fs_struct *fs = current->fs;
+	struct task_struct *t;
+	unsigned long flags;
+	int n_fs = 0;
+
+	if (!fs)
+		return false;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &current->signal->thread_head, thread_node)
+		if (t->fs == fs)
+			n_fs++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return atomic_read(&fs->users) > n_fs;
+}
+
+/*
+ * bprm_creds_from_file - the credentials of the new program, as Linux's
+ * bprm_creds_from_file() with commoncap's cap_bprm_creds_from_file():
+ * the file's set-id bits, then the saved and file-system ids become the
+ * effective ones (downgraded to the real ones under no_new_privs, or
+ * with the fs_struct shared with another process). An effective id
+ * other than the real one makes the exec "secure" (AT_SECURE: libc
+ * then distrusts the environment). With
+ * capabilities following the ids (kernel/capability.c), this is also
+ * Linux's answer for root: euid 0 keeps every capability, a real uid 0
+ * alone none of them.
+ */
+static void bprm_creds_from_file(struct linux_binprm *bprm)
+{
+	struct cred *new = bprm->cred;
+	const struct cred *old = current_cred();
+	bool is_setid;
+
+	bprm_fill_uid(bprm);
+	is_setid = !uid_eq(new->euid, old->uid) || !gid_eq(new->egid, old->gid);
+	/* Linux's downgrade: an effective id other than the real one is not
+	 * carried into the new program under no_new_privs, nor, without
+	 * CAP_SETUID, when another process shares the fs_struct */
+	if (is_setid && (task_no_new_privs(current) ||
+			 (fs_shared_outside() && !capable(CAP_SETUID)))) {
+		new->euid = new->uid;
+		new->egid = new->gid;
+	}
+	new->suid = new->fsuid = new->euid;
+	new->sgid = new->fsgid = new->egid;
+	bprm->secureexec = is_setid;
+}
+
+/*
  * begin_new_exec - the point of no return: the other threads go, the
  * new mm replaces the old one, close-on-exec files close, signal
- * handlers reset, the name changes. From here on, a failure can only
- * kill the task. Returns 0, or -EAGAIN if the task was killed first.
+ * handlers reset, the name changes, and the new credentials are
+ * installed (a secure exec forgets the parent-death signal). From here
+ * on, a failure can only kill the task. Returns 0, or -EAGAIN if the
+ * task was killed first.
  */
 int begin_new_exec(struct linux_binprm *bprm)
 {
 	const char *base = bprm->filename, *p;
-	int err = de_thread(current);
+	int err;
 
+	bprm_creds_from_file(bprm);
+	err = de_thread(current);
 	if (err)
 		return err;
 	if (current->mm)
@@ -323,6 +421,10 @@ int begin_new_exec(struct linux_binprm *bprm)
 		if (*p == '/' && p[1])
 			base = p + 1;
 	strscpy(current->comm, base, sizeof(current->comm));
+	if (bprm->secureexec)
+		current->pdeath_signal = 0;	/* the parent may not signal it so */
+	commit_creds(bprm->cred);
+	bprm->cred = NULL;
 	return 0;
 }
 
@@ -337,6 +439,11 @@ static int do_execve(const char *filename, struct user_arg_ptr argv,
 	if (!bprm)
 		return -ENOMEM;
 	bprm->filename = filename;
+	bprm->cred = prepare_creds();
+	if (!bprm->cred) {
+		kfree(bprm);
+		return -ENOMEM;
+	}
 	bprm->file = open_exec(filename);
 	if (IS_ERR(bprm->file)) {
 		err = PTR_ERR(bprm->file);

@@ -102,7 +102,8 @@ int init_chown(const char *name, unsigned int uid, unsigned int gid)
 /* init_utimes - set atime and mtime of @name to @ts. */
 int init_utimes(const char *name, struct timespec64 ts)
 {
-	struct iattr attr = { .ia_valid = ATTR_ATIME | ATTR_MTIME,
+	struct iattr attr = { .ia_valid = ATTR_ATIME | ATTR_MTIME | ATTR_ATIME_SET |
+					ATTR_MTIME_SET,
 			      .ia_atime = ts, .ia_mtime = ts };
 
 	return init_setattr(name, &attr);

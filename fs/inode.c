@@ -9,6 +9,9 @@
 #include <linux/timekeeping.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/capability.h>
+#include <linux/cred.h>
+#include <linux/sched.h>
 #include <linux/dcache.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -81,17 +84,25 @@ struct timespec64 current_time(struct inode *inode)
 	return ns_to_timespec64(ktime_get_coarse_real_ns());
 }
 
-/* inode_init_owner - owner and mode of a new inode in @dir (every task
- * is root: uid and gid 0; a set-gid directory gives its group, and its
- * set-gid bit to subdirectories, as Linux). */
+/*
+ * inode_init_owner - owner and mode of a new inode in @dir, as Linux's:
+ * the creator's fsuid and fsgid; in a set-gid directory the
+ * directory's group instead, a subdirectory inherits the set-gid bit,
+ * and a group-executable set-gid file made by a caller outside that
+ * group without CAP_FSETID loses it.
+ */
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode)
 {
-	inode->i_uid = 0;
-	inode->i_gid = 0;
+	inode->i_uid = current_fsuid();
 	if (dir && (dir->i_mode & S_ISGID)) {
 		inode->i_gid = dir->i_gid;
 		if (S_ISDIR(mode))
 			mode |= S_ISGID;
+		else if ((mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP) &&
+			 !in_group_p(dir->i_gid) && !capable(CAP_FSETID))
+			mode &= ~S_ISGID;
+	} else {
+		inode->i_gid = current_fsgid();
 	}
 	inode->i_mode = mode;
 }
@@ -151,51 +162,57 @@ void set_nlink(struct inode *inode, unsigned int nlink)
 
 /*
  * simple_setattr - apply @attr to @dentry's inode, as in-memory file
- * systems do: a size change truncates or extends the page cache.
- * Precondition: the inode's i_rwsem held for writing. Returns 0.
+ * systems do, after setattr_prepare()'s checks: a size change
+ * truncates or extends the page cache. Precondition: the inode's
+ * i_rwsem held for writing. Returns 0 or setattr_prepare()'s -EPERM.
  */
 int simple_setattr(struct dentry *dentry, struct iattr *attr)
 {
 	struct inode *inode = dentry->d_inode;
-	unsigned int v = attr->ia_valid;
+	int err = setattr_prepare(dentry, attr);
 
-	if (v & ATTR_SIZE) {
+	if (err)
+		return err;
+	if (attr->ia_valid & ATTR_SIZE) {
 		u64 old = inode->i_size;
 
 		inode->i_size = attr->ia_size;
 		if (attr->ia_size < old)
 			truncate_inode_pages(inode->i_mapping, attr->ia_size);
 	}
-	if (v & ATTR_MODE)
-		inode->i_mode = (inode->i_mode & S_IFMT) | (attr->ia_mode & S_IALLUGO);
-	if (v & ATTR_UID)
-		inode->i_uid = attr->ia_uid;
-	if (v & ATTR_GID)
-		inode->i_gid = attr->ia_gid;
-	if (v & ATTR_ATIME)
-		inode->i_atime = attr->ia_atime;
-	if (v & ATTR_MTIME)
-		inode->i_mtime = attr->ia_mtime;
-	if (v & ATTR_CTIME)
-		inode->i_ctime = attr->ia_ctime;
+	setattr_copy(inode, attr);
 	return 0;
 }
 
 /*
- * notify_change - set attributes of @dentry's inode through its
- * ->setattr (simple_setattr if none); ctime is always set to now, as
- * Linux does for every change. Precondition: the inode's i_rwsem held
- * for writing. Returns 0 or -errno from the file system.
+ * dentry_needs_remove_privs - the ATTR_KILL_* a write or truncate by
+ * current must apply to @dentry's inode (should_remove_suid()), 0 if
+ * none.
  */
-int notify_change(struct dentry *dentry, struct iattr *attr)
+int dentry_needs_remove_privs(struct dentry *dentry)
 {
-	struct inode *inode = dentry->d_inode;
+	return should_remove_suid(dentry);
+}
 
-	attr->ia_ctime = current_time(inode);
-	attr->ia_valid |= ATTR_CTIME;
-	if (inode->i_op && inode->i_op->setattr)
-		return inode->i_op->setattr(dentry, attr);
-	return simple_setattr(dentry, attr);
+/*
+ * file_remove_privs - before a write to @file: take S_ISUID, and
+ * S_ISGID with group-exec, off a regular file a caller without
+ * CAP_FSETID writes (Linux's file_remove_privs), as a forced change.
+ * Precondition: the inode's i_rwsem held for writing. 0 or -errno.
+ */
+int file_remove_privs(struct file *file)
+{
+	struct dentry *dentry = file->f_path.dentry;
+	struct iattr attr = { 0 };
+	int kill;
+
+	if (!dentry || !dentry->d_inode)
+		return 0;
+	kill = dentry_needs_remove_privs(dentry);
+	if (!kill)
+		return 0;
+	attr.ia_valid = ATTR_FORCE | kill;
+	return notify_change(dentry, &attr);
 }
 
 /* generic_fillattr - @inode's attributes into @stat (read without its

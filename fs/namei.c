@@ -557,13 +557,17 @@ int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
 }
 
 /* vfs_mknod - a new node @dentry of @mode (a device, FIFO, socket or
- * regular file) in @dir (held for writing). */
+ * regular file) in @dir (held for writing): a device node needs
+ * CAP_MKNOD (-EPERM), except the whiteout (character 0:0), as Linux's. */
 int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 {
+	bool is_whiteout = S_ISCHR(mode) && dev == 0;
 	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
 
 	if (err)
 		return err;
+	if ((S_ISCHR(mode) || S_ISBLK(mode)) && !is_whiteout && !capable(CAP_MKNOD))
+		return -EPERM;
 	if (!dir->i_op->mknod)
 		return -EPERM;
 	return dir->i_op->mknod(dir, dentry, mode, dev);
@@ -583,17 +587,20 @@ int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *target)
 
 /*
  * do_truncate - set @dentry's size to @length (a regular file), with
- * mtime and ctime now, as Linux's do_truncate. Takes the inode's
- * i_rwsem. 0 or -errno.
+ * mtime and ctime now, as Linux's do_truncate: a caller without
+ * CAP_FSETID also takes the file's set-id bits away
+ * (dentry_needs_remove_privs()). Takes the inode's i_rwsem. 0 or -errno.
  */
 int do_truncate(struct dentry *dentry, u64 length)
 {
 	struct iattr attr = { .ia_valid = ATTR_SIZE | ATTR_MTIME, .ia_size = length };
 	struct inode *inode = dentry->d_inode;
-	int err;
+	int kill, err;
 
-	attr.ia_mtime = current_time(inode);
 	inode_lock(inode);
+	kill = dentry_needs_remove_privs(dentry);
+	if (kill)
+		attr.ia_valid |= kill | ATTR_FORCE;
 	err = notify_change(dentry, &attr);
 	inode_unlock(inode);
 	return err;
@@ -602,7 +609,8 @@ int do_truncate(struct dentry *dentry, u64 length)
 /*
  * may_open - the checks of opening @path's inode with @flags, after the
  * walk: -ENOTDIR (O_DIRECTORY), -EISDIR (a directory for writing),
- * -ELOOP (a symlink, unless O_PATH), -EACCES, -EROFS.
+ * -ELOOP (a symlink, unless O_PATH), -EACCES, -EPERM (O_NOATIME by
+ * neither the owner nor CAP_FOWNER), -EROFS.
  */
 static int may_open(const struct path *path, unsigned int flags, bool dir_wanted)
 {
@@ -627,6 +635,9 @@ static int may_open(const struct path *path, unsigned int flags, bool dir_wanted
 	err = inode_permission(inode, mask);
 	if (err)
 		return err;
+	/* O_NOATIME hides reads from the owner: its owner's or CAP_FOWNER's */
+	if ((flags & O_NOATIME) && !inode_owner_or_capable(inode))
+		return -EPERM;
 	if ((mask & MAY_WRITE) && S_ISREG(inode->i_mode))
 		err = mnt_want_write(path->mnt);
 	return err;
@@ -937,18 +948,75 @@ SYSCALL_DEFINE2(mkdir, const char __user *, pathname, umode_t, mode)
 }
 
 /*
- * vfs_rmdir - remove directory @d from @dir (held for writing): -EBUSY
- * for a mount point, -ENOTDIR, -ENOTEMPTY (from the file system). The
- * victim's i_rwsem is taken too, so nothing is created in it meanwhile.
+ * check_sticky - does the sticky bit of @dir forbid current to remove
+ * or replace @inode there? Only if @dir is sticky and current owns
+ * neither @inode nor @dir and lacks CAP_FOWNER (Linux's check_sticky).
+ */
+static bool check_sticky(struct inode *dir, struct inode *inode)
+{
+	kuid_t fsuid = current_fsuid();
+
+	if (!(dir->i_mode & S_ISVTX))
+		return false;
+	if (uid_eq(inode->i_uid, fsuid) || uid_eq(dir->i_uid, fsuid))
+		return false;
+	return !capable(CAP_FOWNER);
+}
+
+/*
+ * may_delete - may current remove @victim (positive) from @dir, as a
+ * directory if @isdir? Linux's order: write and search permission on
+ * @dir (-EACCES), the sticky bit (-EPERM), the type (-ENOTDIR for
+ * rmdir, -EISDIR for unlink), a root (-EBUSY), a removed @dir
+ * (-ENOENT). Precondition: @dir's i_rwsem held. 0 or -errno.
+ */
+static int may_delete(struct inode *dir, struct dentry *victim, bool isdir)
+{
+	struct inode *inode = victim->d_inode;
+	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
+
+	if (err)
+		return err;
+	if (check_sticky(dir, inode))
+		return -EPERM;
+	if (isdir) {
+		if (!S_ISDIR(inode->i_mode))
+			return -ENOTDIR;
+		if (IS_ROOT(victim))
+			return -EBUSY;
+	} else if (S_ISDIR(inode->i_mode)) {
+		return -EISDIR;
+	}
+	if (IS_DEADDIR(dir))
+		return -ENOENT;
+	return 0;
+}
+
+/*
+ * may_create - may current make @child (negative) in @dir? -ENOENT in a
+ * removed directory, then write and search permission (-EACCES), as
+ * Linux's may_create. Precondition: @dir's i_rwsem held.
+ */
+static int may_create(struct inode *dir, struct dentry *child)
+{
+	if (child->d_inode)
+		return -EEXIST;
+	if (IS_DEADDIR(dir))
+		return -ENOENT;
+	return inode_permission(dir, MAY_WRITE | MAY_EXEC);
+}
+
+/*
+ * vfs_rmdir - remove directory @d from @dir (held for writing): may_delete()'s
+ * checks, then -EBUSY for a mount point, -ENOTEMPTY (from the file
+ * system). The victim's i_rwsem is taken too, so nothing is created in
+ * it meanwhile.
  */
 static int vfs_rmdir(struct inode *dir, struct dentry *d)
 {
 	struct inode *inode = d->d_inode;
-	int err;
+	int err = may_delete(dir, d, true);
 
-	if (!S_ISDIR(inode->i_mode))
-		return -ENOTDIR;
-	err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
 	if (err)
 		return err;
 	if (!dir->i_op->rmdir)
@@ -964,17 +1032,14 @@ static int vfs_rmdir(struct inode *dir, struct dentry *d)
 
 /*
  * vfs_unlink - remove non-directory @d from @dir (held for writing):
- * -EISDIR for a directory, -EBUSY for a mount point. The inode lives on
- * while it is open.
+ * may_delete()'s checks, then -EBUSY for a mount point. The inode lives
+ * on while it is open.
  */
 static int vfs_unlink(struct inode *dir, struct dentry *d)
 {
 	struct inode *inode = d->d_inode;
-	int err;
+	int err = may_delete(dir, d, false);
 
-	if (S_ISDIR(inode->i_mode))
-		return -EISDIR;
-	err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
 	if (err)
 		return err;
 	if (!dir->i_op->unlink)
@@ -1123,8 +1188,8 @@ int vfs_link(struct dentry *old, struct inode *dir, struct dentry *new)
 }
 
 /* do_linkat - linkat(2): the old name is followed only with
- * AT_SYMLINK_FOLLOW; AT_EMPTY_PATH links the file @olddfd is. -EXDEV
- * across mounts. */
+ * AT_SYMLINK_FOLLOW; AT_EMPTY_PATH links the file @olddfd is (with
+ * CAP_DAC_READ_SEARCH, else -ENOENT). -EXDEV across mounts. */
 static long do_linkat(int olddfd, const char __user *uold, int newdfd,
 		      const char __user *unew, int flags)
 {
@@ -1136,6 +1201,10 @@ static long do_linkat(int olddfd, const char __user *uold, int newdfd,
 
 	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
+	/* naming the file an fd is needs CAP_DAC_READ_SEARCH (Linux 6.1's
+	 * rule), so an fd passed to someone does not let them link it */
+	if ((flags & AT_EMPTY_PATH) && !capable(CAP_DAC_READ_SEARCH))
+		return -ENOENT;
 	if (flags & AT_SYMLINK_FOLLOW)
 		how |= LOOKUP_FOLLOW;
 	if (flags & AT_EMPTY_PATH)
@@ -1220,33 +1289,43 @@ static void unlock_rename(struct dentry *p1, struct dentry *p2)
 }
 
 /*
- * vfs_rename - the type checks of rename and the call: a directory may
- * replace only a directory (-ENOTDIR) and a non-directory only a
- * non-directory (-EISDIR); mount points are -EBUSY. The same inode on
- * both sides: nothing to do. Preconditions: lock_rename() held.
+ * vfs_rename - the permission and type checks of rename and the call,
+ * in Linux's order: may_delete() of the old name (the sticky bit
+ * included), may_delete() of a target it replaces or may_create() of
+ * the new name (a directory may replace only a directory, -ENOTDIR, a
+ * non-directory only a non-directory, -EISDIR); a directory moved to
+ * another parent needs write permission on itself (its ".." changes);
+ * mount points are -EBUSY. The same inode on both sides: nothing to
+ * do. Preconditions: lock_rename() held.
  */
 static int vfs_rename(struct inode *old_dir, struct dentry *old, struct inode *new_dir,
 		      struct dentry *new, unsigned int flags)
 {
 	struct inode *source = old->d_inode, *target = new->d_inode;
-	bool is_dir = S_ISDIR(source->i_mode);
+	bool is_dir = S_ISDIR(source->i_mode), new_is_dir = false;
 	int err;
 
 	if (source == target)
 		return 0;
-	err = inode_permission(old_dir, MAY_WRITE | MAY_EXEC);
-	if (!err)
-		err = inode_permission(new_dir, MAY_WRITE | MAY_EXEC);
+	err = may_delete(old_dir, old, is_dir);
 	if (err)
 		return err;
-	if (target && !(flags & RENAME_EXCHANGE)) {
-		if (is_dir && !S_ISDIR(target->i_mode))
-			return -ENOTDIR;
-		if (!is_dir && S_ISDIR(target->i_mode))
-			return -EISDIR;
+	if (!target) {
+		err = may_create(new_dir, new);
+	} else {
+		new_is_dir = S_ISDIR(target->i_mode);
+		err = may_delete(new_dir, new, (flags & RENAME_EXCHANGE) ? new_is_dir : is_dir);
 	}
+	if (err)
+		return err;
 	if (!old_dir->i_op->rename)
 		return -EPERM;
+	if (new_dir != old_dir && is_dir)
+		err = inode_permission(source, MAY_WRITE);
+	if (!err && new_dir != old_dir && (flags & RENAME_EXCHANGE) && new_is_dir)
+		err = inode_permission(target, MAY_WRITE);
+	if (err)
+		return err;
 	if (d_mountpoint(old) || d_mountpoint(new))
 		return -EBUSY;
 	return old_dir->i_op->rename(old_dir, old, new_dir, new, flags);

@@ -6,6 +6,7 @@
  * mnt_init() at boot, which the initramfs is unpacked into.
  */
 #include <linux/kernel.h>
+#include <linux/capability.h>
 #include <linux/dcache.h>
 #include <linux/devtmpfs.h>
 #include <linux/proc_fs.h>
@@ -436,7 +437,15 @@ static char *copy_mount_string(const char __user *s)
 	return k;
 }
 
-/* path_mount - mount(2) on the looked-up @mp: Linux's order of cases. */
+/* may_mount - may current mount and unmount? CAP_SYS_ADMIN (there are
+ * no user namespaces to have it in). */
+static bool may_mount(void)
+{
+	return capable(CAP_SYS_ADMIN);
+}
+
+/* path_mount - mount(2) on the looked-up @mp: Linux's order of cases
+ * (-EINVAL for MS_NOUSER, then -EPERM without CAP_SYS_ADMIN). */
 int path_mount(const char *dev, const struct path *mp, const char *type,
 		      unsigned long flags, void *data)
 {
@@ -446,6 +455,8 @@ int path_mount(const char *dev, const struct path *mp, const char *type,
 		flags &= ~MS_MGC_MSK;
 	if (flags & MS_NOUSER)
 		return -EINVAL;
+	if (!may_mount())
+		return -EPERM;
 	mnt_flags = mnt_flags_of(flags);
 	if (flags & MS_REMOUNT)
 		return do_remount(mp, flags, mnt_flags, data);
@@ -545,7 +556,9 @@ SYSCALL_DEFINE2(umount, char __user *, name, int, flags)
 	ret = user_path_at(AT_FDCWD, name, lookup_flags, &path);
 	if (ret)
 		return ret;
-	if (path.dentry != path.mnt->mnt_root)
+	if (!may_mount())
+		ret = -EPERM;	/* Linux's can_umount(): before the other checks */
+	else if (path.dentry != path.mnt->mnt_root)
 		ret = -EINVAL;
 	else if ((flags & MNT_EXPIRE) && (flags & (MNT_FORCE | MNT_DETACH)))
 		ret = -EINVAL;

@@ -8,6 +8,8 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -76,6 +78,21 @@ SYSCALL_DEFINE1(close, unsigned int, fd)
 #define F_DUPFD_CLOEXEC	1030
 #define FD_CLOEXEC	1
 
+#define SETFL_MASK	(O_APPEND | O_NONBLOCK | O_NOATIME)
+
+/*
+ * setfl - F_SETFL: the flags of SETFL_MASK from @arg. Setting O_NOATIME
+ * needs the owner or CAP_FOWNER (-EPERM), as Linux's setfl(); a pipe
+ * here has no inode (Linux's is its creator's), so nothing to check.
+ */
+static long setfl(struct file *f, unsigned long arg)
+{
+	if ((arg & O_NOATIME) && !(f->f_flags & O_NOATIME) && f->f_inode &&
+	    !inode_owner_or_capable(f->f_inode))
+		return -EPERM;
+	f->f_flags = (f->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
+	return 0;
+}
 
 SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 {
@@ -103,9 +120,7 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 		ret = f->f_flags & ~O_CLOEXEC;
 		break;
 	case F_SETFL:
-		f->f_flags = (f->f_flags & ~(O_APPEND | O_NONBLOCK)) |
-			     (arg & (O_APPEND | O_NONBLOCK));
-		ret = 0;
+		ret = setfl(f, arg);
 		break;
 	case F_SETPIPE_SZ:
 	case F_GETPIPE_SZ:
@@ -124,18 +139,51 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 #define R_OK	4
 
 /*
+ * access_override_creds - the credentials access(2) asks with, as
+ * Linux's: the fsuid and fsgid become the real uid and gid, so a
+ * set-id program asks what its invoker may do. mmos's capable() follows
+ * the fsuid for the file-system capabilities, so a non-root real uid
+ * drops root's overrides and a real uid 0 keeps them, as Linux's
+ * cap_effective = 0 or cap_permitted. Returns the cred to give
+ * revert_creds(), or NULL when memory is out.
+ */
+static const struct cred *access_override_creds(void)
+{
+	struct cred *override = prepare_creds();
+	const struct cred *old;
+
+	if (!override)
+		return NULL;
+	override->fsuid = override->uid;
+	override->fsgid = override->gid;
+	old = override_creds(override);
+	put_cred(override);	/* override_creds() took its own */
+	return old;
+}
+
+/* special_file - a device, FIFO or socket: no -EROFS for W_OK there. */
+static bool special_file(umode_t mode)
+{
+	umode_t t = mode & S_IFMT;
+
+	return t == S_IFCHR || t == S_IFBLK || t == S_IFIFO || t == S_IFSOCK;
+}
+
+/*
  * do_faccessat - faccessat2(2): may the caller access the file with
- * @mode (R_OK|W_OK|X_OK)? inode_permission()'s answer: -EROFS to
- * write a read-only mount, -EACCES where the caller's credentials do
- * not allow it. Linux asks with the real uid and gid (AT_EACCESS: the
- * effective ones); mmos asks with the fsuid and fsgid either way, which
- * differs only for a set-id program.
+ * @mode (R_OK|W_OK|X_OK)? Linux's order: -EINVAL for bad @mode or
+ * @flags; the walk and the check by the real uid and gid (AT_EACCESS:
+ * the effective ones, through the fsuid); -EACCES for X_OK on a
+ * regular file of a noexec mount; inode_permission()'s -EACCES or
+ * -EROFS; then W_OK on a read-only mount is -EROFS, except for devices,
+ * FIFOs and sockets.
  */
 static long do_faccessat(int dfd, const char __user *name, int mode, int flags)
 {
 	unsigned int how = LOOKUP_FOLLOW;
+	const struct cred *old_cred = NULL;
+	struct inode *inode;
 	struct path path;
-	char *kname;
 	int err, mask = 0;
 
 	if (mode & ~(R_OK | W_OK | X_OK))
@@ -146,25 +194,32 @@ static long do_faccessat(int dfd, const char __user *name, int mode, int flags)
 		how &= ~LOOKUP_FOLLOW;
 	if (flags & AT_EMPTY_PATH)
 		how |= LOOKUP_EMPTY;
-	kname = getname_flags(name, how);
-	if (IS_ERR(kname))
-		return PTR_ERR(kname);
-	err = filename_lookup(dfd, kname, how, &path);
-	kfree(kname);
+	if (!(flags & AT_EACCESS)) {
+		old_cred = access_override_creds();
+		if (!old_cred)
+			return -ENOMEM;
+	}
+	err = user_path_at(dfd, name, how, &path);
 	if (err)
-		return err;
+		goto revert;
+	inode = path.dentry->d_inode;
 	if (mode & R_OK)
 		mask |= MAY_READ;
 	if (mode & W_OK)
 		mask |= MAY_WRITE;
 	if (mode & X_OK)
 		mask |= MAY_EXEC;
-	err = inode_permission(path.dentry->d_inode, mask);
-	if (!err && (mode & W_OK) && S_ISREG(path.dentry->d_inode->i_mode))
+	err = -EACCES;
+	if ((mode & X_OK) && S_ISREG(inode->i_mode) && (path.mnt->mnt_flags & MNT_NOEXEC))
+		goto put;
+	err = inode_permission(inode, mask);
+	if (!err && (mode & W_OK) && !special_file(inode->i_mode))
 		err = mnt_want_write(path.mnt);
-	else if (!err && (mode & W_OK) && S_ISDIR(path.dentry->d_inode->i_mode))
-		err = mnt_want_write(path.mnt);
+put:
 	path_put(&path);
+revert:
+	if (old_cred)
+		revert_creds(old_cred);
 	return err;
 }
 
@@ -215,7 +270,8 @@ SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 }
 
 /* chroot(2): the new root; the working directory stays where it is (it
- * may be outside: getcwd then says "(unreachable)"). */
+ * may be outside: getcwd then says "(unreachable)"). Linux's order: the
+ * walk, search permission (-EACCES), then CAP_SYS_CHROOT (-EPERM). */
 SYSCALL_DEFINE1(chroot, const char __user *, filename)
 {
 	struct path path;
@@ -224,6 +280,8 @@ SYSCALL_DEFINE1(chroot, const char __user *, filename)
 	if (err)
 		return err;
 	err = inode_permission(path.dentry->d_inode, MAY_EXEC);
+	if (!err && !capable(CAP_SYS_CHROOT))
+		err = -EPERM;
 	if (!err)
 		set_fs_root(current->fs, &path);
 	path_put(&path);
@@ -353,7 +411,9 @@ SYSCALL_DEFINE4(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len)
 	return err;
 }
 
-/* chmod_common - set the permission bits of @path's inode. */
+/* chmod_common - set the permission bits of @path's inode: its owner
+ * or CAP_FOWNER only (-EPERM), S_ISGID kept only by a member of the
+ * file's group or CAP_FSETID (setattr_prepare()); -EROFS. */
 static int chmod_common(const struct path *path, umode_t mode)
 {
 	struct inode *inode = path->dentry->d_inode;
@@ -421,17 +481,21 @@ SYSCALL_DEFINE2(fchmod, unsigned int, fd, umode_t, mode)
 	return err;
 }
 
-/* chown_common - set owner and group (-1: unchanged); a change clears
- * the set-user-ID bit, and set-group-ID of a group-executable file. */
+/*
+ * chown_common - set owner and group (-1: unchanged) of @path's inode,
+ * as Linux's chown_common: setattr_prepare() decides who may (-EPERM);
+ * a non-directory loses S_ISUID, and S_ISGID if group-executable, even
+ * when root changes it (ATTR_KILL_SUID/SGID); ctime is updated even if
+ * nothing else changes. -EROFS on a read-only mount.
+ */
 static int chown_common(const struct path *path, unsigned int user, unsigned int group)
 {
 	struct inode *inode = path->dentry->d_inode;
-	struct iattr attr = { 0 };
+	struct iattr attr = { .ia_valid = ATTR_CTIME };
 	int err = mnt_want_write(path->mnt);
 
 	if (err)
 		return err;
-	inode_lock(inode);
 	if (user != (unsigned int)-1) {
 		attr.ia_valid |= ATTR_UID;
 		attr.ia_uid = user;
@@ -440,13 +504,9 @@ static int chown_common(const struct path *path, unsigned int user, unsigned int
 		attr.ia_valid |= ATTR_GID;
 		attr.ia_gid = group;
 	}
-	if (attr.ia_valid && !S_ISDIR(inode->i_mode) &&
-	    (inode->i_mode & (S_ISUID | S_ISGID))) {
-		attr.ia_valid |= ATTR_MODE;
-		attr.ia_mode = inode->i_mode & ~S_ISUID;
-		if (inode->i_mode & 0010)
-			attr.ia_mode &= ~S_ISGID;
-	}
+	inode_lock(inode);
+	if (!S_ISDIR(inode->i_mode))
+		attr.ia_valid |= ATTR_KILL_SUID | ATTR_KILL_SGID;
 	err = notify_change(path->dentry, &attr);
 	inode_unlock(inode);
 	return err;

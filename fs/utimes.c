@@ -21,31 +21,46 @@ static bool nsec_valid(long nsec)
 	return nsec >= 0 && nsec <= 999999999;
 }
 
-/* vfs_utimes - set @path's times from @times (NULL: both now), under
- * its i_rwsem: -EROFS on a read-only mount; nothing to do when both are
- * UTIME_OMIT. */
+/*
+ * vfs_utimes - set @path's times from @times (NULL: both now), under
+ * its i_rwsem, as Linux's vfs_utimes: -EINVAL for a tv_nsec out of
+ * range; both UTIME_NOW is the same as NULL; -EROFS on a read-only
+ * mount. Explicit times need the owner or CAP_FOWNER (ATTR_TIMES_SET:
+ * -EPERM); now needs the owner, CAP_FOWNER or write permission
+ * (ATTR_TOUCH: -EACCES). notify_change() decides.
+ */
 static int vfs_utimes(const struct path *path, struct timespec64 *times)
 {
 	struct inode *inode = path->dentry->d_inode;
-	struct iattr attr = { .ia_valid = ATTR_ATIME | ATTR_MTIME };
-	struct timespec64 now = current_time(inode);
+	struct iattr attr = { .ia_valid = ATTR_CTIME | ATTR_ATIME | ATTR_MTIME };
 	int err;
 
-	if (times && times[0].tv_nsec == UTIME_OMIT && times[1].tv_nsec == UTIME_OMIT)
-		return 0;
+	if (times) {
+		if (!nsec_valid(times[0].tv_nsec) || !nsec_valid(times[1].tv_nsec))
+			return -EINVAL;
+		if (times[0].tv_nsec == UTIME_NOW && times[1].tv_nsec == UTIME_NOW)
+			times = NULL;
+	}
 	err = mnt_want_write(path->mnt);
 	if (err)
 		return err;
-	attr.ia_atime = attr.ia_mtime = now;
 	if (times) {
-		if (times[0].tv_nsec == UTIME_OMIT)
+		if (times[0].tv_nsec == UTIME_OMIT) {
 			attr.ia_valid &= ~ATTR_ATIME;
-		else if (times[0].tv_nsec != UTIME_NOW)
+		} else if (times[0].tv_nsec != UTIME_NOW) {
 			attr.ia_atime = times[0];
-		if (times[1].tv_nsec == UTIME_OMIT)
+			attr.ia_valid |= ATTR_ATIME_SET;
+		}
+		if (times[1].tv_nsec == UTIME_OMIT) {
 			attr.ia_valid &= ~ATTR_MTIME;
-		else if (times[1].tv_nsec != UTIME_NOW)
+		} else if (times[1].tv_nsec != UTIME_NOW) {
 			attr.ia_mtime = times[1];
+			attr.ia_valid |= ATTR_MTIME_SET;
+		}
+		/* an explicit update even with neither *_SET (one OMIT, one NOW) */
+		attr.ia_valid |= ATTR_TIMES_SET;
+	} else {
+		attr.ia_valid |= ATTR_TOUCH;
 	}
 	inode_lock(inode);
 	err = notify_change(path->dentry, &attr);
@@ -53,13 +68,27 @@ static int vfs_utimes(const struct path *path, struct timespec64 *times)
 	return err;
 }
 
-/*
- * do_utimes - utimensat's work: a NULL @filename is the file @dfd is
- * (-EBADF), else a name from @dfd (AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH).
- * -EINVAL for other flags, or a NULL name with AT_SYMLINK_NOFOLLOW.
- */
-static long do_utimes(int dfd, const char __user *filename,
-		      struct timespec64 *times, int flags)
+/* do_utimes_fd - the times of the file @fd is: no flags (-EINVAL), an
+ * open fd (-EBADF, for an O_PATH one too, as Linux's fdget). */
+static long do_utimes_fd(int fd, struct timespec64 *times, int flags)
+{
+	struct file *f;
+	int err;
+
+	if (flags)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	err = f->f_path.dentry ? vfs_utimes(&f->f_path, times) : -EBADF;
+	fput(f);
+	return err;
+}
+
+/* do_utimes_path - the times of @filename from @dfd:
+ * AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH; -EINVAL for other flags. */
+static long do_utimes_path(int dfd, const char __user *filename,
+			   struct timespec64 *times, int flags)
 {
 	unsigned int how = LOOKUP_FOLLOW;
 	struct path path;
@@ -67,20 +96,6 @@ static long do_utimes(int dfd, const char __user *filename,
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if (times && (!nsec_valid(times[0].tv_nsec) || !nsec_valid(times[1].tv_nsec)))
-		return -EINVAL;
-	if (!filename) {
-		struct file *f;
-
-		if (flags & AT_SYMLINK_NOFOLLOW)
-			return -EINVAL;
-		f = fget(dfd);
-		if (!f)
-			return -EBADF;
-		err = f->f_path.dentry ? vfs_utimes(&f->f_path, times) : -EBADF;
-		fput(f);
-		return err;
-	}
 	if (flags & AT_SYMLINK_NOFOLLOW)
 		how = 0;
 	if (flags & AT_EMPTY_PATH)
@@ -93,13 +108,32 @@ static long do_utimes(int dfd, const char __user *filename,
 	return err;
 }
 
+/*
+ * do_utimes - utimensat's work, as Linux's: a NULL @filename with a
+ * real @dfd is the file @dfd is; anything else is a name (a NULL one
+ * with AT_FDCWD is -EFAULT, from the walk).
+ */
+static long do_utimes(int dfd, const char __user *filename,
+		      struct timespec64 *times, int flags)
+{
+	if (!filename && dfd != AT_FDCWD)
+		return do_utimes_fd(dfd, times, flags);
+	return do_utimes_path(dfd, filename, times, flags);
+}
+
+/* utimensat(2): both UTIME_OMIT is nothing to do, before even the
+ * name is looked at (Linux's order). */
 SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
 		struct timespec64 __user *, utimes, int, flags)
 {
 	struct timespec64 t[2];
 
-	if (utimes && copy_from_user(t, utimes, sizeof(t)))
-		return -EFAULT;
+	if (utimes) {
+		if (copy_from_user(t, utimes, sizeof(t)))
+			return -EFAULT;
+		if (t[0].tv_nsec == UTIME_OMIT && t[1].tv_nsec == UTIME_OMIT)
+			return 0;
+	}
 	return do_utimes(dfd, filename, utimes ? t : NULL, flags);
 }
 

@@ -65,7 +65,8 @@ void abort_creds(struct cred *new)
  * commit_creds - @new (from prepare_creds()) becomes current's
  * credentials, both real_cred (what others see of it) and cred (what it
  * acts with); the reference passes to the task. The old one is put
- * after task_lock() is dropped: nobody can be reading it then. Returns 0.
+ * after task_lock() is dropped: nobody can be reading it then. A new
+ * effective or file-system id clears the parent-death signal. Returns 0.
  */
 int commit_creds(struct cred *new)
 {
@@ -73,6 +74,11 @@ int commit_creds(struct cred *new)
 	const struct cred *old_real, *old;
 
 	BUG_ON(atomic_read(&new->usage) < 1);
+	/* a change of identity forgets the parent-death signal, as
+	 * Linux's "dumpability changes" here */
+	if (!uid_eq(task->cred->euid, new->euid) || !gid_eq(task->cred->egid, new->egid) ||
+	    !uid_eq(task->cred->fsuid, new->fsuid) || !gid_eq(task->cred->fsgid, new->fsgid))
+		task->pdeath_signal = 0;
 	get_cred(new);		/* one for real_cred, one for cred */
 	task_lock(task);
 	old_real = task->real_cred;
@@ -83,6 +89,37 @@ int commit_creds(struct cred *new)
 	put_cred(old_real);
 	put_cred(old);
 	return 0;
+}
+
+/*
+ * override_creds - current acts with @new for a while (faccessat's real
+ * ids): only task->cred changes, real_cred (what others see) stays.
+ * Takes a reference to @new; returns the cred it replaced, with the
+ * reference current held on it, for revert_creds(). As Linux's.
+ */
+const struct cred *override_creds(const struct cred *new)
+{
+	struct task_struct *task = current;
+	const struct cred *old = task->cred;
+
+	get_cred(new);
+	task_lock(task);
+	task->cred = new;
+	task_unlock(task);
+	return old;
+}
+
+/* revert_creds - undo override_creds(): @old (its return) acts again and
+ * the override's reference is put. */
+void revert_creds(const struct cred *old)
+{
+	struct task_struct *task = current;
+	const struct cred *override = task->cred;
+
+	task_lock(task);
+	task->cred = old;
+	task_unlock(task);
+	put_cred(override);
 }
 
 /* get_task_cred - a reference to @p's real credentials (put_cred() it). */

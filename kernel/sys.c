@@ -712,6 +712,8 @@ out:
 #define PR_GET_NAME		16
 #define PR_SET_CHILD_SUBREAPER	36
 #define PR_GET_CHILD_SUBREAPER	37
+#define PR_SET_NO_NEW_PRIVS	38
+#define PR_GET_NO_NEW_PRIVS	39
 
 /* prctl_set_name - current's comm becomes the user's string at @uname,
  * cut to TASK_COMM_LEN - 1 bytes. 0 or -EFAULT. */
@@ -740,10 +742,11 @@ static long prctl_get_name(char __user *uname)
 
 /*
  * prctl - the options mmos has: the parent-death signal (to this thread
- * when the thread that forked it exits; not inherited), the name, and
+ * when the thread that forked it exits; not inherited), the name,
  * child subreaping (orphans below reparent to the nearest subreaper
- * ancestor, not PID 1). Every other option is EINVAL, as Linux says of
- * an option it does not know.
+ * ancestor, not PID 1), and no_new_privs (exec then grants nothing).
+ * Every other option is EINVAL, as Linux says of an option it does not
+ * know.
  */
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
@@ -769,6 +772,15 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		return 0;
 	case PR_GET_CHILD_SUBREAPER:
 		return put_user((int)current->signal->is_child_subreaper, (int __user *)arg2);
+	case PR_SET_NO_NEW_PRIVS:	/* only 1, and no other argument */
+		if (arg2 != 1 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		task_set_no_new_privs(current);
+		return 0;
+	case PR_GET_NO_NEW_PRIVS:
+		if (arg2 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		return task_no_new_privs(current) ? 1 : 0;
 	default:
 		return -EINVAL;
 	}

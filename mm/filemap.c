@@ -162,8 +162,9 @@ ssize_t generic_perform_write(struct file *file, const void *src, size_t len,
 /*
  * __generic_file_write - write(2) of a page-cache file under its
  * i_rwsem: O_APPEND writes at the end, -EINVAL for a negative position,
- * -EFBIG past the largest offset; a write of something updates mtime
- * and ctime, as Linux's file_update_time.
+ * -EFBIG past the largest offset; a write of something by a caller
+ * without CAP_FSETID takes the set-id bits away (file_remove_privs())
+ * and updates mtime and ctime, as Linux's file_update_time.
  */
 static ssize_t __generic_file_write(struct file *f, const void *buf, size_t len,
 				    loff_t *pos, bool user)
@@ -183,8 +184,11 @@ static ssize_t __generic_file_write(struct file *f, const void *buf, size_t len,
 	else {
 		if (len > (u64)(MAX_LFS_FILESIZE - *pos))
 			len = MAX_LFS_FILESIZE - *pos;
-		inode->i_mtime = inode->i_ctime = current_time(inode);
-		ret = generic_perform_write(f, buf, len, pos, user);
+		ret = file_remove_privs(f);
+		if (!ret) {
+			inode->i_mtime = inode->i_ctime = current_time(inode);
+			ret = generic_perform_write(f, buf, len, pos, user);
+		}
 	}
 	inode_unlock(inode);
 	return ret;
@@ -245,7 +249,8 @@ ssize_t filemap_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos)
 /*
  * touch_atime - a read happened: atime is now, under Linux's default
  * "relatime" rule (only if atime is not newer than mtime or ctime, or
- * is a day old), and never on a noatime or read-only mount. Written
+ * is a day old), and never on a noatime or read-only mount or through
+ * a file opened O_NOATIME (Linux's file_accessed()). Written
  * without the inode's lock, as Linux does (a racing stat may see half
  * of it).
  */
@@ -255,7 +260,7 @@ void touch_atime(struct file *f)
 	struct timespec64 now;
 
 	if (!inode || !f->f_path.mnt || (f->f_path.mnt->mnt_flags & MNT_NOATIME) ||
-	    __mnt_is_readonly(f->f_path.mnt))
+	    __mnt_is_readonly(f->f_path.mnt) || (f->f_flags & O_NOATIME))
 		return;
 	now = current_time(inode);
 	if (timespec64_compare(&inode->i_atime, &inode->i_mtime) <= 0 ||

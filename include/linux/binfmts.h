@@ -22,6 +22,8 @@ struct vm_area_struct;
  * it only at the point of no return (begin_new_exec), so any error
  * before that leaves the caller's image as it was.
  */
+struct cred;
+
 struct linux_binprm {
 	struct mm_struct *mm;		/* the new address space */
 	struct vm_area_struct *vma;	/* its stack */
@@ -32,6 +34,8 @@ struct linux_binprm {
 	unsigned long exec;		/* AT_EXECFN: filename on the stack */
 	char buf[BINPRM_BUF_SIZE];	/* the file's first bytes */
 	unsigned long buf_len;
+	struct cred *cred;		/* what the new program runs with */
+	bool secureexec;		/* an identity change: AT_SECURE */
 };
 
 /* An argv/envp vector, from user space or the kernel. */

@@ -54,6 +54,8 @@ int copy_creds(struct task_struct *p, unsigned long clone_flags);
 void exit_creds(struct task_struct *p);
 void __put_cred(struct cred *cred);
 const struct cred *get_task_cred(struct task_struct *p);
+const struct cred *override_creds(const struct cred *new);
+void revert_creds(const struct cred *old);
 
 static inline const struct cred *get_cred(const struct cred *cred)
 {

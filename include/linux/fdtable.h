@@ -47,6 +47,7 @@ void fd_set_cloexec(unsigned int fd, bool on);
 #define O_LARGEFILE	00100000	/* x86-64's: open() always sets it */
 #define O_DIRECTORY	00200000
 #define O_NOFOLLOW	00400000
+#define O_NOATIME	01000000
 #define O_CLOEXEC	02000000
 #define O_PATH		010000000
 

@@ -39,6 +39,7 @@ typedef u32 dev_t;
 #define S_ISGID		0002000
 #define S_ISVTX		0001000
 #define S_IALLUGO	(S_ISUID | S_ISGID | S_ISVTX | 0777)
+#define S_IXGRP		00010
 #define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
 #define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
 #define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
@@ -121,6 +122,13 @@ struct address_space {
 #define ATTR_ATIME	(1 << 4)
 #define ATTR_MTIME	(1 << 5)
 #define ATTR_CTIME	(1 << 6)
+#define ATTR_ATIME_SET	(1 << 7)	/* ia_atime given, not now */
+#define ATTR_MTIME_SET	(1 << 8)	/* ia_mtime given, not now */
+#define ATTR_FORCE	(1 << 9)	/* the kernel's own change: no permission checks */
+#define ATTR_KILL_SUID	(1 << 11)	/* take S_ISUID away */
+#define ATTR_KILL_SGID	(1 << 12)	/* take S_ISGID away if group-exec */
+#define ATTR_TIMES_SET	(1 << 16)	/* utimes with explicit times: owner only */
+#define ATTR_TOUCH	(1 << 17)	/* utimes to now: owner or write permission */
 
 struct iattr {
 	unsigned int ia_valid;
@@ -299,8 +307,16 @@ void inc_nlink(struct inode *inode);
 void drop_nlink(struct inode *inode);
 void clear_nlink(struct inode *inode);
 void set_nlink(struct inode *inode, unsigned int nlink);
-int notify_change(struct dentry *dentry, struct iattr *attr);
 int simple_setattr(struct dentry *dentry, struct iattr *attr);
+int file_remove_privs(struct file *file);
+int dentry_needs_remove_privs(struct dentry *dentry);
+
+/* fs/attr.c: changing attributes, and who may */
+int notify_change(struct dentry *dentry, struct iattr *attr);
+int setattr_prepare(struct dentry *dentry, struct iattr *attr);
+void setattr_copy(struct inode *inode, const struct iattr *attr);
+bool inode_owner_or_capable(const struct inode *inode);
+int should_remove_suid(struct dentry *dentry);
 void truncate_inode_pages(struct address_space *mapping, u64 lstart);
 void generic_fillattr(struct inode *inode, struct kstat *stat);
 unsigned long get_next_ino(void);

@@ -150,6 +150,11 @@ struct task_struct {
 	struct signal_struct *signal;
 	int exit_signal;		/* to the parent at exit (SIGCHLD), -1: none */
 	int pdeath_signal;		/* to it when its parent thread exits (prctl) */
+	/* PR_SET_NO_NEW_PRIVS: exec grants no privileges (set-id bits
+	 * ignored); inherited by fork and kept by exec, never cleared.
+	 * Only the task itself sets it (Linux's PFA_NO_NEW_PRIVS, atomic
+	 * there because seccomp may set it from another thread). */
+	bool no_new_privs;
 	struct list_head thread_node;	/* in signal->thread_head: tasklist_lock */
 
 	/* task_lock (alloc_lock) must be held when using these once the
@@ -161,6 +166,18 @@ struct task_struct {
 	const struct cred *real_cred;	/* what others see: kill, /proc */
 	const struct cred *cred;	/* what the task acts with */
 };
+
+/* task_no_new_privs - has @p given up gaining privileges by exec? */
+static inline bool task_no_new_privs(const struct task_struct *p)
+{
+	return p->no_new_privs;
+}
+
+/* task_set_no_new_privs - current gives them up, for good. */
+static inline void task_set_no_new_privs(struct task_struct *p)
+{
+	p->no_new_privs = true;
+}
 
 /*
  * struct signal_struct - what the threads of one process share: their

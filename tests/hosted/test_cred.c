@@ -5,7 +5,9 @@
  * parent's alone), a thread shares its creator's until one of them
  * changes, commit_creds() swaps in a new struct and the old one's
  * references go, capable() follows euid/fsuid, in_group_p() looks at
- * the fsgid and the sorted groups, and the rusage a reap hands up.
+ * the fsgid and the sorted groups, override_creds() and revert_creds(),
+ * the parent-death signal an identity change forgets, and the rusage a
+ * reap hands up.
  */
 #include "harness.h"
 #include "tasks.h"
@@ -83,6 +85,61 @@ static int test_groups_are_sorted_and_searched(void)
 	return 0;
 }
 
+/* override_creds() (access(2)'s real ids) swaps task->cred only, and
+ * revert_creds() gives back exactly the references it took. */
+static int test_override_creds_swaps_cred_only(void)
+{
+	struct task_struct *child = fork_task();
+	const struct cred *old, *real;
+	struct cred *new;
+	int usage;
+
+	EXPECT(child);
+	run(child);
+	EXPECT(sys(__NR_setresuid, 1000, 0, 0, 0, 0, 0) == 0);
+	real = current->real_cred;
+	old = current->cred;
+	usage = atomic_read(&old->usage);
+	new = prepare_creds();
+	EXPECT(new);
+	new->fsuid = new->uid;
+	EXPECT(override_creds(new) == old, "the old cred is handed back");
+	put_cred(new);
+	EXPECT(current->cred == new && current->real_cred == real, "real_cred moved");
+	EXPECT(atomic_read(&new->usage) == 1, "usage %d", atomic_read(&new->usage));
+	EXPECT(!capable(CAP_DAC_OVERRIDE) && capable(CAP_SYS_ADMIN), "fsuid 1000, euid 0");
+	revert_creds(old);
+	EXPECT(current->cred == old && atomic_read(&old->usage) == usage, "usage %d, was %d",
+	       atomic_read(&old->usage), usage);
+	EXPECT(capable(CAP_DAC_OVERRIDE));
+	run(proc);
+	task_exit(child, 0);
+	reap(proc, NULL);
+	return 0;
+}
+
+/* commit_creds() forgets the parent-death signal when an effective or
+ * file-system id changes, and only then. */
+static int test_commit_creds_clears_pdeath_signal(void)
+{
+	struct task_struct *child = fork_task();
+
+	EXPECT(child);
+	run(child);
+	current->pdeath_signal = 15;
+	EXPECT(sys(__NR_setresuid, 0, 0, 0, 0, 0, 0) == 0 && current->pdeath_signal == 15,
+	       "no change of ids: kept");
+	EXPECT(sys(__NR_setresuid, 0, 1000, 0, 0, 0, 0) == 0 && current->pdeath_signal == 0,
+	       "a new euid: cleared");
+	current->pdeath_signal = 15;
+	EXPECT(sys(__NR_setresuid, 1000, -1, -1, 0, 0, 0) == 0 && current->pdeath_signal == 15,
+	       "a new real uid only: kept");
+	run(proc);
+	task_exit(child, 0);
+	reap(proc, NULL);
+	return 0;
+}
+
 /* A reaped child's CPU time and faults go to its parent's c* totals. */
 static int test_reap_hands_up_the_counts(void)
 {
@@ -113,7 +170,8 @@ static void setup(void)
 
 static const struct htest tests[] = {
 	HTEST(test_fork_copies_and_commit_replaces), HTEST(test_fs_capabilities_follow_fsuid),
-	HTEST(test_groups_are_sorted_and_searched), HTEST(test_reap_hands_up_the_counts),
+	HTEST(test_groups_are_sorted_and_searched), HTEST(test_override_creds_swaps_cred_only),
+	HTEST(test_commit_creds_clears_pdeath_signal), HTEST(test_reap_hands_up_the_counts),
 };
 
 int main(void)
