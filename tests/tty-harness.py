@@ -17,12 +17,15 @@
 # its login shell on the console) and edits a file with busybox vi as a
 # person would (insert, a new line, the arrow keys, x, cw, A, :wq),
 # checking after each key that vi answered on the screen, and at the
-# end that cat and wc -c see exactly the edit. Its log is
-# tty-busybox.log next to LOG.
+# end that cat and wc -c see exactly the edit. Then /tests/vhangup ctty
+# hangs up the shell's terminal: its checks of the hung-up file, the
+# shell dying of SIGHUP and the new one busybox init starts having the
+# terminal again. Its log is tty-busybox.log next to LOG.
 #
 # Prints "PASS tty/NAME" or "FAIL tty/NAME" per check, as tests/run.sh
 # expects; exits 1 if any failed. Usage: tests/tty-harness.py BUILD LOG
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -274,6 +277,49 @@ def vi_steps(con):
          "ello there\r\nsecond line!\r\n24\r\n", "mmos:~# ", timeout=20)
 
 
+def expect_all(con, wants, timeout):
+    """Wait until every one of @wants has come after the last match, in
+    any order (two processes write to the console at once); True if so."""
+    start = con.pos
+    wants = [w.encode() for w in wants]
+    end = time.time() + timeout
+    while not all(w in con.buf[start:] for w in wants):
+        left = end - time.time()
+        if left <= 0:
+            return False
+        try:
+            con.pump(min(left, 0.5))
+        except EOFError:
+            return False
+    con.pos = max(con.buf.index(w, start) + len(w) for w in wants)
+    return True
+
+
+def hangup_steps(con):
+    """vhangup(2) of the shell's terminal by a program the shell runs
+    (/tests/vhangup ctty): that program's checks on its hung-up file,
+    then the shell (the session leader) dies of SIGHUP, busybox init
+    starts another, and that one gets the terminal again: ^C reaches
+    its foreground job."""
+    start = con.pos
+    con.type("/tests/vhangup ctty\r")
+    ok = expect_all(con, ["vhangup: the console still writes",
+                          "vhangup ctty: ", "Welcome to mmos"], 60)
+    check("vhangup_checks", ok and b"FAIL" not in con.since(start) and
+          re.search(rb"vhangup ctty: [1-9][0-9]* checks, 0 failed", con.since(start)),
+          con, start)
+    if not ok:
+        return
+    check("vhangup_shell_respawned", con.expect("mmos:~# ", 30), con, start)
+    # "started" is printed once the shell has left its line editor (the
+    # terminal is back in canonical mode with ISIG); ^C then ends the
+    # command at once only if the terminal has a foreground group again:
+    # the hangup left it none
+    if step(con, "after_hangup_job", "echo started; sleep 30\r", "started\r\n"):
+        step(con, "after_hangup_ctrl_c", "\x03", "^C", "mmos:~# ", timeout=20)
+    step(con, "after_hangup_echo", "echo ok$((1+1))\r", "ok2\r\n", "mmos:~# ")
+
+
 def run_busybox_steps(con):
     """make run's system: busybox init, its login shell on the console."""
     start = con.pos
@@ -282,6 +328,7 @@ def run_busybox_steps(con):
     if not ok:
         return
     vi_steps(con)
+    hangup_steps(con)
     step(con, "busybox_poweroff", "poweroff\r", "reboot: Power down", timeout=60)
 
 

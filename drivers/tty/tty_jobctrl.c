@@ -217,6 +217,43 @@ void disassociate_ctty(int on_exit)
 	tty_forget_session(tty);
 }
 
+/*
+ * tty_signal_session_leader - @tty is being hung up (Linux's function of
+ * that name): every process of its session loses it as its controlling
+ * terminal, the session's leader gets SIGHUP and SIGCONT from the
+ * kernel, and with @exit_session (the leader is exiting) the foreground
+ * group gets SIGHUP too. Takes tasklist_lock, then each siglock.
+ */
+void tty_signal_session_leader(struct tty_struct *tty, int exit_session)
+{
+	struct pid *session, *tty_pgrp = NULL;
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	session = tty_session(tty);	/* held by the tty until the hangup ends */
+	if (session) {
+		for_each_pid_task(session, PIDTYPE_SID, p) {
+			spin_lock(&p->signal->siglock);
+			if (p->signal->tty == tty)
+				p->signal->tty = NULL;
+			spin_unlock(&p->signal->siglock);
+			if (!p->signal->leader)
+				continue;
+			__group_send_sig_info(SIGHUP, SEND_SIG_PRIV, p);
+			__group_send_sig_info(SIGCONT, SEND_SIG_PRIV, p);
+			put_pid(tty_pgrp);	/* one leader a session: NULL */
+			tty_pgrp = tty_get_pgrp(tty);
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (tty_pgrp) {
+		if (exit_session)
+			kill_pgrp(tty_pgrp, SIGHUP, exit_session);
+		put_pid(tty_pgrp);
+	}
+}
+
 /* no_tty - TIOCNOTTY: current gives up its controlling terminal, the
  * whole session with it if current leads it. */
 static void no_tty(void)
