@@ -311,11 +311,13 @@ def hangup_steps(con):
     if not ok:
         return
     check("vhangup_shell_respawned", con.expect("mmos:~# ", 30), con, start)
-    # "started" is printed once the shell has left its line editor (the
-    # terminal is back in canonical mode with ISIG); ^C then ends the
-    # command at once only if the terminal has a foreground group again:
-    # the hangup left it none
-    if step(con, "after_hangup_job", "echo started; sleep 30\r", "started\r\n"):
+    # "started" is printed by the job itself, so the shell has made it
+    # the terminal's foreground group by then (a ^C typed earlier would
+    # reach the shell instead, which waits for the job); ^C then ends it
+    # at once only if the terminal has a foreground group again: the
+    # hangup left it none
+    if step(con, "after_hangup_job", "sh -c 'echo started; exec sleep 30'\r",
+            "started\r\n"):
         step(con, "after_hangup_ctrl_c", "\x03", "^C", "mmos:~# ", timeout=20)
     step(con, "after_hangup_echo", "echo ok$((1+1))\r", "ok2\r\n", "mmos:~# ")
 

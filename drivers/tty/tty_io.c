@@ -80,6 +80,7 @@ int tty_register_driver(struct tty_driver *drv)
 	snprintf(tty->name, sizeof(tty->name), "%s%d", drv->name, tty->index);
 	spin_lock_init(&tty->termios_lock);
 	spin_lock_init(&tty->ctrl.lock);
+	init_rwsem(&tty->legacy_mutex);
 	spin_lock_init(&tty->files_lock);
 	INIT_LIST_HEAD(&tty->tty_files);
 	tty->termios = drv->init_termios;
@@ -390,9 +391,10 @@ static void tty_ldisc_hangup(struct tty_struct *tty)
  * into hung-up ones, its session's leader gets SIGHUP and SIGCONT
  * (@exit_session: its foreground group SIGHUP too) and the session
  * loses it, the buffers are flushed and the sleepers woken, and the tty
- * forgets its session and group. A tty hung up and not opened since is
- * left alone; so is one whose hangup is under way (Linux serializes
- * them by tty_lock). The tty itself works on: a new open of it is an
+ * forgets its session and group, all under tty_lock(), so that no open
+ * or TIOCSCTTY makes it a new session's terminal before the old session
+ * is cleared. A tty hung up and not opened since is left alone. The tty
+ * itself works on: a new open of it is an
  * ordinary file (and clears hupped).
  */
 static void __tty_hangup(struct tty_struct *tty, int exit_session)
@@ -401,12 +403,13 @@ static void __tty_hangup(struct tty_struct *tty, int exit_session)
 	unsigned long flags;
 	bool already;
 
+	tty_lock(tty);
 	spin_lock_irqsave(&tty->termios_lock, flags);
 	already = tty->hupped;
 	tty->hupped = true;
 	spin_unlock_irqrestore(&tty->termios_lock, flags);
 	if (already)
-		return;
+		goto unlock;
 	tty_hangup_files(tty);
 	tty_signal_session_leader(tty, exit_session);
 	tty_ldisc_hangup(tty);
@@ -418,12 +421,21 @@ static void __tty_hangup(struct tty_struct *tty, int exit_session)
 	spin_unlock_irqrestore(&tty->ctrl.lock, flags);
 	put_pid(session);
 	put_pid(pgrp);
+unlock:
+	tty_unlock(tty);
 }
 
 /* tty_vhangup - hang @tty up now (vhangup(2), Linux's tty_vhangup). */
 void tty_vhangup(struct tty_struct *tty)
 {
 	__tty_hangup(tty, 0);
+}
+
+/* tty_vhangup_session - hang @tty up because its session's leader is
+ * exiting: its foreground group gets SIGHUP too (Linux's). */
+void tty_vhangup_session(struct tty_struct *tty)
+{
+	__tty_hangup(tty, 1);
 }
 
 /* tty_vhangup_self - hang up current's controlling terminal, if it has
@@ -498,6 +510,7 @@ static int tty_open(struct inode *inode, struct file *file)
 	priv->tty = tty;
 	priv->file = file;
 	file->private_data = priv;
+	tty_lock(tty);		/* not in the middle of a hangup */
 	spin_lock(&tty->files_lock);
 	list_add(&priv->list, &tty->tty_files);
 	spin_unlock(&tty->files_lock);
@@ -507,6 +520,7 @@ static int tty_open(struct inode *inode, struct file *file)
 	spin_unlock_irqrestore(&tty->termios_lock, flags);
 	if (!(file->f_flags & O_NOCTTY) && !tty_file_is_console(file))
 		tty_open_proc_set_tty(file, tty);
+	tty_unlock(tty);
 	return 0;
 }
 

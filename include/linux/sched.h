@@ -202,6 +202,10 @@ struct signal_struct {
 	 * as Linux's, under siglock. ttys live for ever here, so it holds
 	 * no reference (Linux's tty_kref). */
 	struct tty_struct *tty;
+	/* a session leader's foreground group when a hangup took its
+	 * terminal (a reference, or NULL; under siglock): SIGHUP and
+	 * SIGCONT go to it when the leader exits (Linux's tty_old_pgrp) */
+	struct pid *tty_old_pgrp;
 	/* ITIMER_REAL (kernel/time/itimer.c), in CLOCK_MONOTONIC ns: */
 	u64 it_real_expires, it_real_incr;
 	/* ITIMER_PROF, ITIMER_VIRTUAL: CPU time (ns) left and the reload */

@@ -15,6 +15,7 @@
 
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/rwsem.h>
 #include <linux/file.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
@@ -90,6 +91,11 @@ struct tty_struct {
 	char name[16];			/* "ttyS0" */
 	void *driver_data;		/* the driver's port */
 	void *disc_data;		/* the line discipline's state */
+
+	/* Linux's tty_lock() (drivers/tty/tty_mutex.c), a sleeping lock:
+	 * a hangup holds it throughout, an open and TIOCSCTTY while they
+	 * may make the tty a session's terminal. */
+	struct rw_semaphore legacy_mutex;
 
 	/* termios_lock (irqsave) must be held when using these, and the
 	 * line discipline's state in disc_data: */
@@ -184,6 +190,11 @@ int tty_wait_until_sent(struct tty_struct *tty, long timeout);
 bool tty_hung_up_p(const struct file *file);
 void tty_vhangup(struct tty_struct *tty);
 void tty_vhangup_self(void);
+void tty_vhangup_session(struct tty_struct *tty);
+
+/* drivers/tty/tty_mutex.c */
+void tty_lock(struct tty_struct *tty);
+void tty_unlock(struct tty_struct *tty);
 
 /* drivers/tty/tty_ioctl.c */
 int n_tty_ioctl_helper(struct tty_struct *tty, unsigned int cmd, unsigned long arg);

@@ -9,7 +9,10 @@
  * poller and a writer sleeping on it are woken to see that, and a new
  * open works normally (and makes it the leader's terminal again, which
  * a second vhangup then hangs up again). A second vhangup with no open
- * in between does nothing.
+ * in between does nothing. When the leader exits afterwards, the group
+ * that was in front at the hangup gets SIGHUP and SIGCONT
+ * (tty_old_pgrp); a leader's exit with its terminal hangs it up (but a
+ * pty: natively the member's file works on, in mmos it is hung up).
  *
  * The terminal is a new pty's slave natively; in mmos, which has no
  * ptys, /dev/ttyS0: the console's tty, whose files opened as
@@ -27,9 +30,11 @@
 #include <signal.h>
 #include <termios.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 static char tty_path[64] = "/dev/ttyS0";
+static int master = -1;		/* natively: the pty's master, kept open */
 
 /* find_tty - a new pty's slave natively (the master stays open), else
  * /dev/ttyS0 when there are no ptys. */
@@ -39,6 +44,7 @@ static void find_tty(void)
 
 	if (m >= 0 && grantpt(m) == 0 && unlockpt(m) == 0) {
 		snprintf(tty_path, sizeof(tty_path), "%s", ptsname(m));
+		master = m;
 		return;
 	}
 	CHECK(m >= 0 || errno == ENOENT || errno == ENODEV || errno == ENOSYS,
@@ -244,6 +250,133 @@ static void hangup(void)
 	close(fd);
 }
 
+static int result_pipe[2];	/* a member's verdict, to main: 'k' or 'f' */
+static int gone_pipe[2];	/* its EOF: the session leader has exited */
+
+/* wait_signals - wait (up to 10 s) until SIGHUP and, if @cont, SIGCONT
+ * came: the leader's exit sends them after its files are closed, so
+ * after gone_pipe's EOF. */
+static void wait_signals(bool cont)
+{
+	char c;
+
+	while (read(gone_pipe[0], &c, 1) > 0)
+		;
+	for (int i = 0; i < 1000 && !(nr_hup && (nr_cont || !cont)); i++)
+		usleep(10000);
+	usleep(50000);		/* and nothing more comes */
+}
+
+/* report - a member of the leader's session tells main how it went. */
+static void report(void)
+{
+	write(result_pipe[1], t_failed ? "f" : "k", 1);
+	_exit(0);
+}
+
+/* member - fork a process of current's session that runs @fn, in a
+ * process group of its own if @own_group; it is made the foreground
+ * group of @fd. Returns its pid. */
+static pid_t member(int fd, bool own_group, void (*fn)(int))
+{
+	pid_t pid;
+
+	signal(SIGHUP, on_hup);		/* before the fork: the leader may */
+	signal(SIGCONT, on_cont);	/* exit before the child runs */
+	pid = fork();
+	if (pid == 0) {
+		close(gone_pipe[1]);
+		if (own_group)
+			setpgid(0, 0);
+		fn(fd);
+		report();
+	}
+	if (own_group) {
+		setpgid(pid, pid);
+		CHECK(tcsetpgrp(fd, pid) == 0, "tcsetpgrp: %s", strerror(errno));
+	}
+	return pid;
+}
+
+/* old_pgrp_member - the group in front when vhangup took the terminal
+ * gets SIGHUP and SIGCONT when the session leader exits (tty_old_pgrp). */
+static void old_pgrp_member(int fd)
+{
+	wait_signals(true);
+	CHECK(nr_hup == 1 && nr_cont == 1, "at the leader's exit: SIGHUP %d, SIGCONT %d",
+	      (int)nr_hup, (int)nr_cont);
+}
+
+static void old_pgrp_leader(void)
+{
+	int fd;
+
+	signal(SIGHUP, on_hup);
+	signal(SIGCONT, on_cont);
+	CHECK(setsid() == getpid(), "setsid: %s", strerror(errno));
+	fd = open(tty_path, O_RDWR);
+	CHECK(fd >= 0, "open %s: %s", tty_path, strerror(errno));
+	if (fd < 0)
+		return;
+	member(fd, true, old_pgrp_member);
+	CHECK(drained_vhangup() == 0 && nr_hup == 1, "vhangup: SIGHUP %d", (int)nr_hup);
+}
+
+/*
+ * exit_member - the leader of the session, the foreground group's own,
+ * exited: the group got SIGHUP (no SIGCONT) and the session lost the
+ * terminal. Linux hangs the terminal up then, unless it is a pty
+ * (disassociate_ctty()): natively the file works on, on mmos's ttyS0
+ * it is hung up.
+ */
+static void exit_member(int fd)
+{
+	int old;
+
+	wait_signals(false);
+	CHECK(nr_hup == 1 && nr_cont == 0, "at the leader's exit: SIGHUP %d, SIGCONT %d",
+	      (int)nr_hup, (int)nr_cont);
+	old = open("/dev/tty", O_RDWR);
+	CHECK(old < 0 && errno == ENXIO, "the session lost its terminal: %d %s",
+	      old, strerror(errno));
+	if (master >= 0)
+		CHECK(write(fd, "\n", 1) == 1, "a pty is not hung up: %s", strerror(errno));
+	else
+		check_hung_up(fd);
+}
+
+static void exit_leader(void)
+{
+	int fd;
+
+	CHECK(setsid() == getpid(), "setsid: %s", strerror(errno));
+	fd = open(tty_path, O_RDWR);
+	CHECK(fd >= 0, "open %s: %s", tty_path, strerror(errno));
+	if (fd < 0)
+		return;
+	member(fd, false, exit_member);
+	fflush(stdout);
+	tcdrain(1);		/* the hangup at the exit flushes the output */
+}
+
+/* at_leader_exit - run @leader in a child that leads a new session and
+ * exits; its member's verdict comes through result_pipe. */
+static void at_leader_exit(const char *what, void (*leader)(void))
+{
+	char verdict = 0;
+
+	CHECK(pipe(result_pipe) == 0 && pipe(gone_pipe) == 0, "pipe");
+	in_child(what, leader);
+	close(gone_pipe[1]);
+	close(result_pipe[1]);
+	CHECK(read(result_pipe[0], &verdict, 1) == 1 && verdict == 'k',
+	      "%s: the member says %c", what, verdict ? verdict : '-');
+	close(result_pipe[0]);
+	close(gone_pipe[0]);
+	while (waitpid(-1, NULL, 0) > 0)	/* the member, ours now */
+		;
+}
+
 /*
  * hangup_own_ctty - `vhangup ctty`, from a shell on the terminal
  * (tests/tty-harness.py runs it from make run's busybox shell): hang up
@@ -294,6 +427,9 @@ int main(int argc, char **argv)
 	if (geteuid() == 0) {
 		in_child("no_ctty", no_ctty);
 		in_child("hangup", hangup);
+		prctl(PR_SET_CHILD_SUBREAPER, 1);	/* orphans come to main */
+		at_leader_exit("old_pgrp", old_pgrp_leader);
+		at_leader_exit("leader_exit", exit_leader);
 	}
 	return t_done("vhangup");
 }
