@@ -19,6 +19,7 @@
 #include <linux/signal.h>
 #include <linux/wait.h>
 #include <linux/timer.h>
+#include <linux/restart_block.h>
 #include <asm/current.h>
 #include <asm/thread.h>
 
@@ -125,6 +126,9 @@ struct task_struct {
 	sigset_t saved_sigmask;
 	bool restore_sigmask;
 	sigset_t real_blocked;		/* rt_sigtimedwait: blocked before it */
+	/* how an interrupted syscall goes on (restart_syscall(2)); only the
+	 * task itself touches it */
+	struct restart_block restart_block;
 	/* signal->siglock must be held when using these: */
 	unsigned long jobctl;		/* JOBCTL_*: this thread's part in a group stop */
 	struct k_sigaction sighand[_NSIG];
