@@ -7,7 +7,8 @@
  * -ERESTART_RESTARTBLOCK; the return to user mode then makes the task
  * call restart_syscall(2) instead of itself (arch syscall_restart()),
  * which calls ->fn. Before a handler it is -EINTR. A sleep given as a
- * relative time so goes on until its first deadline, not anew.
+ * relative time (nanosleep, poll's timeout) so goes on until its first
+ * deadline, not anew.
  */
 #ifndef _LINUX_RESTART_BLOCK_H
 #define _LINUX_RESTART_BLOCK_H
@@ -30,6 +31,14 @@ struct restart_block {
 			struct timespec64 __user *rmtp;
 			u64 expires;
 		} nanosleep;
+		/* poll: its array, and its deadline (local_clock() ns, 0 for
+		 * a zero timeout) if it has one */
+		struct {
+			void __user *ufds;
+			unsigned int nfds;
+			bool has_timeout;
+			u64 end;
+		} poll;
 	};
 };
 

@@ -8,10 +8,12 @@
  * (even SA_RESTART: POSIX never restarts nanosleep) the sleep returns
  * EINTR with the time left, and so with a SIGCONT handler after a stop.
  * The same for a relative sleep on the process's CPU clock (a second
- * thread spins to make it run).
+ * thread spins to make it run), and for poll with a timeout (on a pipe
+ * that stays empty: it returns 0 at the end of its first timeout).
  * restart_syscall(2) with nothing to restart is EINTR.
  */
 #include "t.h"
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <time.h>
@@ -45,7 +47,7 @@ static void wait_asleep(pid_t pid)
 	CHECK(0, "process %d never slept", pid);
 }
 
-enum how { NANOSLEEP, CLOCK_REL, CLOCK_ABS, CPU_REL };
+enum how { NANOSLEEP, CLOCK_REL, CLOCK_ABS, CPU_REL, POLL };
 
 /* sleep_400ms - 400 ms of sleep @how (of the process's CPU time for
  * CPU_REL); the raw result, and in *@left
@@ -65,6 +67,15 @@ static long sleep_400ms(enum how how, long long *left)
 		r = RAW(SYS_clock_nanosleep, CLOCK_MONOTONIC, TIMER_ABSTIME, &req, &rem);
 	} else if (how == CLOCK_REL) {
 		r = RAW(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &req, &rem);
+	} else if (how == POLL) {
+		int p[2];
+		struct pollfd pfd;
+
+		pipe(p);
+		pfd = (struct pollfd){ .fd = p[0], .events = POLLIN };
+		r = RAW(SYS_poll, &pfd, 1, 400);
+		close(p[0]);
+		close(p[1]);
 	} else if (how == CPU_REL) {
 		r = RAW(SYS_clock_nanosleep, CLOCK_PROCESS_CPUTIME_ID, 0, &req, &rem);
 	} else {
@@ -123,11 +134,11 @@ static void stopped_sleeper(const char *what, enum how how, int sig, int handled
 		} else {
 			CHECK(r == -EINTR, "%s: %ld", what, r);
 			CHECK(took < 400 * MS, "%s: took %lld ms", what, took / MS);
-			if (how != CLOCK_ABS)
+			if (how == CLOCK_ABS || how == POLL)
+				CHECK(left == -1, "%s: rem left alone", what);
+			else
 				CHECK(left > 0 && left < 400 * MS, "%s: %lld ms left",
 				      what, left / MS);
-			else
-				CHECK(left == -1, "%s: an absolute sleep leaves rem", what);
 		}
 		fflush(stdout);
 		_exit(t_failed ? 1 : 0);
@@ -160,6 +171,8 @@ int main(void)
 	stopped_sleeper("clock_nanosleep abs, SA_RESTART handler", CLOCK_ABS, SIGUSR1, SIGUSR1);
 	stopped_sleeper("nanosleep, SIGCONT handler", NANOSLEEP, 0, SIGCONT);
 	stopped_sleeper("CPU clock, stop+cont", CPU_REL, 0, 0);
+	stopped_sleeper("poll 400 ms, stop+cont", POLL, 0, 0);
+	stopped_sleeper("poll 400 ms, SA_RESTART handler", POLL, SIGUSR1, SIGUSR1);
 	stopped_sleeper("CPU clock, SA_RESTART handler", CPU_REL, SIGUSR1, SIGUSR1);
 
 	/* a handler ran since: nothing left to restart */
