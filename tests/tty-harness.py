@@ -20,7 +20,8 @@
 # end that cat and wc -c see exactly the edit. Then /tests/vhangup ctty
 # hangs up the shell's terminal: its checks of the hung-up file, the
 # shell dying of SIGHUP and the new one busybox init starts having the
-# terminal again. Its log is tty-busybox.log next to LOG.
+# terminal again; and the same after the shell's own exit (which hangs
+# the terminal up too). Its log is tty-busybox.log next to LOG.
 #
 # Prints "PASS tty/NAME" or "FAIL tty/NAME" per check, as tests/run.sh
 # expects; exits 1 if any failed. Usage: tests/tty-harness.py BUILD LOG
@@ -322,6 +323,19 @@ def hangup_steps(con):
     step(con, "after_hangup_echo", "echo ok$((1+1))\r", "ok2\r\n", "mmos:~# ")
 
 
+def exit_steps(con):
+    """The login shell's exit hangs its terminal up (Linux's
+    disassociate_ctty(1)); busybox init starts another, which gets the
+    terminal: ^C reaches its foreground job."""
+    start = con.pos
+    con.type("exit\r")
+    check("exit_shell_respawned", con.expect("Welcome to mmos", 60) and
+          con.expect("mmos:~# ", 30), con, start)
+    if step(con, "after_exit_job", "sh -c 'echo started; exec sleep 30'\r",
+            "started\r\n"):
+        step(con, "after_exit_ctrl_c", "\x03", "^C", "mmos:~# ", timeout=20)
+
+
 def run_busybox_steps(con):
     """make run's system: busybox init, its login shell on the console."""
     start = con.pos
@@ -331,6 +345,7 @@ def run_busybox_steps(con):
         return
     vi_steps(con)
     hangup_steps(con)
+    exit_steps(con)
     step(con, "busybox_poweroff", "poweroff\r", "reboot: Power down", timeout=60)
 
 
