@@ -21,6 +21,8 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
+#include <linux/tty.h>
+#include <linux/capability.h>
 
 /* do_sys_open - open(2) and its forms: the name, the walk, an fd. On
  * a 64-bit kernel every open is O_LARGEFILE (Linux's force_o_largefile),
@@ -48,6 +50,20 @@ static long do_sys_open(int dfd, const char __user *upath, int flags, umode_t mo
 out:
 	kfree(path);
 	return err;
+}
+
+/*
+ * vhangup(2) - hang up the caller's controlling terminal (Linux's, here
+ * as there): -EPERM without CAP_SYS_TTY_CONFIG; without a controlling
+ * terminal nothing happens and it returns 0.
+ */
+SYSCALL_DEFINE0(vhangup)
+{
+	if (capable(CAP_SYS_TTY_CONFIG)) {
+		tty_vhangup_self();
+		return 0;
+	}
+	return -EPERM;
 }
 
 SYSCALL_DEFINE3(open, const char __user *, path, int, flags, umode_t, mode)

@@ -311,10 +311,38 @@ static int set_user_sigmask(const sigset_t __user *umask, size_t sigsetsize)
 	return 0;
 }
 
+static long do_restart_poll(struct restart_block *restart);
+
+/* poll_restart - an interrupted poll is to go on with the same fds and
+ * deadline if no handler runs (-ERESTART_RESTARTBLOCK; -EINTR before a
+ * handler), as Linux's. @end: NULL for no timeout. */
+static long poll_restart(struct restart_block *restart, struct pollfd __user *ufds,
+			 unsigned int nfds, const u64 *end)
+{
+	restart->poll.ufds = ufds;
+	restart->poll.nfds = nfds;
+	restart->poll.has_timeout = end != NULL;
+	restart->poll.end = end ? *end : 0;
+	return set_restart_fn(restart, do_restart_poll);
+}
+
+/* do_restart_poll - restart_syscall(2) of an interrupted poll: the same
+ * fds, to the same deadline (Linux's). */
+static long do_restart_poll(struct restart_block *restart)
+{
+	struct pollfd __user *ufds = restart->poll.ufds;
+	unsigned int nfds = restart->poll.nfds;
+	u64 end = restart->poll.end;
+	const u64 *to = restart->poll.has_timeout ? &end : NULL;
+	long ret = do_sys_poll(ufds, nfds, to);
+
+	return ret == -EINTR ? poll_restart(restart, ufds, nfds, to) : ret;
+}
+
 /*
- * poll: a negative timeout waits for ever. Interrupted: -ERESTARTNOHAND
- * without a timeout (the restart is the same call); with one, -EINTR,
- * since mmos has no restart blocks to restart it with the time left.
+ * poll: a negative timeout waits for ever. Interrupted, it goes on with
+ * what is left of its timeout if no handler runs (restart_syscall(2),
+ * do_restart_poll()), else it is -EINTR.
  */
 SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, nfds,
 		int, timeout_msecs)
@@ -330,8 +358,8 @@ SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, nfds,
 		to = &end;
 	}
 	ret = do_sys_poll(ufds, nfds, to);
-	if (ret == -EINTR && !to)
-		ret = -ERESTARTNOHAND;
+	if (ret == -EINTR)
+		ret = poll_restart(&current->restart_block, ufds, nfds, to);
 	return ret;
 }
 

@@ -27,6 +27,7 @@ static struct signal_struct init_signals = {
 
 struct task_struct init_task = {
 	.__state	= TASK_RUNNING,
+	.restart_block	= { .fn = do_no_restart_syscall },
 	.flags		= PF_KTHREAD | PF_IDLE,
 	.static_prio	= DEFAULT_PRIO,
 	.stack		= boot_stack,

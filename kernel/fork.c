@@ -311,12 +311,13 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 }
 
 /* put_signal_struct - drop a thread's reference; the last one frees it
- * and its references on its process's pids. */
+ * and its references on its process's pids (and tty_old_pgrp). */
 void put_signal_struct(struct signal_struct *sig)
 {
 	if (atomic_dec_and_test(&sig->count)) {
 		for (int t = PIDTYPE_TGID; t < PIDTYPE_MAX; t++)
 			put_pid(sig->pids[t]);
+		put_pid(sig->tty_old_pgrp);	/* NULL once its leader exited */
 		kmem_cache_free(signal_cachep, sig);
 	}
 }

@@ -890,6 +890,24 @@ SYSCALL_DEFINE2(rt_sigsuspend, const sigset_t __user *, unewset, size_t, sigsets
 	return -ERESTARTNOHAND;
 }
 
+/* do_no_restart_syscall - restart_syscall(2) with nothing to go on
+ * with (init_task's restart_block, and every task's once a handler
+ * returned): -EINTR, as Linux's. */
+long do_no_restart_syscall(struct restart_block *restart)
+{
+	return -EINTR;
+}
+
+/* restart_syscall - what the return to user mode makes a task call
+ * after a syscall returned -ERESTART_RESTARTBLOCK and no handler ran:
+ * that syscall's ->fn goes on from current->restart_block. */
+SYSCALL_DEFINE0(restart_syscall)
+{
+	struct restart_block *restart = &current->restart_block;
+
+	return restart->fn(restart);
+}
+
 /* pause - wait for a signal: -EINTR after a handler, else again. */
 SYSCALL_DEFINE0(pause)
 {

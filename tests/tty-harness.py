@@ -13,9 +13,20 @@
 # the output until ^Q, raw mode (cfmakeraw,
 # VMIN 3) gets bytes unechoed, poll(2) waits for a line.
 #
+# Then it boots make run's system (build/busybox.cpio, busybox init and
+# its login shell on the console) and edits a file with busybox vi as a
+# person would (insert, a new line, the arrow keys, x, cw, A, :wq),
+# checking after each key that vi answered on the screen, and at the
+# end that cat and wc -c see exactly the edit. Then /tests/vhangup ctty
+# hangs up the shell's terminal: its checks of the hung-up file, the
+# shell dying of SIGHUP and the new one busybox init starts having the
+# terminal again; and the same after the shell's own exit (which hangs
+# the terminal up too). Its log is tty-busybox.log next to LOG.
+#
 # Prints "PASS tty/NAME" or "FAIL tty/NAME" per check, as tests/run.sh
 # expects; exits 1 if any failed. Usage: tests/tty-harness.py BUILD LOG
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -89,27 +100,34 @@ def check(name, ok, con, start):
         print("    received: %r" % con.since(start)[-400:])
 
 
-def step(con, name, keys, *wants, timeout=10.0):
-    """Type @keys, then expect each of @wants in order."""
+def step(con, name, keys, *wants, timeout=10.0, at_once=False):
+    """Type @keys (all in one write if @at_once: a terminal sends an
+    arrow key's escape sequence so), then expect each of @wants in order."""
     start = con.pos
-    con.type(keys)
+    if at_once:
+        con.sock.sendall(keys.encode())
+    else:
+        con.type(keys)
     ok = all(con.expect(w, timeout) for w in wants)
     check(name, ok, con, start)
     return ok
 
 
-def main():
+def boot(initrd, append, log_path, steps):
+    """Boot mmos with @initrd and @append, the serial port on a Unix
+    socket, and run @steps(con) against it; the line is logged to
+    @log_path. Returns False if QEMU's socket never came up."""
     tmp = tempfile.mkdtemp(prefix="mmos-tty-")
     path = os.path.join(tmp, "serial.sock")
-    os.makedirs(os.path.dirname(LOG), exist_ok=True)
+    os.makedirs(os.path.dirname(log_path), exist_ok=True)
     qemu = subprocess.Popen(
         [QEMU, "-accel", "tcg", "-cpu", "qemu64", "-m", "256M", "-smp", "1",
          "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot",
          "-chardev", "socket,id=s0,path=%s,server=on,wait=on" % path,
          "-serial", "chardev:s0",
          "-kernel", os.path.join(BUILD, "vmlinux"),
-         "-initrd", os.path.join(BUILD, "tests-initramfs.cpio"),
-         "-append", "console=ttyS0 rdinit=/ttytest mmos.automount=1"],
+         "-initrd", os.path.join(BUILD, initrd),
+         "-append", append],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     for _ in range(200):
@@ -119,13 +137,14 @@ def main():
         except OSError:
             time.sleep(0.05)
     else:
-        print("FAIL tty/connect: no QEMU socket at %s" % path)
         qemu.kill()
-        return 1
-    with open(LOG, "wb") as log:
+        qemu.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+        return False
+    with open(log_path, "wb") as log:
         con = Console(sock, log)
         try:
-            run_steps(con)
+            steps(con)
         finally:
             sock.close()
             try:
@@ -134,6 +153,19 @@ def main():
                 qemu.kill()
                 qemu.wait()
     shutil.rmtree(tmp, ignore_errors=True)
+    return True
+
+
+def main():
+    global failed
+    if not boot("tests-initramfs.cpio", "console=ttyS0 rdinit=/ttytest mmos.automount=1", LOG, run_steps):
+        print("FAIL tty/connect: no QEMU socket")
+        failed += 1
+    busybox_log = os.path.join(os.path.dirname(LOG), "tty-busybox.log")
+    if not boot("busybox.cpio", "console=ttyS0 rdinit=/sbin/init", busybox_log,
+                run_busybox_steps):
+        print("FAIL tty/busybox_connect: no QEMU socket")
+        failed += 1
     return 1 if failed else 0
 
 
@@ -205,6 +237,116 @@ def run_steps(con):
         step(con, "poll_line", "p\r", "poll: 1 revents 0x1")
         step(con, "poll_read", "", 'got "p\\n"', "$ ")
     step(con, "exit", "exit\r", "bye", "reboot: Restarting system", timeout=20)
+
+
+# busybox vi's status line (its last row): "- NAME" in command mode,
+# "I NAME" in insert mode, then [Modified] and "LINE/LINES PERCENT%".
+VI_CMD = "\x1b[K- /tmp/f"
+VI_INS = "\x1b[KI /tmp/f"
+UP, DOWN = "\x1b[A", "\x1b[B"
+
+
+def vi_steps(con):
+    """busybox vi on a new file, typed at as a person does: insert, open
+    a line, arrow keys, x, cw, A, :wq; each key waits for vi's answer
+    on the screen (a lone ESC must not run into the next key, or vi
+    takes it for the start of an escape sequence)."""
+    if not step(con, "vi_start", "vi /tmp/f\r", VI_CMD, timeout=30):
+        return
+    step(con, "vi_insert", "i", VI_INS)
+    step(con, "vi_type", "hello world", "d")
+    step(con, "vi_esc", "\x1b", VI_CMD + " [Modified]")
+    step(con, "vi_open_line", "o", VI_INS + " [Modified] 2/2")
+    step(con, "vi_type_line2", "second line", "e")
+    step(con, "vi_esc2", "\x1b", VI_CMD)
+    # the cursor keys arrive as ESC [ A: raw mode passes them through,
+    # and vi's poll() sees the rest of the sequence at once
+    step(con, "vi_up_arrow", UP, "1/2", at_once=True)
+    step(con, "vi_line_start", "0", "\x1b[1;1H")
+    step(con, "vi_x", "x", "ello world")
+    step(con, "vi_word", "w", "\x1b[1;6H")
+    step(con, "vi_cw", "cw", VI_INS)
+    step(con, "vi_type_there", "there", "e")
+    step(con, "vi_esc3", "\x1b", VI_CMD)
+    step(con, "vi_down_arrow", DOWN, "2/2", at_once=True)
+    step(con, "vi_append", "A", VI_INS)
+    step(con, "vi_type_bang", "!", "!")
+    step(con, "vi_esc4", "\x1b", VI_CMD)
+    # "ello there\nsecond line!\n": 2 lines, 24 bytes
+    step(con, "vi_write_quit", ":wq\r", "'/tmp/f' 2L, 24C", "mmos:~# ", timeout=20)
+    step(con, "vi_file_saved", "cat /tmp/f; wc -c </tmp/f\r",
+         "ello there\r\nsecond line!\r\n24\r\n", "mmos:~# ", timeout=20)
+
+
+def expect_all(con, wants, timeout):
+    """Wait until every one of @wants has come after the last match, in
+    any order (two processes write to the console at once); True if so."""
+    start = con.pos
+    wants = [w.encode() for w in wants]
+    end = time.time() + timeout
+    while not all(w in con.buf[start:] for w in wants):
+        left = end - time.time()
+        if left <= 0:
+            return False
+        try:
+            con.pump(min(left, 0.5))
+        except EOFError:
+            return False
+    con.pos = max(con.buf.index(w, start) + len(w) for w in wants)
+    return True
+
+
+def hangup_steps(con):
+    """vhangup(2) of the shell's terminal by a program the shell runs
+    (/tests/vhangup ctty): that program's checks on its hung-up file,
+    then the shell (the session leader) dies of SIGHUP, busybox init
+    starts another, and that one gets the terminal again: ^C reaches
+    its foreground job."""
+    start = con.pos
+    con.type("/tests/vhangup ctty\r")
+    ok = expect_all(con, ["vhangup: the console still writes",
+                          "vhangup ctty: ", "Welcome to mmos"], 60)
+    check("vhangup_checks", ok and b"FAIL" not in con.since(start) and
+          re.search(rb"vhangup ctty: [1-9][0-9]* checks, 0 failed", con.since(start)),
+          con, start)
+    if not ok:
+        return
+    check("vhangup_shell_respawned", con.expect("mmos:~# ", 30), con, start)
+    # "started" is printed by the job itself, so the shell has made it
+    # the terminal's foreground group by then (a ^C typed earlier would
+    # reach the shell instead, which waits for the job); ^C then ends it
+    # at once only if the terminal has a foreground group again: the
+    # hangup left it none
+    if step(con, "after_hangup_job", "sh -c 'echo started; exec sleep 30'\r",
+            "started\r\n"):
+        step(con, "after_hangup_ctrl_c", "\x03", "^C", "mmos:~# ", timeout=20)
+    step(con, "after_hangup_echo", "echo ok$((1+1))\r", "ok2\r\n", "mmos:~# ")
+
+
+def exit_steps(con):
+    """The login shell's exit hangs its terminal up (Linux's
+    disassociate_ctty(1)); busybox init starts another, which gets the
+    terminal: ^C reaches its foreground job."""
+    start = con.pos
+    con.type("exit\r")
+    check("exit_shell_respawned", con.expect("Welcome to mmos", 60) and
+          con.expect("mmos:~# ", 30), con, start)
+    if step(con, "after_exit_job", "sh -c 'echo started; exec sleep 30'\r",
+            "started\r\n"):
+        step(con, "after_exit_ctrl_c", "\x03", "^C", "mmos:~# ", timeout=20)
+
+
+def run_busybox_steps(con):
+    """make run's system: busybox init, its login shell on the console."""
+    start = con.pos
+    ok = con.expect("Welcome to mmos", 120) and con.expect("mmos:~# ", 60)
+    check("busybox_prompt", ok, con, start)
+    if not ok:
+        return
+    vi_steps(con)
+    hangup_steps(con)
+    exit_steps(con)
+    step(con, "busybox_poweroff", "poweroff\r", "reboot: Power down", timeout=60)
 
 
 if __name__ == "__main__":

@@ -712,6 +712,7 @@ static int job_control(struct tty_struct *tty, struct file *file)
  * with TIME > 0 also ending TIME tenths after the last byte once one
  * came; MIN 0 returns what there is, waiting up to TIME tenths for a
  * first byte. No input with O_NONBLOCK: -EAGAIN, unless the wait was 0.
+ * A hangup while it waits ends it as end of file (what it has, or 0).
  * The tenths are measured by the clock (schedule_until()), where Linux
  * counts jiffies; at mmos's HZ of 100 that is what keeps them exact.
  * Job control goes first (job_control()).
@@ -757,6 +758,8 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file,
 		n = n_tty_read_chunk(tty, kb, min(nr - done, sizeof(kb)), &line_done);
 		spin_unlock_irqrestore(&tty->termios_lock, flags);
 		if (n == -EAGAIN) {
+			if (tty_hung_up_p(file))
+				break;	/* end of file, as Linux's */
 			if (expired)
 				break;
 			if (file->f_flags & O_NONBLOCK) {
@@ -801,7 +804,8 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file,
 /*
  * n_tty_write - write(2) on the tty: the bytes through OPOST (or raw),
  * waiting for room in the driver (and for ^Q when ^S stopped it).
- * Returns the bytes taken, or -EAGAIN / -ERESTARTSYS / -EFAULT if none.
+ * Returns the bytes taken, or -EAGAIN / -ERESTARTSYS / -EFAULT if none,
+ * -EIO if the tty was hung up under @file meanwhile.
  * Under TOSTOP a background writer is stopped first (tty_check_change()),
  * unless the file was opened through /dev/console.
  */
@@ -829,6 +833,10 @@ static ssize_t n_tty_write(struct tty_struct *tty, struct file *file,
 		}
 		for (;;) {
 			prepare_to_wait(&tty->write_wait, &w, TASK_INTERRUPTIBLE);
+			if (tty_hung_up_p(file)) {
+				ret = -EIO;
+				break;
+			}
 			spin_lock_irqsave(&tty->termios_lock, flags);
 			while (!tty->stopped && i < n) {
 				int space = tty_write_room(tty), used;
@@ -886,6 +894,8 @@ static __poll_t n_tty_poll(struct tty_struct *tty, struct file *file,
 	    tty_write_room(tty) > 0)
 		mask |= POLLOUT | POLLWRNORM;
 	spin_unlock_irqrestore(&tty->termios_lock, flags);
+	if (tty_hung_up_p(file))
+		mask |= POLLHUP;
 	return mask;
 }
 

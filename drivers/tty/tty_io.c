@@ -80,6 +80,9 @@ int tty_register_driver(struct tty_driver *drv)
 	snprintf(tty->name, sizeof(tty->name), "%s%d", drv->name, tty->index);
 	spin_lock_init(&tty->termios_lock);
 	spin_lock_init(&tty->ctrl.lock);
+	init_rwsem(&tty->legacy_mutex);
+	spin_lock_init(&tty->files_lock);
+	INIT_LIST_HEAD(&tty->tty_files);
 	tty->termios = drv->init_termios;
 	init_waitqueue_head(&tty->read_wait);
 	init_waitqueue_head(&tty->write_wait);
@@ -189,9 +192,10 @@ int tty_wait_until_sent(struct tty_struct *tty, long timeout)
 	return ret;
 }
 
+/* file_tty - the tty @file is open on. */
 static struct tty_struct *file_tty(struct file *file)
 {
-	return file->private_data;
+	return ((struct tty_file_private *)file->private_data)->tty;
 }
 
 static ssize_t tty_read(struct file *file, char __user *buf, size_t count,
@@ -284,16 +288,164 @@ static int tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
  */
 static void tty_release(struct file *file)
 {
-	struct tty_struct *tty = file_tty(file);
+	struct tty_file_private *priv = file->private_data;
+	struct tty_struct *tty = priv->tty;
 	unsigned long flags;
 	bool last;
 
+	spin_lock(&tty->files_lock);
+	list_del(&priv->list);
+	spin_unlock(&tty->files_lock);
 	spin_lock_irqsave(&tty->termios_lock, flags);
 	last = --tty->count == 0;
 	spin_unlock_irqrestore(&tty->termios_lock, flags);
 	if (last)
 		tty_wait_until_sent(tty, CLOSING_WAIT);
-	file->private_data = NULL;	/* the tty outlives its files */
+	kfree(priv);
+	file->private_data = NULL;	/* fput must not kfree it again */
+}
+
+/* --- hangup ---------------------------------------------------------- */
+
+/* What a file on a tty does once the tty was hung up under it (Linux's
+ * hung_up_tty_fops): reads see end of file, writes and ioctls fail. */
+static ssize_t hung_up_tty_read(struct file *file, char __user *buf,
+				size_t count, loff_t *pos)
+{
+	return 0;
+}
+
+static ssize_t hung_up_tty_write(struct file *file, const char __user *buf,
+				 size_t count, loff_t *pos)
+{
+	return -EIO;
+}
+
+/* hung_up_tty_poll - always ready, with an error and a hangup. */
+static __poll_t hung_up_tty_poll(struct file *file, poll_table *wait)
+{
+	return POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM;
+}
+
+/* hung_up_tty_ioctl - -EIO, but TIOCSPGRP's -ENOTTY, as Linux says. */
+static int hung_up_tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
+}
+
+static const struct file_operations hung_up_tty_fops = {
+	.read = hung_up_tty_read,
+	.write = hung_up_tty_write,
+	.ioctl = hung_up_tty_ioctl,
+	.poll = hung_up_tty_poll,
+	.release = tty_release,
+};
+
+/* tty_hung_up_p - was the tty hung up under @file? (A read or write
+ * that was already sleeping in the line discipline asks this.) */
+bool tty_hung_up_p(const struct file *file)
+{
+	return READ_ONCE(file->f_op) == &hung_up_tty_fops;
+}
+
+/*
+ * tty_hangup_files - every file open on @tty becomes a hung-up one,
+ * but those opened through /dev/console, which Linux never hangs up
+ * (their f_op there is console_fops, not tty_fops). Takes files_lock.
+ */
+static void tty_hangup_files(struct tty_struct *tty)
+{
+	struct tty_file_private *priv;
+
+	spin_lock(&tty->files_lock);
+	list_for_each_entry(priv, &tty->tty_files, list) {
+		struct file *file = priv->file;
+
+		if (file->f_op == &tty_fops && !tty_file_is_console(file))
+			WRITE_ONCE(file->f_op, &hung_up_tty_fops);
+	}
+	spin_unlock(&tty->files_lock);
+}
+
+/*
+ * tty_ldisc_hangup - the line discipline's part of a hangup: the input
+ * waiting and the output queued are dropped (Linux flushes both, and
+ * reopens N_TTY on a fresh buffer), and every reader, writer and poller
+ * sleeping on the tty is woken to find its file hung up.
+ */
+static void tty_ldisc_hangup(struct tty_struct *tty)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tty->termios_lock, flags);
+	if (tty->disc_data)
+		tty->ldisc->flush_buffer(tty);
+	tty_driver_flush_buffer(tty);
+	spin_unlock_irqrestore(&tty->termios_lock, flags);
+	wake_up(&tty->read_wait);
+	wake_up(&tty->write_wait);
+}
+
+/*
+ * __tty_hangup - hang @tty up (Linux's __tty_hangup): its files turn
+ * into hung-up ones, its session's leader gets SIGHUP and SIGCONT
+ * (@exit_session: its foreground group SIGHUP too) and the session
+ * loses it, the buffers are flushed and the sleepers woken, and the tty
+ * forgets its session and group, all under tty_lock(), so that no open
+ * or TIOCSCTTY makes it a new session's terminal before the old session
+ * is cleared. A tty hung up and not opened since is left alone. The tty
+ * itself works on: a new open of it is an
+ * ordinary file (and clears hupped).
+ */
+static void __tty_hangup(struct tty_struct *tty, int exit_session)
+{
+	struct pid *session, *pgrp;
+	unsigned long flags;
+	bool already;
+
+	tty_lock(tty);
+	spin_lock_irqsave(&tty->termios_lock, flags);
+	already = tty->hupped;
+	tty->hupped = true;
+	spin_unlock_irqrestore(&tty->termios_lock, flags);
+	if (already)
+		goto unlock;
+	tty_hangup_files(tty);
+	tty_signal_session_leader(tty, exit_session);
+	tty_ldisc_hangup(tty);
+	spin_lock_irqsave(&tty->ctrl.lock, flags);
+	session = tty->ctrl.session;
+	pgrp = tty->ctrl.pgrp;
+	tty->ctrl.session = NULL;
+	tty->ctrl.pgrp = NULL;
+	spin_unlock_irqrestore(&tty->ctrl.lock, flags);
+	put_pid(session);
+	put_pid(pgrp);
+unlock:
+	tty_unlock(tty);
+}
+
+/* tty_vhangup - hang @tty up now (vhangup(2), Linux's tty_vhangup). */
+void tty_vhangup(struct tty_struct *tty)
+{
+	__tty_hangup(tty, 0);
+}
+
+/* tty_vhangup_session - hang @tty up because its session's leader is
+ * exiting: its foreground group gets SIGHUP too (Linux's). */
+void tty_vhangup_session(struct tty_struct *tty)
+{
+	__tty_hangup(tty, 1);
+}
+
+/* tty_vhangup_self - hang up current's controlling terminal, if it has
+ * one (Linux's). */
+void tty_vhangup_self(void)
+{
+	struct tty_struct *tty = get_current_tty();
+
+	if (tty)
+		tty_vhangup(tty);
 }
 
 static int tty_open(struct inode *inode, struct file *file);
@@ -339,23 +491,36 @@ bool tty_file_is_console(const struct file *file)
 
 /*
  * tty_open - ->open of a tty device node: the file's tty, counted in
- * tty->count. Without O_NOCTTY, a session leader without a controlling
+ * tty->count and put on tty->tty_files (-ENOMEM if there is no memory
+ * for that); a tty hung up before works again for it. Without O_NOCTTY, a session leader without a controlling
  * terminal acquires it (tty_open_proc_set_tty()), never through
  * /dev/console, as in Linux.
  */
 static int tty_open(struct inode *inode, struct file *file)
 {
 	struct tty_struct *tty = tty_lookup(inode->i_rdev);
+	struct tty_file_private *priv;
 	unsigned long flags;
 
 	if (IS_ERR(tty))
 		return PTR_ERR(tty);
+	priv = kmalloc(sizeof(*priv), GFP_KERNEL);
+	if (!priv)
+		return -ENOMEM;
+	priv->tty = tty;
+	priv->file = file;
+	file->private_data = priv;
+	tty_lock(tty);		/* not in the middle of a hangup */
+	spin_lock(&tty->files_lock);
+	list_add(&priv->list, &tty->tty_files);
+	spin_unlock(&tty->files_lock);
 	spin_lock_irqsave(&tty->termios_lock, flags);
 	tty->count++;
+	tty->hupped = false;	/* a hangup may happen again */
 	spin_unlock_irqrestore(&tty->termios_lock, flags);
-	file->private_data = tty;
 	if (!(file->f_flags & O_NOCTTY) && !tty_file_is_console(file))
 		tty_open_proc_set_tty(file, tty);
+	tty_unlock(tty);
 	return 0;
 }
 

@@ -70,7 +70,7 @@ void tty_signal_pgrp(struct tty_struct *tty, int sig)
  * returned in @old[0] and @old[1] for the caller to put with no lock
  * held. Takes ctrl.lock. */
 static void tty_set_ctrl(struct tty_struct *tty, struct pid *session,
-			 struct pid *pgrp, struct pid *old[2])
+			 struct pid *pgrp, struct pid *old[3])
 {
 	unsigned long flags;
 
@@ -82,11 +82,13 @@ static void tty_set_ctrl(struct tty_struct *tty, struct pid *session,
 	spin_unlock_irqrestore(&tty->ctrl.lock, flags);
 }
 
-/* put_old_ctrl - drop the references tty_set_ctrl() handed back. */
-static void put_old_ctrl(struct pid *old[2])
+/* put_old_ctrl - drop the references tty_set_ctrl() handed back, and
+ * in @old[2] a tty_old_pgrp that __proc_set_tty() gave up. */
+static void put_old_ctrl(struct pid *old[3])
 {
 	put_pid(old[0]);
 	put_pid(old[1]);
+	put_pid(old[2]);
 }
 
 /* tty_session - @tty's session (no reference: compared only, under
@@ -107,14 +109,17 @@ static struct pid *tty_session(struct tty_struct *tty)
  * current's session, with current's group in the foreground (Linux's
  * __proc_set_tty; a stolen tty's old session and group are replaced).
  * tasklist_lock and current's siglock held; the old pids come back in
- * @old as tty_set_ctrl() gives them.
+ * @old as tty_set_ctrl() gives them, and current's tty_old_pgrp (a
+ * hangup's, now forgotten, as Linux's) in @old[2].
  */
-static void __proc_set_tty(struct tty_struct *tty, struct pid *old[2])
+static void __proc_set_tty(struct tty_struct *tty, struct pid *old[3])
 {
 	lockdep_assert_held(&tasklist_lock);
 	lockdep_assert_held(&current->signal->siglock);
 	tty_set_ctrl(tty, get_pid(task_session(current)), get_pid(task_pgrp(current)), old);
 	current->signal->tty = tty;
+	old[2] = current->signal->tty_old_pgrp;
+	current->signal->tty_old_pgrp = NULL;
 }
 
 /*
@@ -126,7 +131,7 @@ static void __proc_set_tty(struct tty_struct *tty, struct pid *old[2])
 void tty_open_proc_set_tty(struct file *filp, struct tty_struct *tty)
 {
 	struct signal_struct *sig = current->signal;
-	struct pid *old[2] = { NULL, NULL };
+	struct pid *old[3] = { NULL, NULL, NULL };
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
@@ -174,23 +179,54 @@ static void session_clear_tty(struct pid *session)
  */
 static void tty_forget_session(struct tty_struct *tty)
 {
-	struct pid *old[2];
+	struct pid *old[3] = { NULL, NULL, NULL };
 	unsigned long flags;
 
+	tty_lock(tty);
 	spin_lock_irqsave(&tasklist_lock, flags);
 	tty_set_ctrl(tty, NULL, NULL, old);
 	session_clear_tty(task_session(current));
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	tty_unlock(tty);
 	put_old_ctrl(old);
+}
+
+/* take_tty_old_pgrp - current's tty_old_pgrp, which it no longer holds
+ * (the reference passes to the caller, who puts it). */
+static struct pid *take_tty_old_pgrp(void)
+{
+	struct signal_struct *sig = current->signal;
+	unsigned long flags;
+	struct pid *old;
+
+	spin_lock_irqsave(&sig->siglock, flags);
+	old = sig->tty_old_pgrp;
+	sig->tty_old_pgrp = NULL;
+	spin_unlock_irqrestore(&sig->siglock, flags);
+	return old;
+}
+
+/* session_clear_current - no process of current's session has a
+ * controlling terminal any more. */
+static void session_clear_current(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	session_clear_tty(task_session(current));
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /*
  * disassociate_ctty - a session leader gives up its controlling
- * terminal: at its exit (@on_exit 1) its foreground group gets SIGHUP;
- * by TIOCNOTTY (0) SIGHUP and SIGCONT, from the user. Then no process of
- * the session has the terminal, and the terminal has no session or
- * group. Nothing for a process that leads no session, as Linux.
- * mmos's serial tty is not hung up (see Documentation/tty.md).
+ * terminal (Linux's). At its exit (@on_exit 1) the terminal is hung up
+ * (tty_vhangup_session(): its foreground group gets SIGHUP; Linux
+ * spares only ptys, and mmos has none); a leader whose terminal a
+ * hangup took already sends SIGHUP and SIGCONT to the group that was
+ * in front then (tty_old_pgrp). By TIOCNOTTY (0) the foreground group
+ * gets SIGHUP and SIGCONT, from the user. Then no process of the
+ * session has the terminal, and the terminal, if still the leader's,
+ * has no session or group. Nothing for a process that leads no session.
  */
 void disassociate_ctty(int on_exit)
 {
@@ -205,16 +241,75 @@ void disassociate_ctty(int on_exit)
 	if (!leader)
 		return;
 	tty = get_current_tty();
-	if (!tty)
-		return;
-	pgrp = tty_get_pgrp(tty);
-	if (pgrp) {
-		kill_pgrp(pgrp, SIGHUP, on_exit);
-		if (!on_exit)
+	if (tty && on_exit) {
+		tty_vhangup_session(tty);
+	} else if (tty) {
+		pgrp = tty_get_pgrp(tty);
+		if (pgrp) {
+			kill_pgrp(pgrp, SIGHUP, on_exit);
 			kill_pgrp(pgrp, SIGCONT, on_exit);
-		put_pid(pgrp);
+			put_pid(pgrp);
+		}
+	} else if (on_exit) {
+		pgrp = take_tty_old_pgrp();
+		if (pgrp) {
+			kill_pgrp(pgrp, SIGHUP, on_exit);
+			kill_pgrp(pgrp, SIGCONT, on_exit);
+			put_pid(pgrp);
+		}
+		return;
 	}
-	tty_forget_session(tty);
+	put_pid(take_tty_old_pgrp());
+	/* a hangup took it from the session already, unless the tty was
+	 * hung up before and not opened since (then the hangup did nothing) */
+	tty = get_current_tty();
+	if (tty)
+		tty_forget_session(tty);
+	else
+		session_clear_current();
+}
+
+/*
+ * tty_signal_session_leader - @tty is being hung up (Linux's function of
+ * that name): every process of its session loses it as its controlling
+ * terminal, the session's leader gets SIGHUP and SIGCONT from the
+ * kernel and remembers the foreground group as its tty_old_pgrp, and
+ * with @exit_session (the leader is exiting) the foreground group gets
+ * SIGHUP too. Takes tasklist_lock, then each siglock.
+ */
+void tty_signal_session_leader(struct tty_struct *tty, int exit_session)
+{
+	struct pid *session, *tty_pgrp = NULL, *old_pgrp = NULL;
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	session = tty_session(tty);	/* held by the tty until the hangup ends */
+	if (session) {
+		for_each_pid_task(session, PIDTYPE_SID, p) {
+			spin_lock(&p->signal->siglock);
+			if (p->signal->tty == tty)
+				p->signal->tty = NULL;
+			spin_unlock(&p->signal->siglock);
+			if (!p->signal->leader)
+				continue;
+			__group_send_sig_info(SIGHUP, SEND_SIG_PRIV, p);
+			__group_send_sig_info(SIGCONT, SEND_SIG_PRIV, p);
+			put_pid(tty_pgrp);	/* one leader a session: NULL */
+			tty_pgrp = tty_get_pgrp(tty);
+			spin_lock(&p->signal->siglock);
+			old_pgrp = p->signal->tty_old_pgrp;
+			p->signal->tty_old_pgrp = get_pid(tty_pgrp);
+			spin_unlock(&p->signal->siglock);
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	put_pid(old_pgrp);
+	if (tty_pgrp) {
+		if (exit_session)
+			kill_pgrp(tty_pgrp, SIGHUP, exit_session);
+		put_pid(tty_pgrp);
+	}
 }
 
 /* no_tty - TIOCNOTTY: current gives up its controlling terminal, the
@@ -291,10 +386,11 @@ int tty_check_change(struct tty_struct *tty)
 static int tiocsctty(struct tty_struct *tty, struct file *file, int arg)
 {
 	struct signal_struct *sig = current->signal;
-	struct pid *old[2] = { NULL, NULL }, *session;
+	struct pid *old[3] = { NULL, NULL, NULL }, *session;
 	unsigned long flags;
 	int ret = 0;
 
+	tty_lock(tty);		/* not while a hangup clears the session */
 	spin_lock_irqsave(&tasklist_lock, flags);
 	session = tty_session(tty);
 	if (sig->leader && task_session(current) == session)
@@ -315,6 +411,7 @@ static int tiocsctty(struct tty_struct *tty, struct file *file, int arg)
 	ret = 0;
 unlock:
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	tty_unlock(tty);
 	put_old_ctrl(old);
 	return ret;
 }

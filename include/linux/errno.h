@@ -55,6 +55,9 @@
 /* Never seen by user space: an ioctl the callee does not know; the
  * caller tries the next layer, and the last one makes it -ENOTTY. */
 #define ENOIOCTLCMD	515
+/* Restarted by restart_syscall(2) (current->restart_block) if no
+ * handler ran, else -EINTR: <linux/restart_block.h>. */
+#define ERESTART_RESTARTBLOCK	516
 
 #define MAX_ERRNO	4095
 

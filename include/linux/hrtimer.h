@@ -8,6 +8,9 @@
 #include <linux/uaccess.h>
 
 long hrtimer_sleep_until(u64 end, u64 *left);
-long hrtimer_nanosleep(const struct timespec64 *t, struct timespec64 __user *rmtp);
+long hrtimer_nanosleep(const struct timespec64 *t, struct timespec64 __user *rmtp,
+		       int clockid);
+struct restart_block;
+long hrtimer_nanosleep_restart(struct restart_block *restart);
 
 #endif

@@ -19,6 +19,7 @@
 #include <linux/signal.h>
 #include <linux/wait.h>
 #include <linux/timer.h>
+#include <linux/restart_block.h>
 #include <asm/current.h>
 #include <asm/thread.h>
 
@@ -125,6 +126,9 @@ struct task_struct {
 	sigset_t saved_sigmask;
 	bool restore_sigmask;
 	sigset_t real_blocked;		/* rt_sigtimedwait: blocked before it */
+	/* how an interrupted syscall goes on (restart_syscall(2)); only the
+	 * task itself touches it */
+	struct restart_block restart_block;
 	/* signal->siglock must be held when using these: */
 	unsigned long jobctl;		/* JOBCTL_*: this thread's part in a group stop */
 	struct k_sigaction sighand[_NSIG];
@@ -219,6 +223,10 @@ struct signal_struct {
 	 * as Linux's, under siglock. ttys live for ever here, so it holds
 	 * no reference (Linux's tty_kref). */
 	struct tty_struct *tty;
+	/* a session leader's foreground group when a hangup took its
+	 * terminal (a reference, or NULL; under siglock): SIGHUP and
+	 * SIGCONT go to it when the leader exits (Linux's tty_old_pgrp) */
+	struct pid *tty_old_pgrp;
 	/* ITIMER_REAL (kernel/time/itimer.c), in CLOCK_MONOTONIC ns: */
 	u64 it_real_expires, it_real_incr;
 	/* ITIMER_PROF, ITIMER_VIRTUAL: CPU time (ns) left and the reload */

@@ -14,6 +14,8 @@
 #define _LINUX_TTY_H
 
 #include <linux/types.h>
+#include <linux/list.h>
+#include <linux/rwsem.h>
 #include <linux/file.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
@@ -90,6 +92,11 @@ struct tty_struct {
 	void *driver_data;		/* the driver's port */
 	void *disc_data;		/* the line discipline's state */
 
+	/* Linux's tty_lock() (drivers/tty/tty_mutex.c), a sleeping lock:
+	 * a hangup holds it throughout, an open and TIOCSCTTY while they
+	 * may make the tty a session's terminal. */
+	struct rw_semaphore legacy_mutex;
+
 	/* termios_lock (irqsave) must be held when using these, and the
 	 * line discipline's state in disc_data: */
 	spinlock_t termios_lock;
@@ -97,6 +104,16 @@ struct tty_struct {
 	struct winsize winsize;
 	bool stopped;			/* output held by ^S or TCOOFF */
 	int count;			/* files open on it */
+	bool hupped;			/* Linux's TTY_HUPPED: hung up, and not
+					 * opened since (a second hangup then
+					 * does nothing) */
+
+	/* files_lock must be held when using these (Linux's
+	 * tty->files_lock): every file open on the tty, by its
+	 * tty_file_private, and each such file's f_op (a hangup changes it
+	 * to hung_up_tty_fops). Takes nothing inside it. */
+	spinlock_t files_lock;
+	struct list_head tty_files;
 
 	/* ctrl.lock (irqsave: the receive interrupt reads pgrp) must be
 	 * held when using these, Linux's tty->ctrl: the session the tty is
@@ -111,6 +128,17 @@ struct tty_struct {
 
 	struct wait_queue_head read_wait;	/* input arrived */
 	struct wait_queue_head write_wait;	/* output room, or all sent */
+};
+
+/*
+ * struct tty_file_private - a file open on a tty (its private_data, as
+ * Linux's): the tty, and the file's place on tty->tty_files, where a
+ * hangup finds it.
+ */
+struct tty_file_private {
+	struct tty_struct *tty;
+	struct file *file;
+	struct list_head list;		/* on tty->tty_files, files_lock */
 };
 
 /* The termios tests, Linux's names (include/linux/tty.h there). These
@@ -159,6 +187,14 @@ void tty_driver_flush_buffer(struct tty_struct *tty);
 void stop_tty(struct tty_struct *tty);
 void start_tty(struct tty_struct *tty);
 int tty_wait_until_sent(struct tty_struct *tty, long timeout);
+bool tty_hung_up_p(const struct file *file);
+void tty_vhangup(struct tty_struct *tty);
+void tty_vhangup_self(void);
+void tty_vhangup_session(struct tty_struct *tty);
+
+/* drivers/tty/tty_mutex.c */
+void tty_lock(struct tty_struct *tty);
+void tty_unlock(struct tty_struct *tty);
 
 /* drivers/tty/tty_ioctl.c */
 int n_tty_ioctl_helper(struct tty_struct *tty, unsigned int cmd, unsigned long arg);
@@ -177,6 +213,7 @@ int tty_check_change(struct tty_struct *tty);
 void tty_open_proc_set_tty(struct file *filp, struct tty_struct *tty);
 void proc_clear_tty(struct task_struct *p);
 void disassociate_ctty(int on_exit);
+void tty_signal_session_leader(struct tty_struct *tty, int exit_session);
 int tty_jobctrl_ioctl(struct tty_struct *tty, struct file *file,
 		      unsigned int cmd, unsigned long arg);
 

@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/hrtimer.h>
+#include <linux/posix-timers.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -42,22 +43,50 @@ long hrtimer_sleep_until(u64 end, u64 *left)
 	return 0;
 }
 
-/* hrtimer_nanosleep - a relative sleep of *@t (valid); after a signal
- * the time left goes to @rmtp (if given), as Linux's nanosleep reports
- * it. Returns 0, -EINTR, or -EFAULT if @rmtp is bad. */
-long hrtimer_nanosleep(const struct timespec64 *t, struct timespec64 __user *rmtp)
+/*
+ * do_nanosleep - sleep until the monotonic clock reads @restart's
+ * deadline. If a signal comes first, the time left goes to its rmtp (if
+ * any: -EFAULT if that write faults), and the sleep is to go on where it
+ * was if no handler runs (Linux's do_nanosleep): -ERESTART_RESTARTBLOCK
+ * with @restart set to hrtimer_nanosleep_restart. Returns 0 at the end.
+ */
+static long do_nanosleep(struct restart_block *restart)
 {
 	struct timespec64 rem;
 	u64 left;
-	long ret;
 
-	ret = hrtimer_sleep_until(ktime_add_safe(ktime_get_ns(), timespec64_to_ns(t)), &left);
-	if (ret == -EINTR && rmtp) {
+	if (!hrtimer_sleep_until(restart->nanosleep.expires, &left))
+		return 0;
+	if (restart->nanosleep.rmtp) {
 		rem = ns_to_timespec64(left);
-		if (copy_to_user(rmtp, &rem, sizeof(rem)))
+		if (copy_to_user(restart->nanosleep.rmtp, &rem, sizeof(rem)))
 			return -EFAULT;
 	}
-	return ret;
+	return set_restart_fn(restart, hrtimer_nanosleep_restart);
+}
+
+/* hrtimer_nanosleep_restart - restart_syscall(2) of an interrupted
+ * relative sleep: on to the same deadline. */
+long hrtimer_nanosleep_restart(struct restart_block *restart)
+{
+	return do_nanosleep(restart);
+}
+
+/* hrtimer_nanosleep - a relative sleep of *@t (valid) on @clockid (one
+ * that runs with the monotonic clock); after a signal the time left goes
+ * to @rmtp (if given), as Linux's nanosleep reports it, and if no
+ * handler runs the sleep goes on to the same deadline. Returns 0,
+ * -ERESTART_RESTARTBLOCK (-EINTR to a handler), or -EFAULT if @rmtp is
+ * bad. */
+long hrtimer_nanosleep(const struct timespec64 *t, struct timespec64 __user *rmtp,
+		       int clockid)
+{
+	struct restart_block *restart = &current->restart_block;
+
+	restart->nanosleep.clockid = clockid;
+	restart->nanosleep.rmtp = rmtp;
+	restart->nanosleep.expires = ktime_add_safe(ktime_get_ns(), timespec64_to_ns(t));
+	return do_nanosleep(restart);
 }
 
 SYSCALL_DEFINE2(nanosleep, const struct timespec64 __user *, rqtp,
@@ -69,5 +98,5 @@ SYSCALL_DEFINE2(nanosleep, const struct timespec64 __user *, rqtp,
 		return -EFAULT;
 	if (!timespec64_valid(&t))
 		return -EINVAL;
-	return hrtimer_nanosleep(&t, rmtp);
+	return hrtimer_nanosleep(&t, rmtp, CLOCK_MONOTONIC);
 }

@@ -138,11 +138,57 @@ static int posix_cpu_clock_get(const clockid_t clock, struct timespec64 *tp)
 	return err;
 }
 
+static long posix_cpu_nsleep_restart(struct restart_block *restart);
+
+/*
+ * do_cpu_nanosleep - sleep until @clock reads @target, checking once a
+ * tick. A signal ends it: a relative sleep (@rmtp given or not,
+ * @relative) reports the CPU time still to go in @rmtp and goes on to
+ * the same @target if no handler runs (the restart block); an absolute
+ * one starts again (-ERESTARTNOHAND), as Linux's. Returns 0, those, or
+ * -EFAULT for a bad @rmtp.
+ */
+static long do_cpu_nanosleep(const clockid_t clock, u64 target, bool relative,
+			     struct timespec64 __user *rmtp)
+{
+	struct restart_block *restart = &current->restart_block;
+	u64 now;
+
+	if (cpu_clock_read(clock, &now))
+		return 0;
+	while (now < target) {
+		if (signal_pending(current)) {
+			struct timespec64 rem = ns_to_timespec64(target - now);
+
+			if (!relative)
+				return -ERESTARTNOHAND;
+			if (rmtp && copy_to_user(rmtp, &rem, sizeof(rem)))
+				return -EFAULT;
+			restart->nanosleep.clockid = clock;
+			restart->nanosleep.rmtp = rmtp;
+			restart->nanosleep.expires = target;
+			return set_restart_fn(restart, posix_cpu_nsleep_restart);
+		}
+		set_current_state(TASK_INTERRUPTIBLE);
+		schedule_timeout(1);
+		if (cpu_clock_read(clock, &now))
+			return 0;	/* the task is gone: its clock stopped */
+	}
+	return 0;
+}
+
+/* posix_cpu_nsleep_restart - restart_syscall(2) of an interrupted
+ * relative sleep on a CPU clock: on to the same CPU time. */
+static long posix_cpu_nsleep_restart(struct restart_block *restart)
+{
+	return do_cpu_nanosleep(restart->nanosleep.clockid, restart->nanosleep.expires,
+				true, restart->nanosleep.rmtp);
+}
+
 /*
  * posix_cpu_nsleep - sleep until @clock reads *@t (TIMER_ABSTIME) or
- * has advanced by it, checking once a tick. Sleeping on one's own
- * thread clock is -EINVAL (it would never advance). An interrupted
- * relative sleep reports the CPU time still to go in @rmtp.
+ * has advanced by it (do_cpu_nanosleep()). Sleeping on one's own
+ * thread clock is -EINVAL (it would never advance).
  */
 static long posix_cpu_nsleep(const clockid_t clock, int flags, const struct timespec64 *t,
 			     struct timespec64 __user *rmtp)
@@ -156,22 +202,10 @@ static long posix_cpu_nsleep(const clockid_t clock, int flags, const struct time
 	err = cpu_clock_read(clock, &now);
 	if (err)
 		return err;
-	target = flags & TIMER_ABSTIME ? (u64)timespec64_to_ns(t) :
-		 ktime_add_safe(now, timespec64_to_ns(t));
-	while (now < target) {
-		if (signal_pending(current)) {
-			struct timespec64 rem = ns_to_timespec64(target - now);
-
-			if (rmtp && copy_to_user(rmtp, &rem, sizeof(rem)))
-				return -EFAULT;
-			return -EINTR;
-		}
-		set_current_state(TASK_INTERRUPTIBLE);
-		schedule_timeout(1);
-		if (cpu_clock_read(clock, &now))
-			return 0;	/* the task is gone: its clock stopped */
-	}
-	return 0;
+	if (flags & TIMER_ABSTIME)
+		return do_cpu_nanosleep(clock, timespec64_to_ns(t), false, NULL);
+	target = ktime_add_safe(now, timespec64_to_ns(t));
+	return do_cpu_nanosleep(clock, target, true, rmtp);
 }
 
 const struct k_clock clock_posix_cpu = {

@@ -102,7 +102,9 @@ static int posix_clock_realtime_set(clockid_t which, const struct timespec64 *tp
  * absolute sleep on CLOCK_REALTIME is converted to the monotonic clock
  * once, at its start: a clock_settime() during it does not move it
  * (Linux's would; Documentation/time.md). An absolute sleep leaves
- * @rmtp alone.
+ * @rmtp alone. A signal without a handler does not end either: a
+ * relative one goes on to its deadline (hrtimer_nanosleep()'s restart
+ * block), an absolute one starts again; a handler gets -EINTR.
  */
 static long common_nsleep(clockid_t which, int flags, const struct timespec64 *t,
 			  struct timespec64 __user *rmtp)
@@ -110,13 +112,15 @@ static long common_nsleep(clockid_t which, int flags, const struct timespec64 *t
 	u64 offset = 0, target, left;
 
 	if (!(flags & TIMER_ABSTIME))
-		return hrtimer_nanosleep(t, rmtp);
+		return hrtimer_nanosleep(t, rmtp, which);
 	if (which == CLOCK_REALTIME || which == CLOCK_TAI)
 		offset = ktime_get_real_offset();
 	target = timespec64_to_ns(t);
 	if (target <= offset)	/* before the clock's boot value: now */
 		return 0;
-	return hrtimer_sleep_until(target - offset, &left);
+	/* interrupted, it starts again with the same deadline if no
+	 * handler ran (Linux's -ERESTARTNOHAND), else -EINTR */
+	return hrtimer_sleep_until(target - offset, &left) ? -ERESTARTNOHAND : 0;
 }
 
 static const struct k_clock clock_realtime = {

@@ -11,11 +11,13 @@
 #include "tasks.h"
 #include <linux/errno.h>
 #include <linux/fdtable.h>
+#include <linux/fs.h>
 #include <linux/file.h>
 #include <linux/mman.h>
 #include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/tty.h>
 #include <linux/unistd.h>
@@ -329,6 +331,78 @@ static int test_poll(void)
 	return check_result();
 }
 
+/* open_ttyf - a second file on the tty, through its device number
+ * (ttyF0, 4,64) as a device node would open it: not the console, so a
+ * hangup kills it. Returns its fd, or -errno. */
+static int open_ttyf(void)
+{
+	static struct inode node = {
+		.i_mode = S_IFCHR | 0600, .i_nlink = 1, .i_rdev = MKDEV(4, 64),
+	};
+	struct file *f = alloc_file(&node, &def_chr_fops, O_RDWR | O_NONBLOCK | O_NOCTTY);
+	int err;
+
+	if (!f)
+		return -ENOMEM;
+	err = f->f_op->open(&node, f);
+	if (err) {
+		kfree(f);
+		return err;
+	}
+	return fd_install_new(f, 0, 0);
+}
+
+/*
+ * test_hangup - vhangup(2) of the controlling terminal (test_isig made
+ * it the process's): the ttyF0 file turns into a hung-up one, the
+ * console's file does not; the leader gets SIGHUP (and SIGCONT) and its
+ * session loses the terminal; a second vhangup with no open since does
+ * nothing; a new open is an ordinary file again.
+ */
+static int test_hangup(void)
+{
+	int f2 = open_ttyf(), f3;
+	char buf[8];
+
+	CHECK(f2 >= 0, "open ttyF0: %d", f2);
+	CHECK(tiocgpgrp() == pid_nr(task_pgrp(current)), "the terminal is ours");
+	current->pending &= ~(sigmask(SIGHUP) | sigmask(SIGCONT));
+	CHECK(sys(__NR_vhangup, 0, 0, 0, 0, 0, 0) == 0, "vhangup");
+	/* SIGCONT too, but with no handler it is discarded when sent */
+	CHECK(current->pending & sigmask(SIGHUP), "the leader's SIGHUP");
+	current->pending &= ~(sigmask(SIGHUP) | sigmask(SIGCONT));
+	CHECK(!current->signal->tty && !tty->ctrl.session && !tty->ctrl.pgrp,
+	      "the session lost the terminal");
+	CHECK(tiocgpgrp() == -ENOTTY, "the console's file: not the terminal now");
+	CHECK(sys(__NR_read, f2, ubuf, 8, 0, 0, 0) == 0, "hung up: read 0");
+	uwrite(ubuf, "x", 1);
+	CHECK(sys(__NR_write, f2, ubuf, 1, 0, 0, 0) == -EIO, "hung up: write EIO");
+	CHECK(sys(__NR_ioctl, f2, TCGETS, ubuf, 0, 0, 0) == -EIO, "hung up: ioctl EIO");
+	CHECK(sys(__NR_ioctl, f2, TIOCSPGRP, ubuf, 0, 0, 0) == -ENOTTY, "TIOCSPGRP: ENOTTY");
+	CHECK(poll1(f2, POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM) ==
+	      (POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM), "poll");
+	CHECK(wr("ok") == 2 && echoed("ok"), "the console's file still writes");
+	type("a\n");
+	CHECK(rd(buf, 8) == 2, "and reads: %s", buf);
+
+	/* TIOCSCTTY through the console makes it ours again, with no open:
+	 * a second hangup does nothing (Linux's TTY_HUPPED) */
+	CHECK(sys(__NR_ioctl, fd, TIOCSCTTY, 0, 0, 0, 0) == 0, "TIOCSCTTY");
+	CHECK(sys(__NR_vhangup, 0, 0, 0, 0, 0, 0) == 0 && !(current->pending & sigmask(SIGHUP)) &&
+	      tiocgpgrp() == pid_nr(task_pgrp(current)), "hung up, not opened since: nothing");
+	f3 = open_ttyf();
+	CHECK(f3 >= 0 && sys(__NR_ioctl, f3, TCGETS, ubuf, 0, 0, 0) == 0, "a new open works");
+	CHECK(sys(__NR_vhangup, 0, 0, 0, 0, 0, 0) == 0 && (current->pending & sigmask(SIGHUP)),
+	      "after an open, a hangup again");
+	current->pending &= ~(sigmask(SIGHUP) | sigmask(SIGCONT));
+	CHECK(sys(__NR_read, f3, ubuf, 8, 0, 0, 0) == 0, "the new file hung up too");
+	sys(__NR_close, f2, 0, 0, 0, 0, 0);
+	sys(__NR_close, f3, 0, 0, 0, 0, 0);
+	CHECK(list_empty(&tty->tty_files) == false, "the console's file is still on the list");
+	out_len = 0;
+	return check_result();
+}
+
 static void setup(void)
 {
 	struct task_struct *proc = spawn(false);
@@ -353,7 +427,7 @@ static void setup(void)
 
 static const struct htest tests[] = {
 	HTEST(test_canonical_line_and_echo), HTEST(test_editing), HTEST(test_isig),
-	HTEST(test_noncanonical), HTEST(test_output), HTEST(test_poll),
+	HTEST(test_noncanonical), HTEST(test_output), HTEST(test_poll), HTEST(test_hangup),
 };
 
 int main(void)

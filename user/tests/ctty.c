@@ -11,7 +11,10 @@
  * test's own terminal (if any) is never touched. The terminal is a new
  * pty's slave natively; in mmos, which has no ptys, /dev/ttyS0 (or
  * argv[1]): the console's tty, whose files opened as /dev/console never
- * stop for job control, so the test's own output is not affected.
+ * stop for job control (nor are hung up), so the test's own output is
+ * not affected. A session leader's exit hangs up a terminal that is not
+ * a pty, as in Linux: in mmos the files of the first session die when
+ * the session that stole its terminal exits.
  */
 #include "t.h"
 #include <fcntl.h>
@@ -235,10 +238,17 @@ static void ioctls(void)
 
 	tty_fd = fd;
 	in_session("steal", steal);
-	if (geteuid() == 0) {
+	if (geteuid() == 0 && master >= 0) {
 		CHECK(tcgetpgrp(fd) < 0 && errno == ENOTTY, "stolen from us");
 		/* the thief led its session and exited: the tty is free */
 		CHECK(ioctl(fd, TIOCSCTTY, 0) == 0, "free again: %s", strerror(errno));
+	} else if (geteuid() == 0) {
+		/* the thief's exit hung the terminal up (Linux spares only a
+		 * pty): our file is dead, a new open takes the tty again */
+		CHECK(tcgetpgrp(fd) < 0 && errno == EIO, "hung up: %s", strerror(errno));
+		close(fd);
+		fd = open(tty_path, O_RDWR);
+		CHECK(fd >= 0, "reopen: %s", strerror(errno));
 	}
 	CHECK(tcgetpgrp(fd) == me, "ours");
 }

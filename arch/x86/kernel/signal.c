@@ -15,6 +15,7 @@
 #include <linux/sched/signal.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/unistd.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
@@ -169,6 +170,9 @@ SYSCALL_DEFINE0(rt_sigreturn)
 		return 0;
 	}
 	restore_regs(regs, &frame.uc.uc_mcontext);
+	/* what the handler interrupted is not to be restarted by a later
+	 * restart_syscall(2) (Linux's) */
+	current->restart_block.fn = do_no_restart_syscall;
 	current->blocked = frame.uc.uc_sigmask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 	restore_altstack(&frame.uc.uc_stack, regs->sp);	/* as the handler left it */
 	return regs->ax;
@@ -180,9 +184,11 @@ SYSCALL_DEFINE0(rt_sigreturn)
  * syscall_restart - if @regs return from a syscall that a signal
  * interrupted, Linux's rule: with no handler to run (@ka NULL) every
  * -ERESTART* runs the syscall again (back up over the 2-byte syscall
- * instruction with the number in rax again); before handler @ka,
- * -ERESTARTNOHAND fails with -EINTR, -ERESTARTSYS too unless the
- * handler has SA_RESTART, and -ERESTARTNOINTR always restarts.
+ * instruction with the number in rax again), but -ERESTART_RESTARTBLOCK
+ * runs restart_syscall(2) there instead; before handler @ka,
+ * -ERESTARTNOHAND and -ERESTART_RESTARTBLOCK fail with -EINTR,
+ * -ERESTARTSYS too unless the handler has SA_RESTART, and
+ * -ERESTARTNOINTR always restarts.
  */
 void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 {
@@ -190,13 +196,14 @@ void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 
 	if (regs->vector != -1UL || regs->orig_ax == -1UL)
 		return;
-	if (err != -ERESTARTSYS && err != -ERESTARTNOHAND && err != -ERESTARTNOINTR)
+	if (err != -ERESTARTSYS && err != -ERESTARTNOHAND && err != -ERESTARTNOINTR &&
+	    err != -ERESTART_RESTARTBLOCK)
 		return;
-	if (ka && (err == -ERESTARTNOHAND ||
+	if (ka && (err == -ERESTARTNOHAND || err == -ERESTART_RESTARTBLOCK ||
 		   (err == -ERESTARTSYS && !(ka->flags & SA_RESTART)))) {
 		regs->ax = -EINTR;
 		return;
 	}
-	regs->ax = regs->orig_ax;
+	regs->ax = err == -ERESTART_RESTARTBLOCK ? __NR_restart_syscall : regs->orig_ax;
 	regs->ip -= 2;
 }
