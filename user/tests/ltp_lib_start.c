@@ -290,19 +290,39 @@ static int ltp_main(void)
 	return t_done(TCID);
 }
 
-/* ensure_tmpfs - as init: @path a tmpfs, mounted if need be (1: we did). */
-static int ensure_tmpfs(const char *path)
+/*
+ * ensure_tmpfs - as init: a tmpfs mounted on @path (made if missing),
+ * unless one is mounted there already. A directory that is merely on a
+ * tmpfs is not enough: Linux's rootfs and devtmpfs are tmpfs too, and
+ * what the test leaves on them would stay. Returns what to undo: bit 0
+ * we mounted, bit 1 we made the directory.
+ */
+static int ensure_tmpfs(const char *path, const char *parent)
 {
+	struct stat st, pst;
 	struct statfs sf;
+	int undo = 0;
 
-	if (mkdir(path, 01777) == -1)
+	if (mkdir(path, 01777) == 0)
+		undo |= 2;
+	else
 		CHECK(errno == EEXIST, "mkdir %s: %s", path, strerror(errno));
-	if (statfs(path, &sf) == 0 && sf.f_type == TMPFS_MAGIC)
-		return 0;
+	if (stat(path, &st) == 0 && stat(parent, &pst) == 0 && st.st_dev != pst.st_dev &&
+	    statfs(path, &sf) == 0 && sf.f_type == TMPFS_MAGIC)
+		return undo;	/* a tmpfs of its own is mounted there */
 	CHECK(mount("tmpfs", path, "tmpfs", 0, "mode=1777") == 0, "mount tmpfs on %s: %s", path,
 	      strerror(errno));
 	CHECK(statfs(path, &sf) == 0 && sf.f_type == TMPFS_MAGIC, "%s is tmpfs", path);
-	return 1;
+	return undo | 1;
+}
+
+/* undo_tmpfs - what ensure_tmpfs() did at @path, undone. */
+static void undo_tmpfs(const char *path, int undo)
+{
+	if (undo & 1)
+		CHECK(umount(path) == 0, "umount %s: %s", path, strerror(errno));
+	if (undo & 2)
+		CHECK(rmdir(path) == 0, "rmdir %s: %s", path, strerror(errno));
 }
 
 /* settle - before PID 1 exits: a reaped child preempted on its way out
@@ -321,17 +341,15 @@ int main(void)
 
 	if (getpid() != 1)
 		return ltp_main();
-	tmp = ensure_tmpfs("/tmp");
-	shm = ensure_tmpfs("/dev/shm");
+	tmp = ensure_tmpfs("/tmp", "/");
+	shm = ensure_tmpfs("/dev/shm", "/dev");
 	pid = fork();
 	if (pid == 0)
 		_exit(ltp_main());
 	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	      "the library's process (status %#x)", status);
-	if (tmp)
-		CHECK(umount("/tmp") == 0, "umount /tmp: %s", strerror(errno));
-	if (shm)
-		CHECK(umount("/dev/shm") == 0, "umount /dev/shm: %s", strerror(errno));
+	undo_tmpfs("/dev/shm", shm);
+	undo_tmpfs("/tmp", tmp);
 	settle();
 	return t_done(TCID);
 }
