@@ -27,7 +27,9 @@ static struct ramfs_fs_info *RAMFS_SB(struct super_block *sb)
 }
 
 /* ramfs_charge - take @nr of the super block's @what (blocks or inodes)
- * if its limit allows: true, or false when it is full (-ENOSPC). */
+ * if its limit allows: true, or false when it is full (-ENOSPC). A
+ * tmpfs's blocks are also committed memory, as Linux's
+ * shmem_acct_blocks (no check: mmos does not refuse commitments). */
 static bool ramfs_charge(struct super_block *sb, bool inode, long nr)
 {
 	struct ramfs_fs_info *fsi = RAMFS_SB(sb);
@@ -41,10 +43,12 @@ static bool ramfs_charge(struct super_block *sb, bool inode, long nr)
 	else
 		*used += nr;
 	spin_unlock(&fsi->stat_lock);
+	if (ok && !inode && fsi->vm_acct)
+		vm_acct_memory(nr);
 	return ok;
 }
 
-/* ramfs_uncharge - give back what ramfs_charge took. */
+/* ramfs_uncharge - give back what ramfs_charge took, commitment too. */
 static void ramfs_uncharge(struct super_block *sb, bool inode, long nr)
 {
 	struct ramfs_fs_info *fsi = RAMFS_SB(sb);
@@ -55,6 +59,8 @@ static void ramfs_uncharge(struct super_block *sb, bool inode, long nr)
 	else
 		fsi->used_blocks -= nr;
 	spin_unlock(&fsi->stat_lock);
+	if (!inode && fsi->vm_acct)
+		vm_unacct_memory(nr);
 }
 
 /*

@@ -21,6 +21,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/vmstat.h>
 #include <linux/wait.h>
 
 
@@ -146,6 +147,7 @@ static void free_task(struct task_struct *t)
 		put_signal_struct(t->signal);
 	exit_creds(t);
 	put_pid(t->thread_pid);
+	mod_node_page_state(NR_KERNEL_STACK_KB, -(long)(THREAD_SIZE >> 10));
 	free_pages((unsigned long)t->stack, THREAD_SIZE_ORDER);
 	free_kthread_struct(t);
 	kmem_cache_free(task_struct_cachep, t);
@@ -174,6 +176,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 		kmem_cache_free(task_struct_cachep, tsk);
 		return NULL;
 	}
+	mod_node_page_state(NR_KERNEL_STACK_KB, THREAD_SIZE >> 10);
 	memcpy(tsk, orig, sizeof(*tsk));
 	tsk->stack = stack;
 	atomic_set(&tsk->usage, 2);

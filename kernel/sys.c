@@ -21,6 +21,7 @@
 #include <linux/fs_struct.h>
 #include <linux/tty.h>
 #include <linux/syscalls.h>
+#include <linux/vmstat.h>
 #include <asm/processor.h>
 
 SYSCALL_DEFINE0(getpid) { return current->tgid; }
@@ -555,7 +556,7 @@ struct sysinfo {
  * load averages, the task count, and memory in pages, which Linux then
  * turns into bytes (mem_unit 1) whenever the total fits, as on every
  * 64-bit machine. No swap, no high memory, no block-device buffers;
- * sharedram is shmem, which mmos has none of.
+ * sharedram is the tmpfs pages (NR_SHMEM).
  */
 static void do_sysinfo(struct sysinfo *info)
 {
@@ -568,6 +569,7 @@ static void do_sysinfo(struct sysinfo *info)
 	info->procs = nr_tasks();
 	info->totalram = totalram_pages() << shift;
 	info->freeram = nr_free_pages() << shift;
+	info->sharedram = global_node_page_state(NR_SHMEM) << shift;
 	info->mem_unit = 1;
 }
 

@@ -15,7 +15,9 @@
 #include <linux/fdtable.h>
 #include <linux/mount.h>
 #include <linux/slab.h>
+#include <linux/shmem_fs.h>
 #include <linux/string.h>
+#include <linux/vmstat.h>
 #include <linux/uaccess.h>
 
 /* find_get_page - the page at @index of @mapping, with a reference the
@@ -65,9 +67,19 @@ static int mapping_reserve(struct address_space *mapping, unsigned long nr)
 	return 0;
 }
 
+/* page_cache_account - @nr pages (negative: removed) entered @mapping:
+ * NR_FILE_PAGES (Cached), and NR_SHMEM too for a tmpfs file. */
+void page_cache_account(struct address_space *mapping, long nr)
+{
+	mod_node_page_state(NR_FILE_PAGES, nr);
+	if (shmem_mapping(mapping))
+		mod_node_page_state(NR_SHMEM, nr);
+}
+
 /*
  * add_to_page_cache - put @page at @index of @mapping; the cache takes
- * its own reference. Precondition: the owner's i_rwsem held for writing.
+ * its own reference, and the page is counted (page_cache_account).
+ * Precondition: the owner's i_rwsem held for writing.
  * Returns 0, -EEXIST if the slot is taken, or -ENOMEM.
  */
 int add_to_page_cache(struct page *page, struct address_space *mapping,
@@ -86,6 +98,8 @@ int add_to_page_cache(struct page *page, struct address_space *mapping,
 		mapping->host->i_blocks += PAGE_SIZE / 512;
 	}
 	spin_unlock(&mapping->tree_lock);
+	if (!err)
+		page_cache_account(mapping, 1);
 	return err;
 }
 

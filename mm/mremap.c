@@ -343,6 +343,7 @@ static void vma_expand_in_place(struct vm_area_struct *vma, unsigned long delta)
 	struct mm_struct *mm = vma->vm_mm;
 
 	vm_stat_account(mm, vma->vm_flags, delta >> PAGE_SHIFT);
+	vma_acct(vma->vm_flags, delta >> PAGE_SHIFT);
 	vma->vm_end += delta;
 	vma_tree_update(&mm->mm_mt, vma);
 	vma_merge_neighbours(vma);

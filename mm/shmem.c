@@ -12,6 +12,7 @@
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/ramfs.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -103,6 +104,16 @@ static const struct super_operations shmem_ops = {
 	.put_super = ramfs_put_super,
 };
 
+/* shmem_mapping - whether @mapping is a tmpfs file's, whose pages are
+ * NR_SHMEM as well as NR_FILE_PAGES (Linux's test is the same question
+ * asked of the address_space_operations, which tmpfs shares with ramfs
+ * here). */
+bool shmem_mapping(const struct address_space *mapping)
+{
+	return mapping->host && mapping->host->i_sb &&
+	       mapping->host->i_sb->s_op == &shmem_ops;
+}
+
 /* shmem_fill_super - a tmpfs instance: the default limits, then the
  * options. */
 static int shmem_fill_super(struct super_block *sb, void *data)
@@ -113,6 +124,7 @@ static int shmem_fill_super(struct super_block *sb, void *data)
 	if (!fsi)
 		return -ENOMEM;
 	shmem_default_limits(fsi);
+	fsi->vm_acct = true;
 	err = shmem_parse_options(data, fsi);
 	if (err) {
 		kfree(fsi);

@@ -350,6 +350,7 @@ ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
 ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos);
 
 /* mm/filemap.c: the page cache */
+void page_cache_account(struct address_space *mapping, long nr);
 int add_to_page_cache(struct page *page, struct address_space *mapping,
 		      unsigned long index);
 struct page *find_or_create_page(struct address_space *mapping,

@@ -38,6 +38,7 @@ struct mpage {
 	bool mapped;
 	int prot;
 	unsigned char val;	/* the byte at the page's first address */
+	bool acct;		/* in a VM_ACCOUNT VMA: mapped or made writable */
 };
 
 struct mproc {
@@ -103,7 +104,7 @@ static int op_mmap(struct mproc *m)
 	r = sys(__NR_mmap, WIN + first * P, n * P, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	FAIL_IF(r != (long)(WIN + first * P), "mmap fixed %lu+%lu: %ld", first, n, r);
 	for (unsigned long i = first; i < first + n; i++)
-		m->page[i] = (struct mpage){ true, prot, 0 };
+		m->page[i] = (struct mpage){ true, prot, 0, prot & PROT_WRITE };
 	return 0;
 }
 
@@ -131,8 +132,10 @@ static int op_mprotect(struct mproc *m)
 	if (first + n > WIN_PAGES)
 		n = WIN_PAGES - first;
 	r = sys(__NR_mprotect, WIN + first * P, n * P, prot, 0, 0, 0);
-	for (i = first; i < first + n && m->page[i].mapped; i++)
+	for (i = first; i < first + n && m->page[i].mapped; i++) {
 		m->page[i].prot = prot;
+		m->page[i].acct |= prot & PROT_WRITE;	/* never dropped */
+	}
 	if (i < first + n)
 		want = -ENOMEM;
 	FAIL_IF(r != want, "mprotect %lu+%lu: %ld, expected %ld", first, n, r, want);
@@ -217,7 +220,7 @@ static int op_brk(struct mproc *m)
 		struct mpage *pg = &m->page[WIN_PAGES + i];
 
 		if (i < pages && i >= m->brk_pages)
-			*pg = (struct mpage){ true, PROT_READ | PROT_WRITE, 0 };
+			*pg = (struct mpage){ true, PROT_READ | PROT_WRITE, 0, true };
 		else if (i >= pages)
 			pg->mapped = false;
 	}
@@ -225,15 +228,21 @@ static int op_brk(struct mproc *m)
 	return 0;
 }
 
-/* The VMA around page @i: mmos merges neighbours with equal flags, so
- * it is the run of mapped pages with i's protection. */
+/* same_vma_flags - would pages @a and @b be in one VMA if adjacent? */
+static bool same_vma_flags(const struct mpage *a, const struct mpage *b)
+{
+	return a->mapped && b->mapped && a->prot == b->prot && a->acct == b->acct;
+}
+
+/* The VMA around page @i: mmos merges neighbours with equal flags
+ * (VM_ACCOUNT included, as Linux), so it is the run of mapped pages
+ * with i's protection and accounting. */
 static void vma_run(struct mproc *m, unsigned long i, unsigned long *s, unsigned long *e)
 {
 	*s = *e = i;
-	while (*s > 0 && m->page[*s - 1].mapped && m->page[*s - 1].prot == m->page[i].prot)
+	while (*s > 0 && same_vma_flags(&m->page[*s - 1], &m->page[i]))
 		(*s)--;
-	while (*e + 1 < WIN_PAGES && m->page[*e + 1].mapped &&
-	       m->page[*e + 1].prot == m->page[i].prot)
+	while (*e + 1 < WIN_PAGES && same_vma_flags(&m->page[*e + 1], &m->page[i]))
 		(*e)++;
 }
 
@@ -244,6 +253,7 @@ static int op_mremap(struct mproc *m)
 	unsigned long i = rnd(WIN_PAGES), s, e, n, new_n = 1 + rnd(8), dst;
 	unsigned char vals[16];
 	int prot;
+	bool acct;
 	long r;
 
 	if (!m->page[i].mapped)
@@ -251,6 +261,7 @@ static int op_mremap(struct mproc *m)
 	vma_run(m, i, &s, &e);
 	n = 1 + rnd(e - i + 1);
 	prot = m->page[i].prot;
+	acct = m->page[i].acct;
 	dst = rnd(WIN_PAGES - new_n + 1);
 	if (dst < i + n && i < dst + new_n)
 		return 0;	/* overlapping ranges: EINVAL, not what we test */
@@ -261,7 +272,7 @@ static int op_mremap(struct mproc *m)
 		m->page[i + k].mapped = false;
 	}
 	for (unsigned long k = 0; k < new_n; k++)
-		m->page[dst + k] = (struct mpage){ true, prot, k < n ? vals[k] : 0 };
+		m->page[dst + k] = (struct mpage){ true, prot, k < n ? vals[k] : 0, acct };
 	return 0;
 }
 
