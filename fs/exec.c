@@ -322,8 +322,18 @@ int begin_new_exec(struct linux_binprm *bprm)
 	for (p = base; *p; p++)
 		if (*p == '/' && p[1])
 			base = p + 1;
-	strscpy(current->comm, base, sizeof(current->comm));
+	__set_task_comm(current, base);
 	return 0;
+}
+
+/* __set_task_comm - @tsk's name becomes @buf, cut to TASK_COMM_LEN - 1
+ * bytes and padded with NULs, under task_lock (as /proc reads it). */
+void __set_task_comm(struct task_struct *tsk, const char *buf)
+{
+	task_lock(tsk);
+	memset(tsk->comm, 0, sizeof(tsk->comm));
+	strscpy(tsk->comm, buf, sizeof(tsk->comm));
+	task_unlock(tsk);
 }
 
 static int do_execve(const char *filename, struct user_arg_ptr argv,

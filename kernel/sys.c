@@ -20,6 +20,7 @@
 #include <linux/string.h>
 #include <linux/fs_struct.h>
 #include <linux/tty.h>
+#include <linux/sched/mm.h>
 #include <linux/syscalls.h>
 #include <linux/vmstat.h>
 #include <asm/processor.h>
@@ -355,23 +356,21 @@ SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup, unsigned int __user *, node
 	return err ? -EFAULT : 0;
 }
 
-struct rlimit64 {
-	u64 rlim_cur, rlim_max;
-};
-
-#define RLIMIT_STACK	3
-#define RLIMIT_NOFILE	7
-#define RLIMIT_NICE	13
-#define RLIM_NLIMITS	16
-#define RLIM_INFINITY	(~0ULL)
-
-/* The limits mmos applies: the stack's (rlimit of growth) and the fd
- * table size; every other one is unlimited. */
-static void get_rlimit(struct task_struct *t, int res, struct rlimit64 *r)
+/*
+ * task_rlimit64 - @t's limit @res (< RLIM_NLIMITS) as mmos keeps them:
+ * the stack's (its mm's rlimit of growth) and the fd table size; every
+ * other one is unlimited. Precondition: @t is current or held by the
+ * caller (/proc); its mm is taken with get_task_mm().
+ */
+void task_rlimit64(struct task_struct *t, unsigned int res, struct rlimit64 *r)
 {
+	struct mm_struct *mm;
+
 	r->rlim_cur = r->rlim_max = RLIM_INFINITY;
-	if (res == RLIMIT_STACK && t->mm)
-		r->rlim_cur = t->mm->stack_rlimit;
+	if (res == RLIMIT_STACK && (mm = get_task_mm(t))) {
+		r->rlim_cur = mm->stack_rlimit;
+		mmput(mm);
+	}
 	if (res == RLIMIT_NOFILE)
 		r->rlim_cur = r->rlim_max = 256;
 	if (res == RLIMIT_NICE)		/* Linux's default: set_one_prio() */
@@ -388,7 +387,7 @@ SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
 		return -EINVAL;
 	if (pid && pid != current->tgid)
 		return -ESRCH;
-	get_rlimit(current, resource, &r);
+	task_rlimit64(current, resource, &r);
 	if (old_rlim && copy_to_user(old_rlim, &r, sizeof(r)))
 		return -EFAULT;
 	if (new_rlim) {
@@ -408,7 +407,7 @@ SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit64 __user *, rli
 
 	if (resource >= RLIM_NLIMITS)
 		return -EINVAL;
-	get_rlimit(current, resource, &r);
+	task_rlimit64(current, resource, &r);
 	return copy_to_user(rlim, &r, sizeof(r)) ? -EFAULT : 0;
 }
 

@@ -27,4 +27,30 @@ struct rusage {
 
 void getrusage(struct task_struct *p, int who, struct rusage *ru);
 
+/* Resource limits (kernel/sys.c): Linux's numbers and ABI struct. */
+struct rlimit64 {
+	u64 rlim_cur, rlim_max;
+};
+
+#define RLIMIT_CPU		0
+#define RLIMIT_FSIZE		1
+#define RLIMIT_DATA		2
+#define RLIMIT_STACK		3
+#define RLIMIT_CORE		4
+#define RLIMIT_RSS		5
+#define RLIMIT_NPROC		6
+#define RLIMIT_NOFILE		7
+#define RLIMIT_MEMLOCK		8
+#define RLIMIT_AS		9
+#define RLIMIT_LOCKS		10
+#define RLIMIT_SIGPENDING	11
+#define RLIMIT_MSGQUEUE		12
+#define RLIMIT_NICE		13
+#define RLIMIT_RTPRIO		14
+#define RLIMIT_RTTIME		15
+#define RLIM_NLIMITS		16
+#define RLIM_INFINITY		(~0ULL)
+
+void task_rlimit64(struct task_struct *t, unsigned int res, struct rlimit64 *r);
+
 #endif

@@ -255,6 +255,13 @@ static inline bool thread_group_leader(const struct task_struct *p)
 	return p->group_leader == p;
 }
 
+/* same_thread_group - @p1 and @p2 are threads of one process. */
+static inline bool same_thread_group(const struct task_struct *p1,
+				     const struct task_struct *p2)
+{
+	return p1->signal == p2->signal;
+}
+
 /* is_global_init - @p is a thread of PID 1's process. */
 static inline bool is_global_init(const struct task_struct *p)
 {
@@ -352,6 +359,7 @@ void get_task_struct(struct task_struct *t);
 void put_task_struct(struct task_struct *t);
 void release_task(struct task_struct *p);
 void put_signal_struct(struct signal_struct *sig);
+void __set_task_comm(struct task_struct *tsk, const char *buf);
 
 /* The free pages before PID 1's exec, for the line init's death prints. */
 extern unsigned long init_free_pages_before_exec;
