@@ -12,6 +12,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/proc_fs.h>
 #include <linux/ramfs.h>
 #include <linux/readdir.h>
 #include <linux/slab.h>
@@ -290,10 +291,22 @@ void ramfs_put_super(struct super_block *sb)
 	sb->s_fs_info = NULL;
 }
 
+/* ramfs_show_options - ramfs's one option, as Linux prints it: mode=
+ * (octal) when the root's is not 0755. Returns 0. */
+static int ramfs_show_options(struct seq_buf *s, struct dentry *root)
+{
+	struct ramfs_fs_info *fsi = RAMFS_SB(root->d_sb);
+
+	if (fsi->mode != 0755)
+		seq_printf(s, ",mode=%o", fsi->mode);
+	return 0;
+}
+
 static const struct super_operations ramfs_ops = {
 	.evict_inode = ramfs_evict_inode,
 	.statfs = ramfs_statfs,
 	.put_super = ramfs_put_super,
+	.show_options = ramfs_show_options,
 };
 
 /* ramfs_parse_options - ramfs knows only mode= (octal; -EINVAL if it is

@@ -256,12 +256,25 @@ ssize_t filemap_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos)
 	return done;
 }
 
+/* relatime_need_update - Linux's relatime rule: on a relatime mount,
+ * atime moves only if it is not newer than mtime or ctime, or is a day
+ * old; on a strictatime one (rootfs, MS_STRICTATIME) always. */
+static bool relatime_need_update(struct vfsmount *mnt, struct inode *inode,
+				 struct timespec64 now)
+{
+	if (!(mnt->mnt_flags & MNT_RELATIME))
+		return true;
+	return timespec64_compare(&inode->i_atime, &inode->i_mtime) <= 0 ||
+	       timespec64_compare(&inode->i_atime, &inode->i_ctime) <= 0 ||
+	       now.tv_sec - inode->i_atime.tv_sec >= 24 * 60 * 60;
+}
+
 /*
- * touch_atime - a read happened: atime is now, under Linux's default
- * "relatime" rule (only if atime is not newer than mtime or ctime, or
- * is a day old), and never on a noatime or read-only mount. Written
- * without the inode's lock, as Linux does (a racing stat may see half
- * of it).
+ * touch_atime - a read happened: atime is now, if the mount's rule says
+ * so (relatime_need_update), and never on a noatime or read-only mount,
+ * nor for a directory on a nodiratime one.
+ * Written without the inode's lock, as Linux does (a racing stat may
+ * see half of it).
  */
 void touch_atime(struct file *f)
 {
@@ -271,10 +284,10 @@ void touch_atime(struct file *f)
 	if (!inode || !f->f_path.mnt || (f->f_path.mnt->mnt_flags & MNT_NOATIME) ||
 	    __mnt_is_readonly(f->f_path.mnt))
 		return;
+	if ((f->f_path.mnt->mnt_flags & MNT_NODIRATIME) && S_ISDIR(inode->i_mode))
+		return;
 	now = current_time(inode);
-	if (timespec64_compare(&inode->i_atime, &inode->i_mtime) <= 0 ||
-	    timespec64_compare(&inode->i_atime, &inode->i_ctime) <= 0 ||
-	    now.tv_sec - inode->i_atime.tv_sec >= 24 * 60 * 60)
+	if (relatime_need_update(f->f_path.mnt, inode, now))
 		inode->i_atime = now;
 }
 

@@ -228,6 +228,8 @@ struct kstatfs {
 	long f_namelen, f_frsize, f_flags;
 };
 
+struct seq_buf;
+
 struct super_operations {
 	/* the last reference to an inode with no links went */
 	void (*evict_inode)(struct inode *inode);
@@ -236,6 +238,9 @@ struct super_operations {
 	int (*remount_fs)(struct super_block *sb, int *flags, char *data);
 	/* the super block goes: free s_fs_info */
 	void (*put_super)(struct super_block *sb);
+	/* the file system's own mount options, each as ",name[=value]",
+	 * for /proc/mounts and mountinfo (namespace_sem held for reading) */
+	int (*show_options)(struct seq_buf *s, struct dentry *root);
 };
 
 /* sb->s_flags and mount(2)'s flags that reach it */
