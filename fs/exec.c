@@ -12,6 +12,7 @@
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/futex.h>
 #include <linux/mount.h>
 #include <linux/namei.h>
 #include <linux/mm.h>
@@ -306,8 +307,10 @@ int begin_new_exec(struct linux_binprm *bprm)
 
 	if (err)
 		return err;
-	if (current->mm)
+	if (current->mm) {
+		futex_exec_release(current);	/* the old image's robust locks */
 		mm_release(current, current->mm);	/* a vfork parent may go on */
+	}
 	bprm->mm->exe_file = get_file(bprm->file);	/* /proc/PID/exe */
 	exec_mmap(bprm->mm);
 	bprm->mm = NULL;

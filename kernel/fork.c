@@ -187,6 +187,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->vfork_done = NULL;
 	tsk->real_cred = tsk->cred = NULL;	/* copy_creds() makes them */
 	tsk->set_child_tid = tsk->clear_child_tid = NULL;
+	tsk->robust_list = NULL;	/* the new thread registers its own */
 	tsk->pending = 0;
 	tsk->real_blocked = 0;
 	tsk->restore_sigmask = false;

@@ -145,6 +145,9 @@ struct task_struct {
 	/* set_tid_address: cleared (and woken) when the task exits */
 	int __user *clear_child_tid;
 	int __user *set_child_tid;	/* CLONE_CHILD_SETTID, done on first run */
+	/* set_robust_list: written only by the task itself, read by others
+	 * with READ_ONCE (get_robust_list), walked at its exit and exec */
+	struct robust_list_head __user *robust_list;
 
 	/* The thread group: shared by CLONE_THREAD tasks */
 	struct signal_struct *signal;
