@@ -18,6 +18,7 @@
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/wait.h>
 
@@ -128,7 +129,8 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t len, loff_t *
 	return ret;
 }
 
-static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len);
+static ssize_t __pipe_write(struct file *f, const void *src, size_t len, bool user,
+			    bool nonblock);
 
 static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t len,
 			  loff_t *pos)
@@ -138,13 +140,35 @@ static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t len,
 
 	if (!pipe_take(p, &p->wbusy))
 		return -ERESTARTSYS;
-	ret = __pipe_write(f, ubuf, len);
+	ret = __pipe_write(f, ubuf, len, true, f->f_flags & O_NONBLOCK);
 	pipe_give(p, &p->wbusy);
 	return ret;
 }
 
-/* __pipe_write - the copying, by the one writer (wbusy held). */
-static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
+/*
+ * pipe_kernel_write - write(2)'s work from kernel memory, for sendfile
+ * (Linux's splice into a pipe): the same blocking, atomicity, SIGPIPE
+ * and EPIPE, and -EAGAIN when @nonblock and full. -EINVAL if @f is not
+ * a pipe's write end (or FIFO). Returns the bytes written or -errno.
+ */
+ssize_t pipe_kernel_write(struct file *f, const void *buf, size_t len, bool nonblock)
+{
+	struct pipe_inode_info *p = get_pipe_info(f);
+	ssize_t ret;
+
+	if (!p)
+		return -EINVAL;
+	if (!pipe_take(p, &p->wbusy))
+		return -ERESTARTSYS;
+	ret = __pipe_write(f, buf, len, false, nonblock);
+	pipe_give(p, &p->wbusy);
+	return ret;
+}
+
+/* __pipe_write - the copying, by the one writer (wbusy held), from
+ * user memory or (!@user) kernel memory at @src. */
+static ssize_t __pipe_write(struct file *f, const void *src, size_t len, bool user,
+			    bool nonblock)
 {
 	struct pipe_inode_info *p = f->private_data;
 	char tmp[256];
@@ -157,8 +181,7 @@ static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 		for (;;) {
 			prepare_to_wait(&p->wait, &w, TASK_INTERRUPTIBLE);
 			spin_lock(&p->lock);
-			if (!p->readers || PIPE_SIZE - p->len >= want ||
-			    (f->f_flags & O_NONBLOCK))
+			if (!p->readers || PIPE_SIZE - p->len >= want || nonblock)
 				break;
 			spin_unlock(&p->lock);
 			if (signal_pending(current)) {
@@ -177,7 +200,9 @@ static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 		spin_unlock(&p->lock);
 		if (!n)
 			return done ? done : -EAGAIN;
-		if (copy_from_user(tmp, ubuf + done, n))
+		if (!user)
+			memcpy(tmp, (const char *)src + done, n);
+		else if (copy_from_user(tmp, (const char __user *)src + done, n))
 			return done ? done : -EFAULT;
 		spin_lock(&p->lock);
 		for (size_t i = 0; i < n; i++)

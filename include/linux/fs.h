@@ -343,6 +343,7 @@ extern const struct inode_operations simple_symlink_inode_operations;
 /* fs/char_dev.c and fs/pipe.c: what a device or FIFO inode opens as */
 extern const struct file_operations def_chr_fops, pipefifo_fops;
 struct pipe_inode_info *get_pipe_info(struct file *f);
+ssize_t pipe_kernel_write(struct file *f, const void *buf, size_t len, bool nonblock);
 int register_chrdev(unsigned int major, const char *name,
 		    const struct file_operations *fops);
 int __register_chrdev(unsigned int major, unsigned int baseminor,
