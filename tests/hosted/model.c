@@ -18,6 +18,7 @@
 #include <linux/mman.h>
 #include <linux/mmu_context.h>
 #include <linux/sched/mm.h>
+#include <linux/vmstat.h>
 #include <linux/signal.h>
 #include <linux/errno.h>
 #include <string.h>
@@ -359,6 +360,39 @@ static int run_seed(unsigned long s, int steps)
 	return err;
 }
 
+/* The page state counters and the commitment, which must come back as
+ * the pages do (every one is decremented where it was incremented). */
+struct mm_counters {
+	unsigned long stat[NR_VM_NODE_STAT_ITEMS], committed;
+};
+
+static void read_counters(struct mm_counters *c)
+{
+	for (int i = 0; i < NR_VM_NODE_STAT_ITEMS; i++)
+		c->stat[i] = global_node_page_state(i);
+	c->committed = vm_memory_committed();
+}
+
+/* counters_back - whether every counter is at @before again; prints
+ * the first that is not. */
+static bool counters_back(const struct mm_counters *before, unsigned long seed)
+{
+	struct mm_counters now;
+
+	read_counters(&now);
+	for (int i = 0; i < NR_VM_NODE_STAT_ITEMS; i++) {
+		if (now.stat[i] != before->stat[i]) {
+			printf("  seed %lu: node stat %d is %lu, was %lu\n", seed, i,
+			       now.stat[i], before->stat[i]);
+			return false;
+		}
+	}
+	if (now.committed != before->committed)
+		printf("  seed %lu: committed %lu pages, was %lu\n", seed, now.committed,
+		       before->committed);
+	return now.committed == before->committed;
+}
+
 #ifndef MODEL_FUZZ
 static unsigned long first_seed = 1, nr_seeds = 200;
 static int nr_steps = 1000;
@@ -367,7 +401,9 @@ static int test_model_seeds(void)
 {
 	for (unsigned long s = first_seed; s < first_seed + nr_seeds; s++) {
 		unsigned long before = nr_free_pages();
+		struct mm_counters counters;
 
+		read_counters(&counters);
 		if (run_seed(s, nr_steps))
 			return -1;
 		if (nr_free_pages() != before) {
@@ -375,6 +411,8 @@ static int test_model_seeds(void)
 			       (long)(before - nr_free_pages()));
 			return -1;
 		}
+		if (!counters_back(&counters, s))
+			return -1;
 	}
 	printf("    model: %lu seeds x %d steps clean\n", nr_seeds, nr_steps);
 	return 0;
@@ -396,10 +434,14 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 		hosted_boot(32UL << 20);
 		booted = true;
 	}
+	struct mm_counters counters;
+
 	before = nr_free_pages();
+	read_counters(&counters);
 	fuzz_data = data;
 	fuzz_len = len;
-	if (run_seed(0, (int)(len / 2) + 1) || nr_free_pages() != before)
+	if (run_seed(0, (int)(len / 2) + 1) || nr_free_pages() != before ||
+	    !counters_back(&counters, 0))
 		__builtin_trap();
 	return 0;
 }
