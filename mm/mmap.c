@@ -341,9 +341,25 @@ static bool accountable_mapping(unsigned long vm_flags)
 	return (vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) == VM_WRITE;
 }
 
+/* accounted_pages - the pages of VM_ACCOUNT VMAs of @mm inside
+ * [start, end): what a MAP_FIXED mapping over them gives back. */
+static unsigned long accounted_pages(struct mm_struct *mm, unsigned long start,
+				     unsigned long end)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+	unsigned long n = 0;
+
+	for (; vma && vma->vm_start < end; vma = vma_next(vma))
+		if (vma->vm_flags & VM_ACCOUNT)
+			n += (min(vma->vm_end, end) - max(vma->vm_start, start)) >> PAGE_SHIFT;
+	return n;
+}
+
 /*
  * mmap_region - map [addr, addr + len) with @vm_flags, backed by @file
- * from page @pgoff (or anonymous), VM_ACCOUNT if accountable. What was
+ * from page @pgoff (or anonymous), VM_ACCOUNT if accountable: then
+ * -ENOMEM, with nothing changed, if the commitment (less what a fixed
+ * mapping replaces) is more than vm_commit_allowed() allows. What was
  * there is unmapped first. Returns @addr or -errno.
  */
 static unsigned long mmap_region(struct file *file, unsigned long addr,
@@ -354,11 +370,14 @@ static unsigned long mmap_region(struct file *file, unsigned long addr,
 	struct vm_area_struct *vma;
 	int err;
 
+	if (accountable_mapping(vm_flags)) {
+		if (!vm_commit_allowed((len >> PAGE_SHIFT) - accounted_pages(mm, addr, addr + len)))
+			return -ENOMEM;
+		vm_flags |= VM_ACCOUNT;
+	}
 	err = __do_munmap(mm, addr, addr + len);
 	if (err)
 		return err;
-	if (accountable_mapping(vm_flags))
-		vm_flags |= VM_ACCOUNT;
 	vma = vm_area_alloc(mm);
 	if (!vma)
 		return -ENOMEM;
@@ -480,6 +499,9 @@ struct vm_area_struct *find_extend_vma(struct mm_struct *mm, unsigned long addr)
 	prev = vma_prev(vma);
 	if (prev && start < prev->vm_end + STACK_GUARD_GAP)
 		return NULL;
+	if ((vma->vm_flags & VM_ACCOUNT) &&
+	    !vm_commit_allowed((vma->vm_start - start) >> PAGE_SHIFT))
+		return NULL;	/* Linux's acct_stack_growth */
 	expand_downwards(vma, start);
 	return vma;
 }

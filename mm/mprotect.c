@@ -129,8 +129,10 @@ void change_protection(struct vm_area_struct *vma, unsigned long start,
 /* mprotect_fixup - give [start, end) of @vma (inside it) @newflags:
  * split off the rest, change the PTEs, merge with like neighbours. A
  * private mapping made writable for the first time becomes VM_ACCOUNT
- * and is charged, as Linux's; taking write away never uncharges (Linux
- * does for an anonymous VMA never faulted, which mmos cannot tell). */
+ * and is charged, as Linux's (-ENOMEM first, nothing changed, if
+ * vm_commit_allowed() refuses); taking write away never uncharges
+ * (Linux does for an anonymous VMA never faulted, which mmos cannot
+ * tell). */
 static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
 			  unsigned long end, unsigned long newflags)
 {
@@ -139,6 +141,12 @@ static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
 
 	if (newflags == vma->vm_flags)
 		return 0;
+	if ((newflags & VM_WRITE) &&
+	    !(vma->vm_flags & (VM_ACCOUNT | VM_WRITE | VM_SHARED | VM_NORESERVE))) {
+		if (!vm_commit_allowed((end - start) >> PAGE_SHIFT))
+			return -ENOMEM;
+		newflags |= VM_ACCOUNT;
+	}
 	if (start > vma->vm_start) {
 		err = split_vma(vma, start, true);
 		if (err)
@@ -149,9 +157,6 @@ static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
 		if (err)
 			return err;
 	}
-	if ((newflags & VM_WRITE) &&
-	    !(vma->vm_flags & (VM_ACCOUNT | VM_WRITE | VM_SHARED | VM_NORESERVE)))
-		newflags |= VM_ACCOUNT;
 	vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
 	vma_acct(vma->vm_flags, -vma_pages(vma));
 	vma->vm_flags = newflags;

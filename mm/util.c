@@ -6,8 +6,10 @@
  * when it is private and writable (VM_ACCOUNT: mmap without
  * MAP_NORESERVE, brk, the stack, a private mapping mprotect makes
  * writable), by its size, not by what is touched; and a tmpfs page is
- * charged while it exists. mmos counts but does not refuse: Linux's
- * heuristic overcommit check (__vm_enough_memory) is not done.
+ * charged while it exists. A new commitment is refused as Linux's
+ * default heuristic overcommit (vm.overcommit_memory 0) refuses it:
+ * only when it alone is larger than RAM (and swap, which mmos has
+ * none of): vm_commit_allowed().
  */
 #include <linux/kernel.h>
 #include <linux/atomic.h>
@@ -34,4 +36,13 @@ unsigned long vm_memory_committed(void)
 	long x = atomic_long_read(&vm_committed_as);
 
 	return x < 0 ? 0 : x;
+}
+
+/* vm_commit_allowed - may @pages more be committed? Linux's
+ * OVERCOMMIT_GUESS rule (__vm_enough_memory): not if they alone exceed
+ * RAM plus swap (no swap here); what is committed already is not
+ * counted against them. */
+bool vm_commit_allowed(long pages)
+{
+	return pages <= (long)totalram_pages();
 }

@@ -116,6 +116,7 @@ static inline int page_mapcount(const struct page *p)
 void vm_acct_memory(long pages);
 void vm_unacct_memory(long pages);
 unsigned long vm_memory_committed(void);
+bool vm_commit_allowed(long pages);
 
 /* The lowest address mmap hands out (Linux's vm.mmap_min_addr). */
 #define MMAP_MIN_ADDR	0x10000UL
