@@ -117,7 +117,7 @@ int copy_to_new_stack(struct linux_binprm *bprm, const void *src, unsigned long 
 	struct mm_struct *mm = bprm->mm;
 	unsigned long p = bprm->p - n;
 
-	if (n > bprm->p || STACK_TOP - p > mm->stack_rlimit / 4 * 3)
+	if (n > bprm->p || STACK_TOP - p > rlimit(RLIMIT_STACK) / 4 * 3)
 		return -E2BIG;
 	mmap_write_lock(mm);
 	if (p < bprm->vma->vm_start)

@@ -61,7 +61,7 @@ unsigned long nr_live_mms(void)
  * mm_init - make @mm, zeroed or a copy of its parent's, an address space
  * of its own: no VMAs, its own locks, counts and statistics, on no CPU,
  * and a pgd whose kernel half is swapper_pg_dir's (pgd_alloc). What it
- * does not touch (the layout, mmap_base, the stack limit) stays as it
+ * does not touch (the layout, mmap_base) stays as it
  * came. Returns @mm, or NULL (and @mm freed) when memory is out.
  */
 static struct mm_struct *mm_init(struct mm_struct *mm)
@@ -89,7 +89,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 
 /*
  * mm_alloc - a new, empty address space (exec): mm_users = 1,
- * mm_count = 1, the default mmap base and stack limit. NULL when memory
+ * mm_count = 1, the default mmap base. NULL when memory
  * is out.
  */
 struct mm_struct *mm_alloc(void)
@@ -99,7 +99,6 @@ struct mm_struct *mm_alloc(void)
 	if (!mm)
 		return NULL;
 	mm->mmap_base = STACK_TOP - (128UL << 20) - STACK_GUARD_GAP;
-	mm->stack_rlimit = 8UL << 20;
 	return mm_init(mm);
 }
 
@@ -310,6 +309,9 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	itimer_setup(sig);
 	INIT_LIST_HEAD(&sig->posix_timers);
 	spin_lock_init(&sig->prev_cputime.lock);
+	task_lock(current->group_leader);	/* the limits are inherited */
+	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
+	task_unlock(current->group_leader);
 	tsk->signal = sig;
 	return 0;
 }

@@ -494,7 +494,7 @@ struct vm_area_struct *find_extend_vma(struct mm_struct *mm, unsigned long addr)
 		return vma;
 	if (!(vma->vm_flags & VM_GROWSDOWN))
 		return NULL;
-	if (vma->vm_end - start > mm->stack_rlimit || start < MMAP_MIN_ADDR)
+	if (vma->vm_end - start > rlimit(RLIMIT_STACK) || start < MMAP_MIN_ADDR)
 		return NULL;
 	prev = vma_prev(vma);
 	if (prev && start < prev->vm_end + STACK_GUARD_GAP)

@@ -51,6 +51,32 @@ struct rlimit64 {
 #define RLIM_NLIMITS		16
 #define RLIM_INFINITY		(~0ULL)
 
+/*
+ * INIT_RLIMITS - init's limits, which every process inherits: Linux's,
+ * except that the fd table has NR_OPEN_DEFAULT (256) slots, which is
+ * also the largest RLIMIT_NOFILE (Linux's nr_open), and that the
+ * limits Linux derives from RAM (NPROC, SIGPENDING) and MEMLOCK and
+ * MSGQUEUE, which mmos has nothing to limit with, are unlimited.
+ */
+#define INIT_RLIMITS {						\
+	[RLIMIT_CPU]		= { RLIM_INFINITY, RLIM_INFINITY },	\
+	[RLIMIT_FSIZE]		= { RLIM_INFINITY, RLIM_INFINITY },	\
+	[RLIMIT_DATA]		= { RLIM_INFINITY, RLIM_INFINITY },	\
+	[RLIMIT_STACK]		= { 8UL << 20, RLIM_INFINITY },	\
+	[RLIMIT_CORE]		= { 0, RLIM_INFINITY },			\
+	[RLIMIT_RSS]		= { RLIM_INFINITY, RLIM_INFINITY },	\
+	[RLIMIT_NPROC]		= { RLIM_INFINITY, RLIM_INFINITY },	\
+	[RLIMIT_NOFILE]		= { 256, 256 },				\
+	[RLIMIT_MEMLOCK]	= { RLIM_INFINITY, RLIM_INFINITY },	\
+	[RLIMIT_AS]		= { RLIM_INFINITY, RLIM_INFINITY },	\
+	[RLIMIT_LOCKS]		= { RLIM_INFINITY, RLIM_INFINITY },	\
+	[RLIMIT_SIGPENDING]	= { RLIM_INFINITY, RLIM_INFINITY },	\
+	[RLIMIT_MSGQUEUE]	= { RLIM_INFINITY, RLIM_INFINITY },	\
+	[RLIMIT_NICE]		= { 0, 0 },				\
+	[RLIMIT_RTPRIO]		= { 0, 0 },				\
+	[RLIMIT_RTTIME]		= { RLIM_INFINITY, RLIM_INFINITY },	\
+}
+
 void task_rlimit64(struct task_struct *t, unsigned int res, struct rlimit64 *r);
 
 #endif

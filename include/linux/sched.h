@@ -23,6 +23,7 @@
 #include <asm/thread.h>
 
 #include <linux/pid.h>
+#include <linux/resource.h>
 
 /*
  * struct prev_cputime - the last user/system split reported for a task
@@ -214,6 +215,10 @@ struct signal_struct {
 	struct list_head posix_timers;	/* struct k_itimer.list */
 	int next_posix_timer_id;
 	struct prev_cputime prev_cputime;	/* the process's, last reported */
+	/* The resource limits (kernel/sys.c): written under
+	 * task_lock(group_leader) (do_prlimit), read by the process's own
+	 * threads without it (rlimit()), by others under it. */
+	struct rlimit64 rlim[RLIM_NLIMITS];
 };
 
 /* signal_struct.flags */
@@ -257,6 +262,9 @@ static inline bool thread_group_leader(const struct task_struct *p)
 {
 	return p->group_leader == p;
 }
+
+/* rlimit - current's soft limit @limit (RLIMIT_*), as Linux's. */
+#define rlimit(limit)	READ_ONCE(current->signal->rlim[limit].rlim_cur)
 
 /* same_thread_group - @p1 and @p2 are threads of one process. */
 static inline bool same_thread_group(const struct task_struct *p1,
