@@ -6,7 +6,8 @@
  * for none, EPERM for a non-root caller on root's), and Linux's errors:
  * EINVAL for a bad resource or soft above hard, EPERM for raising the
  * hard limit without CAP_SYS_RESOURCE or RLIMIT_NOFILE above nr_open,
- * EFAULT. RLIMIT_NOFILE bounds new descriptors (EMFILE).
+ * EFAULT. RLIMIT_NOFILE bounds new descriptors (EMFILE), dup2's target
+ * (EBADF) and F_DUPFD's start (EINVAL).
  */
 #include "t.h"
 #include <sys/resource.h>
@@ -88,7 +89,14 @@ static int few_fds(void)
 		last = fd;
 	if (errno != EMFILE || last != 7)
 		return 2;
-	return open("/", O_RDONLY) == -1 && errno == EMFILE ? 0 : 3;
+	if (open("/", O_RDONLY) != -1 || errno != EMFILE)
+		return 3;
+	if (dup2(src, 8) != -1 || errno != EBADF)	/* dup2 past the limit */
+		return 4;
+	close(last);
+	if (fcntl(src, F_DUPFD, 8) != -1 || errno != EINVAL)
+		return 5;
+	return fcntl(src, F_DUPFD, 7) == 7 ? 0 : 6;
 }
 
 int main(int argc, char **argv)
