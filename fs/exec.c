@@ -15,6 +15,7 @@
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/futex.h>
 #include <linux/mount.h>
 #include <linux/namei.h>
 #include <linux/mm.h>
@@ -119,7 +120,7 @@ int copy_to_new_stack(struct linux_binprm *bprm, const void *src, unsigned long 
 	struct mm_struct *mm = bprm->mm;
 	unsigned long p = bprm->p - n;
 
-	if (n > bprm->p || STACK_TOP - p > mm->stack_rlimit / 4 * 3)
+	if (n > bprm->p || STACK_TOP - p > rlimit(RLIMIT_STACK) / 4 * 3)
 		return -E2BIG;
 	mmap_write_lock(mm);
 	if (p < bprm->vma->vm_start)
@@ -404,8 +405,10 @@ int begin_new_exec(struct linux_binprm *bprm)
 	err = de_thread(current);
 	if (err)
 		return err;
-	if (current->mm)
+	if (current->mm) {
+		futex_exec_release(current);	/* the old image's robust locks */
 		mm_release(current, current->mm);	/* a vfork parent may go on */
+	}
 	bprm->mm->exe_file = get_file(bprm->file);	/* /proc/PID/exe */
 	exec_mmap(bprm->mm);
 	bprm->mm = NULL;
@@ -420,12 +423,22 @@ int begin_new_exec(struct linux_binprm *bprm)
 	for (p = base; *p; p++)
 		if (*p == '/' && p[1])
 			base = p + 1;
-	strscpy(current->comm, base, sizeof(current->comm));
+	__set_task_comm(current, base);
 	if (bprm->secureexec)
 		current->pdeath_signal = 0;	/* the parent may not signal it so */
 	commit_creds(bprm->cred);
 	bprm->cred = NULL;
 	return 0;
+}
+
+/* __set_task_comm - @tsk's name becomes @buf, cut to TASK_COMM_LEN - 1
+ * bytes and padded with NULs, under task_lock (as /proc reads it). */
+void __set_task_comm(struct task_struct *tsk, const char *buf)
+{
+	task_lock(tsk);
+	memset(tsk->comm, 0, sizeof(tsk->comm));
+	strscpy(tsk->comm, buf, sizeof(tsk->comm));
+	task_unlock(tsk);
 }
 
 static int do_execve(const char *filename, struct user_arg_ptr argv,

@@ -147,14 +147,16 @@ static void set_cloexec(struct files_struct *fs, unsigned int fd, bool on)
 }
 
 /* fd_install_new - put @f (its reference moves) in the lowest free fd
- * >= @min_fd. Returns the fd or -EMFILE. */
+ * >= @min_fd and below RLIMIT_NOFILE (at most the table's size).
+ * Returns the fd or -EMFILE. */
 int fd_install_new(struct file *f, unsigned int flags, int min_fd)
 {
 	struct files_struct *fs = current->files;
-	int fd = -EMFILE;
+	u64 lim = rlimit(RLIMIT_NOFILE);
+	int fd = -EMFILE, end = lim < NR_OPEN_DEFAULT ? (int)lim : NR_OPEN_DEFAULT;
 
 	spin_lock(&fs->file_lock);
-	for (int i = min_fd; i < NR_OPEN_DEFAULT; i++)
+	for (int i = min_fd; i < end; i++)
 		if (!fs->fd[i]) {
 			fs->fd[i] = f;
 			set_cloexec(fs, i, flags & O_CLOEXEC);

@@ -276,11 +276,14 @@ static void umount_tree(struct mount *m)
 #define MS_MGC_VAL	0xC0ED0000
 #define MS_MGC_MSK	0xffff0000
 
-/* mnt_flags_of - the per-mount flags mount(2)'s @flags ask for. */
+/* mnt_flags_of - the per-mount flags mount(2)'s @flags ask for, as
+ * Linux's path_mount: relatime unless noatime, strictatime clears both. */
 static int mnt_flags_of(unsigned long flags)
 {
 	int f = 0;
 
+	if (!(flags & MS_NOATIME))
+		f |= MNT_RELATIME;
 	if (flags & MS_NOSUID)
 		f |= MNT_NOSUID;
 	if (flags & MS_NODEV)
@@ -289,6 +292,10 @@ static int mnt_flags_of(unsigned long flags)
 		f |= MNT_NOEXEC;
 	if (flags & MS_NOATIME)
 		f |= MNT_NOATIME;
+	if (flags & MS_NODIRATIME)
+		f |= MNT_NODIRATIME;
+	if (flags & MS_STRICTATIME)
+		f &= ~(MNT_RELATIME | MNT_NOATIME);
 	if (flags & MS_RDONLY)
 		f |= MNT_READONLY;
 	return f;
@@ -458,6 +465,11 @@ int path_mount(const char *dev, const struct path *mp, const char *type,
 	if (!may_mount())
 		return -EPERM;
 	mnt_flags = mnt_flags_of(flags);
+	/* a remount that names no atime flag keeps the mount's (Linux's) */
+	if ((flags & MS_REMOUNT) &&
+	    !(flags & (MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME)))
+		mnt_flags = (mnt_flags & ~MNT_ATIME_MASK) |
+			    (READ_ONCE(mp->mnt->mnt_flags) & MNT_ATIME_MASK);
 	if (flags & MS_REMOUNT)
 		return do_remount(mp, flags, mnt_flags, data);
 	if (flags & MS_BIND)

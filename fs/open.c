@@ -120,7 +120,7 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-		ret = arg >= NR_OPEN_DEFAULT ? -EINVAL :
+		ret = arg >= rlimit(RLIMIT_NOFILE) ? -EINVAL :
 		      fd_install_new(get_file(f), cmd == F_DUPFD ? 0 : O_CLOEXEC, arg);
 		if (ret < 0 && ret != -EINVAL)
 			fput(f);
@@ -600,7 +600,7 @@ static long do_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 
 	if (flags & ~O_CLOEXEC)
 		return -EINVAL;
-	if (newfd >= NR_OPEN_DEFAULT)
+	if (newfd >= rlimit(RLIMIT_NOFILE))	/* at most the table's size */
 		return -EBADF;
 	f = fget_raw(oldfd);
 	if (!f)

@@ -27,6 +27,7 @@
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/wait.h>
 
@@ -179,7 +180,8 @@ static ssize_t pipe_read(struct file *f, char __user *ubuf, size_t len, loff_t *
 	return ret;
 }
 
-static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len);
+static ssize_t __pipe_write(struct file *f, const void *src, size_t len, bool user,
+			    bool nonblock);
 
 static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t len,
 			  loff_t *pos)
@@ -189,7 +191,7 @@ static ssize_t pipe_write(struct file *f, const char __user *ubuf, size_t len,
 
 	if (!pipe_take(p, &p->wbusy))
 		return -ERESTARTSYS;
-	ret = __pipe_write(f, ubuf, len);
+	ret = __pipe_write(f, ubuf, len, true, f->f_flags & O_NONBLOCK);
 	pipe_give(p, &p->wbusy);
 	return ret;
 }
@@ -208,8 +210,41 @@ static char *pipe_page(struct pipe_inode_info *p, unsigned int pos)
 	return *slot;
 }
 
-/* __pipe_write - the copying, by the one writer (wbusy held). */
-static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
+/*
+ * pipe_kernel_write - write(2)'s work from kernel memory, for sendfile
+ * (Linux's splice into a pipe): the same blocking, atomicity, SIGPIPE
+ * and EPIPE, and -EAGAIN when @nonblock and full. -EINVAL if @f is not
+ * a pipe's write end (or FIFO). Returns the bytes written or -errno.
+ */
+ssize_t pipe_kernel_write(struct file *f, const void *buf, size_t len, bool nonblock)
+{
+	struct pipe_inode_info *p = get_pipe_info(f);
+	ssize_t ret;
+
+	if (!p)
+		return -EINVAL;
+	if (!pipe_take(p, &p->wbusy))
+		return -ERESTARTSYS;
+	ret = __pipe_write(f, buf, len, false, nonblock);
+	pipe_give(p, &p->wbusy);
+	return ret;
+}
+
+/* pipe_copy_in - @n bytes from @src (user memory, or kernel memory if
+ * !@user) to @dst in the ring: 0 or -EFAULT. */
+static int pipe_copy_in(char *dst, const void *src, size_t n, bool user)
+{
+	if (!user) {
+		memcpy(dst, src, n);
+		return 0;
+	}
+	return copy_from_user(dst, (const char __user *)src, n) ? -EFAULT : 0;
+}
+
+/* __pipe_write - the copying, by the one writer (wbusy held), from
+ * user memory or (!@user) kernel memory at @src. */
+static ssize_t __pipe_write(struct file *f, const void *src, size_t len, bool user,
+			    bool nonblock)
 {
 	struct pipe_inode_info *p = f->private_data;
 	ssize_t done = 0;
@@ -224,8 +259,7 @@ static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 		for (;;) {
 			prepare_to_wait(&p->wait, &w, TASK_INTERRUPTIBLE);
 			spin_lock(&p->lock);
-			if (!p->resizing && (!p->readers || p->size - p->len >= want ||
-					     (f->f_flags & O_NONBLOCK)))
+			if (!p->resizing && (!p->readers || p->size - p->len >= want || nonblock))
 				break;
 			spin_unlock(&p->lock);
 			if (signal_pending(current)) {
@@ -251,8 +285,8 @@ static ssize_t __pipe_write(struct file *f, const char __user *ubuf, size_t len)
 		spin_unlock(&p->lock);
 		/* the free part of the ring is the writer's alone */
 		page = pipe_page(p, tail);
-		err = !page ? -ENOMEM :
-		      copy_from_user(page + (tail & (PAGE_SIZE - 1)), ubuf + done, n) ? -EFAULT : 0;
+		err = !page ? -ENOMEM : pipe_copy_in(page + (tail & (PAGE_SIZE - 1)),
+						     (const char *)src + done, n, user);
 		spin_lock(&p->lock);
 		p->wcopy = false;
 		if (!err)

@@ -26,22 +26,29 @@ static void seq_mangle(struct seq_buf *s, const char *str)
 	}
 }
 
-/* show_mnt_opts - "rw" or "ro", then the mount's nosuid, nodev, noexec,
- * noatime (mmos updates atime on every read, Linux's strictatime, which
- * shows no word). */
+/* show_mnt_opts - the mount's own flags after "rw"/"ro", in Linux's
+ * order and words. */
 static void show_mnt_opts(struct seq_buf *s, struct mount *m)
 {
+	static const struct { int flag; const char *str; } fs_opts[] = {
+		{ MNT_NOSUID, ",nosuid" }, { MNT_NODEV, ",nodev" },
+		{ MNT_NOEXEC, ",noexec" }, { MNT_NOATIME, ",noatime" },
+		{ MNT_NODIRATIME, ",nodiratime" }, { MNT_RELATIME, ",relatime" },
+	};
 	int f = READ_ONCE(m->mnt.mnt_flags);
 
-	seq_printf(s, "%s", __mnt_is_readonly(&m->mnt) ? "ro" : "rw");
-	if (f & MNT_NOSUID)
-		seq_printf(s, ",nosuid");
-	if (f & MNT_NODEV)
-		seq_printf(s, ",nodev");
-	if (f & MNT_NOEXEC)
-		seq_printf(s, ",noexec");
-	if (f & MNT_NOATIME)
-		seq_printf(s, ",noatime");
+	for (unsigned int i = 0; i < ARRAY_SIZE(fs_opts); i++)
+		if (f & fs_opts[i].flag)
+			seq_printf(s, "%s", fs_opts[i].str);
+}
+
+/* show_sb_fs_opts - the file system's own options (->show_options). */
+static void show_sb_fs_opts(struct seq_buf *s, struct mount *m)
+{
+	struct super_block *sb = m->mnt.mnt_sb;
+
+	if (sb->s_op && sb->s_op->show_options)
+		sb->s_op->show_options(s, m->mnt.mnt_root);
 }
 
 /* show_mountpoint - where @m is mounted, as the reader sees it. */
@@ -60,20 +67,23 @@ static void show_mountpoint(struct seq_buf *s, struct mount *m, char *buf)
 }
 
 /* show_vfsmnt - one /proc/mounts line: source, mount point, type,
- * options, "0 0". */
+ * rw/ro, the mount's options, the file system's, "0 0". */
 static void show_vfsmnt(struct seq_buf *s, struct mount *m, char *buf)
 {
 	seq_mangle(s, m->mnt_devname);
 	seq_printf(s, " ");
 	show_mountpoint(s, m, buf);
 	seq_printf(s, " %s ", m->mnt.mnt_sb->s_type->name);
+	seq_printf(s, "%s", __mnt_is_readonly(&m->mnt) ? "ro" : "rw");
 	show_mnt_opts(s, m);
+	show_sb_fs_opts(s, m);
 	seq_printf(s, " 0 0\n");
 }
 
 /* show_mountinfo - one mountinfo line: ids, dev, root in its file
- * system, mount point, options, "-" (no propagation fields), type,
- * source, the super block's options. */
+ * system, mount point, the mount's options, "-" (no propagation
+ * fields), type, source, the super block's options and the file
+ * system's. */
 static void show_mountinfo(struct seq_buf *s, struct mount *m, char *buf)
 {
 	struct super_block *sb = m->mnt.mnt_sb;
@@ -86,11 +96,13 @@ static void show_mountinfo(struct seq_buf *s, struct mount *m, char *buf)
 		seq_mangle(s, buf);
 	seq_printf(s, " ");
 	show_mountpoint(s, m, buf);
-	seq_printf(s, " ");
+	seq_printf(s, " %s", __mnt_is_readonly(&m->mnt) ? "ro" : "rw");
 	show_mnt_opts(s, m);
 	seq_printf(s, " - %s ", sb->s_type->name);
 	seq_mangle(s, m->mnt_devname);
-	seq_printf(s, " %s\n", (READ_ONCE(sb->s_flags) & SB_RDONLY) ? "ro" : "rw");
+	seq_printf(s, " %s", (READ_ONCE(sb->s_flags) & SB_RDONLY) ? "ro" : "rw");
+	show_sb_fs_opts(s, m);
+	seq_printf(s, "\n");
 }
 
 /*

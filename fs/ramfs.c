@@ -13,6 +13,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/proc_fs.h>
 #include <linux/ramfs.h>
 #include <linux/readdir.h>
 #include <linux/slab.h>
@@ -28,7 +29,9 @@ static struct ramfs_fs_info *RAMFS_SB(struct super_block *sb)
 }
 
 /* ramfs_charge - take @nr of the super block's @what (blocks or inodes)
- * if its limit allows: true, or false when it is full (-ENOSPC). */
+ * if its limit allows: true, or false when it is full (-ENOSPC). A
+ * tmpfs's blocks are also committed memory, as Linux's
+ * shmem_acct_blocks (no check: mmos does not refuse commitments). */
 static bool ramfs_charge(struct super_block *sb, bool inode, long nr)
 {
 	struct ramfs_fs_info *fsi = RAMFS_SB(sb);
@@ -42,10 +45,12 @@ static bool ramfs_charge(struct super_block *sb, bool inode, long nr)
 	else
 		*used += nr;
 	spin_unlock(&fsi->stat_lock);
+	if (ok && !inode && fsi->vm_acct)
+		vm_acct_memory(nr);
 	return ok;
 }
 
-/* ramfs_uncharge - give back what ramfs_charge took. */
+/* ramfs_uncharge - give back what ramfs_charge took, commitment too. */
 static void ramfs_uncharge(struct super_block *sb, bool inode, long nr)
 {
 	struct ramfs_fs_info *fsi = RAMFS_SB(sb);
@@ -56,6 +61,8 @@ static void ramfs_uncharge(struct super_block *sb, bool inode, long nr)
 	else
 		fsi->used_blocks -= nr;
 	spin_unlock(&fsi->stat_lock);
+	if (!inode && fsi->vm_acct)
+		vm_unacct_memory(nr);
 }
 
 /*
@@ -348,10 +355,22 @@ void ramfs_put_super(struct super_block *sb)
 	sb->s_fs_info = NULL;
 }
 
+/* ramfs_show_options - ramfs's one option, as Linux prints it: mode=
+ * (octal) when the root's is not 0755. Returns 0. */
+static int ramfs_show_options(struct seq_buf *s, struct dentry *root)
+{
+	struct ramfs_fs_info *fsi = RAMFS_SB(root->d_sb);
+
+	if (fsi->mode != 0755)
+		seq_printf(s, ",mode=%o", fsi->mode);
+	return 0;
+}
+
 static const struct super_operations ramfs_ops = {
 	.evict_inode = ramfs_evict_inode,
 	.statfs = ramfs_statfs,
 	.put_super = ramfs_put_super,
+	.show_options = ramfs_show_options,
 };
 
 /* ramfs_parse_options - ramfs knows only mode= (octal; -EINVAL if it is

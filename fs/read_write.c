@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
-/* read, write, readv, writev, pread64, lseek. */
+/* read, write, readv, writev, pread64, lseek, sendfile. */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 #include <linux/syscalls.h>
 
 /* vfs_read - read(2) on any file: -EBADF unless it was opened for
@@ -128,6 +131,163 @@ SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, co
 	ret = !f->f_op->seekable ? -ESPIPE : pos < 0 ? -EINVAL :
 	      vfs_write(f, buf, count, &pos);
 	fput(f);
+	return ret;
+}
+
+/* Linux's limit of what one call moves */
+#define MAX_RW_COUNT		(0x7fffffff & PAGE_MASK)
+
+/* sendfile_write - write @n bytes of kernel memory at @buf to @out at
+ * *@out_pos: a page-cache file through kernel_write, a pipe through
+ * pipe_kernel_write (@nonblock: splice's SPLICE_F_NONBLOCK). */
+static ssize_t sendfile_write(struct file *out, const void *buf, size_t n,
+			      loff_t *out_pos, bool nonblock)
+{
+	if (get_pipe_info(out))
+		return pipe_kernel_write(out, buf, n, nonblock);
+	return kernel_write(out, buf, n, out_pos);
+}
+
+/*
+ * sendfile_copy - move up to @count bytes from @in at *@pos to @out,
+ * a page at a time through a kernel buffer. Stops at the end of @in or
+ * at a short write. Returns the bytes moved (moving *@pos and
+ * *@out_pos), or the first -errno if none were.
+ */
+static ssize_t sendfile_copy(struct file *in, loff_t *pos, struct file *out,
+			     loff_t *out_pos, size_t count, bool nonblock)
+{
+	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	ssize_t done = 0, ret = 0;
+
+	if (!buf)
+		return -ENOMEM;
+	while ((size_t)done < count) {
+		ssize_t n = kernel_read(in, buf, min(count - done, PAGE_SIZE), pos);
+
+		if (n <= 0) {
+			ret = n;
+			break;
+		}
+		ret = sendfile_write(out, buf, n, out_pos, nonblock);
+		if (ret < 0) {
+			*pos -= n;
+			break;
+		}
+		done += ret;
+		if (ret < n) {
+			*pos -= n - ret;
+			break;
+		}
+		cond_resched();
+	}
+	kfree(buf);
+	return done ? done : ret;
+}
+
+/*
+ * sendfile_check_out - Linux's checks of sendfile's output, in order:
+ * open for writing (-EBADF); not a pipe: not O_APPEND and able to take
+ * the data (-EINVAL: mmos writes page-cache files and pipes only; Linux
+ * also ttys and the memory devices through their splice_write), and a
+ * valid position. Returns 0 or -errno.
+ */
+static int sendfile_check_out(struct file *out, loff_t out_pos, size_t count)
+{
+	if (!(out->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (get_pipe_info(out))
+		return 0;
+	if (out_pos < 0 || (loff_t)(out_pos + count) < 0)
+		return -EINVAL;
+	if (out->f_flags & O_APPEND)
+		return -EINVAL;
+	if (out->f_op->write != generic_file_write)
+		return -EINVAL;
+	return 0;
+}
+
+/*
+ * do_sendfile - Linux's: copy @count bytes from @in_fd, at *@ppos (not
+ * moving its position; -ESPIPE if it has none) or at its position, to
+ * @out_fd at its position. -EBADF for a bad descriptor or one not open
+ * the right way; -EINVAL for a negative position, an input that is not
+ * a regular file with a page cache, or an output sendfile_check_out()
+ * refuses. Linux's -EOVERFLOW past the files' s_maxbytes cannot happen:
+ * mmos's file systems all have the largest (MAX_LFS_FILESIZE), and a
+ * position and count beyond it overflow first (-EINVAL). Returns the
+ * bytes moved.
+ */
+static ssize_t do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count)
+{
+	struct file *in = fget(in_fd), *out = NULL;
+	struct inode *in_inode;
+	loff_t pos, out_pos;
+	ssize_t ret = -EBADF;
+
+	if (!in)
+		return -EBADF;
+	if (!(in->f_mode & FMODE_READ))
+		goto put_in;
+	ret = -ESPIPE;
+	if (ppos && !in->f_op->seekable)
+		goto put_in;
+	pos = ppos ? *ppos : in->f_pos;
+	ret = -EINVAL;
+	if (pos < 0 || (loff_t)(pos + count) < 0)
+		goto put_in;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+	ret = -EBADF;
+	out = fget(out_fd);
+	if (!out)
+		goto put_in;
+	ret = -EBADF;
+	if (!(out->f_mode & FMODE_WRITE))
+		goto put_out;
+	out_pos = out->f_pos;
+	ret = sendfile_check_out(out, out_pos, count);
+	if (ret)
+		goto put_out;
+	in_inode = in->f_inode;
+	ret = -EINVAL;
+	if (!in_inode || !S_ISREG(in_inode->i_mode) || in->f_op->read != filemap_read)
+		goto put_out;
+	ret = sendfile_copy(in, &pos, out, &out_pos, count,
+			    (in->f_flags | out->f_flags) & O_NONBLOCK);
+	if (ret > 0) {
+		touch_atime(in);
+		if (!get_pipe_info(out))
+			out->f_pos = out_pos;
+		if (ppos)
+			*ppos = pos;
+		else
+			in->f_pos = pos;
+	}
+put_out:
+	fput(out);
+put_in:
+	fput(in);
+	return ret;
+}
+
+/*
+ * sendfile64 - sendfile(2) (x86-64 numbers Linux's sendfile64 so): with
+ * @offset, the input is read from *@offset, which is updated, and its
+ * position stays; -EFAULT if *@offset cannot be read or written.
+ */
+SYSCALL_DEFINE4(sendfile64, int, out_fd, int, in_fd, loff_t __user *, offset, size_t, count)
+{
+	loff_t pos;
+	ssize_t ret;
+
+	if (!offset)
+		return do_sendfile(out_fd, in_fd, NULL, count);
+	if (copy_from_user(&pos, offset, sizeof(pos)))
+		return -EFAULT;
+	ret = do_sendfile(out_fd, in_fd, &pos, count);
+	if (put_user(pos, offset))
+		return -EFAULT;
 	return ret;
 }
 

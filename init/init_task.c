@@ -23,6 +23,7 @@ static struct signal_struct init_signals = {
 	 * until it calls setsid() or setpgid() */
 	.pids = { &init_struct_pid, &init_struct_pid, &init_struct_pid, &init_struct_pid },
 	.siglock = __SPIN_LOCK_UNLOCKED(init_signals.siglock),
+	.rlim = INIT_RLIMITS,
 };
 
 struct task_struct init_task = {

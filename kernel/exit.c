@@ -77,6 +77,7 @@ static void exit_mm(void)
 
 	if (!mm)
 		return;
+	futex_exit_release(current);	/* the robust locks it holds */
 	mm_release(current, mm);
 	mmgrab(mm);
 	BUG_ON(mm != current->active_mm);

@@ -21,6 +21,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/vmstat.h>
 #include <linux/wait.h>
 
 
@@ -60,7 +61,7 @@ unsigned long nr_live_mms(void)
  * mm_init - make @mm, zeroed or a copy of its parent's, an address space
  * of its own: no VMAs, its own locks, counts and statistics, on no CPU,
  * and a pgd whose kernel half is swapper_pg_dir's (pgd_alloc). What it
- * does not touch (the layout, mmap_base, the stack limit) stays as it
+ * does not touch (the layout, mmap_base) stays as it
  * came. Returns @mm, or NULL (and @mm freed) when memory is out.
  */
 static struct mm_struct *mm_init(struct mm_struct *mm)
@@ -88,7 +89,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 
 /*
  * mm_alloc - a new, empty address space (exec): mm_users = 1,
- * mm_count = 1, the default mmap base and stack limit. NULL when memory
+ * mm_count = 1, the default mmap base. NULL when memory
  * is out.
  */
 struct mm_struct *mm_alloc(void)
@@ -98,7 +99,6 @@ struct mm_struct *mm_alloc(void)
 	if (!mm)
 		return NULL;
 	mm->mmap_base = STACK_TOP - (128UL << 20) - STACK_GUARD_GAP;
-	mm->stack_rlimit = 8UL << 20;
 	return mm_init(mm);
 }
 
@@ -146,6 +146,7 @@ static void free_task(struct task_struct *t)
 		put_signal_struct(t->signal);
 	exit_creds(t);
 	put_pid(t->thread_pid);
+	mod_node_page_state(NR_KERNEL_STACK_KB, -(long)(THREAD_SIZE >> 10));
 	free_pages((unsigned long)t->stack, THREAD_SIZE_ORDER);
 	free_kthread_struct(t);
 	kmem_cache_free(task_struct_cachep, t);
@@ -174,6 +175,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 		kmem_cache_free(task_struct_cachep, tsk);
 		return NULL;
 	}
+	mod_node_page_state(NR_KERNEL_STACK_KB, THREAD_SIZE >> 10);
 	memcpy(tsk, orig, sizeof(*tsk));
 	tsk->stack = stack;
 	atomic_set(&tsk->usage, 2);
@@ -184,6 +186,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->vfork_done = NULL;
 	tsk->real_cred = tsk->cred = NULL;	/* copy_creds() makes them */
 	tsk->set_child_tid = tsk->clear_child_tid = NULL;
+	tsk->robust_list = NULL;	/* the new thread registers its own */
 	tsk->pending = 0;
 	tsk->real_blocked = 0;
 	tsk->restore_sigmask = false;
@@ -306,6 +309,9 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	itimer_setup(sig);
 	INIT_LIST_HEAD(&sig->posix_timers);
 	spin_lock_init(&sig->prev_cputime.lock);
+	task_lock(current->group_leader);	/* the limits are inherited */
+	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
+	task_unlock(current->group_leader);
 	tsk->signal = sig;
 	return 0;
 }

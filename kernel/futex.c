@@ -8,6 +8,13 @@
  * in musl and glibc.
  * A futex is named by (mm, address). A waiter queues itself before it
  * reads the word, so a wake between the read and the sleep is not lost.
+ *
+ * Robust futexes: set_robust_list(2) registers the thread's list of the
+ * robust locks it holds, and when it exits or execs, each lock it still
+ * owns gets FUTEX_OWNER_DIED and one waiter is woken (exit_robust_list,
+ * as Linux's), so the next locker sees EOWNERDEAD. PI futexes are not
+ * in mmos: a PI entry is marked but nobody is woken for it here (in
+ * Linux exit_pi_state does that).
  */
 #include <linux/arch.h>
 #include <linux/futex.h>
@@ -15,6 +22,9 @@
 #include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <linux/list.h>
+#include <linux/mm.h>
+#include <linux/ptrace.h>
+#include <linux/rwsem.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/spinlock.h>
@@ -204,6 +214,199 @@ static long futex_requeue(u32 __user *uaddr, u32 __user *uaddr2, int nr_wake,
 	}
 	spin_unlock_irqrestore(&futex_lock, flags);
 	return woken + moved;
+}
+
+/*
+ * futex_cmpxchg_user - atomically: if current's u32 at @uaddr is @old,
+ * make it @new; *@cur is what it held. The page is faulted in writable
+ * first (Linux's fault_in_user_writeable) and changed through the
+ * direct map under mmap_lock, which keeps it mapped: one atomic
+ * instruction on the word the other threads see. Returns 0, or -EFAULT
+ * if the word cannot be written.
+ */
+static int futex_cmpxchg_user(u32 __user *uaddr, u32 old, u32 new, u32 *cur)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long addr = (unsigned long)uaddr;
+	struct page *page;
+	int ret = -EFAULT;
+
+	if (!mm || !access_ok(uaddr, sizeof(u32)))
+		return -EFAULT;
+	mmap_read_lock(mm);
+	page = fault_in_user_page(mm, addr, true);
+	if (page) {
+		u32 *word = (u32 *)((char *)page_address(page) + (addr & ~PAGE_MASK));
+
+		*cur = old;
+		__atomic_compare_exchange_n(word, cur, new, false, __ATOMIC_SEQ_CST,
+					    __ATOMIC_SEQ_CST);
+		ret = 0;
+	}
+	mmap_read_unlock(mm);
+	return ret;
+}
+
+/*
+ * handle_futex_death - @curr is exiting: if it owns the futex at @uaddr
+ * (the TID bits are its), set FUTEX_OWNER_DIED keeping FUTEX_WAITERS,
+ * and if there were waiters wake one (not for a PI futex). For the
+ * pending entry of an unfinished unlock (@pending_op) whose word has no
+ * owner any more, wake one waiter, which the unlock may not have done.
+ * Returns 0, or -1 if the word could not be read or written (the walk
+ * then stops, as Linux's).
+ */
+static int handle_futex_death(u32 __user *uaddr, struct task_struct *curr,
+			      bool pi, bool pending_op)
+{
+	u32 uval, nval, mval;
+	pid_t owner;
+
+	if ((unsigned long)uaddr % sizeof(u32))
+		return -1;
+	do {
+		if (get_user(uval, uaddr))
+			return -1;
+		owner = uval & FUTEX_TID_MASK;
+		if (pending_op && !pi && !owner) {
+			futex_wake_addr(current->mm, (unsigned long)uaddr, 1);
+			return 0;
+		}
+		if (owner != curr->pid)
+			return 0;
+		mval = (uval & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+		if (futex_cmpxchg_user(uaddr, uval, mval, &nval))
+			return -1;
+	} while (nval != uval);		/* changed meanwhile: look again */
+	if (!pi && (uval & FUTEX_WAITERS))
+		futex_wake_addr(current->mm, (unsigned long)uaddr, 1);
+	return 0;
+}
+
+/* fetch_robust_entry - the list pointer at @head: *@entry without its
+ * PI bit, which goes to *@pi. 0 or -EFAULT. */
+static int fetch_robust_entry(struct robust_list __user **entry,
+			      struct robust_list __user *__user *head, bool *pi)
+{
+	unsigned long uentry;
+
+	if (get_user(uentry, (unsigned long __user *)head))
+		return -EFAULT;
+	*entry = (struct robust_list __user *)(uentry & ~1UL);
+	*pi = uentry & 1;
+	return 0;
+}
+
+/*
+ * exit_robust_list - walk @curr's robust list (Linux's): every entry
+ * but the pending one through handle_futex_death(), at most
+ * ROBUST_LIST_LIMIT of them (a circular or endless list ends there),
+ * then the pending one. A fault anywhere ends the walk. Precondition:
+ * @curr is current, with its mm.
+ */
+static void exit_robust_list(struct task_struct *curr)
+{
+	struct robust_list_head __user *head = curr->robust_list;
+	struct robust_list __user *entry, *next_entry, *pending;
+	unsigned int limit = ROBUST_LIST_LIMIT;
+	bool pi, pip, next_pi;
+	long futex_offset;
+	int rc;
+
+	if (fetch_robust_entry(&entry, &head->list.next, &pi))
+		return;
+	if (get_user(futex_offset, &head->futex_offset))
+		return;
+	if (fetch_robust_entry(&pending, &head->list_op_pending, &pip))
+		return;
+	while (entry != &head->list) {
+		rc = fetch_robust_entry(&next_entry, &entry->next, &next_pi);
+		if (entry != pending &&
+		    handle_futex_death((u32 __user *)((char __user *)entry + futex_offset),
+				       curr, pi, false))
+			return;
+		if (rc)
+			return;
+		entry = next_entry;
+		pi = next_pi;
+		if (!--limit)
+			break;
+		cond_resched();
+	}
+	if (pending)
+		handle_futex_death((u32 __user *)((char __user *)pending + futex_offset),
+				   curr, pip, true);
+}
+
+/* futex_cleanup - the robust locks of @tsk (current) are released as
+ * dead, and the list forgotten. */
+static void futex_cleanup(struct task_struct *tsk)
+{
+	if (tsk->robust_list) {
+		exit_robust_list(tsk);
+		tsk->robust_list = NULL;
+	}
+}
+
+/* futex_exit_release - @tsk (current) exits: before its mm goes. */
+void futex_exit_release(struct task_struct *tsk)
+{
+	futex_cleanup(tsk);
+}
+
+/* futex_exec_release - @tsk (current) execs: its old image's locks die
+ * with it, and the new image registers its own list. */
+void futex_exec_release(struct task_struct *tsk)
+{
+	futex_cleanup(tsk);
+}
+
+/* set_robust_list - register current's list at @head; -EINVAL unless
+ * @len is the size of the head (Linux checks nothing else: the walk
+ * copes with any pointer). */
+SYSCALL_DEFINE2(set_robust_list, struct robust_list_head __user *, head, size_t, len)
+{
+	if (len != sizeof(*head))
+		return -EINVAL;
+	current->robust_list = head;
+	return 0;
+}
+
+/*
+ * get_robust_list - the list head of thread @pid (0: current) and its
+ * size, to *@head_ptr and *@len_ptr. -ESRCH without such a thread,
+ * -EPERM unless current may read it as ptrace would
+ * (PTRACE_MODE_READ_REALCREDS), -EFAULT for a bad pointer (the length
+ * is written first, as Linux's).
+ */
+SYSCALL_DEFINE3(get_robust_list, int, pid,
+		struct robust_list_head __user *__user *, head_ptr,
+		size_t __user *, len_ptr)
+{
+	struct robust_list_head __user *head;
+	struct task_struct *p = current;
+	unsigned long flags;
+
+	if (pid) {	/* any thread, a zombie too, as Linux's find_task_by_vpid */
+		spin_lock_irqsave(&tasklist_lock, flags);
+		p = find_task_by_pid_locked(pid);
+		if (p)
+			get_task_struct(p);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (!p)
+			return -ESRCH;
+	}
+	if (!ptrace_may_access(p, PTRACE_MODE_READ_REALCREDS)) {
+		if (pid)
+			put_task_struct(p);
+		return -EPERM;
+	}
+	head = READ_ONCE(p->robust_list);
+	if (pid)
+		put_task_struct(p);
+	if (put_user(sizeof(*head), len_ptr))
+		return -EFAULT;
+	return put_user(head, head_ptr) ? -EFAULT : 0;
 }
 
 SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,

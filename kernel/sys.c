@@ -18,9 +18,12 @@
 #include <linux/timekeeping.h>
 #include <linux/utsname.h>
 #include <linux/string.h>
+#include <linux/fdtable.h>
 #include <linux/fs_struct.h>
 #include <linux/tty.h>
+#include <linux/sched/mm.h>
 #include <linux/syscalls.h>
+#include <linux/vmstat.h>
 #include <asm/processor.h>
 
 SYSCALL_DEFINE0(getpid) { return current->tgid; }
@@ -354,61 +357,132 @@ SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup, unsigned int __user *, node
 	return err ? -EFAULT : 0;
 }
 
-struct rlimit64 {
-	u64 rlim_cur, rlim_max;
-};
-
-#define RLIMIT_STACK	3
-#define RLIMIT_NOFILE	7
-#define RLIMIT_NICE	13
-#define RLIM_NLIMITS	16
-#define RLIM_INFINITY	(~0ULL)
-
-/* The limits mmos applies: the stack's (rlimit of growth) and the fd
- * table size; every other one is unlimited. */
-static void get_rlimit(struct task_struct *t, int res, struct rlimit64 *r)
+/*
+ * task_rlimit64 - @t's limit @res (< RLIM_NLIMITS), read under its
+ * group leader's task_lock as do_prlimit() writes it. Precondition: @t
+ * is current or held by the caller (/proc).
+ */
+void task_rlimit64(struct task_struct *t, unsigned int res, struct rlimit64 *r)
 {
-	r->rlim_cur = r->rlim_max = RLIM_INFINITY;
-	if (res == RLIMIT_STACK && t->mm)
-		r->rlim_cur = t->mm->stack_rlimit;
-	if (res == RLIMIT_NOFILE)
-		r->rlim_cur = r->rlim_max = 256;
-	if (res == RLIMIT_NICE)		/* Linux's default: set_one_prio() */
-		r->rlim_cur = r->rlim_max = 0;
+	task_lock(t->group_leader);
+	*r = t->signal->rlim[res];
+	task_unlock(t->group_leader);
 }
 
+/*
+ * do_prlimit - Linux's: read @tsk's limit @resource into @old and/or
+ * set it from @new. -EINVAL for a resource past RLIM_NLIMITS or a soft
+ * limit above the hard one, -EPERM for RLIMIT_NOFILE above the fd
+ * table (Linux's nr_open) or for raising the hard limit without
+ * CAP_SYS_RESOURCE. mmos applies RLIMIT_STACK (stack growth, exec's
+ * argument space) and RLIMIT_NOFILE (the lowest free fd below it); the
+ * others are kept and reported, not enforced.
+ */
+static long do_prlimit(struct task_struct *tsk, unsigned int resource,
+		       const struct rlimit64 *new, struct rlimit64 *old)
+{
+	struct rlimit64 *rlim;
+	long ret = 0;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (new) {
+		if (new->rlim_cur > new->rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE && new->rlim_max > NR_OPEN_DEFAULT)
+			return -EPERM;
+	}
+	rlim = tsk->signal->rlim + resource;
+	task_lock(tsk->group_leader);
+	if (new && new->rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE))
+		ret = -EPERM;
+	if (!ret) {
+		if (old)
+			*old = *rlim;
+		if (new)
+			*rlim = *new;
+	}
+	task_unlock(tsk->group_leader);
+	return ret;
+}
+
+/* check_prlimit_permission - may current read or set @task's limits?
+ * Itself; another task whose real, effective and saved uids and
+ * gids are all the caller's real ones; or with CAP_SYS_RESOURCE. */
+static long check_prlimit_permission(struct task_struct *task)
+{
+	const struct cred *cred = current_cred(), *tcred;
+	bool id_match;
+
+	if (task == current)
+		return 0;
+	tcred = get_task_cred(task);
+	id_match = uid_eq(cred->uid, tcred->euid) && uid_eq(cred->uid, tcred->suid) &&
+		   uid_eq(cred->uid, tcred->uid) && gid_eq(cred->gid, tcred->egid) &&
+		   gid_eq(cred->gid, tcred->sgid) && gid_eq(cred->gid, tcred->gid);
+	put_cred(tcred);
+	return id_match || capable(CAP_SYS_RESOURCE) ? 0 : -EPERM;
+}
+
+/*
+ * prlimit64 - read and/or set the limit @resource of process @pid (0:
+ * current), in Linux's order: -EFAULT for an unreadable @new_rlim,
+ * -ESRCH without such a thread, -EPERM (check_prlimit_permission),
+ * then do_prlimit()'s errors, then -EFAULT for @old_rlim.
+ */
 SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
 		const struct rlimit64 __user *, new_rlim,
 		struct rlimit64 __user *, old_rlim)
 {
-	struct rlimit64 r;
+	struct rlimit64 old, new;
+	struct task_struct *tsk = current;
+	long ret;
 
-	if (resource >= RLIM_NLIMITS)
-		return -EINVAL;
-	if (pid && pid != current->tgid)
-		return -ESRCH;
-	get_rlimit(current, resource, &r);
-	if (old_rlim && copy_to_user(old_rlim, &r, sizeof(r)))
+	if (new_rlim && copy_from_user(&new, new_rlim, sizeof(new)))
 		return -EFAULT;
-	if (new_rlim) {
-		if (copy_from_user(&r, new_rlim, sizeof(r)))
-			return -EFAULT;
-		if (r.rlim_cur > r.rlim_max)
-			return -EINVAL;
-		if (resource == RLIMIT_STACK && current->mm)
-			current->mm->stack_rlimit = r.rlim_cur;
+	if (pid) {	/* any thread, a zombie too (find_task_by_vpid) */
+		unsigned long flags;
+
+		spin_lock_irqsave(&tasklist_lock, flags);
+		tsk = find_task_by_pid_locked(pid);
+		if (tsk)
+			get_task_struct(tsk);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (!tsk)
+			return -ESRCH;
 	}
-	return 0;
+	ret = check_prlimit_permission(tsk);
+	if (!ret)
+		ret = do_prlimit(tsk, resource, new_rlim ? &new : NULL,
+				 old_rlim ? &old : NULL);
+	if (pid)
+		put_task_struct(tsk);
+	if (!ret && old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
+		ret = -EFAULT;
+	return ret;
 }
 
+/* getrlimit - current's limit @resource (x86-64's struct rlimit is
+ * rlimit64). -EINVAL for a bad resource, -EFAULT. */
 SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit64 __user *, rlim)
 {
 	struct rlimit64 r;
+	long ret = do_prlimit(current, resource, NULL, &r);
 
-	if (resource >= RLIM_NLIMITS)
-		return -EINVAL;
-	get_rlimit(current, resource, &r);
-	return copy_to_user(rlim, &r, sizeof(r)) ? -EFAULT : 0;
+	if (!ret && copy_to_user(rlim, &r, sizeof(r)))
+		ret = -EFAULT;
+	return ret;
+}
+
+/* setrlimit - set current's limit @resource: -EFAULT first, then
+ * do_prlimit()'s errors. */
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit64 __user *, rlim)
+{
+	struct rlimit64 r;
+
+	if (copy_from_user(&r, rlim, sizeof(r)))
+		return -EFAULT;
+	return do_prlimit(current, resource, &r, NULL);
 }
 
 /* ---- resource usage -------------------------------------------------- */
@@ -555,7 +629,7 @@ struct sysinfo {
  * load averages, the task count, and memory in pages, which Linux then
  * turns into bytes (mem_unit 1) whenever the total fits, as on every
  * 64-bit machine. No swap, no high memory, no block-device buffers;
- * sharedram is shmem, which mmos has none of.
+ * sharedram is the tmpfs pages (NR_SHMEM).
  */
 static void do_sysinfo(struct sysinfo *info)
 {
@@ -568,6 +642,7 @@ static void do_sysinfo(struct sysinfo *info)
 	info->procs = nr_tasks();
 	info->totalram = totalram_pages() << shift;
 	info->freeram = nr_free_pages() << shift;
+	info->sharedram = global_node_page_state(NR_SHMEM) << shift;
 	info->mem_unit = 1;
 }
 

@@ -15,7 +15,9 @@
 #include <linux/fdtable.h>
 #include <linux/mount.h>
 #include <linux/slab.h>
+#include <linux/shmem_fs.h>
 #include <linux/string.h>
+#include <linux/vmstat.h>
 #include <linux/uaccess.h>
 
 /* find_get_page - the page at @index of @mapping, with a reference the
@@ -65,9 +67,19 @@ static int mapping_reserve(struct address_space *mapping, unsigned long nr)
 	return 0;
 }
 
+/* page_cache_account - @nr pages (negative: removed) entered @mapping:
+ * NR_FILE_PAGES (Cached), and NR_SHMEM too for a tmpfs file. */
+void page_cache_account(struct address_space *mapping, long nr)
+{
+	mod_node_page_state(NR_FILE_PAGES, nr);
+	if (shmem_mapping(mapping))
+		mod_node_page_state(NR_SHMEM, nr);
+}
+
 /*
  * add_to_page_cache - put @page at @index of @mapping; the cache takes
- * its own reference. Precondition: the owner's i_rwsem held for writing.
+ * its own reference, and the page is counted (page_cache_account).
+ * Precondition: the owner's i_rwsem held for writing.
  * Returns 0, -EEXIST if the slot is taken, or -ENOMEM.
  */
 int add_to_page_cache(struct page *page, struct address_space *mapping,
@@ -86,6 +98,8 @@ int add_to_page_cache(struct page *page, struct address_space *mapping,
 		mapping->host->i_blocks += PAGE_SIZE / 512;
 	}
 	spin_unlock(&mapping->tree_lock);
+	if (!err)
+		page_cache_account(mapping, 1);
 	return err;
 }
 
@@ -246,13 +260,25 @@ ssize_t filemap_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos)
 	return done;
 }
 
+/* relatime_need_update - Linux's relatime rule: on a relatime mount,
+ * atime moves only if it is not newer than mtime or ctime, or is a day
+ * old; on a strictatime one (rootfs, MS_STRICTATIME) always. */
+static bool relatime_need_update(struct vfsmount *mnt, struct inode *inode,
+				 struct timespec64 now)
+{
+	if (!(mnt->mnt_flags & MNT_RELATIME))
+		return true;
+	return timespec64_compare(&inode->i_atime, &inode->i_mtime) <= 0 ||
+	       timespec64_compare(&inode->i_atime, &inode->i_ctime) <= 0 ||
+	       now.tv_sec - inode->i_atime.tv_sec >= 24 * 60 * 60;
+}
+
 /*
- * touch_atime - a read happened: atime is now, under Linux's default
- * "relatime" rule (only if atime is not newer than mtime or ctime, or
- * is a day old), and never on a noatime or read-only mount or through
- * a file opened O_NOATIME (Linux's file_accessed()). Written
- * without the inode's lock, as Linux does (a racing stat may see half
- * of it).
+ * touch_atime - a read happened: atime is now, if the mount's rule says
+ * so (relatime_need_update), and never on a noatime or read-only mount,
+ * nor for a directory on a nodiratime one, nor through a file opened
+ * O_NOATIME (Linux's file_accessed()). Written without the inode's
+ * lock, as Linux does (a racing stat may see half of it).
  */
 void touch_atime(struct file *f)
 {
@@ -262,10 +288,10 @@ void touch_atime(struct file *f)
 	if (!inode || !f->f_path.mnt || (f->f_path.mnt->mnt_flags & MNT_NOATIME) ||
 	    __mnt_is_readonly(f->f_path.mnt) || (f->f_flags & O_NOATIME))
 		return;
+	if ((f->f_path.mnt->mnt_flags & MNT_NODIRATIME) && S_ISDIR(inode->i_mode))
+		return;
 	now = current_time(inode);
-	if (timespec64_compare(&inode->i_atime, &inode->i_mtime) <= 0 ||
-	    timespec64_compare(&inode->i_atime, &inode->i_ctime) <= 0 ||
-	    now.tv_sec - inode->i_atime.tv_sec >= 24 * 60 * 60)
+	if (relatime_need_update(f->f_path.mnt, inode, now))
 		inode->i_atime = now;
 }
 

@@ -29,6 +29,7 @@
 #include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/vm_event.h>
+#include <linux/vmstat.h>
 #include <asm/mmu_context.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
@@ -50,14 +51,17 @@ static void *pt_alloc_user(struct mm_struct *mm)
 {
 	void *p = (void *)get_zeroed_page(GFP_KERNEL);
 
-	if (p)
+	if (p) {
 		atomic_long_add(PAGE_SIZE, &mm->pgtables_bytes);
+		inc_node_page_state(NR_PAGETABLE);
+	}
 	return p;
 }
 
 static void pt_free_user(struct mm_struct *mm, void *table)
 {
 	atomic_long_add(-(long)PAGE_SIZE, &mm->pgtables_bytes);
+	dec_node_page_state(NR_PAGETABLE);
 	free_page((unsigned long)table);
 }
 
@@ -190,7 +194,9 @@ static void set_user_pte(pte_t *pte, unsigned long pfn, pteval_t prot)
 /*
  * The reverse-map counts: _mapcount counts the PTEs that map a page (the
  * zero page is never counted). These only count; the callers adjust the
- * mm's RSS (mm_counter) and the page's reference as well.
+ * mm's RSS (mm_counter) and the page's reference as well. A page's first
+ * mapping and its last unmapping move it into and out of NR_ANON_MAPPED
+ * or NR_FILE_MAPPED (/proc/meminfo's AnonPages and Mapped), as Linux's.
  */
 
 /* page_add_new_anon_rmap - @page, fresh and private, gets its first
@@ -199,24 +205,29 @@ static void page_add_new_anon_rmap(struct page *page)
 {
 	SetPageFlag(page, PG_anon);
 	atomic_set(&page->_mapcount, 0);
+	inc_node_page_state(NR_ANON_MAPPED);
 }
 
 /* page_add_file_rmap - one more mapping of the file page @page. */
 static void page_add_file_rmap(struct page *page)
 {
-	atomic_inc(&page->_mapcount);
+	if (atomic_add_return(1, &page->_mapcount) == 0)
+		inc_node_page_state(NR_FILE_MAPPED);
 }
 
-/* page_dup_rmap - fork copied a PTE that maps @page (anon or file). */
+/* page_dup_rmap - fork copied a PTE that maps @page (anon or file): the
+ * page was mapped already, so no state changes. */
 static void page_dup_rmap(struct page *page)
 {
 	atomic_inc(&page->_mapcount);
 }
 
-/* page_remove_rmap - one mapping of @page is gone. */
+/* page_remove_rmap - one mapping of @page is gone; the last one takes
+ * it out of the mapped count of its kind. */
 static void page_remove_rmap(struct page *page)
 {
-	atomic_dec(&page->_mapcount);
+	if (atomic_add_return(-1, &page->_mapcount) < 0)
+		dec_node_page_state(PageAnon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED);
 }
 
 /* Map a fresh anon page at @pte: first write to anonymous memory, or the

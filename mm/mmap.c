@@ -143,20 +143,33 @@ void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 		mm->data_vm += npages;
 }
 
-/* insert_vm_struct - add @vma (not overlapping) to @mm. */
+/* vma_acct - @npages of a VMA with @flags were added (or, negative,
+ * removed): a VM_ACCOUNT one's are committed memory (mm/util.c). */
+void vma_acct(unsigned long flags, long npages)
+{
+	if (flags & VM_ACCOUNT)
+		vm_acct_memory(npages);
+}
+
+/* insert_vm_struct - add @vma (not overlapping) to @mm, charging its
+ * pages if it is VM_ACCOUNT (fork's copies too, as Linux's dup_mmap). */
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	int err = vma_tree_insert(&mm->mm_mt, vma);
 
-	if (!err)
+	if (!err) {
 		vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
+		vma_acct(vma->vm_flags, vma_pages(vma));
+	}
 	return err;
 }
 
+/* remove_vma - take @vma out of @mm's tree and accounting, free it. */
 static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	vma_tree_erase(&mm->mm_mt, vma);
 	vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
+	vma_acct(vma->vm_flags, -vma_pages(vma));
 	vm_area_free(vma);
 }
 
@@ -321,10 +334,33 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	return __do_munmap(mm, start, start + len);
 }
 
+/* accountable_mapping - Linux's: a private writable mapping without
+ * MAP_NORESERVE commits its size. */
+static bool accountable_mapping(unsigned long vm_flags)
+{
+	return (vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) == VM_WRITE;
+}
+
+/* accounted_pages - the pages of VM_ACCOUNT VMAs of @mm inside
+ * [start, end): what a MAP_FIXED mapping over them gives back. */
+static unsigned long accounted_pages(struct mm_struct *mm, unsigned long start,
+				     unsigned long end)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+	unsigned long n = 0;
+
+	for (; vma && vma->vm_start < end; vma = vma_next(vma))
+		if (vma->vm_flags & VM_ACCOUNT)
+			n += (min(vma->vm_end, end) - max(vma->vm_start, start)) >> PAGE_SHIFT;
+	return n;
+}
+
 /*
  * mmap_region - map [addr, addr + len) with @vm_flags, backed by @file
- * from page @pgoff (or anonymous). What was there is unmapped first.
- * Returns @addr or -errno.
+ * from page @pgoff (or anonymous), VM_ACCOUNT if accountable: then
+ * -ENOMEM, with nothing changed, if the commitment (less what a fixed
+ * mapping replaces) is more than vm_commit_allowed() allows. What was
+ * there is unmapped first. Returns @addr or -errno.
  */
 static unsigned long mmap_region(struct file *file, unsigned long addr,
 				 unsigned long len, unsigned long vm_flags,
@@ -334,6 +370,11 @@ static unsigned long mmap_region(struct file *file, unsigned long addr,
 	struct vm_area_struct *vma;
 	int err;
 
+	if (accountable_mapping(vm_flags)) {
+		if (!vm_commit_allowed((len >> PAGE_SHIFT) - accounted_pages(mm, addr, addr + len)))
+			return -ENOMEM;
+		vm_flags |= VM_ACCOUNT;
+	}
 	err = __do_munmap(mm, addr, addr + len);
 	if (err)
 		return err;
@@ -368,6 +409,8 @@ static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
 		vm |= VM_SHARED | VM_MAYSHARE;
 	if (flags & MAP_GROWSDOWN)
 		vm |= VM_GROWSDOWN;
+	if (flags & MAP_NORESERVE)	/* heeded under heuristic overcommit */
+		vm |= VM_NORESERVE;
 	return vm;
 }
 
@@ -476,6 +519,7 @@ void expand_downwards(struct vm_area_struct *vma, unsigned long start)
 
 	mmap_assert_write_locked(vma->vm_mm);
 	vm_stat_account(vma->vm_mm, vma->vm_flags, grow);
+	vma_acct(vma->vm_flags, grow);
 	vma->vm_pgoff -= grow;
 	vma->vm_start = start;
 	vma_tree_update(&vma->vm_mm->mm_mt, vma);
@@ -496,11 +540,14 @@ struct vm_area_struct *find_extend_vma(struct mm_struct *mm, unsigned long addr)
 		return vma;
 	if (!(vma->vm_flags & VM_GROWSDOWN))
 		return NULL;
-	if (vma->vm_end - start > mm->stack_rlimit || start < MMAP_MIN_ADDR)
+	if (vma->vm_end - start > rlimit(RLIMIT_STACK) || start < MMAP_MIN_ADDR)
 		return NULL;
 	prev = vma_prev(vma);
 	if (prev && start < prev->vm_end + STACK_GUARD_GAP)
 		return NULL;
+	if ((vma->vm_flags & VM_ACCOUNT) &&
+	    !vm_commit_allowed((vma->vm_start - start) >> PAGE_SHIFT))
+		return NULL;	/* Linux's acct_stack_growth */
 	expand_downwards(vma, start);
 	return vma;
 }

@@ -127,7 +127,12 @@ void change_protection(struct vm_area_struct *vma, unsigned long start,
 }
 
 /* mprotect_fixup - give [start, end) of @vma (inside it) @newflags:
- * split off the rest, change the PTEs, merge with like neighbours. */
+ * split off the rest, change the PTEs, merge with like neighbours. A
+ * private mapping made writable for the first time becomes VM_ACCOUNT
+ * and is charged, as Linux's (-ENOMEM first, nothing changed, if
+ * vm_commit_allowed() refuses); taking write away never uncharges
+ * (Linux does for an anonymous VMA never faulted, which mmos cannot
+ * tell). */
 static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
 			  unsigned long end, unsigned long newflags)
 {
@@ -136,6 +141,12 @@ static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
 
 	if (newflags == vma->vm_flags)
 		return 0;
+	if ((newflags & VM_WRITE) &&
+	    !(vma->vm_flags & (VM_ACCOUNT | VM_WRITE | VM_SHARED | VM_NORESERVE))) {
+		if (!vm_commit_allowed((end - start) >> PAGE_SHIFT))
+			return -ENOMEM;
+		newflags |= VM_ACCOUNT;
+	}
 	if (start > vma->vm_start) {
 		err = split_vma(vma, start, true);
 		if (err)
@@ -147,9 +158,11 @@ static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
 			return err;
 	}
 	vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
+	vma_acct(vma->vm_flags, -vma_pages(vma));
 	vma->vm_flags = newflags;
 	vma->vm_page_prot = vm_get_page_prot(newflags);
 	vm_stat_account(mm, newflags, vma_pages(vma));
+	vma_acct(newflags, vma_pages(vma));
 	change_protection(vma, start, end);
 	vma_merge_neighbours(vma);
 	return 0;

@@ -295,6 +295,9 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 	struct mm_struct *mm = vma->vm_mm;
 	struct vm_area_struct *new_vma;
 
+	if (new_len > old_len && (vma->vm_flags & VM_ACCOUNT) &&
+	    !vm_commit_allowed((new_len - old_len) >> PAGE_SHIFT))
+		return -ENOMEM;	/* Linux's vrm_charge: the growth */
 	if (vma_isolate(vma, old_addr, old_len))
 		return -ENOMEM;
 	if (fixed && do_munmap(mm, new_addr, new_len))
@@ -343,6 +346,7 @@ static void vma_expand_in_place(struct vm_area_struct *vma, unsigned long delta)
 	struct mm_struct *mm = vma->vm_mm;
 
 	vm_stat_account(mm, vma->vm_flags, delta >> PAGE_SHIFT);
+	vma_acct(vma->vm_flags, delta >> PAGE_SHIFT);
 	vma->vm_end += delta;
 	vma_tree_update(&mm->mm_mt, vma);
 	vma_merge_neighbours(vma);
@@ -373,6 +377,9 @@ static unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
 		return addr;
 	}
 	if (addr + old_len == vma->vm_end && vma_expandable(vma, new_len - old_len)) {
+		if ((vma->vm_flags & VM_ACCOUNT) &&
+		    !vm_commit_allowed((new_len - old_len) >> PAGE_SHIFT))
+			return -ENOMEM;
 		vma_expand_in_place(vma, new_len - old_len);
 		return addr;
 	}

@@ -11,6 +11,7 @@
 #include <linux/pgtable.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/vmstat.h>
 
 /* Kernel page-table pages taken from the buddy allocator. They are never
  * freed (as in Linux), so leak checks subtract them. */
@@ -268,7 +269,9 @@ bool kernel_translate(pgd_t *pgd, unsigned long va, phys_addr_t *pa,
  * pgd_alloc - a top-level table for a new mm: the kernel half (entries
  * KERNEL_PGD_BOUNDARY..511) copied from swapper_pg_dir, the user half
  * empty. Since every kernel-half entry, vmalloc's included, exists from
- * boot on, the copy never goes stale. NULL when memory is out.
+ * boot on, the copy never goes stale. Counted in NR_PAGETABLE (as
+ * Linux's pagetable_pgd_ctor) but not in the mm's pgtables_bytes (as
+ * Linux's VmPTE). NULL when memory is out.
  */
 pgd_t *pgd_alloc(struct mm_struct *mm)
 {
@@ -276,6 +279,7 @@ pgd_t *pgd_alloc(struct mm_struct *mm)
 
 	if (!pgd)
 		return NULL;
+	inc_node_page_state(NR_PAGETABLE);
 	memcpy(pgd + KERNEL_PGD_BOUNDARY, swapper_pg_dir + KERNEL_PGD_BOUNDARY,
 	       KERNEL_PGD_PTRS * sizeof(pgd_t));
 	return pgd;
@@ -284,5 +288,6 @@ pgd_t *pgd_alloc(struct mm_struct *mm)
 /* pgd_free - free pgd_alloc()'s @pgd; its user half must be empty. */
 void pgd_free(struct mm_struct *mm, pgd_t *pgd)
 {
+	dec_node_page_state(NR_PAGETABLE);
 	free_page((unsigned long)pgd);
 }

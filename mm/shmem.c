@@ -11,7 +11,9 @@
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/proc_fs.h>
 #include <linux/ramfs.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -97,12 +99,49 @@ static void shmem_default_limits(struct ramfs_fs_info *fsi)
 
 static int shmem_remount(struct super_block *sb, int *flags, char *data);
 
+/*
+ * shmem_show_options - tmpfs's options as Linux's shmem_show_options
+ * prints them: size (in k) and nr_inodes when not the defaults, mode
+ * when not 1777, uid and gid when not root. Returns 0.
+ */
+static int shmem_show_options(struct seq_buf *s, struct dentry *root)
+{
+	struct ramfs_fs_info *fsi = root->d_sb->s_fs_info, def, now;
+
+	shmem_default_limits(&def);
+	spin_lock(&fsi->stat_lock);
+	now = *fsi;
+	spin_unlock(&fsi->stat_lock);
+	if (now.max_blocks != def.max_blocks)
+		seq_printf(s, ",size=%luk", now.max_blocks << (PAGE_SHIFT - 10));
+	if (now.max_inodes != def.max_inodes)
+		seq_printf(s, ",nr_inodes=%lu", now.max_inodes);
+	if (now.mode != def.mode)
+		seq_printf(s, ",mode=%03o", now.mode);
+	if (now.uid)
+		seq_printf(s, ",uid=%u", now.uid);
+	if (now.gid)
+		seq_printf(s, ",gid=%u", now.gid);
+	return 0;
+}
+
 static const struct super_operations shmem_ops = {
 	.evict_inode = ramfs_evict_inode,
 	.statfs = ramfs_statfs,
 	.remount_fs = shmem_remount,
 	.put_super = ramfs_put_super,
+	.show_options = shmem_show_options,
 };
+
+/* shmem_mapping - whether @mapping is a tmpfs file's, whose pages are
+ * NR_SHMEM as well as NR_FILE_PAGES (Linux's test is the same question
+ * asked of the address_space_operations, which tmpfs shares with ramfs
+ * here). */
+bool shmem_mapping(const struct address_space *mapping)
+{
+	return mapping->host && mapping->host->i_sb &&
+	       mapping->host->i_sb->s_op == &shmem_ops;
+}
 
 /* shmem_fill_super - a tmpfs instance: the default limits, then the
  * options (tmpfs, and rootfs: fs/ramfs.c). */
@@ -114,6 +153,7 @@ int shmem_fill_super(struct super_block *sb, void *data)
 	if (!fsi)
 		return -ENOMEM;
 	shmem_default_limits(fsi);
+	fsi->vm_acct = true;
 	err = shmem_parse_options(data, fsi);
 	if (err) {
 		kfree(fsi);

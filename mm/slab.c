@@ -10,12 +10,17 @@
  * Every page of a slab has PG_slab and slab_cache set, so kfree() finds
  * the cache from any object; the slab's head page (the block is aligned
  * to its size) holds freelist and inuse.
+ *
+ * Slab pages and kmalloc's large blocks are counted in
+ * NR_SLAB_UNRECLAIMABLE_B (/proc/meminfo's SUnreclaim), as Linux counts
+ * both: no cache here has a shrinker, so none is reclaimable.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/list.h>
 #include <linux/string.h>
+#include <linux/vmstat.h>
 
 struct kmem_cache {
 	/* Constant after creation */
@@ -130,6 +135,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 			base + (i + 1) * s->size : NULL;
 	page->freelist = base;
 	page->inuse = 0;
+	mod_node_page_state(NR_SLAB_UNRECLAIMABLE_B, PAGE_SIZE << s->order);
 	return page;
 }
 
@@ -140,6 +146,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 		page[i].slab_cache = NULL;
 	}
 	page->freelist = NULL;
+	mod_node_page_state(NR_SLAB_UNRECLAIMABLE_B, -(long)(PAGE_SIZE << s->order));
 	__free_pages(page, s->order);
 }
 
@@ -255,6 +262,7 @@ void *kmalloc(size_t size, gfp_t gfp)
 		return NULL;
 	SetPageFlag(page, PG_head);
 	page->private = order;
+	mod_node_page_state(NR_SLAB_UNRECLAIMABLE_B, PAGE_SIZE << order);
 	return page_address(page);
 }
 
@@ -278,6 +286,7 @@ void kfree(const void *p)
 	}
 	if (unlikely(!PageHead(page) || page_address(page) != p))
 		panic("kfree: bad pointer %p", p);
+	mod_node_page_state(NR_SLAB_UNRECLAIMABLE_B, -(long)(PAGE_SIZE << page->private));
 	__free_pages(page, page->private);
 }
 

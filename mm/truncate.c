@@ -35,7 +35,9 @@ void truncate_inode_pages(struct address_space *mapping, u64 lstart)
 		if (page)
 			mapping->host->i_blocks -= PAGE_SIZE / 512;
 		spin_unlock(&mapping->tree_lock);
-		if (page)
+		if (page) {
+			page_cache_account(mapping, -1);
 			put_page(page);
+		}
 	}
 }

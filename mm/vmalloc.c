@@ -22,6 +22,7 @@
 static DEFINE_SPINLOCK(vmap_area_lock);
 static struct vm_struct *vmlist;	/* sorted by addr: vmap_area_lock */
 static unsigned long nr_vmap_areas;	/* vmap_area_lock */
+static atomic_long_t nr_vmalloc_pages;	/* pages of all areas */
 
 /*
  * vmalloc_preallocate_pgds - give every PGD entry of the vmalloc range
@@ -285,6 +286,7 @@ static void *__vmalloc(unsigned long size, gfp_t gfp)
 	if (vmap_pages_range(vm->addr, vm->addr +
 			     ((unsigned long)vm->nr_pages << PAGE_SHIFT), vm->pages))
 		goto unmap;
+	atomic_long_add(vm->nr_pages, &nr_vmalloc_pages);
 	return (void *)vm->addr;
 
 unmap:
@@ -340,8 +342,16 @@ void vfree(const void *addr)
 	spin_lock_irqsave(&vmap_area_lock, flags);
 	remove_vmap_area(vm);
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	atomic_long_add(-(long)vm->nr_pages, &nr_vmalloc_pages);
 	free_vm_pages(vm, vm->nr_pages);
 	kfree(vm);
+}
+
+/* vmalloc_nr_pages - the pages vmalloc() holds now (/proc/meminfo's
+ * VmallocUsed), as Linux's. */
+unsigned long vmalloc_nr_pages(void)
+{
+	return atomic_long_read(&nr_vmalloc_pages);
 }
 
 /* vmalloc_nr_areas - the vmalloc areas that exist now. */

@@ -12,16 +12,29 @@
 #include <linux/fs.h>
 #include <linux/mount.h>
 #include <linux/namei.h>
+#include <linux/proc_fs.h>
 #include <linux/ramfs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
 static struct vfsmount *devtmpfs_mnt;	/* the kernel's own mount of it */
 
+/* devtmpfs_show_options - as Linux's devtmpfs (a tmpfs mounted with
+ * mode=0755) shows it: mode=755. Linux's also shows the size and
+ * nr_inodes of its tmpfs, which mmos's devtmpfs has no limits for. */
+static int devtmpfs_show_options(struct seq_buf *s, struct dentry *root)
+{
+	struct ramfs_fs_info *fsi = root->d_sb->s_fs_info;
+
+	seq_printf(s, ",mode=%03o", fsi->mode);
+	return 0;
+}
+
 static const struct super_operations devtmpfs_ops = {
 	.evict_inode = ramfs_evict_inode,
 	.statfs = ramfs_statfs,
 	.put_super = ramfs_put_super,
+	.show_options = devtmpfs_show_options,
 };
 
 /* devtmpfs_fill_super - the one instance: a ramfs with a 0755 root. */

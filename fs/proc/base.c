@@ -12,6 +12,7 @@
 #include <linux/fs_struct.h>
 #include <linux/mm.h>
 #include <linux/proc_fs.h>
+#include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/slab.h>
@@ -238,6 +239,95 @@ int proc_pid_comm(struct seq_buf *s, struct task_struct *task)
 	task_unlock(task);
 	comm[TASK_COMM_LEN - 1] = 0;
 	seq_printf(s, "%s\n", comm);
+	return 0;
+}
+
+/*
+ * comm_write - write(2) of /proc/PID/comm (and task/TID/comm), Linux's
+ * comm_write: the first TASK_COMM_LEN - 1 bytes written become the
+ * thread's name, as they are (a newline too), whatever the offset;
+ * -EFAULT for a bad buffer first, then -ESRCH if the thread is gone,
+ * and -EINVAL unless it is in the writer's own thread group. Returns
+ * @len on success, truncated or not.
+ */
+static ssize_t comm_write(struct file *f, const char __user *ubuf, size_t len,
+			  loff_t *pos)
+{
+	char buf[TASK_COMM_LEN] = { 0 };
+	const size_t maxlen = sizeof(buf) - 1;
+	struct task_struct *p;
+	ssize_t ret = len;
+
+	if (copy_from_user(buf, ubuf, min(len, maxlen)))
+		return -EFAULT;
+	p = get_proc_task(f->f_inode);
+	if (!p)
+		return -ESRCH;
+	if (same_thread_group(current, p))
+		__set_task_comm(p, buf);
+	else
+		ret = -EINVAL;
+	put_task_struct(p);
+	return ret;
+}
+
+static const struct file_operations proc_pid_comm_operations = {
+	.open = proc_single_open,
+	.read = proc_single_read,
+	.write = comm_write,
+	.seekable = true,
+};
+
+/* The names and units of /proc/PID/limits, by RLIMIT_* (Linux's). */
+static const struct limit_names {
+	const char *name, *unit;
+} lnames[RLIM_NLIMITS] = {
+	[RLIMIT_CPU] = { "Max cpu time", "seconds" },
+	[RLIMIT_FSIZE] = { "Max file size", "bytes" },
+	[RLIMIT_DATA] = { "Max data size", "bytes" },
+	[RLIMIT_STACK] = { "Max stack size", "bytes" },
+	[RLIMIT_CORE] = { "Max core file size", "bytes" },
+	[RLIMIT_RSS] = { "Max resident set", "bytes" },
+	[RLIMIT_NPROC] = { "Max processes", "processes" },
+	[RLIMIT_NOFILE] = { "Max open files", "files" },
+	[RLIMIT_MEMLOCK] = { "Max locked memory", "bytes" },
+	[RLIMIT_AS] = { "Max address space", "bytes" },
+	[RLIMIT_LOCKS] = { "Max file locks", "locks" },
+	[RLIMIT_SIGPENDING] = { "Max pending signals", "signals" },
+	[RLIMIT_MSGQUEUE] = { "Max msgqueue size", "bytes" },
+	[RLIMIT_NICE] = { "Max nice priority", NULL },
+	[RLIMIT_RTPRIO] = { "Max realtime priority", NULL },
+	[RLIMIT_RTTIME] = { "Max realtime timeout", "us" },
+};
+
+/* proc_limit_value - one limit column: "unlimited" or the number, left
+ * aligned in 20 and a space. */
+static void proc_limit_value(struct seq_buf *s, u64 v)
+{
+	if (v == RLIM_INFINITY)
+		seq_printf(s, "%-20s ", "unlimited");
+	else
+		seq_printf(s, "%-20llu ", (unsigned long long)v);
+}
+
+/* proc_pid_limits - /proc/PID/limits: each of the process's resource
+ * limits (task_rlimit64()) in Linux's table, header first. */
+static int proc_pid_limits(struct seq_buf *s, struct task_struct *task)
+{
+	seq_printf(s, "%-25s %-20s %-20s %-10s\n",
+		   "Limit", "Soft Limit", "Hard Limit", "Units");
+	for (unsigned int i = 0; i < RLIM_NLIMITS; i++) {
+		struct rlimit64 r;
+
+		task_rlimit64(task, i, &r);
+		seq_printf(s, "%-25s ", lnames[i].name);
+		proc_limit_value(s, r.rlim_cur);
+		proc_limit_value(s, r.rlim_max);
+		if (lnames[i].unit)
+			seq_printf(s, "%-10s\n", lnames[i].unit);
+		else
+			seq_printf(s, "\n");
+	}
 	return 0;
 }
 
@@ -507,6 +597,8 @@ static const struct file_operations proc_task_operations;
 	{ .name = NAME, .mode = S_IFLNK | 0777, .link = LINK }
 #define FOP(NAME, MODE, FOPS) \
 	{ .name = NAME, .mode = S_IFREG | (MODE), .fop = FOPS }
+#define REGW(NAME, MODE, SHOW, FOP) \
+	{ .name = NAME, .mode = S_IFREG | (MODE), .show = SHOW, .fop = FOP }
 #define DIR(NAME, MODE, IOP, FOP) \
 	{ .name = NAME, .mode = S_IFDIR | (MODE), .iop = IOP, .fop = FOP }
 
@@ -520,7 +612,8 @@ static const struct pid_entry tid_base_stuff[] = {
 	REG("stat", 0444, proc_pid_stat),
 	REG("statm", 0444, proc_pid_statm),
 	REG("maps", 0444, proc_pid_maps),
-	REG("comm", 0444, proc_pid_comm),
+	REGW("comm", 0644, proc_pid_comm, &proc_pid_comm_operations),
+	REG("limits", 0444, proc_pid_limits),
 	REG("mounts", 0444, proc_pid_mounts),
 	REG("mountinfo", 0444, proc_pid_mountinfo),
 	LNK("cwd", proc_cwd_link),
@@ -539,7 +632,8 @@ static const struct pid_entry tgid_base_stuff[] = {
 	REG("stat", 0444, proc_pid_stat),
 	REG("statm", 0444, proc_pid_statm),
 	REG("maps", 0444, proc_pid_maps),
-	REG("comm", 0444, proc_pid_comm),
+	REGW("comm", 0644, proc_pid_comm, &proc_pid_comm_operations),
+	REG("limits", 0444, proc_pid_limits),
 	REG("mounts", 0444, proc_pid_mounts),
 	REG("mountinfo", 0444, proc_pid_mountinfo),
 	LNK("cwd", proc_cwd_link),

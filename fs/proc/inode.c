@@ -144,7 +144,7 @@ struct dentry *proc_splice(struct dentry *dentry, struct inode *inode)
  * root's override, as every task is root) let inode_permission() allow
  * it; the write itself is refused (proc_single_write()).
  */
-static int proc_single_open(struct inode *inode, struct file *f)
+int proc_single_open(struct inode *inode, struct file *f)
 {
 	struct proc_inode_info *pi = PROC_I(inode);
 	struct task_struct *task = NULL;

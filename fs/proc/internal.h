@@ -54,6 +54,7 @@ struct task_struct *proc_get_task(pid_t pid);
 struct task_struct *get_proc_task(const struct inode *inode);
 extern const struct super_operations proc_sops;
 extern const struct file_operations proc_single_fops;
+int proc_single_open(struct inode *inode, struct file *f);
 ssize_t proc_single_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos);
 
 /* fs/proc/proc_sysctl.c */

@@ -7,6 +7,8 @@
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/vm_event.h>
+#include <linux/vmalloc.h>
+#include <linux/vmstat.h>
 
 static void show_val_kb(struct seq_buf *s, const char *name, unsigned long pages)
 {
@@ -15,22 +17,28 @@ static void show_val_kb(struct seq_buf *s, const char *name, unsigned long pages
 
 /*
  * proc_meminfo - /proc/meminfo, every line busybox free/top and LTP
- * read, in Linux's order. What mmos counts is real (RAM, free pages,
- * kernel stacks, the kernel's page tables, the vmalloc area, the commit
- * limit with no swap); what it has no counter for (the page cache's
- * total, slab, per-LRU lists) or does not have at all (swap, huge
- * pages, writeback) reads 0.
+ * read, in Linux's order and format. The counted lines come from the
+ * page state counters (<linux/vmstat.h>), as Linux's: Cached is every
+ * page-cache page (tmpfs included: there are no block-device Buffers
+ * and no swap cache to take out), Shmem the tmpfs ones, AnonPages and
+ * Mapped the anonymous and file pages some PTE maps, Slab all of it
+ * unreclaimable (no cache has a shrinker), PageTables the user tables
+ * and the kernel's, Committed_AS vm_committed_as (mm/util.c).
+ * MemAvailable is MemFree: nothing can be reclaimed.
+ * What mmos does not have (swap, LRU lists, mlock, huge pages, zswap,
+ * writeback, per-CPU areas) reads 0: Documentation/filesystems/proc.md.
  */
 void proc_meminfo(struct seq_buf *s)
 {
 	unsigned long total = totalram_pages(), free = nr_free_pages();
-	unsigned long stacks_kb = nr_tasks() * (THREAD_SIZE >> 10);
+	unsigned long sunreclaim = global_node_page_state_pages(NR_SLAB_UNRECLAIMABLE_B);
+	unsigned long sreclaimable = global_node_page_state_pages(NR_SLAB_RECLAIMABLE_B);
 
 	show_val_kb(s, "MemTotal:", total);
 	show_val_kb(s, "MemFree:", free);
 	show_val_kb(s, "MemAvailable:", free);
 	show_val_kb(s, "Buffers:", 0);
-	show_val_kb(s, "Cached:", 0);
+	show_val_kb(s, "Cached:", global_node_page_state(NR_FILE_PAGES));
 	show_val_kb(s, "SwapCached:", 0);
 	show_val_kb(s, "Active:", 0);
 	show_val_kb(s, "Inactive:", 0);
@@ -46,28 +54,31 @@ void proc_meminfo(struct seq_buf *s)
 	show_val_kb(s, "Zswapped:", 0);
 	show_val_kb(s, "Dirty:", 0);
 	show_val_kb(s, "Writeback:", 0);
-	show_val_kb(s, "AnonPages:", 0);
-	show_val_kb(s, "Mapped:", 0);
-	show_val_kb(s, "Shmem:", 0);
-	show_val_kb(s, "KReclaimable:", 0);
-	show_val_kb(s, "Slab:", 0);
-	show_val_kb(s, "SReclaimable:", 0);
-	show_val_kb(s, "SUnreclaim:", 0);
-	seq_printf(s, "%-16s%8lu kB\n", "KernelStack:", stacks_kb);
-	show_val_kb(s, "PageTables:", nr_kernel_pgtable_pages());
+	show_val_kb(s, "AnonPages:", global_node_page_state(NR_ANON_MAPPED));
+	show_val_kb(s, "Mapped:", global_node_page_state(NR_FILE_MAPPED));
+	show_val_kb(s, "Shmem:", global_node_page_state(NR_SHMEM));
+	show_val_kb(s, "KReclaimable:", sreclaimable);
+	show_val_kb(s, "Slab:", sreclaimable + sunreclaim);
+	show_val_kb(s, "SReclaimable:", sreclaimable);
+	show_val_kb(s, "SUnreclaim:", sunreclaim);
+	seq_printf(s, "%-16s%8lu kB\n", "KernelStack:",
+		   global_node_page_state(NR_KERNEL_STACK_KB));
+	show_val_kb(s, "PageTables:", global_node_page_state(NR_PAGETABLE) +
+		    nr_kernel_pgtable_pages());
 	show_val_kb(s, "SecPageTables:", 0);
 	show_val_kb(s, "NFS_Unstable:", 0);
 	show_val_kb(s, "Bounce:", 0);
 	show_val_kb(s, "WritebackTmp:", 0);
 	/* overcommit_ratio 50 of RAM, and no swap (Linux's vm_commit_limit) */
 	show_val_kb(s, "CommitLimit:", total / 2);
-	show_val_kb(s, "Committed_AS:", 0);
+	show_val_kb(s, "Committed_AS:", vm_memory_committed());
 	seq_printf(s, "%-16s%8lu kB\n", "VmallocTotal:",
 		   (unsigned long)((VMALLOC_END - VMALLOC_START + 1) >> 10));
-	show_val_kb(s, "VmallocUsed:", 0);
+	show_val_kb(s, "VmallocUsed:", vmalloc_nr_pages());
 	show_val_kb(s, "VmallocChunk:", 0);
 	show_val_kb(s, "Percpu:", 0);
-	show_val_kb(s, "HardwareCorrupted:", 0);
+	/* Linux's own format for this one: a 5-wide value after the name */
+	seq_printf(s, "HardwareCorrupted: %5lu kB\n", 0UL);
 	show_val_kb(s, "AnonHugePages:", 0);
 	show_val_kb(s, "ShmemHugePages:", 0);
 	show_val_kb(s, "ShmemPmdMapped:", 0);

@@ -236,6 +236,8 @@ struct kstatfs {
 	long f_namelen, f_frsize, f_flags;
 };
 
+struct seq_buf;
+
 struct super_operations {
 	/* the last reference to an inode with no links went */
 	void (*evict_inode)(struct inode *inode);
@@ -244,6 +246,9 @@ struct super_operations {
 	int (*remount_fs)(struct super_block *sb, int *flags, char *data);
 	/* the super block goes: free s_fs_info */
 	void (*put_super)(struct super_block *sb);
+	/* the file system's own mount options, each as ",name[=value]",
+	 * for /proc/mounts and mountinfo (namespace_sem held for reading) */
+	int (*show_options)(struct seq_buf *s, struct dentry *root);
 };
 
 /* sb->s_flags and mount(2)'s flags that reach it */
@@ -358,6 +363,7 @@ struct pipe_inode_info *get_pipe_info(struct file *f);
 #define F_SETPIPE_SZ	1031
 #define F_GETPIPE_SZ	1032
 long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg);
+ssize_t pipe_kernel_write(struct file *f, const void *buf, size_t len, bool nonblock);
 int register_chrdev(unsigned int major, const char *name,
 		    const struct file_operations *fops);
 int __register_chrdev(unsigned int major, unsigned int baseminor,
@@ -370,6 +376,7 @@ ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
 ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos);
 
 /* mm/filemap.c: the page cache */
+void page_cache_account(struct address_space *mapping, long nr);
 int add_to_page_cache(struct page *page, struct address_space *mapping,
 		      unsigned long index);
 struct page *find_or_create_page(struct address_space *mapping,

@@ -106,8 +106,17 @@ static inline int page_mapcount(const struct page *p)
 #define VM_MAYEXEC	0x00000040
 #define VM_MAYSHARE	0x00000080
 #define VM_GROWSDOWN	0x00000100
+#define VM_ACCOUNT	0x00100000	/* its pages are in vm_committed_as */
+#define VM_NORESERVE	0x00200000	/* MAP_NORESERVE: never accounted */
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
-#define VM_STACK_FLAGS	(VM_GROWSDOWN | VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+#define VM_STACK_FLAGS	(VM_GROWSDOWN | VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | \
+			 VM_MAYEXEC | VM_ACCOUNT)
+
+/* mm/util.c: the committed address space (Committed_AS) */
+void vm_acct_memory(long pages);
+void vm_unacct_memory(long pages);
+unsigned long vm_memory_committed(void);
+bool vm_commit_allowed(long pages);
 
 /* The lowest address mmap hands out (Linux's vm.mmap_min_addr). */
 #define MMAP_MIN_ADDR	0x10000UL
@@ -138,6 +147,7 @@ int do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
 int split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below);
 void exit_mmap(struct mm_struct *mm);
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+void vma_acct(unsigned long flags, long npages);
 
 /* vma_pages - the number of pages @vma spans. */
 static inline unsigned long vma_pages(const struct vm_area_struct *vma)

@@ -123,7 +123,6 @@ struct mm_struct {
 	 * only makes it lag), for getrusage's ru_maxrss */
 	unsigned long hiwater_rss;
 	unsigned long mmap_base;		/* top-down mmap starts below */
-	unsigned long stack_rlimit;		/* how far the stack may grow */
 	/* set by exec before the mm is anyone's, never changed: the
 	 * file it executes (a reference), /proc/PID/exe */
 	struct file *exe_file;

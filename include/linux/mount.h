@@ -19,7 +19,10 @@ struct file_system_type;
 #define MNT_NODEV	0x02
 #define MNT_NOEXEC	0x04
 #define MNT_NOATIME	0x08
+#define MNT_NODIRATIME	0x10
+#define MNT_RELATIME	0x20	/* atime by Linux's relatime rule (the default) */
 #define MNT_READONLY	0x40
+#define MNT_ATIME_MASK	(MNT_NOATIME | MNT_NODIRATIME | MNT_RELATIME)
 
 struct vfsmount {
 	struct dentry *mnt_root;	/* fixed for the mount's life */

@@ -22,6 +22,8 @@ struct ramfs_fs_info {
 	/* stat_lock must be held when using these (0 max: no limit): */
 	unsigned long max_blocks, used_blocks;	/* pages */
 	unsigned long max_inodes, used_inodes;
+	/* constant after fill_super: */
+	bool vm_acct;		/* tmpfs: pages are committed memory (shmem_acct_blocks) */
 	/* set at mount (and remount) under namespace_sem: */
 	umode_t mode;				/* of the root */
 	unsigned int uid, gid;			/* of the root */

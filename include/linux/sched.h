@@ -24,6 +24,7 @@
 #include <asm/thread.h>
 
 #include <linux/pid.h>
+#include <linux/resource.h>
 
 /*
  * struct prev_cputime - the last user/system split reported for a task
@@ -149,6 +150,9 @@ struct task_struct {
 	/* set_tid_address: cleared (and woken) when the task exits */
 	int __user *clear_child_tid;
 	int __user *set_child_tid;	/* CLONE_CHILD_SETTID, done on first run */
+	/* set_robust_list: written only by the task itself, read by others
+	 * with READ_ONCE (get_robust_list), walked at its exit and exec */
+	struct robust_list_head __user *robust_list;
 
 	/* The thread group: shared by CLONE_THREAD tasks */
 	struct signal_struct *signal;
@@ -236,6 +240,10 @@ struct signal_struct {
 	struct list_head posix_timers;	/* struct k_itimer.list */
 	int next_posix_timer_id;
 	struct prev_cputime prev_cputime;	/* the process's, last reported */
+	/* The resource limits (kernel/sys.c): written under
+	 * task_lock(group_leader) (do_prlimit), read by the process's own
+	 * threads without it (rlimit()), by others under it. */
+	struct rlimit64 rlim[RLIM_NLIMITS];
 };
 
 /* signal_struct.flags */
@@ -278,6 +286,16 @@ static inline struct pid *task_session(struct task_struct *task)
 static inline bool thread_group_leader(const struct task_struct *p)
 {
 	return p->group_leader == p;
+}
+
+/* rlimit - current's soft limit @limit (RLIMIT_*), as Linux's. */
+#define rlimit(limit)	READ_ONCE(current->signal->rlim[limit].rlim_cur)
+
+/* same_thread_group - @p1 and @p2 are threads of one process. */
+static inline bool same_thread_group(const struct task_struct *p1,
+				     const struct task_struct *p2)
+{
+	return p1->signal == p2->signal;
 }
 
 /* is_global_init - @p is a thread of PID 1's process. */
@@ -377,6 +395,7 @@ void get_task_struct(struct task_struct *t);
 void put_task_struct(struct task_struct *t);
 void release_task(struct task_struct *p);
 void put_signal_struct(struct signal_struct *sig);
+void __set_task_comm(struct task_struct *tsk, const char *buf);
 
 /* The free pages before PID 1's exec, for the line init's death prints. */
 extern unsigned long init_free_pages_before_exec;

@@ -26,5 +26,6 @@ struct vm_struct *find_vm_area(const void *addr);
 void vmalloc_init(void);
 int vmalloc_preallocate_pgds(pgd_t *pgd);
 unsigned long vmalloc_nr_areas(void);
+unsigned long vmalloc_nr_pages(void);
 
 #endif

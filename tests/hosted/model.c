@@ -18,6 +18,7 @@
 #include <linux/mman.h>
 #include <linux/mmu_context.h>
 #include <linux/sched/mm.h>
+#include <linux/vmstat.h>
 #include <linux/signal.h>
 #include <linux/errno.h>
 #include <string.h>
@@ -38,6 +39,7 @@ struct mpage {
 	bool mapped;
 	int prot;
 	unsigned char val;	/* the byte at the page's first address */
+	bool acct;		/* in a VM_ACCOUNT VMA: mapped or made writable */
 };
 
 struct mproc {
@@ -103,7 +105,7 @@ static int op_mmap(struct mproc *m)
 	r = sys(__NR_mmap, WIN + first * P, n * P, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	FAIL_IF(r != (long)(WIN + first * P), "mmap fixed %lu+%lu: %ld", first, n, r);
 	for (unsigned long i = first; i < first + n; i++)
-		m->page[i] = (struct mpage){ true, prot, 0 };
+		m->page[i] = (struct mpage){ true, prot, 0, prot & PROT_WRITE };
 	return 0;
 }
 
@@ -131,8 +133,10 @@ static int op_mprotect(struct mproc *m)
 	if (first + n > WIN_PAGES)
 		n = WIN_PAGES - first;
 	r = sys(__NR_mprotect, WIN + first * P, n * P, prot, 0, 0, 0);
-	for (i = first; i < first + n && m->page[i].mapped; i++)
+	for (i = first; i < first + n && m->page[i].mapped; i++) {
 		m->page[i].prot = prot;
+		m->page[i].acct |= prot & PROT_WRITE;	/* never dropped */
+	}
 	if (i < first + n)
 		want = -ENOMEM;
 	FAIL_IF(r != want, "mprotect %lu+%lu: %ld, expected %ld", first, n, r, want);
@@ -217,7 +221,7 @@ static int op_brk(struct mproc *m)
 		struct mpage *pg = &m->page[WIN_PAGES + i];
 
 		if (i < pages && i >= m->brk_pages)
-			*pg = (struct mpage){ true, PROT_READ | PROT_WRITE, 0 };
+			*pg = (struct mpage){ true, PROT_READ | PROT_WRITE, 0, true };
 		else if (i >= pages)
 			pg->mapped = false;
 	}
@@ -225,15 +229,21 @@ static int op_brk(struct mproc *m)
 	return 0;
 }
 
-/* The VMA around page @i: mmos merges neighbours with equal flags, so
- * it is the run of mapped pages with i's protection. */
+/* same_vma_flags - would pages @a and @b be in one VMA if adjacent? */
+static bool same_vma_flags(const struct mpage *a, const struct mpage *b)
+{
+	return a->mapped && b->mapped && a->prot == b->prot && a->acct == b->acct;
+}
+
+/* The VMA around page @i: mmos merges neighbours with equal flags
+ * (VM_ACCOUNT included, as Linux), so it is the run of mapped pages
+ * with i's protection and accounting. */
 static void vma_run(struct mproc *m, unsigned long i, unsigned long *s, unsigned long *e)
 {
 	*s = *e = i;
-	while (*s > 0 && m->page[*s - 1].mapped && m->page[*s - 1].prot == m->page[i].prot)
+	while (*s > 0 && same_vma_flags(&m->page[*s - 1], &m->page[i]))
 		(*s)--;
-	while (*e + 1 < WIN_PAGES && m->page[*e + 1].mapped &&
-	       m->page[*e + 1].prot == m->page[i].prot)
+	while (*e + 1 < WIN_PAGES && same_vma_flags(&m->page[*e + 1], &m->page[i]))
 		(*e)++;
 }
 
@@ -244,6 +254,7 @@ static int op_mremap(struct mproc *m)
 	unsigned long i = rnd(WIN_PAGES), s, e, n, new_n = 1 + rnd(8), dst;
 	unsigned char vals[16];
 	int prot;
+	bool acct;
 	long r;
 
 	if (!m->page[i].mapped)
@@ -251,6 +262,7 @@ static int op_mremap(struct mproc *m)
 	vma_run(m, i, &s, &e);
 	n = 1 + rnd(e - i + 1);
 	prot = m->page[i].prot;
+	acct = m->page[i].acct;
 	dst = rnd(WIN_PAGES - new_n + 1);
 	if (dst < i + n && i < dst + new_n)
 		return 0;	/* overlapping ranges: EINVAL, not what we test */
@@ -261,7 +273,7 @@ static int op_mremap(struct mproc *m)
 		m->page[i + k].mapped = false;
 	}
 	for (unsigned long k = 0; k < new_n; k++)
-		m->page[dst + k] = (struct mpage){ true, prot, k < n ? vals[k] : 0 };
+		m->page[dst + k] = (struct mpage){ true, prot, k < n ? vals[k] : 0, acct };
 	return 0;
 }
 
@@ -348,6 +360,39 @@ static int run_seed(unsigned long s, int steps)
 	return err;
 }
 
+/* The page state counters and the commitment, which must come back as
+ * the pages do (every one is decremented where it was incremented). */
+struct mm_counters {
+	unsigned long stat[NR_VM_NODE_STAT_ITEMS], committed;
+};
+
+static void read_counters(struct mm_counters *c)
+{
+	for (int i = 0; i < NR_VM_NODE_STAT_ITEMS; i++)
+		c->stat[i] = global_node_page_state(i);
+	c->committed = vm_memory_committed();
+}
+
+/* counters_back - whether every counter is at @before again; prints
+ * the first that is not. */
+static bool counters_back(const struct mm_counters *before, unsigned long seed)
+{
+	struct mm_counters now;
+
+	read_counters(&now);
+	for (int i = 0; i < NR_VM_NODE_STAT_ITEMS; i++) {
+		if (now.stat[i] != before->stat[i]) {
+			printf("  seed %lu: node stat %d is %lu, was %lu\n", seed, i,
+			       now.stat[i], before->stat[i]);
+			return false;
+		}
+	}
+	if (now.committed != before->committed)
+		printf("  seed %lu: committed %lu pages, was %lu\n", seed, now.committed,
+		       before->committed);
+	return now.committed == before->committed;
+}
+
 #ifndef MODEL_FUZZ
 static unsigned long first_seed = 1, nr_seeds = 200;
 static int nr_steps = 1000;
@@ -356,7 +401,9 @@ static int test_model_seeds(void)
 {
 	for (unsigned long s = first_seed; s < first_seed + nr_seeds; s++) {
 		unsigned long before = nr_free_pages();
+		struct mm_counters counters;
 
+		read_counters(&counters);
 		if (run_seed(s, nr_steps))
 			return -1;
 		if (nr_free_pages() != before) {
@@ -364,6 +411,8 @@ static int test_model_seeds(void)
 			       (long)(before - nr_free_pages()));
 			return -1;
 		}
+		if (!counters_back(&counters, s))
+			return -1;
 	}
 	printf("    model: %lu seeds x %d steps clean\n", nr_seeds, nr_steps);
 	return 0;
@@ -385,10 +434,14 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 		hosted_boot(32UL << 20);
 		booted = true;
 	}
+	struct mm_counters counters;
+
 	before = nr_free_pages();
+	read_counters(&counters);
 	fuzz_data = data;
 	fuzz_len = len;
-	if (run_seed(0, (int)(len / 2) + 1) || nr_free_pages() != before)
+	if (run_seed(0, (int)(len / 2) + 1) || nr_free_pages() != before ||
+	    !counters_back(&counters, 0))
 		__builtin_trap();
 	return 0;
 }

@@ -3,6 +3,7 @@
 #include "harness.h"
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/vmstat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +78,29 @@ static int test_cache_create_destroy(void)
 	return 0;
 }
 
+/* Every page slab or a large kmalloc takes is in SUnreclaim (bytes),
+ * and leaves it when given back. */
+static int test_slab_bytes_counted(void)
+{
+	unsigned long free0 = nr_free_pages();
+	unsigned long b0 = global_node_page_state(NR_SLAB_UNRECLAIMABLE_B);
+	void *small[100], *big = kmalloc(3 * PAGE_SIZE, GFP_KERNEL);
+
+	EXPECT(big);
+	for (int i = 0; i < 100; i++)
+		EXPECT((small[i] = kmalloc(512, GFP_KERNEL)));
+	EXPECT(global_node_page_state(NR_SLAB_UNRECLAIMABLE_B) - b0 ==
+	       (free0 - nr_free_pages()) * PAGE_SIZE, "slab %lu bytes, pages taken %lu",
+	       global_node_page_state(NR_SLAB_UNRECLAIMABLE_B) - b0, free0 - nr_free_pages());
+	EXPECT(global_node_page_state(NR_SLAB_UNRECLAIMABLE_B) - b0 >= 4 * PAGE_SIZE + 100 * 512);
+	kfree(big);
+	for (int i = 0; i < 100; i++)
+		kfree(small[i]);
+	EXPECT(global_node_page_state(NR_SLAB_UNRECLAIMABLE_B) == b0);
+	EXPECT(nr_free_pages() == free0);
+	return 0;
+}
+
 /* Out of memory: kmalloc returns NULL, and everything comes back. */
 static int test_kmalloc_exhaustion(void)
 {
@@ -98,7 +122,7 @@ static int test_kmalloc_exhaustion(void)
 static const struct htest tests[] = {
 	HTEST(test_kmalloc_many_sizes), HTEST(test_kmalloc_zero_and_null),
 	HTEST(test_kzalloc_zeroes), HTEST(test_cache_create_destroy),
-	HTEST(test_kmalloc_exhaustion),
+	HTEST(test_kmalloc_exhaustion), HTEST(test_slab_bytes_counted),
 };
 
 int main(void)

@@ -12,6 +12,7 @@
 #include <linux/mount.h>
 #include <linux/namei.h>
 #include <linux/sched.h>
+#include <linux/vmstat.h>
 #include <string.h>
 
 static char data[10000];
@@ -89,7 +90,28 @@ static int test_symlink_limits(void)
 	return 0;
 }
 
+/* A rootfs (ramfs) file's pages are page cache (Cached) but not shmem,
+ * from its writes until its last reference goes with its name. */
+static int test_file_pages_counted(void)
+{
+	unsigned long files = global_node_page_state(NR_FILE_PAGES);
+	unsigned long shmem = global_node_page_state(NR_SHMEM);
+	struct file *f = create("/counted", sizeof(data));
+	unsigned long want = (sizeof(data) + PAGE_SIZE - 1) / PAGE_SIZE;
+
+	EXPECT(!IS_ERR(f));
+	EXPECT(global_node_page_state(NR_FILE_PAGES) == files + want, "%lu pages, want %lu",
+	       global_node_page_state(NR_FILE_PAGES) - files, want);
+	EXPECT(global_node_page_state(NR_SHMEM) == shmem, "ramfs counted as shmem");
+	EXPECT(do_remove(AT_FDCWD, "/counted", false) == 0);
+	EXPECT(global_node_page_state(NR_FILE_PAGES) == files + want, "gone while open");
+	fput(f);
+	EXPECT(global_node_page_state(NR_FILE_PAGES) == files, "still counted after the last fput");
+	return 0;
+}
+
 static const struct htest tests[] = {
+	HTEST(test_file_pages_counted),
 	HTEST(test_unlinked_file_lives_while_open),
 	HTEST(test_tree_removed_under_open_files),
 	HTEST(test_symlink_limits),

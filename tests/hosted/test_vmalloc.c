@@ -68,12 +68,14 @@ static int test_vmalloc_areas(void)
 	EXPECT(a && b && a != b);
 	EXPECT((unsigned long)b >= (unsigned long)a + 2 * PAGE_SIZE, "overlap");
 	EXPECT(find_vm_area(b) && find_vm_area(b)->nr_pages == 3);
+	EXPECT(vmalloc_nr_pages() == 4, "VmallocUsed %lu pages", vmalloc_nr_pages());
 	vfree(a);
 	c = vmalloc(PAGE_SIZE);
 	EXPECT(c == a, "hole not reused");
 	vfree(b);
 	vfree(c);
 	EXPECT(vmalloc_nr_areas() == 0);
+	EXPECT(vmalloc_nr_pages() == 0, "VmallocUsed %lu pages", vmalloc_nr_pages());
 	return 0;
 }
 
@@ -96,6 +98,7 @@ static int test_vmalloc_out_of_memory(void)
 {
 	EXPECT(vmalloc(64UL << 20) == NULL);
 	EXPECT(vmalloc_nr_areas() == 0);
+	EXPECT(vmalloc_nr_pages() == 0);
 	return 0;
 }
 
