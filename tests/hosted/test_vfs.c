@@ -90,8 +90,9 @@ static int test_symlink_limits(void)
 	return 0;
 }
 
-/* A rootfs (ramfs) file's pages are page cache (Cached) but not shmem,
- * from its writes until its last reference goes with its name. */
+/* A rootfs file's pages are page cache (Cached) and, rootfs being a
+ * tmpfs as Linux's, Shmem too, from its writes until its last reference
+ * goes with its name. */
 static int test_file_pages_counted(void)
 {
 	unsigned long files = global_node_page_state(NR_FILE_PAGES);
@@ -102,11 +103,12 @@ static int test_file_pages_counted(void)
 	EXPECT(!IS_ERR(f));
 	EXPECT(global_node_page_state(NR_FILE_PAGES) == files + want, "%lu pages, want %lu",
 	       global_node_page_state(NR_FILE_PAGES) - files, want);
-	EXPECT(global_node_page_state(NR_SHMEM) == shmem, "ramfs counted as shmem");
+	EXPECT(global_node_page_state(NR_SHMEM) == shmem + want, "rootfs's pages are shmem");
 	EXPECT(do_remove(AT_FDCWD, "/counted", false) == 0);
 	EXPECT(global_node_page_state(NR_FILE_PAGES) == files + want, "gone while open");
 	fput(f);
 	EXPECT(global_node_page_state(NR_FILE_PAGES) == files, "still counted after the last fput");
+	EXPECT(global_node_page_state(NR_SHMEM) == shmem, "shmem still counted after the last fput");
 	return 0;
 }
 
