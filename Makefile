@@ -98,7 +98,8 @@ UTEST_SRCS := $(wildcard user/tests/*.c)
 GLIBC_TESTS := hello threads fork_cow mmap syscalls files wait_status vfork signals \
 	termios poll_pipes select clock creds getrusage uname \
 	fs_struct dirs \
-	job_stop_cont sigsuspend sigaltstack waitid itimer posix_timers prctl kill_pgrp pgrp_session ctty proc_dir
+	job_stop_cont sigsuspend sigaltstack waitid itimer posix_timers prctl kill_pgrp pgrp_session ctty proc_dir \
+	sighand_shared
 UTESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(UTEST_SRCS)) \
 	$(patsubst %,$(BUILD)/user/tests/%_glibc,$(GLIBC_TESTS)) \
 	$(BUILD)/user/tests/hello_pie_glibc

@@ -25,6 +25,12 @@ static struct signal_struct init_signals = {
 	.siglock = __SPIN_LOCK_UNLOCKED(init_signals.siglock),
 };
 
+/* The actions of init_task, all SIG_DFL; its kernel threads copy them. */
+static struct sighand_struct init_sighand = {
+	.count = ATOMIC_INIT(1),
+	.siglock = __SPIN_LOCK_UNLOCKED(init_sighand.siglock),
+};
+
 struct task_struct init_task = {
 	.__state	= TASK_RUNNING,
 	.flags		= PF_KTHREAD | PF_IDLE,
@@ -45,6 +51,7 @@ struct task_struct init_task = {
 	.run_list	= LIST_HEAD_INIT(init_task.run_list),
 	.comm		= "swapper/0",
 	.signal		= &init_signals,
+	.sighand	= &init_sighand,
 	.thread_node	= { &init_signals.thread_head, &init_signals.thread_head },
 	.exit_signal	= -1,
 	.real_cred	= &init_cred,

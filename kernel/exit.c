@@ -92,11 +92,11 @@ static void exit_mm(void)
 static bool parent_autoreaps(struct task_struct *tsk)
 {
 	struct task_struct *parent = tsk->real_parent;
-	const struct k_sigaction *ka = &parent->sighand[SIGCHLD - 1];
+	struct k_sigaction ka = sigaction_of(parent, SIGCHLD);
 
 	return (tsk->flags & PF_KTHREAD) || parent == kthreadd_task ||
-	       tsk->exit_signal < 0 || ka->handler == SIG_IGN ||
-	       (ka->flags & 2 /* SA_NOCLDWAIT */);
+	       tsk->exit_signal < 0 || ka.handler == SIG_IGN ||
+	       (ka.flags & 2 /* SA_NOCLDWAIT */);
 }
 
 /* Tell the parent of @leader's process that it is gone (its last thread

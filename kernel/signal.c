@@ -30,6 +30,29 @@
 #define CLD_CONTINUED	6
 
 /*
+ * sigaction_of - a copy of @p's action for @sig, read under its
+ * sighand's siglock (another thread may be changing it). Any context.
+ */
+struct k_sigaction sigaction_of(struct task_struct *p, int sig)
+{
+	struct sighand_struct *sighand = p->sighand;
+	struct k_sigaction ka;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sighand->siglock, flags);
+	ka = sighand->action[sig - 1];
+	spin_unlock_irqrestore(&sighand->siglock, flags);
+	return ka;
+}
+
+/* sig_handler - @p's handler for @sig (SIG_DFL, SIG_IGN or a function),
+ * as sigaction_of() reads it. */
+static void *sig_handler(struct task_struct *p, int sig)
+{
+	return sigaction_of(p, sig).handler;
+}
+
+/*
  * sig_ignored - would @p ignore @sig right now? Then it is dropped at
  * once, as in Linux, and interrupts no sleep (SIGCHLD, by default).
  * init (SIGNAL_UNKILLABLE) ignores every signal it has no handler for,
@@ -41,7 +64,7 @@
  */
 static bool sig_ignored(struct task_struct *p, int sig, bool force)
 {
-	void *h = p->sighand[sig - 1].handler;
+	void *h = sig_handler(p, sig);
 
 	if ((p->blocked | p->real_blocked) & sigmask(sig))
 		return false;
@@ -415,16 +438,24 @@ void zap_other_threads(void)
  */
 void force_sig_fault(int sig, int code, unsigned long addr)
 {
-	struct k_sigaction *ka = &current->sighand[sig - 1];
-
+	struct sighand_struct *sighand = current->sighand;
 	struct kernel_siginfo info = { .si_signo = sig, .si_code = code, .addr = addr };
+	struct k_sigaction *ka;
+	unsigned long flags;
+	bool dfl;
 
 	current->fault_addr = addr;
+	spin_lock_irqsave(&current->signal->siglock, flags);
+	spin_lock(&sighand->siglock);
+	ka = &sighand->action[sig - 1];
 	if ((current->blocked & sigmask(sig)) || ka->handler == SIG_IGN)
-		ka->handler = SIG_DFL;
+		ka->handler = SIG_DFL;	/* for every thread, as in Linux */
+	dfl = ka->handler == SIG_DFL;
+	spin_unlock(&sighand->siglock);
 	current->blocked &= ~sigmask(sig);
-	if (ka->handler == SIG_DFL)
+	if (dfl)
 		current->signal->flags &= ~SIGNAL_UNKILLABLE;
+	spin_unlock_irqrestore(&current->signal->siglock, flags);
 	send_sig_info(sig, &info, current);
 }
 
@@ -459,11 +490,28 @@ bool signal_pending_state(long state, struct task_struct *p)
 	return (state & TASK_INTERRUPTIBLE) || fatal_signal_pending(p);
 }
 
-void flush_signal_handlers(struct task_struct *t)
+/*
+ * flush_signal_handlers - exec: every handled signal of @t goes back to
+ * SIG_DFL (the handlers are in the old image), an ignored one stays
+ * ignored unless @force_default; flags, restorer and mask are cleared
+ * for all, as Linux's. @t's sighand is its own by now (unshare_sighand).
+ */
+void flush_signal_handlers(struct task_struct *t, bool force_default)
 {
-	for (int i = 0; i < _NSIG; i++)
-		if (t->sighand[i].handler != SIG_IGN)
-			memset(&t->sighand[i], 0, sizeof(t->sighand[i]));
+	struct sighand_struct *sighand = t->sighand;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sighand->siglock, flags);
+	for (int i = 0; i < _NSIG; i++) {
+		struct k_sigaction *ka = &sighand->action[i];
+
+		if (force_default || ka->handler != SIG_IGN)
+			ka->handler = SIG_DFL;
+		ka->flags = 0;
+		ka->restorer = NULL;
+		ka->mask = 0;
+	}
+	spin_unlock_irqrestore(&sighand->siglock, flags);
 }
 
 #define SA_NODEFER	0x40000000
@@ -480,7 +528,7 @@ void flush_signal_handlers(struct task_struct *t)
 static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
 {
 	struct task_struct *parent = tsk->group_leader->real_parent;
-	const struct k_sigaction *ka = &parent->sighand[SIGCHLD - 1];
+	struct k_sigaction ka = sigaction_of(parent, SIGCHLD);
 	struct kernel_siginfo info = {
 		.si_signo = SIGCHLD, .si_code = why,
 		.chld = { .pid = tsk->tgid, .uid = 0,
@@ -488,7 +536,7 @@ static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
 	};
 
 	lockdep_assert_held(&tasklist_lock);
-	if (ka->handler != SIG_IGN && !(ka->flags & SA_NOCLDSTOP))
+	if (ka.handler != SIG_IGN && !(ka.flags & SA_NOCLDSTOP))
 		__group_send_sig_info(SIGCHLD, &info, parent);
 	wake_up(&parent->signal->wait_chldexit);
 }
@@ -655,6 +703,38 @@ static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 }
 
 /*
+ * take_sigaction - the action current is to take for @sig, just
+ * dequeued: a copy, made under siglock; a one-shot handler
+ * (SA_RESETHAND) is reset to SIG_DFL for the next one then, as Linux's
+ * get_signal() does.
+ */
+static struct k_sigaction take_sigaction(int sig)
+{
+	struct sighand_struct *sighand = current->sighand;
+	struct k_sigaction ka, *k = &sighand->action[sig - 1];
+	unsigned long flags;
+
+	spin_lock_irqsave(&sighand->siglock, flags);
+	ka = *k;
+	if (k->handler != SIG_DFL && k->handler != SIG_IGN && (k->flags & SA_RESETHAND))
+		k->handler = SIG_DFL;
+	spin_unlock_irqrestore(&sighand->siglock, flags);
+	return ka;
+}
+
+/* set_sig_default - current's (and its sighand's sharers') action for
+ * @sig becomes SIG_DFL. */
+static void set_sig_default(int sig)
+{
+	struct sighand_struct *sighand = current->sighand;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sighand->siglock, flags);
+	sighand->action[sig - 1].handler = SIG_DFL;
+	spin_unlock_irqrestore(&sighand->siglock, flags);
+}
+
+/*
  * do_signal_exit_check - on the way to user mode with @regs: act on the
  * deliverable signals and on a pending group stop. A handler gets a
  * frame (one handler per return: the rest wait until it runs);
@@ -669,7 +749,7 @@ void do_signal_exit_check(struct pt_regs *regs)
 
 	for (;;) {
 		struct kernel_siginfo info;
-		struct k_sigaction *ka;
+		struct k_sigaction ka;
 		int sig;
 
 		if (do_jobctl_notify())
@@ -681,26 +761,25 @@ void do_signal_exit_check(struct pt_regs *regs)
 		sig = dequeue_signal(t->blocked, &info);
 		if (!sig)
 			break;
-		ka = &t->sighand[sig - 1];
+		ka = take_sigaction(sig);
 		if (t->signal->group_exit)
 			do_group_exit(SIGKILL);
-		if (ka->handler == SIG_IGN && sig != SIGKILL)
+		if (ka.handler == SIG_IGN && sig != SIGKILL)
 			continue;
-		if (ka->handler != SIG_DFL && sig != SIGKILL) {
-			syscall_restart(regs, ka);
-			if (setup_rt_frame(sig, ka, &info, regs)) {
+		if (ka.handler != SIG_DFL && sig != SIGKILL) {
+			syscall_restart(regs, &ka);
+			if (setup_rt_frame(sig, &ka, &info, regs)) {
 				/* no room for the frame: a SIGSEGV that no
 				 * handler can catch (Linux's force_sigsegv) */
-				t->sighand[SIGSEGV - 1].handler = SIG_DFL;
+				set_sig_default(SIGSEGV);
 				force_sig(SIGSEGV);
 				continue;
 			}
 			/* the frame saved the mask to go back to; the
 			 * handler runs under the current one, as Linux's */
 			clear_restore_sigmask();
-			t->blocked |= ka->mask | (ka->flags & SA_NODEFER ? 0 : sigmask(sig));
-			if (ka->flags & SA_RESETHAND)
-				ka->handler = SIG_DFL;
+			set_current_blocked(t->blocked | ka.mask |
+					    (ka.flags & SA_NODEFER ? 0 : sigmask(sig)));
 			t->restore_sigmask = false;	/* the frame has the mask */
 			return;
 		}
@@ -721,24 +800,49 @@ void do_signal_exit_check(struct pt_regs *regs)
 	restore_saved_sigmask();
 }
 
+/*
+ * do_sigaction - current's action for @sig into *@oact (if any), then
+ * *@act (if any) becomes it, for every task sharing the sighand, under
+ * its siglock. EINVAL for a bad number, or for changing SIGKILL's or
+ * SIGSTOP's, as Linux's.
+ */
+static int do_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *oact)
+{
+	struct sighand_struct *sighand = current->sighand;
+	struct k_sigaction *k;
+	unsigned long flags;
+
+	if (sig < 1 || sig > _NSIG || (act && (sigmask(sig) & SIG_KERNEL_ONLY_MASK)))
+		return -EINVAL;
+	k = &sighand->action[sig - 1];
+	spin_lock_irqsave(&sighand->siglock, flags);
+	if (oact)
+		*oact = *k;
+	if (act) {
+		*k = *act;
+		k->mask &= ~SIG_KERNEL_ONLY_MASK;
+	}
+	spin_unlock_irqrestore(&sighand->siglock, flags);
+	return 0;
+}
+
+/* rt_sigaction - Linux's order of checks: the set size, reading *@act,
+ * the number (do_sigaction), then writing *@oact (the new action is in
+ * place even if that fails). */
 SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
 		struct k_sigaction __user *, oact, size_t, sigsetsize)
 {
-	struct k_sigaction new;
+	struct k_sigaction new, old;
+	int ret;
 
-	if (sigsetsize != sizeof(sigset_t) || sig < 1 || sig > _NSIG)
-		return -EINVAL;
-	if (act && (sig == SIGKILL || sig == SIGSTOP))
+	if (sigsetsize != sizeof(sigset_t))
 		return -EINVAL;
 	if (act && copy_from_user(&new, act, sizeof(new)))
 		return -EFAULT;
-	if (oact && copy_to_user(oact, &current->sighand[sig - 1], sizeof(*oact)))
+	ret = do_sigaction(sig, act ? &new : NULL, oact ? &old : NULL);
+	if (!ret && oact && copy_to_user(oact, &old, sizeof(old)))
 		return -EFAULT;
-	if (act) {
-		new.mask &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
-		current->sighand[sig - 1] = new;
-	}
-	return 0;
+	return ret;
 }
 
 #define SIG_BLOCK	0

@@ -73,22 +73,26 @@ static int sigs_pending(sigset_t set)
 	return n;
 }
 
-/* task_sig_masks - the ignored and caught signals of @t, under siglock. */
+/* task_sig_masks - the ignored and caught signals of @t, under its
+ * sighand's siglock; inside tasklist_lock, under which exec swaps the
+ * sighand (unshare_sighand()) and frees the old. */
 static void task_sig_masks(struct task_struct *t, sigset_t *ign, sigset_t *catch)
 {
 	unsigned long flags;
 
 	*ign = *catch = 0;
-	spin_lock_irqsave(&t->signal->siglock, flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&t->sighand->siglock);
 	for (int i = 0; i < _NSIG; i++) {
-		void *h = t->sighand[i].handler;
+		void *h = t->sighand->action[i].handler;
 
 		if (h == SIG_IGN)
 			*ign |= 1ULL << i;
 		else if (h != SIG_DFL)
 			*catch |= 1ULL << i;
 	}
-	spin_unlock_irqrestore(&t->signal->siglock, flags);
+	spin_unlock(&t->sighand->siglock);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /* task_umask - @t's umask, or -1 without an fs_struct (as Linux, which

@@ -65,6 +65,7 @@ struct kthread;
 struct files_struct;
 struct fs_struct;
 struct signal_struct;
+struct sighand_struct;
 struct completion;
 struct cred;
 struct tty_struct;
@@ -127,7 +128,6 @@ struct task_struct {
 	sigset_t real_blocked;		/* rt_sigtimedwait: blocked before it */
 	/* signal->siglock must be held when using these: */
 	unsigned long jobctl;		/* JOBCTL_*: this thread's part in a group stop */
-	struct k_sigaction sighand[_NSIG];
 	/* siglock must be held when using this: each pending signal's info */
 	struct kernel_siginfo siginfo[_NSIG];
 	/* The last fault's address, for the handler's sigcontext (cr2) */
@@ -148,6 +148,9 @@ struct task_struct {
 
 	/* The thread group: shared by CLONE_THREAD tasks */
 	struct signal_struct *signal;
+	/* The signal actions: shared by CLONE_SIGHAND tasks (a reference,
+	 * put by free_task(); only exec's unshare_sighand() changes it) */
+	struct sighand_struct *sighand;
 	int exit_signal;		/* to the parent at exit (SIGCHLD), -1: none */
 	int pdeath_signal;		/* to it when its parent thread exits (prctl) */
 	struct list_head thread_node;	/* in signal->thread_head: tasklist_lock */
@@ -211,6 +214,23 @@ struct signal_struct {
 	struct list_head posix_timers;	/* struct k_itimer.list */
 	int next_posix_timer_id;
 	struct prev_cputime prev_cputime;	/* the process's, last reported */
+};
+
+/*
+ * struct sighand_struct - the signal actions, shared by the tasks cloned
+ * with CLONE_SIGHAND (every thread, and CLONE_VM|CLONE_SIGHAND
+ * processes), so that one thread's sigaction() is every thread's, as
+ * Linux's. Each task holds a reference (count). Unlike Linux's, its
+ * siglock guards only the actions: the pending sets and the group stop
+ * are under signal->siglock, which is taken first when both are needed
+ * (Documentation/locking.md).
+ */
+struct sighand_struct {
+	atomic_t count;
+	/* siglock (irqsave: senders in the timer interrupt read the
+	 * actions) must be held when using these: */
+	spinlock_t siglock;
+	struct k_sigaction action[_NSIG];
 };
 
 /* signal_struct.flags */
@@ -352,6 +372,9 @@ void get_task_struct(struct task_struct *t);
 void put_task_struct(struct task_struct *t);
 void release_task(struct task_struct *p);
 void put_signal_struct(struct signal_struct *sig);
+struct kmem_cache;
+extern struct kmem_cache *sighand_cachep;	/* exec's unshare_sighand() allocates too */
+void __cleanup_sighand(struct sighand_struct *sighand);
 
 /* The free pages before PID 1's exec, for the line init's death prints. */
 extern unsigned long init_free_pages_before_exec;

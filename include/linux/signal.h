@@ -128,6 +128,7 @@ void force_sig_fault(int sig, int code, unsigned long addr);
 #define SEGV_ACCERR	2	/* si_code: mapped, access not allowed */
 #define BUS_ADRERR	2
 __attribute__((noreturn)) void do_group_exit(int code);
-void flush_signal_handlers(struct task_struct *t);
+void flush_signal_handlers(struct task_struct *t, bool force_default);
+struct k_sigaction sigaction_of(struct task_struct *p, int sig);
 
 #endif
