@@ -189,7 +189,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->vfork_done = NULL;
 	tsk->real_cred = tsk->cred = NULL;	/* copy_creds() makes them */
 	tsk->set_child_tid = tsk->clear_child_tid = NULL;
-	tsk->pending = 0;
+	tsk->pending.signal = 0;	/* init_sigpending() */
 	tsk->real_blocked = 0;
 	tsk->restore_sigmask = false;
 	tsk->jobctl = 0;

@@ -22,6 +22,20 @@
 
 #define SIG_KERNEL_ONLY_MASK	(sigmask(SIGKILL) | sigmask(SIGSTOP))
 
+/* The signals whose default is a core dump (Linux's); mmos dumps none,
+ * but like Linux it leaves their group exit to the thread that takes
+ * them (no short cut in complete_signal()). */
+#define SIG_KERNEL_COREDUMP_MASK (sigmask(SIGQUIT) | sigmask(SIGILL) | \
+				  sigmask(SIGTRAP) | sigmask(SIGABRT) | \
+				  sigmask(SIGFPE) | sigmask(SIGSEGV) | \
+				  sigmask(SIGBUS) | sigmask(SIGSYS) | \
+				  sigmask(SIGXCPU) | sigmask(SIGXFSZ))
+
+/* The signals a thread's own fault sends: taken first (next_signal()),
+ * as Linux's, so a handler sees its fault before anything else. */
+#define SYNCHRONOUS_MASK	(sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | \
+				 sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(SIGSYS))
+
 #define SA_NOCLDSTOP	0x00000001
 #define SA_ONSTACK	0x08000000
 
@@ -127,19 +141,131 @@ static bool si_force(const struct kernel_siginfo *info)
 	       (info != SEND_SIG_NOINFO && info->si_code == SI_KERNEL);
 }
 
-/* signal_add - make @sig pending for @p, with @info unless one is
- * pending already (they merge), and wake it from a sleep the signal
- * ends. Any context: siglock is taken with interrupts off. */
-static void signal_add(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+/* flush_sigqueue_mask - the signals of @mask are no longer pending in
+ * @pending. siglock held. */
+static void flush_sigqueue_mask(sigset_t mask, struct sigpending *pending)
 {
+	pending->signal &= ~mask;
+}
+
+/* flush_group_mask - the signals of @mask are no longer pending for
+ * @p's process: in its shared set nor in any thread's own.
+ * tasklist_lock (the thread list) and siglock held. */
+static void flush_group_mask(sigset_t mask, struct task_struct *p)
+{
+	struct task_struct *t;
+
+	lockdep_assert_held(&tasklist_lock);
+	lockdep_assert_held(&p->signal->siglock);
+	flush_sigqueue_mask(mask, &p->signal->shared_pending);
+	list_for_each_entry(t, &p->signal->thread_head, thread_node)
+		flush_sigqueue_mask(mask, &t->pending);
+}
+
+/* pending_except - what @p would find to take now but @sig: its own
+ * and its process's pending signals that it does not block (Linux's
+ * TIF_SIGPENDING before @sig came). siglock held. */
+static bool pending_except(struct task_struct *p, int sig)
+{
+	sigset_t set = p->pending.signal | p->signal->shared_pending.signal;
+
+	return set & ~p->blocked & ~sigmask(sig);
+}
+
+/*
+ * wants_signal - may thread @p take process-wide @sig now, as Linux's:
+ * it does not block it and is not exiting; for any but SIGKILL, it is
+ * not stopped, and is running or has nothing else to do. siglock held.
+ */
+static bool wants_signal(int sig, struct task_struct *p)
+{
+	if ((p->blocked & sigmask(sig)) || p->exit_state || (p->flags & PF_EXITING))
+		return false;
+	if (sig == SIGKILL)
+		return true;
+	if (p->jobctl & JOBCTL_STOPPED)
+		return false;
+	return p == current || !pending_except(p, sig);
+}
+
+/* sig_fatal - does @sig's action end @p's process: the default action,
+ * and a default that is neither ignore nor stop. */
+static bool sig_fatal(struct task_struct *p, int sig)
+{
+	return !(sigmask(sig) & (SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK)) &&
+	       sig_handler(p, sig) == SIG_DFL;
+}
+
+/*
+ * complete_signal - @sig was just made pending for @p (@type
+ * PIDTYPE_PID: for that thread alone; else for its process): wake the
+ * thread to take it, as Linux's. @p itself if it wants it (a
+ * thread-directed one waits for @p otherwise); else the first thread
+ * that does (none: it stays pending until one unblocks it). A fatal
+ * signal, no thread waiting for it in rt_sigtimedwait, ends the whole
+ * process at once: the group exits with it, every thread gets SIGKILL.
+ * tasklist_lock (the thread list, group_exit) and siglock held.
+ */
+static void complete_signal(int sig, struct task_struct *p, enum pid_type type)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t = NULL, *i;
+
+	lockdep_assert_held(&tasklist_lock);
+	lockdep_assert_held(&signal->siglock);
+	if (wants_signal(sig, p)) {
+		t = p;
+	} else if (type == PIDTYPE_PID) {
+		return;
+	} else {
+		list_for_each_entry(i, &signal->thread_head, thread_node)
+			if (wants_signal(sig, i)) {
+				t = i;
+				break;
+			}
+		if (!t)
+			return;
+	}
+	if (sig_fatal(p, sig) && !signal->group_exit && !signal->group_exec_task &&
+	    !(signal->flags & SIGNAL_UNKILLABLE) && !(t->real_blocked & sigmask(sig)) &&
+	    !(sigmask(sig) & SIG_KERNEL_COREDUMP_MASK)) {
+		signal->group_exit = true;
+		signal->group_exit_code = sig;
+		signal->group_stop_count = 0;
+		list_for_each_entry(i, &signal->thread_head, thread_node) {
+			if (i->exit_state)
+				continue;
+			i->jobctl &= ~JOBCTL_STOP_PENDING;
+			i->pending.signal |= sigmask(SIGKILL);
+			signal_wake_up(i, true);
+		}
+		return;
+	}
+	signal_wake_up(t, sig == SIGKILL);
+}
+
+/*
+ * signal_add - make @sig pending for thread @p (@type PIDTYPE_PID) or
+ * its process (any other @type), with @info, and complete_signal(). A
+ * signal already pending in that set merges with it: nothing more
+ * happens, as in Linux. tasklist_lock held; siglock is taken with
+ * interrupts off (any context).
+ */
+static void signal_add(int sig, const struct kernel_siginfo *info, struct task_struct *p,
+		       enum pid_type type)
+{
+	struct sigpending *pending;
 	unsigned long flags;
 
+	lockdep_assert_held(&tasklist_lock);
 	spin_lock_irqsave(&p->signal->siglock, flags);
-	if (!(p->pending & sigmask(sig)))
-		fill_siginfo(&p->siginfo[sig - 1], sig, info);
-	p->pending |= sigmask(sig);
+	pending = type == PIDTYPE_PID ? &p->pending : &p->signal->shared_pending;
+	if (!(pending->signal & sigmask(sig))) {
+		fill_siginfo(&pending->info[sig - 1], sig, info);
+		pending->signal |= sigmask(sig);
+		complete_signal(sig, p, type);
+	}
 	spin_unlock_irqrestore(&p->signal->siglock, flags);
-	signal_wake_up(p, sig == SIGKILL);
 }
 
 /*
@@ -162,13 +288,12 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 		return false;	/* all that is left is dying */
 	spin_lock_irqsave(&signal->siglock, flags);
 	if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
-		list_for_each_entry(t, &signal->thread_head, thread_node)
-			t->pending &= ~sigmask(SIGCONT);
+		flush_group_mask(sigmask(SIGCONT), p);
 	} else if (sig == SIGCONT) {
 		unsigned int why = 0;
 
+		flush_group_mask(SIG_KERNEL_STOP_MASK, p);
 		list_for_each_entry(t, &signal->thread_head, thread_node) {
-			t->pending &= ~SIG_KERNEL_STOP_MASK;
 			t->jobctl &= ~(JOBCTL_STOP_PENDING | JOBCTL_STOPPED);
 			wake_up_state(t, __TASK_STOPPED);
 		}
@@ -193,7 +318,7 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 static void __send_sig(int sig, const struct kernel_siginfo *info, struct task_struct *p)
 {
 	if (prepare_signal(sig, p, si_force(info)))
-		signal_add(sig, info, p);
+		signal_add(sig, info, p, PIDTYPE_PID);
 }
 
 /* send_signal_locked - __send_sig() for the kernel's other files: @sig
@@ -226,27 +351,6 @@ int send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct
 int send_sig(int sig, struct task_struct *p, int priv)
 {
 	return send_sig_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO, p);
-}
-
-/*
- * complete_signal_target - the thread of @p's process to take a
- * process-wide @sig: the first live one that does not block it, else the
- * first live one (mmos keeps no shared pending set: Linux would queue
- * it there). NULL if every thread is gone. tasklist_lock held.
- */
-static struct task_struct *complete_signal_target(int sig, struct task_struct *p)
-{
-	struct task_struct *t, *any = NULL;
-
-	list_for_each_entry(t, &p->signal->thread_head, thread_node) {
-		if (t->exit_state || (t->flags & PF_EXITING))
-			continue;
-		if (!(t->blocked & sigmask(sig)))
-			return t;
-		if (!any)
-			any = t;
-	}
-	return any;
 }
 
 /*
@@ -289,14 +393,13 @@ static int check_kill_permission(int sig, struct task_struct *t)
 /*
  * __group_send_sig_info - a process-wide @sig (0: only the checks) to
  * @p's process, as kill() sends it: EINVAL for a bad number, EPERM for a
- * kernel thread; SIGKILL goes to every thread, another signal to one
- * (complete_signal_target). A zombie takes it and nothing happens, as in
- * Linux. tasklist_lock held. Returns 0 or -errno.
+ * kernel thread; then it is pending for the process (its shared set),
+ * and complete_signal() wakes a thread to take it (SIGKILL, or another
+ * fatal signal, kills them all). A zombie takes it and nothing happens,
+ * as in Linux. tasklist_lock held. Returns 0 or -errno.
  */
 int __group_send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct *p)
 {
-	struct task_struct *t;
-
 	lockdep_assert_held(&tasklist_lock);
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
@@ -310,15 +413,7 @@ int __group_send_sig_info(int sig, const struct kernel_siginfo *info, struct tas
 	}
 	if (!sig || !prepare_signal(sig, p, si_force(info)))
 		return 0;
-	if (sig == SIGKILL) {
-		list_for_each_entry(t, &p->signal->thread_head, thread_node)
-			if (!t->exit_state)
-				signal_add(SIGKILL, info, t);
-		return 0;
-	}
-	t = complete_signal_target(sig, p);
-	if (t)
-		signal_add(sig, info, t);
+	signal_add(sig, info, p, PIDTYPE_TGID);
 	return 0;
 }
 
@@ -424,7 +519,7 @@ void zap_other_threads(void)
 	lockdep_assert_held(&tasklist_lock);
 	list_for_each_entry(t, &current->signal->thread_head, thread_node)
 		if (t != current && !t->exit_state)
-			signal_add(SIGKILL, SEND_SIG_PRIV, t);
+			signal_add(SIGKILL, SEND_SIG_PRIV, t, PIDTYPE_PID);
 }
 
 /*
@@ -466,18 +561,22 @@ void force_sig(int sig)
 	force_sig_fault(sig, SI_KERNEL, 0);
 }
 
-/* fatal_signal_pending - SIGKILL is on its way to @p. */
+/* fatal_signal_pending - SIGKILL is on its way to @p (it is always put
+ * in each thread's own set: complete_signal(), zap_other_threads()). */
 bool fatal_signal_pending(struct task_struct *p)
 {
-	return READ_ONCE(p->pending) & sigmask(SIGKILL);
+	return READ_ONCE(p->pending.signal) & sigmask(SIGKILL);
 }
 
 /* signal_pending - @p has something to do on its way to user mode: a
- * deliverable signal, or its part in a group stop (Linux's
- * TIF_SIGPENDING covers both). */
+ * deliverable signal, its own or its process's, or its part in a group
+ * stop (Linux's TIF_SIGPENDING covers them). */
 bool signal_pending(struct task_struct *p)
 {
-	return (READ_ONCE(p->pending) & ~p->blocked) ||
+	sigset_t set = READ_ONCE(p->pending.signal) |
+		       READ_ONCE(p->signal->shared_pending.signal);
+
+	return (set & ~READ_ONCE(p->blocked)) ||
 	       (READ_ONCE(p->jobctl) & JOBCTL_STOP_PENDING);
 }
 
@@ -675,29 +774,55 @@ void exit_signals(struct task_struct *tsk)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
+/* next_signal - the signal of @pending, not in @mask, to take first, as
+ * Linux's: a fault's (SYNCHRONOUS_MASK) before any other, else the
+ * lowest-numbered (so the standard signals before the real-time ones).
+ * 0 if none. siglock held. */
+static int next_signal(const struct sigpending *pending, sigset_t mask)
+{
+	sigset_t x = pending->signal & ~mask;
+
+	if (x & SYNCHRONOUS_MASK)
+		x &= SYNCHRONOUS_MASK;
+	return x ? __builtin_ctzll(x) + 1 : 0;
+}
+
+/* __dequeue_signal - take next_signal() off @pending, its info into
+ * *@info. Returns it, or 0. siglock held. */
+static int __dequeue_signal(struct sigpending *pending, sigset_t mask,
+			    struct kernel_siginfo *info)
+{
+	int sig = next_signal(pending, mask);
+
+	if (sig) {
+		pending->signal &= ~sigmask(sig);
+		*info = pending->info[sig - 1];
+	}
+	return sig;
+}
+
 /*
- * dequeue_signal - take the lowest-numbered pending signal of current
- * that is not in @mask off its pending set, its info into *@info.
- * Returns it, or 0 if there is none.
+ * dequeue_signal - take a pending signal of current that is not in
+ * @mask, its info into *@info: from its own set first, then from its
+ * process's, as Linux's. Returns it, or 0 if there is none.
  */
 static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 {
 	struct task_struct *t = current;
 	unsigned long flags;
-	sigset_t ready;
-	int sig = 0;
+	bool shared = false;
+	int sig;
 
 	spin_lock_irqsave(&t->signal->siglock, flags);
-	ready = t->pending & ~mask;
-	if (ready) {
-		sig = __builtin_ctzll(ready) + 1;
-		t->pending &= ~sigmask(sig);
-		*info = t->siginfo[sig - 1];
-		if (info->si_code == SI_TIMER)
-			posix_timer_dequeued(info);
+	sig = __dequeue_signal(&t->pending, mask, info);
+	if (!sig) {
+		sig = __dequeue_signal(&t->signal->shared_pending, mask, info);
+		shared = sig;
 	}
+	if (sig && info->si_code == SI_TIMER)
+		posix_timer_dequeued(info);
 	spin_unlock_irqrestore(&t->signal->siglock, flags);
-	if (sig == SIGALRM)
+	if (shared && sig == SIGALRM)
 		it_real_rearm();	/* an interval timer goes on now */
 	return sig;
 }
@@ -800,11 +925,20 @@ void do_signal_exit_check(struct pt_regs *regs)
 	restore_saved_sigmask();
 }
 
+/* sig_handler_ignored - does handler @h make @sig ignored (SIG_IGN, or
+ * SIG_DFL of a signal whose default is to ignore)? */
+static bool sig_handler_ignored(void *h, int sig)
+{
+	return h == SIG_IGN || (h == SIG_DFL && (sigmask(sig) & SIG_KERNEL_IGNORE_MASK));
+}
+
 /*
  * do_sigaction - current's action for @sig into *@oact (if any), then
- * *@act (if any) becomes it, for every task sharing the sighand, under
- * its siglock. EINVAL for a bad number, or for changing SIGKILL's or
- * SIGSTOP's, as Linux's.
+ * *@act (if any) becomes it, for every task sharing the sighand. An
+ * action that ignores the signal discards it where it is pending for
+ * current's process, as POSIX says and Linux does. EINVAL for a bad
+ * number, or for changing SIGKILL's or SIGSTOP's, as Linux's.
+ * tasklist_lock (the thread list), siglock, then the sighand's.
  */
 static int do_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *oact)
 {
@@ -815,14 +949,20 @@ static int do_sigaction(int sig, const struct k_sigaction *act, struct k_sigacti
 	if (sig < 1 || sig > _NSIG || (act && (sigmask(sig) & SIG_KERNEL_ONLY_MASK)))
 		return -EINVAL;
 	k = &sighand->action[sig - 1];
-	spin_lock_irqsave(&sighand->siglock, flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&current->signal->siglock);
+	spin_lock(&sighand->siglock);
 	if (oact)
 		*oact = *k;
 	if (act) {
 		*k = *act;
 		k->mask &= ~SIG_KERNEL_ONLY_MASK;
+		if (sig_handler_ignored(k->handler, sig))
+			flush_group_mask(sigmask(sig), current);
 	}
-	spin_unlock_irqrestore(&sighand->siglock, flags);
+	spin_unlock(&sighand->siglock);
+	spin_unlock(&current->signal->siglock);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return 0;
 }
 
@@ -951,14 +1091,20 @@ void set_current_blocked(sigset_t set)
 	spin_unlock_irqrestore(&current->signal->siglock, flags);
 }
 
-/* rt_sigpending - the blocked signals pending for current, the first
- * @sigsetsize bytes of them (EINVAL beyond a sigset_t). */
+/* rt_sigpending - the blocked signals pending for current, its own and
+ * its process's, the first @sigsetsize bytes of them (EINVAL beyond a
+ * sigset_t). */
 SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 {
-	sigset_t set = READ_ONCE(current->pending) & current->blocked;
+	struct signal_struct *sig = current->signal;
+	unsigned long flags;
+	sigset_t set;
 
 	if (sigsetsize > sizeof(set))
 		return -EINVAL;
+	spin_lock_irqsave(&sig->siglock, flags);
+	set = (current->pending.signal | sig->shared_pending.signal) & current->blocked;
+	spin_unlock_irqrestore(&sig->siglock, flags);
 	return copy_to_user(uset, &set, sigsetsize) ? -EFAULT : 0;
 }
 

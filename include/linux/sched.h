@@ -117,8 +117,9 @@ struct task_struct {
 	u64 start_boottime;		/* CLOCK_BOOTTIME ns at fork: /proc's starttime */
 	struct prev_cputime prev_cputime;	/* what was last reported */
 
-	/* Signals: changed by the task itself or by senders, irqs off */
-	sigset_t pending, blocked;
+	/* Signals: the blocked mask, changed by the task itself under
+	 * signal->siglock (senders read it there) */
+	sigset_t blocked;
 	/* rt_sigsuspend, ppoll and pselect6 put a temporary mask in blocked
 	 * for the call; the task's own waits here until a handler's frame
 	 * saved it or the return to user mode put it back
@@ -128,8 +129,7 @@ struct task_struct {
 	sigset_t real_blocked;		/* rt_sigtimedwait: blocked before it */
 	/* signal->siglock must be held when using these: */
 	unsigned long jobctl;		/* JOBCTL_*: this thread's part in a group stop */
-	/* siglock must be held when using this: each pending signal's info */
-	struct kernel_siginfo siginfo[_NSIG];
+	struct sigpending pending;	/* signals for this thread alone */
 	/* The last fault's address, for the handler's sigcontext (cr2) */
 	unsigned long fault_addr;
 	/* sigaltstack: changed by the task itself only */
@@ -198,6 +198,7 @@ struct signal_struct {
 
 	/* siglock must be held when using these (the group stop): */
 	spinlock_t siglock;
+	struct sigpending shared_pending;	/* signals for any of the threads */
 	unsigned int stop_flags;	/* SIGNAL_STOP_*, SIGNAL_CLD_* */
 	int group_stop_count;		/* threads still to stop */
 	int group_stop_code;		/* the stop signal, for wait (WSTOPPED) */

@@ -33,7 +33,12 @@
 #define SIGTTIN		21
 #define SIGTTOU		22
 #define SIGURG		23
+#define SIGXCPU		24
+#define SIGXFSZ		25
 #define SIGWINCH	28
+#define SIGSYS		31
+#define SIGRTMIN	32	/* the kernel's: libc keeps the first few */
+#define SIGRTMAX	_NSIG
 
 #define SIG_DFL		((void *)0)
 #define SIG_IGN		((void *)1)
@@ -60,6 +65,19 @@ struct kernel_siginfo {
 		struct { int tid, overrun; u64 sigval; } timer;	/* SI_TIMER */
 		u64 addr;					/* faults */
 	};
+};
+
+/*
+ * struct sigpending - a set of pending signals, as Linux's: a thread's
+ * own (task->pending: tkill, tgkill, a fault's, SIGPIPE) or its
+ * process's (signal->shared_pending: kill, a process group's signals,
+ * SIGCHLD, the timers), each under signal->siglock. A signal pending a
+ * second time in the same set merges with the first, so each has one
+ * info, kept here.
+ */
+struct sigpending {
+	sigset_t signal;
+	struct kernel_siginfo info[_NSIG];
 };
 
 /* Linux's special info values: from a user's kill() (si_code SI_USER,

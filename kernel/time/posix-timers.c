@@ -294,6 +294,22 @@ static u64 clock_offset(int clock)
 	return clock == CLOCK_REALTIME ? ktime_get_real_ns() - ktime_get_ns() : 0;
 }
 
+/* timer_signal_overrun - is @timr's last signal still pending in
+ * @pending? Then it counts this expiry and the @missed ones as
+ * overruns. siglock held. */
+static bool timer_signal_overrun(struct sigpending *pending, struct k_itimer *timr, int missed)
+{
+	int sig = timr->it_sigev_signo;
+	struct kernel_siginfo *q = &pending->info[sig - 1];
+
+	lockdep_assert_held(&timr->it_signal->siglock);
+	if (!(pending->signal & sigmask(sig)) || q->si_code != SI_TIMER ||
+	    q->timer.tid != timr->it_id)
+		return false;
+	q->timer.overrun += 1 + missed;
+	return true;
+}
+
 /* posix_timer_event - @timr expired (@missed more periods since): its
  * signal, unless the last one is still pending, which then counts
  * them as overruns. From the tick. */
@@ -312,15 +328,9 @@ static void posix_timer_event(struct k_itimer *timr, int missed)
 	p = pid_task(timr->it_pid, timr->it_pid_type);
 	if (p) {
 		spin_lock(&p->signal->siglock);
-		list_for_each_entry(t, &p->signal->thread_head, thread_node) {
-			struct kernel_siginfo *q = &t->siginfo[sig - 1];
-
-			if ((t->pending & sigmask(sig)) && q->si_code == SI_TIMER &&
-			    q->timer.tid == timr->it_id) {
-				q->timer.overrun += 1 + missed;
-				queued = true;
-			}
-		}
+		queued = timer_signal_overrun(&p->signal->shared_pending, timr, missed);
+		list_for_each_entry(t, &p->signal->thread_head, thread_node)
+			queued |= timer_signal_overrun(&t->pending, timr, missed);
 		spin_unlock(&p->signal->siglock);
 		if (!queued && timr->it_pid_type == PIDTYPE_PID)
 			send_signal_locked(sig, &info, p);
