@@ -23,6 +23,7 @@ static struct signal_struct init_signals = {
 	 * until it calls setsid() or setpgid() */
 	.pids = { &init_struct_pid, &init_struct_pid, &init_struct_pid, &init_struct_pid },
 	.siglock = __SPIN_LOCK_UNLOCKED(init_signals.siglock),
+	.shared_pending = { .list = LIST_HEAD_INIT(init_signals.shared_pending.list) },
 };
 
 /* The actions of init_task, all SIG_DFL; its kernel threads copy them. */
@@ -49,6 +50,7 @@ struct task_struct init_task = {
 	.sibling	= LIST_HEAD_INIT(init_task.sibling),
 	.tasks		= { &tasklist, &tasklist },
 	.run_list	= LIST_HEAD_INIT(init_task.run_list),
+	.pending	= { .list = LIST_HEAD_INIT(init_task.pending.list) },
 	.comm		= "swapper/0",
 	.signal		= &init_signals,
 	.sighand	= &init_sighand,

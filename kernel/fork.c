@@ -144,6 +144,7 @@ void get_task_struct(struct task_struct *t)
 
 static void free_task(struct task_struct *t)
 {
+	flush_sigqueue(&t->pending);	/* unreachable: no sender finds it */
 	if (t->signal)
 		put_signal_struct(t->signal);
 	if (t->sighand)
@@ -189,7 +190,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->vfork_done = NULL;
 	tsk->real_cred = tsk->cred = NULL;	/* copy_creds() makes them */
 	tsk->set_child_tid = tsk->clear_child_tid = NULL;
-	tsk->pending.signal = 0;	/* init_sigpending() */
+	init_sigpending(&tsk->pending);
 	tsk->real_blocked = 0;
 	tsk->restore_sigmask = false;
 	tsk->jobctl = 0;
@@ -307,6 +308,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	atomic_set(&sig->live, 1);
 	INIT_LIST_HEAD(&sig->thread_head);
 	spin_lock_init(&sig->siglock);
+	init_sigpending(&sig->shared_pending);
 	init_waitqueue_head(&sig->wait_chldexit);
 	itimer_setup(sig);
 	INIT_LIST_HEAD(&sig->posix_timers);
@@ -356,6 +358,7 @@ void __cleanup_sighand(struct sighand_struct *sighand)
 void put_signal_struct(struct signal_struct *sig)
 {
 	if (atomic_dec_and_test(&sig->count)) {
+		flush_sigqueue(&sig->shared_pending);	/* nobody can send now */
 		for (int t = PIDTYPE_TGID; t < PIDTYPE_MAX; t++)
 			put_pid(sig->pids[t]);
 		kmem_cache_free(signal_cachep, sig);

@@ -8,6 +8,7 @@
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/sched/signal.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/time64.h>
@@ -141,11 +142,50 @@ static bool si_force(const struct kernel_siginfo *info)
 	       (info != SEND_SIG_NOINFO && info->si_code == SI_KERNEL);
 }
 
+/* init_sigpending - @pending holds no signal. */
+void init_sigpending(struct sigpending *pending)
+{
+	INIT_LIST_HEAD(&pending->list);
+	pending->signal = 0;
+	for (int i = 0; i < _NSIG; i++)
+		pending->info[i].si_signo = 0;
+}
+
+/* sigqueue_alloc - a sigqueue for a send of @sig, made before any lock
+ * is taken: only a real-time signal is queued. NULL otherwise, or when
+ * memory ran out (the send then fails or loses its info, as Linux's
+ * does when its queue is full). */
+static struct sigqueue *sigqueue_alloc(int sig)
+{
+	if (sig < SIGRTMIN || sig > SIGRTMAX)
+		return NULL;
+	return kzalloc(sizeof(struct sigqueue), GFP_KERNEL);
+}
+
 /* flush_sigqueue_mask - the signals of @mask are no longer pending in
- * @pending. siglock held. */
+ * @pending; their queued entries are freed (freeing takes no sleep).
+ * siglock held, or @pending unreachable. */
 static void flush_sigqueue_mask(sigset_t mask, struct sigpending *pending)
 {
+	struct sigqueue *q, *n;
+
 	pending->signal &= ~mask;
+	for (int i = SIGRTMIN; i <= SIGRTMAX; i++)
+		if (mask & sigmask(i))
+			pending->info[i - 1].si_signo = 0;
+	list_for_each_entry_safe(q, n, &pending->list, list) {
+		if (mask & sigmask(q->info.si_signo)) {
+			list_del(&q->list);
+			kfree(q);
+		}
+	}
+}
+
+/* flush_sigqueue - @pending is to go (its task or process freed): every
+ * queued entry is freed. */
+void flush_sigqueue(struct sigpending *pending)
+{
+	flush_sigqueue_mask(~0ULL, pending);
 }
 
 /* flush_group_mask - the signals of @mask are no longer pending for
@@ -245,27 +285,65 @@ static void complete_signal(int sig, struct task_struct *p, enum pid_type type)
 }
 
 /*
+ * queue_rt_signal - record a real-time @sig in @pending. With a sender's
+ * sigqueue (*@q, which is then used up) it is queued after the others;
+ * a sender that could not get one (@q set, *@q NULL) fails with -EAGAIN
+ * if it gave its own info with an si_code other than SI_USER
+ * (sigqueue(3)), or else the signal goes without its info, as Linux's
+ * does when its queue is full; a sender with no sigqueue at all (@q
+ * NULL) merges it into info[] like a standard signal. Returns 0 when it
+ * is now pending, 1 when it merged, or -EAGAIN. siglock held.
+ */
+static int queue_rt_signal(int sig, const struct kernel_siginfo *info,
+			   struct sigpending *pending, struct sigqueue **q)
+{
+	bool special = info == SEND_SIG_NOINFO || info == SEND_SIG_PRIV;
+
+	if (q && *q) {
+		fill_siginfo(&(*q)->info, sig, info);
+		list_add_tail(&(*q)->list, &pending->list);
+		*q = NULL;
+	} else if (q && !special && info->si_code != SI_USER) {
+		return -EAGAIN;
+	} else if (pending->signal & sigmask(sig)) {
+		return 1;
+	} else if (!q) {
+		fill_siginfo(&pending->info[sig - 1], sig, info);
+	}
+	pending->signal |= sigmask(sig);
+	return 0;
+}
+
+/*
  * signal_add - make @sig pending for thread @p (@type PIDTYPE_PID) or
  * its process (any other @type), with @info, and complete_signal(). A
- * signal already pending in that set merges with it: nothing more
- * happens, as in Linux. tasklist_lock held; siglock is taken with
- * interrupts off (any context).
+ * standard signal already pending in that set merges with it: nothing
+ * more happens, as in Linux; a real-time one is queued with the
+ * sender's sigqueue @q (queue_rt_signal()). tasklist_lock held; siglock
+ * is taken with interrupts off (any context). Returns 0 or -EAGAIN.
  */
-static void signal_add(int sig, const struct kernel_siginfo *info, struct task_struct *p,
-		       enum pid_type type)
+static int signal_add(int sig, const struct kernel_siginfo *info, struct task_struct *p,
+		      enum pid_type type, struct sigqueue **q)
 {
 	struct sigpending *pending;
 	unsigned long flags;
+	int ret = 0;
 
 	lockdep_assert_held(&tasklist_lock);
 	spin_lock_irqsave(&p->signal->siglock, flags);
 	pending = type == PIDTYPE_PID ? &p->pending : &p->signal->shared_pending;
-	if (!(pending->signal & sigmask(sig))) {
+	if (sig >= SIGRTMIN) {
+		ret = queue_rt_signal(sig, info, pending, q);
+	} else if (pending->signal & sigmask(sig)) {
+		ret = 1;
+	} else {
 		fill_siginfo(&pending->info[sig - 1], sig, info);
 		pending->signal |= sigmask(sig);
-		complete_signal(sig, p, type);
 	}
+	if (!ret)
+		complete_signal(sig, p, type);
 	spin_unlock_irqrestore(&p->signal->siglock, flags);
+	return ret < 0 ? ret : 0;
 }
 
 /*
@@ -312,13 +390,16 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 }
 
 /*
- * __send_sig - @sig with @info for thread @p, after prepare_signal().
- * tasklist_lock held.
+ * __send_sig - @sig with @info for thread @p, after prepare_signal();
+ * @q: the sender's sigqueue for a real-time signal (signal_add()), or
+ * NULL. tasklist_lock held. Returns 0 or -EAGAIN.
  */
-static void __send_sig(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+static int __send_sig(int sig, const struct kernel_siginfo *info, struct task_struct *p,
+		      struct sigqueue **q)
 {
-	if (prepare_signal(sig, p, si_force(info)))
-		signal_add(sig, info, p, PIDTYPE_PID);
+	if (!prepare_signal(sig, p, si_force(info)))
+		return 0;
+	return signal_add(sig, info, p, PIDTYPE_PID, q);
 }
 
 /* send_signal_locked - __send_sig() for the kernel's other files: @sig
@@ -326,7 +407,7 @@ static void __send_sig(int sig, const struct kernel_siginfo *info, struct task_s
 void send_signal_locked(int sig, const struct kernel_siginfo *info, struct task_struct *p)
 {
 	lockdep_assert_held(&tasklist_lock);
-	__send_sig(sig, info, p);
+	__send_sig(sig, info, p, NULL);
 }
 
 /*
@@ -341,7 +422,7 @@ int send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
 	spin_lock_irqsave(&tasklist_lock, flags);
-	__send_sig(sig, info, p);
+	__send_sig(sig, info, p, NULL);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return 0;
 }
@@ -391,14 +472,16 @@ static int check_kill_permission(int sig, struct task_struct *t)
 }
 
 /*
- * __group_send_sig_info - a process-wide @sig (0: only the checks) to
+ * group_send_sig_queue - a process-wide @sig (0: only the checks) to
  * @p's process, as kill() sends it: EINVAL for a bad number, EPERM for a
  * kernel thread; then it is pending for the process (its shared set),
  * and complete_signal() wakes a thread to take it (SIGKILL, or another
  * fatal signal, kills them all). A zombie takes it and nothing happens,
- * as in Linux. tasklist_lock held. Returns 0 or -errno.
+ * as in Linux. @q: the sender's sigqueue for a real-time signal, or
+ * NULL (signal_add()). tasklist_lock held. Returns 0 or -errno.
  */
-int __group_send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+static int group_send_sig_queue(int sig, const struct kernel_siginfo *info,
+				struct task_struct *p, struct sigqueue **q)
 {
 	lockdep_assert_held(&tasklist_lock);
 	if (sig < 0 || sig > _NSIG)
@@ -413,8 +496,14 @@ int __group_send_sig_info(int sig, const struct kernel_siginfo *info, struct tas
 	}
 	if (!sig || !prepare_signal(sig, p, si_force(info)))
 		return 0;
-	signal_add(sig, info, p, PIDTYPE_TGID);
-	return 0;
+	return signal_add(sig, info, p, PIDTYPE_TGID, q);
+}
+
+/* __group_send_sig_info - group_send_sig_queue() for a sender with no
+ * sigqueue (a real-time signal merges). tasklist_lock held. */
+int __group_send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+{
+	return group_send_sig_queue(sig, info, p, NULL);
 }
 
 /*
@@ -479,9 +568,11 @@ int kill_pid_info(int sig, const struct kernel_siginfo *info, struct pid *pid)
  * kill_something_info - kill()'s targets, Linux's rule: pid > 0 that
  * process; 0 the caller's process group; -1 every process but PID 1 and
  * the caller's own (ESRCH if there is none; an EPERM alone does not
- * count as the result); < -1 the group -pid. tasklist_lock held.
+ * count as the result); < -1 the group -pid. @q: the caller's sigqueue,
+ * used for one process only (the others merge a real-time signal).
+ * tasklist_lock held.
  */
-static long kill_something_info(int sig, pid_t pid)
+static long kill_something_info(int sig, pid_t pid, struct sigqueue **q)
 {
 	struct task_struct *p;
 	int err, retval = 0, count = 0;
@@ -489,7 +580,7 @@ static long kill_something_info(int sig, pid_t pid)
 	lockdep_assert_held(&tasklist_lock);
 	if (pid > 0) {	/* any thread's number names its process, as in Linux */
 		p = pid_task(find_vpid(pid), PIDTYPE_PID);
-		return p ? __group_send_sig_info(sig, SEND_SIG_NOINFO, p) : -ESRCH;
+		return p ? group_send_sig_queue(sig, SEND_SIG_NOINFO, p, q) : -ESRCH;
 	}
 	if (pid == INT_MIN)
 		return -ESRCH;	/* -INT_MIN is no number */
@@ -519,7 +610,7 @@ void zap_other_threads(void)
 	lockdep_assert_held(&tasklist_lock);
 	list_for_each_entry(t, &current->signal->thread_head, thread_node)
 		if (t != current && !t->exit_state)
-			signal_add(SIGKILL, SEND_SIG_PRIV, t, PIDTYPE_PID);
+			signal_add(SIGKILL, SEND_SIG_PRIV, t, PIDTYPE_PID, NULL);
 }
 
 /*
@@ -787,6 +878,45 @@ static int next_signal(const struct sigpending *pending, sigset_t mask)
 	return x ? __builtin_ctzll(x) + 1 : 0;
 }
 
+/*
+ * collect_rt_signal - take the oldest of real-time @sig's sends off
+ * @pending into *@info: the merged one in info[] if there is one (it
+ * came first), else the first queued; none (its info was lost: no
+ * sigqueue) gives SI_USER from nobody, as Linux's. The signal stays
+ * pending while more are queued. siglock held.
+ */
+static void collect_rt_signal(int sig, struct sigpending *pending, struct kernel_siginfo *info)
+{
+	struct kernel_siginfo *slot = &pending->info[sig - 1];
+	struct sigqueue *q, *first = NULL;
+	bool more = false;
+
+	list_for_each_entry(q, &pending->list, list) {
+		if (q->info.si_signo != sig)
+			continue;
+		if (first) {
+			more = true;
+			break;
+		}
+		first = q;
+	}
+	if (slot->si_signo) {
+		*info = *slot;
+		slot->si_signo = 0;
+		more = first;
+	} else if (first) {
+		*info = first->info;
+		list_del(&first->list);
+		kfree(first);
+	} else {
+		memset(info, 0, sizeof(*info));
+		info->si_signo = sig;
+		info->si_code = SI_USER;
+	}
+	if (!more)
+		pending->signal &= ~sigmask(sig);
+}
+
 /* __dequeue_signal - take next_signal() off @pending, its info into
  * *@info. Returns it, or 0. siglock held. */
 static int __dequeue_signal(struct sigpending *pending, sigset_t mask,
@@ -794,7 +924,9 @@ static int __dequeue_signal(struct sigpending *pending, sigset_t mask,
 {
 	int sig = next_signal(pending, mask);
 
-	if (sig) {
+	if (sig >= SIGRTMIN) {
+		collect_rt_signal(sig, pending, info);
+	} else if (sig) {
 		pending->signal &= ~sigmask(sig);
 		*info = pending->info[sig - 1];
 	}
@@ -1016,37 +1148,52 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
  * for @pid. Returns 0 or -errno. */
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
+	struct sigqueue *q = sigqueue_alloc(sig);
 	unsigned long flags;
 	long ret;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	ret = kill_something_info(sig, pid);
+	ret = kill_something_info(sig, pid, &q);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	kfree(q);	/* if it was not used */
+	return ret;
+}
+
+/*
+ * do_send_specific - @sig with @info to thread @pid (of process @tgid
+ * if > 0), as Linux's: ESRCH if there is none, EPERM by
+ * check_kill_permission(), EAGAIN if a real-time signal cannot be
+ * queued. The sigqueue is allocated before tasklist_lock is taken.
+ */
+static long do_send_specific(pid_t tgid, pid_t pid, int sig, const struct kernel_siginfo *info)
+{
+	struct sigqueue *q = sigqueue_alloc(sig);
+	struct task_struct *p;
+	unsigned long flags;
+	long ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid_locked(pid);
+	if (p && !p->exit_state && (tgid <= 0 || p->tgid == tgid)) {
+		ret = sig < 0 || sig > _NSIG ? -EINVAL : check_kill_permission(sig, p);
+		if (!ret && sig)
+			ret = __send_sig(sig, info, p, &q);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	kfree(q);	/* if it was not used */
 	return ret;
 }
 
 /* tgkill/tkill - a signal to one thread. */
 static long do_tkill(pid_t tgid, pid_t pid, int sig)
 {
-	struct task_struct *p;
-	unsigned long flags;
-	long ret = -ESRCH;
-
 	struct kernel_siginfo info = {
 		.si_signo = sig, .si_code = SI_TKILL, .kill = { .pid = current->tgid },
 	};
 
-	if (pid <= 0 || sig < 0 || sig > _NSIG)
+	if (pid <= 0)
 		return -EINVAL;
-	spin_lock_irqsave(&tasklist_lock, flags);
-	p = find_task_by_pid_locked(pid);
-	if (p && !p->exit_state && (tgid <= 0 || p->tgid == tgid)) {
-		ret = check_kill_permission(sig, p);
-		if (!ret && sig)
-			__send_sig(sig, &info, p);
-	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return ret;
+	return do_send_specific(tgid, pid, sig, &info);
 }
 
 SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
@@ -1059,6 +1206,72 @@ SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
 SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
 {
 	return do_tkill(0, pid, sig);
+}
+
+/* copy_siginfo_from_user - the user's siginfo_t at @from (its first
+ * bytes, which are all a kernel_siginfo keeps) as the info of @sig:
+ * si_signo is @sig whatever it says, as Linux's. */
+static int copy_siginfo_from_user(int sig, struct kernel_siginfo *to, const void __user *from)
+{
+	if (copy_from_user(to, from, sizeof(*to)))
+		return -EFAULT;
+	to->si_signo = sig;
+	return 0;
+}
+
+/* sigqueue_may_forge - may current send @info to thread or process
+ * @pid? Not even root may pretend to be the kernel (si_code >= 0) or a
+ * kill()/tkill() (SI_USER, SI_TKILL) to any but itself: its own thread
+ * id, as Linux compares. */
+static bool sigqueue_may_forge(const struct kernel_siginfo *info, pid_t pid)
+{
+	return !((info->si_code >= 0 || info->si_code == SI_TKILL) && current->pid != pid);
+}
+
+/*
+ * rt_sigqueueinfo - @sig with the caller's info to process @pid
+ * (sigqueue(3)): EFAULT, then EPERM for a forged si_code, ESRCH, and
+ * kill()'s checks; a real-time signal is queued (EAGAIN if it cannot
+ * be).
+ */
+SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig, const void __user *, uinfo)
+{
+	struct kernel_siginfo info;
+	struct sigqueue *q;
+	struct task_struct *p;
+	unsigned long flags;
+	long ret;
+
+	ret = copy_siginfo_from_user(sig, &info, uinfo);
+	if (ret)
+		return ret;
+	if (!sigqueue_may_forge(&info, pid))
+		return -EPERM;
+	if (pid <= 0)
+		return -ESRCH;	/* POSIX.1b names no process groups */
+	q = sigqueue_alloc(sig);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = pid_task(find_vpid(pid), PIDTYPE_PID);
+	ret = p ? group_send_sig_queue(sig, &info, p, &q) : -ESRCH;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	kfree(q);	/* if it was not used */
+	return ret;
+}
+
+/* rt_tgsigqueueinfo - the same to thread @pid of process @tgid: EFAULT,
+ * EINVAL for a bad id, EPERM for a forged si_code, then tgkill's. */
+SYSCALL_DEFINE4(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig, const void __user *, uinfo)
+{
+	struct kernel_siginfo info;
+	long ret = copy_siginfo_from_user(sig, &info, uinfo);
+
+	if (ret)
+		return ret;
+	if (pid <= 0 || tgid <= 0)
+		return -EINVAL;
+	if (!sigqueue_may_forge(&info, pid))
+		return -EPERM;
+	return do_send_specific(tgid, pid, sig, &info);
 }
 
 /* ---- waiting for signals ---------------------------------------------- */

@@ -67,15 +67,32 @@ struct kernel_siginfo {
 	};
 };
 
+#include <linux/list.h>
+
+/*
+ * struct sigqueue - one queued real-time signal and its info, as
+ * Linux's: each send of SIGRTMIN..SIGRTMAX is delivered once, in order.
+ */
+struct sigqueue {
+	struct list_head list;		/* in sigpending.list */
+	struct kernel_siginfo info;
+};
+
 /*
  * struct sigpending - a set of pending signals, as Linux's: a thread's
  * own (task->pending: tkill, tgkill, a fault's, SIGPIPE) or its
  * process's (signal->shared_pending: kill, a process group's signals,
- * SIGCHLD, the timers), each under signal->siglock. A signal pending a
- * second time in the same set merges with the first, so each has one
- * info, kept here.
+ * SIGCHLD, the timers), each under signal->siglock. A standard signal
+ * pending a second time merges with the first, so it has one info, kept
+ * in info[] (Linux allocates even that; mmos allocates under no
+ * spinlock). A real-time one is queued on list, a sigqueue allocated by
+ * the sender before any lock; a sender that cannot (a process group's,
+ * the kernel's own) merges it like a standard one into info[], which,
+ * filled only while the signal is not pending at all, is then its
+ * oldest (valid while info[].si_signo is set).
  */
 struct sigpending {
+	struct list_head list;
 	sigset_t signal;
 	struct kernel_siginfo info[_NSIG];
 };
@@ -87,6 +104,7 @@ struct sigpending {
 #define SEND_SIG_PRIV	((struct kernel_siginfo *)1)
 
 #define SI_USER		0
+#define SI_QUEUE	(-1)	/* sigqueue(3) */
 #define SI_TIMER	(-2)	/* a POSIX timer expired */
 #define SI_TKILL	(-6)	/* tkill, tgkill */
 
@@ -147,6 +165,8 @@ void force_sig_fault(int sig, int code, unsigned long addr);
 #define BUS_ADRERR	2
 __attribute__((noreturn)) void do_group_exit(int code);
 void flush_signal_handlers(struct task_struct *t, bool force_default);
+void init_sigpending(struct sigpending *pending);
+void flush_sigqueue(struct sigpending *pending);
 struct k_sigaction sigaction_of(struct task_struct *p, int sig);
 
 #endif

@@ -303,7 +303,7 @@ static bool timer_signal_overrun(struct sigpending *pending, struct k_itimer *ti
 	struct kernel_siginfo *q = &pending->info[sig - 1];
 
 	lockdep_assert_held(&timr->it_signal->siglock);
-	if (!(pending->signal & sigmask(sig)) || q->si_code != SI_TIMER ||
+	if (!(pending->signal & sigmask(sig)) || !q->si_signo || q->si_code != SI_TIMER ||
 	    q->timer.tid != timr->it_id)
 		return false;
 	q->timer.overrun += 1 + missed;
