@@ -266,7 +266,7 @@ static void complete_signal(int sig, struct task_struct *p, enum pid_type type)
 		if (!t)
 			return;
 	}
-	if (sig_fatal(p, sig) && !signal->group_exit && !signal->group_exec_task &&
+	if (sig_fatal(p, sig) && !signal->group_exit &&
 	    !(signal->flags & SIGNAL_UNKILLABLE) && !(t->real_blocked & sigmask(sig)) &&
 	    !(sigmask(sig) & SIG_KERNEL_COREDUMP_MASK)) {
 		signal->group_exit = true;
@@ -600,17 +600,26 @@ static long kill_something_info(int sig, pid_t pid, struct sigqueue **q)
 /*
  * zap_other_threads - SIGKILL to every other thread of current's group,
  * for exit_group and exec's de_thread. Nothing ignores it, not even
- * init's threads: the group is going, one way or the other.
+ * init's threads: the group is going, one way or the other. Put in each
+ * thread's own set directly, as Linux's, not through complete_signal(),
+ * whose group exit would take current (the execing thread) too.
  * tasklist_lock held (the thread list).
  */
 void zap_other_threads(void)
 {
+	struct signal_struct *sig = current->signal;
 	struct task_struct *t;
+	unsigned long flags;
 
 	lockdep_assert_held(&tasklist_lock);
-	list_for_each_entry(t, &current->signal->thread_head, thread_node)
-		if (t != current && !t->exit_state)
-			signal_add(SIGKILL, SEND_SIG_PRIV, t, PIDTYPE_PID, NULL);
+	spin_lock_irqsave(&sig->siglock, flags);
+	list_for_each_entry(t, &sig->thread_head, thread_node) {
+		if (t == current || t->exit_state)
+			continue;
+		t->pending.signal |= sigmask(SIGKILL);
+		signal_wake_up(t, true);
+	}
+	spin_unlock_irqrestore(&sig->siglock, flags);
 }
 
 /*
@@ -846,9 +855,35 @@ static bool do_jobctl_notify(void)
 }
 
 /*
+ * retarget_shared_pending - @tsk no longer takes the signals of @which
+ * (it blocks them now, or exits): those pending for its process wake
+ * the other threads that can take them, as Linux's, since @tsk may
+ * have been the one complete_signal() woke. tasklist_lock (the thread
+ * list) and siglock held.
+ */
+static void retarget_shared_pending(struct task_struct *tsk, sigset_t which)
+{
+	sigset_t retarget = tsk->signal->shared_pending.signal & which;
+	struct task_struct *t;
+
+	lockdep_assert_held(&tasklist_lock);
+	lockdep_assert_held(&tsk->signal->siglock);
+	list_for_each_entry(t, &tsk->signal->thread_head, thread_node) {
+		if (!retarget)
+			break;
+		if (t == tsk || t->exit_state || (t->flags & PF_EXITING) ||
+		    !(retarget & ~t->blocked))
+			continue;
+		retarget &= t->blocked;
+		signal_wake_up(t, false);
+	}
+}
+
+/*
  * exit_signals - @tsk (current) is exiting: if a group stop waits for
  * it, it counts as stopped, and if it was the last the parent hears the
- * group stopped, unless the whole process is exiting anyway.
+ * group stopped, unless the whole process is exiting anyway; the
+ * process's signals it could have taken go to the other threads.
  */
 void exit_signals(struct task_struct *tsk)
 {
@@ -859,6 +894,8 @@ void exit_signals(struct task_struct *tsk)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	spin_lock(&sig->siglock);
 	notify = task_participate_group_stop(tsk) && !sig->group_exit;
+	if (!sig->group_exit)
+		retarget_shared_pending(tsk, ~tsk->blocked);
 	spin_unlock(&sig->siglock);
 	if (notify)
 		do_notify_parent_cldstop(tsk, CLD_STOPPED);
@@ -1294,14 +1331,20 @@ void restore_saved_sigmask(void)
 }
 
 /* set_current_blocked - current's blocked mask becomes @set (never
- * SIGKILL or SIGSTOP), under siglock: senders read it. */
+ * SIGKILL or SIGSTOP), under siglock: senders read it. A process's
+ * signal that current may have been woken for and now blocks goes to
+ * another thread (retarget_shared_pending()). */
 void set_current_blocked(sigset_t set)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&current->signal->siglock, flags);
-	current->blocked = set & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
-	spin_unlock_irqrestore(&current->signal->siglock, flags);
+	set &= ~SIG_KERNEL_ONLY_MASK;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&current->signal->siglock);
+	retarget_shared_pending(current, set & ~current->blocked);
+	current->blocked = set;
+	spin_unlock(&current->signal->siglock);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /* rt_sigpending - the blocked signals pending for current, its own and

@@ -170,7 +170,7 @@ SYSCALL_DEFINE0(rt_sigreturn)
 		return 0;
 	}
 	restore_regs(regs, &frame.uc.uc_mcontext);
-	current->blocked = frame.uc.uc_sigmask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	set_current_blocked(frame.uc.uc_sigmask);	/* under siglock: senders read it */
 	restore_altstack(&frame.uc.uc_stack, regs->sp);	/* as the handler left it */
 	return regs->ax;
 }
