@@ -144,7 +144,8 @@ void get_task_struct(struct task_struct *t)
 
 static void free_task(struct task_struct *t)
 {
-	flush_sigqueue(&t->pending);	/* unreachable: no sender finds it */
+	if (t->signal)	/* unreachable: no sender finds it */
+		flush_sigqueue(&t->pending, t->signal);
 	if (t->signal)
 		put_signal_struct(t->signal);
 	if (t->sighand)
@@ -358,7 +359,7 @@ void __cleanup_sighand(struct sighand_struct *sighand)
 void put_signal_struct(struct signal_struct *sig)
 {
 	if (atomic_dec_and_test(&sig->count)) {
-		flush_sigqueue(&sig->shared_pending);	/* nobody can send now */
+		flush_sigqueue(&sig->shared_pending, sig);	/* nobody can send now */
 		for (int t = PIDTYPE_TGID; t < PIDTYPE_MAX; t++)
 			put_pid(sig->pids[t]);
 		kmem_cache_free(signal_cachep, sig);

@@ -151,11 +151,19 @@ void init_sigpending(struct sigpending *pending)
 		pending->info[i].si_signo = 0;
 }
 
-/* sigqueue_alloc - a sigqueue for a send of @sig, made before any lock
+/* __sigqueue_free - @q, taken off its list (or never on one), is
+ * freed, unless a timer owns it (SIGQUEUE_PREALLOC). NULL is nothing. */
+static void __sigqueue_free(struct sigqueue *q)
+{
+	if (q && !(q->flags & SIGQUEUE_PREALLOC))
+		kfree(q);
+}
+
+/* __sigqueue_alloc - a sigqueue for a send of @sig, made before any lock
  * is taken: only a real-time signal is queued. NULL otherwise, or when
  * memory ran out (the send then fails or loses its info, as Linux's
  * does when its queue is full). */
-static struct sigqueue *sigqueue_alloc(int sig)
+static struct sigqueue *__sigqueue_alloc(int sig)
 {
 	if (sig < SIGRTMIN || sig > SIGRTMAX)
 		return NULL;
@@ -170,22 +178,56 @@ static void flush_sigqueue_mask(sigset_t mask, struct sigpending *pending)
 	struct sigqueue *q, *n;
 
 	pending->signal &= ~mask;
-	for (int i = SIGRTMIN; i <= SIGRTMAX; i++)
+	for (int i = 1; i <= _NSIG; i++)
 		if (mask & sigmask(i))
 			pending->info[i - 1].si_signo = 0;
 	list_for_each_entry_safe(q, n, &pending->list, list) {
 		if (mask & sigmask(q->info.si_signo)) {
-			list_del(&q->list);
-			kfree(q);
+			list_del_init(&q->list);
+			__sigqueue_free(q);
 		}
 	}
 }
 
-/* flush_sigqueue - @pending is to go (its task or process freed): every
- * queued entry is freed. */
-void flush_sigqueue(struct sigpending *pending)
+/* flush_sigqueue - @pending, of process @sig, is to go (its task or
+ * process freed): every queued entry is freed, or left to its timer.
+ * Under siglock: a timer being deleted looks at its entry. */
+void flush_sigqueue(struct sigpending *pending, struct signal_struct *sig)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&sig->siglock, flags);
 	flush_sigqueue_mask(~0ULL, pending);
+	spin_unlock_irqrestore(&sig->siglock, flags);
+}
+
+/* sigqueue_alloc - a POSIX timer's own sigqueue (SIGQUEUE_PREALLOC),
+ * made with the timer: each expiry queues it again (send_sigqueue()),
+ * and taking the signal leaves it to the timer. NULL without memory. */
+struct sigqueue *sigqueue_alloc(void)
+{
+	struct sigqueue *q = kzalloc(sizeof(*q), GFP_KERNEL);
+
+	if (q) {
+		INIT_LIST_HEAD(&q->list);
+		q->flags = SIGQUEUE_PREALLOC;
+	}
+	return q;
+}
+
+/* sigqueue_free - the timer of @q (of process @sig) is deleted: @q is
+ * freed, or if it is still queued, freed by whoever takes or discards
+ * it, as Linux's. */
+void sigqueue_free(struct sigqueue *q, struct signal_struct *sig)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sig->siglock, flags);
+	q->flags &= ~SIGQUEUE_PREALLOC;
+	if (!list_empty(&q->list))
+		q = NULL;
+	spin_unlock_irqrestore(&sig->siglock, flags);
+	kfree(q);
 }
 
 /* flush_group_mask - the signals of @mask are no longer pending for
@@ -387,6 +429,46 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 	}
 	spin_unlock_irqrestore(&signal->siglock, flags);
 	return !sig_ignored(p, sig, force);
+}
+
+/*
+ * send_sigqueue - a POSIX timer's signal, its own sigqueue @q (info
+ * filled by the timer), to the thread (@type PIDTYPE_PID) or process
+ * @pid names, as Linux's: if @q is still queued from the last expiry,
+ * this one and the @missed before it count as its overruns; else it is
+ * queued (after prepare_signal(), even beside a pending kill() of the
+ * same standard signal) with @missed overruns. Any context. Returns 0,
+ * 1 if the signal is ignored, -1 if the target is gone.
+ */
+int send_sigqueue(struct sigqueue *q, struct pid *pid, enum pid_type type, int missed)
+{
+	int sig = q->info.si_signo, ret = -1;
+	struct sigpending *pending;
+	struct task_struct *t;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	t = pid_task(pid, type);
+	if (!t)
+		goto out;
+	ret = 1;
+	if (!prepare_signal(sig, t, false))
+		goto out;
+	ret = 0;
+	spin_lock(&t->signal->siglock);
+	if (!list_empty(&q->list)) {
+		q->info.timer.overrun += 1 + missed;
+	} else {
+		q->info.timer.overrun = missed;
+		pending = type == PIDTYPE_PID ? &t->pending : &t->signal->shared_pending;
+		list_add_tail(&q->list, &pending->list);
+		pending->signal |= sigmask(sig);
+		complete_signal(sig, t, type);
+	}
+	spin_unlock(&t->signal->siglock);
+out:
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
 }
 
 /*
@@ -916,13 +998,13 @@ static int next_signal(const struct sigpending *pending, sigset_t mask)
 }
 
 /*
- * collect_rt_signal - take the oldest of real-time @sig's sends off
- * @pending into *@info: the merged one in info[] if there is one (it
- * came first), else the first queued; none (its info was lost: no
- * sigqueue) gives SI_USER from nobody, as Linux's. The signal stays
- * pending while more are queued. siglock held.
+ * collect_signal - take the oldest of @sig's sends off @pending into
+ * *@info: the merged one in info[] if there is one (it came first),
+ * else the first queued (a real-time signal's, or a timer's); none (its
+ * info was lost: no sigqueue) gives SI_USER from nobody, as Linux's.
+ * The signal stays pending while more are queued. siglock held.
  */
-static void collect_rt_signal(int sig, struct sigpending *pending, struct kernel_siginfo *info)
+static void collect_signal(int sig, struct sigpending *pending, struct kernel_siginfo *info)
 {
 	struct kernel_siginfo *slot = &pending->info[sig - 1];
 	struct sigqueue *q, *first = NULL;
@@ -943,8 +1025,8 @@ static void collect_rt_signal(int sig, struct sigpending *pending, struct kernel
 		more = first;
 	} else if (first) {
 		*info = first->info;
-		list_del(&first->list);
-		kfree(first);
+		list_del_init(&first->list);
+		__sigqueue_free(first);
 	} else {
 		memset(info, 0, sizeof(*info));
 		info->si_signo = sig;
@@ -961,12 +1043,8 @@ static int __dequeue_signal(struct sigpending *pending, sigset_t mask,
 {
 	int sig = next_signal(pending, mask);
 
-	if (sig >= SIGRTMIN) {
-		collect_rt_signal(sig, pending, info);
-	} else if (sig) {
-		pending->signal &= ~sigmask(sig);
-		*info = pending->info[sig - 1];
-	}
+	if (sig)
+		collect_signal(sig, pending, info);
 	return sig;
 }
 
@@ -1185,14 +1263,14 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
  * for @pid. Returns 0 or -errno. */
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
-	struct sigqueue *q = sigqueue_alloc(sig);
+	struct sigqueue *q = __sigqueue_alloc(sig);
 	unsigned long flags;
 	long ret;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	ret = kill_something_info(sig, pid, &q);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	kfree(q);	/* if it was not used */
+	__sigqueue_free(q);	/* if it was not used */
 	return ret;
 }
 
@@ -1204,7 +1282,7 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
  */
 static long do_send_specific(pid_t tgid, pid_t pid, int sig, const struct kernel_siginfo *info)
 {
-	struct sigqueue *q = sigqueue_alloc(sig);
+	struct sigqueue *q = __sigqueue_alloc(sig);
 	struct task_struct *p;
 	unsigned long flags;
 	long ret = -ESRCH;
@@ -1217,7 +1295,7 @@ static long do_send_specific(pid_t tgid, pid_t pid, int sig, const struct kernel
 			ret = __send_sig(sig, info, p, &q);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	kfree(q);	/* if it was not used */
+	__sigqueue_free(q);	/* if it was not used */
 	return ret;
 }
 
@@ -1286,12 +1364,12 @@ SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig, const void __user *, uinf
 		return -EPERM;
 	if (pid <= 0)
 		return -ESRCH;	/* POSIX.1b names no process groups */
-	q = sigqueue_alloc(sig);
+	q = __sigqueue_alloc(sig);
 	spin_lock_irqsave(&tasklist_lock, flags);
 	p = pid_task(find_vpid(pid), PIDTYPE_PID);
 	ret = p ? group_send_sig_queue(sig, &info, p, &q) : -ESRCH;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	kfree(q);	/* if it was not used */
+	__sigqueue_free(q);	/* if it was not used */
 	return ret;
 }
 

@@ -70,13 +70,17 @@ struct kernel_siginfo {
 #include <linux/list.h>
 
 /*
- * struct sigqueue - one queued real-time signal and its info, as
- * Linux's: each send of SIGRTMIN..SIGRTMAX is delivered once, in order.
+ * struct sigqueue - one queued signal and its info, as Linux's: each
+ * send of SIGRTMIN..SIGRTMAX is delivered once, in order; a POSIX
+ * timer's own (SIGQUEUE_PREALLOC) is queued for any signal.
  */
 struct sigqueue {
 	struct list_head list;		/* in sigpending.list */
+	int flags;			/* SIGQUEUE_PREALLOC */
 	struct kernel_siginfo info;
 };
+
+#define SIGQUEUE_PREALLOC	1	/* a POSIX timer's own: the timer frees it */
 
 /*
  * struct sigpending - a set of pending signals, as Linux's: a thread's
@@ -165,8 +169,13 @@ void force_sig_fault(int sig, int code, unsigned long addr);
 #define BUS_ADRERR	2
 __attribute__((noreturn)) void do_group_exit(int code);
 void flush_signal_handlers(struct task_struct *t, bool force_default);
+struct signal_struct;
+enum pid_type;
 void init_sigpending(struct sigpending *pending);
-void flush_sigqueue(struct sigpending *pending);
+void flush_sigqueue(struct sigpending *pending, struct signal_struct *sig);
+struct sigqueue *sigqueue_alloc(void);
+void sigqueue_free(struct sigqueue *q, struct signal_struct *sig);
+int send_sigqueue(struct sigqueue *q, struct pid *pid, enum pid_type type, int missed);
 struct k_sigaction sigaction_of(struct task_struct *p, int sig);
 
 #endif
