@@ -389,6 +389,35 @@ static void bprm_creds_from_file(struct linux_binprm *bprm)
 }
 
 /*
+ * unshare_sighand - exec: the actions become @me's own if another task
+ * still shares them (a CLONE_VM|CLONE_SIGHAND process, or a dead
+ * thread not yet freed), so that resetting the handlers for the new
+ * image does not reset theirs, as Linux's. The copy is allocated before
+ * the old siglock is taken. Returns 0 or -ENOMEM.
+ */
+static int unshare_sighand(struct task_struct *me)
+{
+	struct sighand_struct *old = me->sighand, *new;
+	unsigned long flags;
+
+	if (atomic_read(&old->count) == 1)
+		return 0;
+	new = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
+	if (!new)
+		return -ENOMEM;
+	atomic_set(&new->count, 1);
+	spin_lock_init(&new->siglock);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&old->siglock);
+	memcpy(new->action, old->action, sizeof(new->action));
+	me->sighand = new;
+	spin_unlock(&old->siglock);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	__cleanup_sighand(old);
+	return 0;
+}
+
+/*
  * begin_new_exec - the point of no return: the other threads go, the
  * new mm replaces the old one, close-on-exec files close, signal
  * handlers reset, the name changes, and the new credentials are
@@ -403,6 +432,8 @@ int begin_new_exec(struct linux_binprm *bprm)
 
 	bprm_creds_from_file(bprm);
 	err = de_thread(current);
+	if (!err)
+		err = unshare_sighand(current);
 	if (err)
 		return err;
 	if (current->mm) {
@@ -414,7 +445,7 @@ int begin_new_exec(struct linux_binprm *bprm)
 	bprm->mm = NULL;
 	if (current->files)
 		do_close_on_exec(current->files);
-	flush_signal_handlers(current);
+	flush_signal_handlers(current, false);
 	current->flags &= ~PF_FORKNOEXEC;
 	current->sas_ss_sp = current->sas_ss_size = 0;	/* the old stack is gone */
 	current->sas_ss_flags = SS_DISABLE;

@@ -24,6 +24,13 @@ static struct signal_struct init_signals = {
 	.pids = { &init_struct_pid, &init_struct_pid, &init_struct_pid, &init_struct_pid },
 	.siglock = __SPIN_LOCK_UNLOCKED(init_signals.siglock),
 	.rlim = INIT_RLIMITS,
+	.shared_pending = { .list = LIST_HEAD_INIT(init_signals.shared_pending.list) },
+};
+
+/* The actions of init_task, all SIG_DFL; its kernel threads copy them. */
+static struct sighand_struct init_sighand = {
+	.count = ATOMIC_INIT(1),
+	.siglock = __SPIN_LOCK_UNLOCKED(init_sighand.siglock),
 };
 
 struct task_struct init_task = {
@@ -45,8 +52,10 @@ struct task_struct init_task = {
 	.sibling	= LIST_HEAD_INIT(init_task.sibling),
 	.tasks		= { &tasklist, &tasklist },
 	.run_list	= LIST_HEAD_INIT(init_task.run_list),
+	.pending	= { .list = LIST_HEAD_INIT(init_task.pending.list) },
 	.comm		= "swapper/0",
 	.signal		= &init_signals,
+	.sighand	= &init_sighand,
 	.thread_node	= { &init_signals.thread_head, &init_signals.thread_head },
 	.exit_signal	= -1,
 	.real_cred	= &init_cred,

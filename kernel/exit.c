@@ -111,7 +111,7 @@ static bool do_notify_parent(struct task_struct *leader)
 {
 	struct task_struct *parent = leader->real_parent;
 	struct signal_struct *sig = leader->signal;
-	const struct k_sigaction *ka = &parent->sighand[SIGCHLD - 1];
+	struct k_sigaction ka = sigaction_of(parent, SIGCHLD);
 	int status = sig->group_exit ? sig->group_exit_code : leader->exit_code;
 	int exit_signal = leader->exit_signal;
 	struct kernel_siginfo info = {
@@ -126,9 +126,9 @@ static bool do_notify_parent(struct task_struct *leader)
 	if (autoreaped_kind(leader))
 		return true;
 	if (exit_signal == SIGCHLD &&
-	    (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT))) {
+	    (ka.handler == SIG_IGN || (ka.flags & SA_NOCLDWAIT))) {
 		autoreap = true;
-		if (ka->handler == SIG_IGN)
+		if (ka.handler == SIG_IGN)
 			exit_signal = 0;
 	}
 	if (exit_signal > 0)

@@ -26,6 +26,7 @@
 
 
 static struct kmem_cache *task_struct_cachep, *mm_cachep, *signal_cachep;
+struct kmem_cache *sighand_cachep;
 DEFINE_SPINLOCK(tasklist_lock);
 static unsigned long nr_threads = 1;	/* init_task; tasklist_lock */
 static atomic_t live_mms;
@@ -36,7 +37,8 @@ void fork_init(void)
 					       sizeof(struct task_struct), 64);
 	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 64);
 	signal_cachep = kmem_cache_create("signal_struct", sizeof(struct signal_struct), 8);
-	if (!task_struct_cachep || !mm_cachep || !signal_cachep)
+	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 8);
+	if (!task_struct_cachep || !mm_cachep || !signal_cachep || !sighand_cachep)
 		panic("fork_init: out of memory");
 	cred_init();
 	init_task_pid_links();
@@ -142,8 +144,12 @@ void get_task_struct(struct task_struct *t)
 
 static void free_task(struct task_struct *t)
 {
+	if (t->signal)	/* unreachable: no sender finds it */
+		flush_sigqueue(&t->pending, t->signal);
 	if (t->signal)
 		put_signal_struct(t->signal);
+	if (t->sighand)
+		__cleanup_sighand(t->sighand);
 	exit_creds(t);
 	put_pid(t->thread_pid);
 	mod_node_page_state(NR_KERNEL_STACK_KB, -(long)(THREAD_SIZE >> 10));
@@ -182,12 +188,13 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->on_rq = 0;
 	tsk->kthread = NULL;
 	tsk->signal = NULL;
+	tsk->sighand = NULL;
 	spin_lock_init(&tsk->alloc_lock);
 	tsk->vfork_done = NULL;
 	tsk->real_cred = tsk->cred = NULL;	/* copy_creds() makes them */
 	tsk->set_child_tid = tsk->clear_child_tid = NULL;
 	tsk->robust_list = NULL;	/* the new thread registers its own */
-	tsk->pending = 0;
+	init_sigpending(&tsk->pending);
 	tsk->real_blocked = 0;
 	tsk->restore_sigmask = false;
 	tsk->jobctl = 0;
@@ -305,6 +312,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	atomic_set(&sig->live, 1);
 	INIT_LIST_HEAD(&sig->thread_head);
 	spin_lock_init(&sig->siglock);
+	init_sigpending(&sig->shared_pending);
 	init_waitqueue_head(&sig->wait_chldexit);
 	itimer_setup(sig);
 	INIT_LIST_HEAD(&sig->posix_timers);
@@ -316,11 +324,48 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	return 0;
 }
 
+/*
+ * copy_sighand - the child's signal actions: with CLONE_SIGHAND the
+ * parent's own (a thread, or a CLONE_VM process: a sigaction in one is
+ * seen by all), otherwise a copy of them, taken under the parent's
+ * siglock (the struct is allocated first). Returns 0 or -ENOMEM.
+ */
+static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct sighand_struct *old = current->sighand, *sig;
+	unsigned long flags;
+
+	if (clone_flags & CLONE_SIGHAND) {
+		atomic_inc(&old->count);
+		tsk->sighand = old;
+		return 0;
+	}
+	sig = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
+	if (!sig)
+		return -ENOMEM;
+	atomic_set(&sig->count, 1);
+	spin_lock_init(&sig->siglock);
+	spin_lock_irqsave(&old->siglock, flags);
+	memcpy(sig->action, old->action, sizeof(sig->action));
+	spin_unlock_irqrestore(&old->siglock, flags);
+	tsk->sighand = sig;
+	return 0;
+}
+
+/* __cleanup_sighand - drop a task's reference on @sighand; the last one
+ * frees it. */
+void __cleanup_sighand(struct sighand_struct *sighand)
+{
+	if (atomic_dec_and_test(&sighand->count))
+		kmem_cache_free(sighand_cachep, sighand);
+}
+
 /* put_signal_struct - drop a thread's reference; the last one frees it
  * and its references on its process's pids (and tty_old_pgrp). */
 void put_signal_struct(struct signal_struct *sig)
 {
 	if (atomic_dec_and_test(&sig->count)) {
+		flush_sigqueue(&sig->shared_pending, sig);	/* nobody can send now */
 		for (int t = PIDTYPE_TGID; t < PIDTYPE_MAX; t++)
 			put_pid(sig->pids[t]);
 		put_pid(sig->tty_old_pgrp);	/* NULL once its leader exited */
@@ -432,6 +477,9 @@ static struct task_struct *copy_process(struct kernel_clone_args *args)
 	if (clone_flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = args->child_tid;
 	err = copy_creds(p, clone_flags);
+	if (err)
+		goto free_pid;
+	err = copy_sighand(clone_flags, p);
 	if (err)
 		goto free_pid;
 	err = copy_signal(clone_flags, p);

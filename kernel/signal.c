@@ -8,6 +8,7 @@
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/sched/signal.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/time64.h>
@@ -22,10 +23,47 @@
 
 #define SIG_KERNEL_ONLY_MASK	(sigmask(SIGKILL) | sigmask(SIGSTOP))
 
+/* The signals whose default is a core dump (Linux's); mmos dumps none,
+ * but like Linux it leaves their group exit to the thread that takes
+ * them (no short cut in complete_signal()). */
+#define SIG_KERNEL_COREDUMP_MASK (sigmask(SIGQUIT) | sigmask(SIGILL) | \
+				  sigmask(SIGTRAP) | sigmask(SIGABRT) | \
+				  sigmask(SIGFPE) | sigmask(SIGSEGV) | \
+				  sigmask(SIGBUS) | sigmask(SIGSYS) | \
+				  sigmask(SIGXCPU) | sigmask(SIGXFSZ))
+
+/* The signals a thread's own fault sends: taken first (next_signal()),
+ * as Linux's, so a handler sees its fault before anything else. */
+#define SYNCHRONOUS_MASK	(sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | \
+				 sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(SIGSYS))
+
 
 /* si_code of SIGCHLD and waitid (Linux's values) */
 #define CLD_STOPPED	5
 #define CLD_CONTINUED	6
+
+/*
+ * sigaction_of - a copy of @p's action for @sig, read under its
+ * sighand's siglock (another thread may be changing it). Any context.
+ */
+struct k_sigaction sigaction_of(struct task_struct *p, int sig)
+{
+	struct sighand_struct *sighand = p->sighand;
+	struct k_sigaction ka;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sighand->siglock, flags);
+	ka = sighand->action[sig - 1];
+	spin_unlock_irqrestore(&sighand->siglock, flags);
+	return ka;
+}
+
+/* sig_handler - @p's handler for @sig (SIG_DFL, SIG_IGN or a function),
+ * as sigaction_of() reads it. */
+static void *sig_handler(struct task_struct *p, int sig)
+{
+	return sigaction_of(p, sig).handler;
+}
 
 /*
  * sig_ignored - would @p ignore @sig right now? Then it is dropped at
@@ -39,7 +77,7 @@
  */
 static bool sig_ignored(struct task_struct *p, int sig, bool force)
 {
-	void *h = p->sighand[sig - 1].handler;
+	void *h = sig_handler(p, sig);
 
 	if ((p->blocked | p->real_blocked) & sigmask(sig))
 		return false;
@@ -102,19 +140,250 @@ static bool si_force(const struct kernel_siginfo *info)
 	       (info != SEND_SIG_NOINFO && info->si_code == SI_KERNEL);
 }
 
-/* signal_add - make @sig pending for @p, with @info unless one is
- * pending already (they merge), and wake it from a sleep the signal
- * ends. Any context: siglock is taken with interrupts off. */
-static void signal_add(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+/* init_sigpending - @pending holds no signal. */
+void init_sigpending(struct sigpending *pending)
+{
+	INIT_LIST_HEAD(&pending->list);
+	pending->signal = 0;
+	for (int i = 0; i < _NSIG; i++)
+		pending->info[i].si_signo = 0;
+}
+
+/* __sigqueue_free - @q, taken off its list (or never on one), is
+ * freed, unless a timer owns it (SIGQUEUE_PREALLOC). NULL is nothing. */
+static void __sigqueue_free(struct sigqueue *q)
+{
+	if (q && !(q->flags & SIGQUEUE_PREALLOC))
+		kfree(q);
+}
+
+/* __sigqueue_alloc - a sigqueue for a send of @sig, made before any lock
+ * is taken: only a real-time signal is queued. NULL otherwise, or when
+ * memory ran out (the send then fails or loses its info, as Linux's
+ * does when its queue is full). */
+static struct sigqueue *__sigqueue_alloc(int sig)
+{
+	if (sig < SIGRTMIN || sig > SIGRTMAX)
+		return NULL;
+	return kzalloc(sizeof(struct sigqueue), GFP_KERNEL);
+}
+
+/* flush_sigqueue_mask - the signals of @mask are no longer pending in
+ * @pending; their queued entries are freed (freeing takes no sleep).
+ * siglock held, or @pending unreachable. */
+static void flush_sigqueue_mask(sigset_t mask, struct sigpending *pending)
+{
+	struct sigqueue *q, *n;
+
+	pending->signal &= ~mask;
+	for (int i = 1; i <= _NSIG; i++)
+		if (mask & sigmask(i))
+			pending->info[i - 1].si_signo = 0;
+	list_for_each_entry_safe(q, n, &pending->list, list) {
+		if (mask & sigmask(q->info.si_signo)) {
+			list_del_init(&q->list);
+			__sigqueue_free(q);
+		}
+	}
+}
+
+/* flush_sigqueue - @pending, of process @sig, is to go (its task or
+ * process freed): every queued entry is freed, or left to its timer.
+ * Under siglock: a timer being deleted looks at its entry. */
+void flush_sigqueue(struct sigpending *pending, struct signal_struct *sig)
 {
 	unsigned long flags;
 
+	spin_lock_irqsave(&sig->siglock, flags);
+	flush_sigqueue_mask(~0ULL, pending);
+	spin_unlock_irqrestore(&sig->siglock, flags);
+}
+
+/* sigqueue_alloc - a POSIX timer's own sigqueue (SIGQUEUE_PREALLOC),
+ * made with the timer: each expiry queues it again (send_sigqueue()),
+ * and taking the signal leaves it to the timer. NULL without memory. */
+struct sigqueue *sigqueue_alloc(void)
+{
+	struct sigqueue *q = kzalloc(sizeof(*q), GFP_KERNEL);
+
+	if (q) {
+		INIT_LIST_HEAD(&q->list);
+		q->flags = SIGQUEUE_PREALLOC;
+	}
+	return q;
+}
+
+/* sigqueue_free - the timer of @q (of process @sig) is deleted: @q is
+ * freed, or if it is still queued, freed by whoever takes or discards
+ * it, as Linux's. */
+void sigqueue_free(struct sigqueue *q, struct signal_struct *sig)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sig->siglock, flags);
+	q->flags &= ~SIGQUEUE_PREALLOC;
+	if (!list_empty(&q->list))
+		q = NULL;
+	spin_unlock_irqrestore(&sig->siglock, flags);
+	kfree(q);
+}
+
+/* flush_group_mask - the signals of @mask are no longer pending for
+ * @p's process: in its shared set nor in any thread's own.
+ * tasklist_lock (the thread list) and siglock held. */
+static void flush_group_mask(sigset_t mask, struct task_struct *p)
+{
+	struct task_struct *t;
+
+	lockdep_assert_held(&tasklist_lock);
+	lockdep_assert_held(&p->signal->siglock);
+	flush_sigqueue_mask(mask, &p->signal->shared_pending);
+	list_for_each_entry(t, &p->signal->thread_head, thread_node)
+		flush_sigqueue_mask(mask, &t->pending);
+}
+
+/* pending_except - what @p would find to take now but @sig: its own
+ * and its process's pending signals that it does not block (Linux's
+ * TIF_SIGPENDING before @sig came). siglock held. */
+static bool pending_except(struct task_struct *p, int sig)
+{
+	sigset_t set = p->pending.signal | p->signal->shared_pending.signal;
+
+	return set & ~p->blocked & ~sigmask(sig);
+}
+
+/*
+ * wants_signal - may thread @p take process-wide @sig now, as Linux's:
+ * it does not block it and is not exiting; for any but SIGKILL, it is
+ * not stopped, and is running or has nothing else to do. siglock held.
+ */
+static bool wants_signal(int sig, struct task_struct *p)
+{
+	if ((p->blocked & sigmask(sig)) || p->exit_state || (p->flags & PF_EXITING))
+		return false;
+	if (sig == SIGKILL)
+		return true;
+	if (p->jobctl & JOBCTL_STOPPED)
+		return false;
+	return p == current || !pending_except(p, sig);
+}
+
+/* sig_fatal - does @sig's action end @p's process: the default action,
+ * and a default that is neither ignore nor stop. */
+static bool sig_fatal(struct task_struct *p, int sig)
+{
+	return !(sigmask(sig) & (SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK)) &&
+	       sig_handler(p, sig) == SIG_DFL;
+}
+
+/*
+ * complete_signal - @sig was just made pending for @p (@type
+ * PIDTYPE_PID: for that thread alone; else for its process): wake the
+ * thread to take it, as Linux's. @p itself if it wants it (a
+ * thread-directed one waits for @p otherwise); else the first thread
+ * that does (none: it stays pending until one unblocks it). A fatal
+ * signal, no thread waiting for it in rt_sigtimedwait, ends the whole
+ * process at once: the group exits with it, every thread gets SIGKILL.
+ * tasklist_lock (the thread list, group_exit) and siglock held.
+ */
+static void complete_signal(int sig, struct task_struct *p, enum pid_type type)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t = NULL, *i;
+
+	lockdep_assert_held(&tasklist_lock);
+	lockdep_assert_held(&signal->siglock);
+	if (wants_signal(sig, p)) {
+		t = p;
+	} else if (type == PIDTYPE_PID) {
+		return;
+	} else {
+		list_for_each_entry(i, &signal->thread_head, thread_node)
+			if (wants_signal(sig, i)) {
+				t = i;
+				break;
+			}
+		if (!t)
+			return;
+	}
+	if (sig_fatal(p, sig) && !signal->group_exit &&
+	    !(signal->flags & SIGNAL_UNKILLABLE) && !(t->real_blocked & sigmask(sig)) &&
+	    !(sigmask(sig) & SIG_KERNEL_COREDUMP_MASK)) {
+		signal->group_exit = true;
+		signal->group_exit_code = sig;
+		signal->group_stop_count = 0;
+		list_for_each_entry(i, &signal->thread_head, thread_node) {
+			if (i->exit_state)
+				continue;
+			i->jobctl &= ~JOBCTL_STOP_PENDING;
+			i->pending.signal |= sigmask(SIGKILL);
+			signal_wake_up(i, true);
+		}
+		return;
+	}
+	signal_wake_up(t, sig == SIGKILL);
+}
+
+/*
+ * queue_rt_signal - record a real-time @sig in @pending. With a sender's
+ * sigqueue (*@q, which is then used up) it is queued after the others;
+ * a sender that could not get one (@q set, *@q NULL) fails with -EAGAIN
+ * if it gave its own info with an si_code other than SI_USER
+ * (sigqueue(3)), or else the signal goes without its info, as Linux's
+ * does when its queue is full; a sender with no sigqueue at all (@q
+ * NULL) merges it into info[] like a standard signal. Returns 0 when it
+ * is now pending, 1 when it merged, or -EAGAIN. siglock held.
+ */
+static int queue_rt_signal(int sig, const struct kernel_siginfo *info,
+			   struct sigpending *pending, struct sigqueue **q)
+{
+	bool special = info == SEND_SIG_NOINFO || info == SEND_SIG_PRIV;
+
+	if (q && *q) {
+		fill_siginfo(&(*q)->info, sig, info);
+		list_add_tail(&(*q)->list, &pending->list);
+		*q = NULL;
+	} else if (q && !special && info->si_code != SI_USER) {
+		return -EAGAIN;
+	} else if (pending->signal & sigmask(sig)) {
+		return 1;
+	} else if (!q) {
+		fill_siginfo(&pending->info[sig - 1], sig, info);
+	}
+	pending->signal |= sigmask(sig);
+	return 0;
+}
+
+/*
+ * signal_add - make @sig pending for thread @p (@type PIDTYPE_PID) or
+ * its process (any other @type), with @info, and complete_signal(). A
+ * standard signal already pending in that set merges with it: nothing
+ * more happens, as in Linux; a real-time one is queued with the
+ * sender's sigqueue @q (queue_rt_signal()). tasklist_lock held; siglock
+ * is taken with interrupts off (any context). Returns 0 or -EAGAIN.
+ */
+static int signal_add(int sig, const struct kernel_siginfo *info, struct task_struct *p,
+		      enum pid_type type, struct sigqueue **q)
+{
+	struct sigpending *pending;
+	unsigned long flags;
+	int ret = 0;
+
+	lockdep_assert_held(&tasklist_lock);
 	spin_lock_irqsave(&p->signal->siglock, flags);
-	if (!(p->pending & sigmask(sig)))
-		fill_siginfo(&p->siginfo[sig - 1], sig, info);
-	p->pending |= sigmask(sig);
+	pending = type == PIDTYPE_PID ? &p->pending : &p->signal->shared_pending;
+	if (sig >= SIGRTMIN) {
+		ret = queue_rt_signal(sig, info, pending, q);
+	} else if (pending->signal & sigmask(sig)) {
+		ret = 1;
+	} else {
+		fill_siginfo(&pending->info[sig - 1], sig, info);
+		pending->signal |= sigmask(sig);
+	}
+	if (!ret)
+		complete_signal(sig, p, type);
 	spin_unlock_irqrestore(&p->signal->siglock, flags);
-	signal_wake_up(p, sig == SIGKILL);
+	return ret < 0 ? ret : 0;
 }
 
 /*
@@ -137,13 +406,12 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 		return false;	/* all that is left is dying */
 	spin_lock_irqsave(&signal->siglock, flags);
 	if (sigmask(sig) & SIG_KERNEL_STOP_MASK) {
-		list_for_each_entry(t, &signal->thread_head, thread_node)
-			t->pending &= ~sigmask(SIGCONT);
+		flush_group_mask(sigmask(SIGCONT), p);
 	} else if (sig == SIGCONT) {
 		unsigned int why = 0;
 
+		flush_group_mask(SIG_KERNEL_STOP_MASK, p);
 		list_for_each_entry(t, &signal->thread_head, thread_node) {
-			t->pending &= ~SIG_KERNEL_STOP_MASK;
 			t->jobctl &= ~(JOBCTL_STOP_PENDING | JOBCTL_STOPPED);
 			wake_up_state(t, __TASK_STOPPED);
 		}
@@ -162,13 +430,56 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 }
 
 /*
- * __send_sig - @sig with @info for thread @p, after prepare_signal().
- * tasklist_lock held.
+ * send_sigqueue - a POSIX timer's signal, its own sigqueue @q (info
+ * filled by the timer), to the thread (@type PIDTYPE_PID) or process
+ * @pid names, as Linux's: if @q is still queued from the last expiry,
+ * this one and the @missed before it count as its overruns; else it is
+ * queued (after prepare_signal(), even beside a pending kill() of the
+ * same standard signal) with @missed overruns. Any context. Returns 0,
+ * 1 if the signal is ignored, -1 if the target is gone.
  */
-static void __send_sig(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+int send_sigqueue(struct sigqueue *q, struct pid *pid, enum pid_type type, int missed)
 {
-	if (prepare_signal(sig, p, si_force(info)))
-		signal_add(sig, info, p);
+	int sig = q->info.si_signo, ret = -1;
+	struct sigpending *pending;
+	struct task_struct *t;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	t = pid_task(pid, type);
+	if (!t)
+		goto out;
+	ret = 1;
+	if (!prepare_signal(sig, t, false))
+		goto out;
+	ret = 0;
+	spin_lock(&t->signal->siglock);
+	if (!list_empty(&q->list)) {
+		q->info.timer.overrun += 1 + missed;
+	} else {
+		q->info.timer.overrun = missed;
+		pending = type == PIDTYPE_PID ? &t->pending : &t->signal->shared_pending;
+		list_add_tail(&q->list, &pending->list);
+		pending->signal |= sigmask(sig);
+		complete_signal(sig, t, type);
+	}
+	spin_unlock(&t->signal->siglock);
+out:
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+/*
+ * __send_sig - @sig with @info for thread @p, after prepare_signal();
+ * @q: the sender's sigqueue for a real-time signal (signal_add()), or
+ * NULL. tasklist_lock held. Returns 0 or -EAGAIN.
+ */
+static int __send_sig(int sig, const struct kernel_siginfo *info, struct task_struct *p,
+		      struct sigqueue **q)
+{
+	if (!prepare_signal(sig, p, si_force(info)))
+		return 0;
+	return signal_add(sig, info, p, PIDTYPE_PID, q);
 }
 
 /* send_signal_locked - __send_sig() for the kernel's other files: @sig
@@ -176,7 +487,7 @@ static void __send_sig(int sig, const struct kernel_siginfo *info, struct task_s
 void send_signal_locked(int sig, const struct kernel_siginfo *info, struct task_struct *p)
 {
 	lockdep_assert_held(&tasklist_lock);
-	__send_sig(sig, info, p);
+	__send_sig(sig, info, p, NULL);
 }
 
 /*
@@ -191,7 +502,7 @@ int send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
 	spin_lock_irqsave(&tasklist_lock, flags);
-	__send_sig(sig, info, p);
+	__send_sig(sig, info, p, NULL);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return 0;
 }
@@ -201,27 +512,6 @@ int send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct
 int send_sig(int sig, struct task_struct *p, int priv)
 {
 	return send_sig_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO, p);
-}
-
-/*
- * complete_signal_target - the thread of @p's process to take a
- * process-wide @sig: the first live one that does not block it, else the
- * first live one (mmos keeps no shared pending set: Linux would queue
- * it there). NULL if every thread is gone. tasklist_lock held.
- */
-static struct task_struct *complete_signal_target(int sig, struct task_struct *p)
-{
-	struct task_struct *t, *any = NULL;
-
-	list_for_each_entry(t, &p->signal->thread_head, thread_node) {
-		if (t->exit_state || (t->flags & PF_EXITING))
-			continue;
-		if (!(t->blocked & sigmask(sig)))
-			return t;
-		if (!any)
-			any = t;
-	}
-	return any;
 }
 
 /*
@@ -262,16 +552,17 @@ static int check_kill_permission(int sig, struct task_struct *t)
 }
 
 /*
- * __group_send_sig_info - a process-wide @sig (0: only the checks) to
+ * group_send_sig_queue - a process-wide @sig (0: only the checks) to
  * @p's process, as kill() sends it: EINVAL for a bad number, EPERM for a
- * kernel thread; SIGKILL goes to every thread, another signal to one
- * (complete_signal_target). A zombie takes it and nothing happens, as in
- * Linux. tasklist_lock held. Returns 0 or -errno.
+ * kernel thread; then it is pending for the process (its shared set),
+ * and complete_signal() wakes a thread to take it (SIGKILL, or another
+ * fatal signal, kills them all). A zombie takes it and nothing happens,
+ * as in Linux. @q: the sender's sigqueue for a real-time signal, or
+ * NULL (signal_add()). tasklist_lock held. Returns 0 or -errno.
  */
-int __group_send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+static int group_send_sig_queue(int sig, const struct kernel_siginfo *info,
+				struct task_struct *p, struct sigqueue **q)
 {
-	struct task_struct *t;
-
 	lockdep_assert_held(&tasklist_lock);
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
@@ -285,16 +576,14 @@ int __group_send_sig_info(int sig, const struct kernel_siginfo *info, struct tas
 	}
 	if (!sig || !prepare_signal(sig, p, si_force(info)))
 		return 0;
-	if (sig == SIGKILL) {
-		list_for_each_entry(t, &p->signal->thread_head, thread_node)
-			if (!t->exit_state)
-				signal_add(SIGKILL, info, t);
-		return 0;
-	}
-	t = complete_signal_target(sig, p);
-	if (t)
-		signal_add(sig, info, t);
-	return 0;
+	return signal_add(sig, info, p, PIDTYPE_TGID, q);
+}
+
+/* __group_send_sig_info - group_send_sig_queue() for a sender with no
+ * sigqueue (a real-time signal merges). tasklist_lock held. */
+int __group_send_sig_info(int sig, const struct kernel_siginfo *info, struct task_struct *p)
+{
+	return group_send_sig_queue(sig, info, p, NULL);
 }
 
 /*
@@ -359,9 +648,11 @@ int kill_pid_info(int sig, const struct kernel_siginfo *info, struct pid *pid)
  * kill_something_info - kill()'s targets, Linux's rule: pid > 0 that
  * process; 0 the caller's process group; -1 every process but PID 1 and
  * the caller's own (ESRCH if there is none; an EPERM alone does not
- * count as the result); < -1 the group -pid. tasklist_lock held.
+ * count as the result); < -1 the group -pid. @q: the caller's sigqueue,
+ * used for one process only (the others merge a real-time signal).
+ * tasklist_lock held.
  */
-static long kill_something_info(int sig, pid_t pid)
+static long kill_something_info(int sig, pid_t pid, struct sigqueue **q)
 {
 	struct task_struct *p;
 	int err, retval = 0, count = 0;
@@ -369,7 +660,7 @@ static long kill_something_info(int sig, pid_t pid)
 	lockdep_assert_held(&tasklist_lock);
 	if (pid > 0) {	/* any thread's number names its process, as in Linux */
 		p = pid_task(find_vpid(pid), PIDTYPE_PID);
-		return p ? __group_send_sig_info(sig, SEND_SIG_NOINFO, p) : -ESRCH;
+		return p ? group_send_sig_queue(sig, SEND_SIG_NOINFO, p, q) : -ESRCH;
 	}
 	if (pid == INT_MIN)
 		return -ESRCH;	/* -INT_MIN is no number */
@@ -389,17 +680,26 @@ static long kill_something_info(int sig, pid_t pid)
 /*
  * zap_other_threads - SIGKILL to every other thread of current's group,
  * for exit_group and exec's de_thread. Nothing ignores it, not even
- * init's threads: the group is going, one way or the other.
+ * init's threads: the group is going, one way or the other. Put in each
+ * thread's own set directly, as Linux's, not through complete_signal(),
+ * whose group exit would take current (the execing thread) too.
  * tasklist_lock held (the thread list).
  */
 void zap_other_threads(void)
 {
+	struct signal_struct *sig = current->signal;
 	struct task_struct *t;
+	unsigned long flags;
 
 	lockdep_assert_held(&tasklist_lock);
-	list_for_each_entry(t, &current->signal->thread_head, thread_node)
-		if (t != current && !t->exit_state)
-			signal_add(SIGKILL, SEND_SIG_PRIV, t);
+	spin_lock_irqsave(&sig->siglock, flags);
+	list_for_each_entry(t, &sig->thread_head, thread_node) {
+		if (t == current || t->exit_state)
+			continue;
+		t->pending.signal |= sigmask(SIGKILL);
+		signal_wake_up(t, true);
+	}
+	spin_unlock_irqrestore(&sig->siglock, flags);
 }
 
 /*
@@ -413,16 +713,24 @@ void zap_other_threads(void)
  */
 void force_sig_fault(int sig, int code, unsigned long addr)
 {
-	struct k_sigaction *ka = &current->sighand[sig - 1];
-
+	struct sighand_struct *sighand = current->sighand;
 	struct kernel_siginfo info = { .si_signo = sig, .si_code = code, .addr = addr };
+	struct k_sigaction *ka;
+	unsigned long flags;
+	bool dfl;
 
 	current->fault_addr = addr;
+	spin_lock_irqsave(&current->signal->siglock, flags);
+	spin_lock(&sighand->siglock);
+	ka = &sighand->action[sig - 1];
 	if ((current->blocked & sigmask(sig)) || ka->handler == SIG_IGN)
-		ka->handler = SIG_DFL;
+		ka->handler = SIG_DFL;	/* for every thread, as in Linux */
+	dfl = ka->handler == SIG_DFL;
+	spin_unlock(&sighand->siglock);
 	current->blocked &= ~sigmask(sig);
-	if (ka->handler == SIG_DFL)
+	if (dfl)
 		current->signal->flags &= ~SIGNAL_UNKILLABLE;
+	spin_unlock_irqrestore(&current->signal->siglock, flags);
 	send_sig_info(sig, &info, current);
 }
 
@@ -433,18 +741,22 @@ void force_sig(int sig)
 	force_sig_fault(sig, SI_KERNEL, 0);
 }
 
-/* fatal_signal_pending - SIGKILL is on its way to @p. */
+/* fatal_signal_pending - SIGKILL is on its way to @p (it is always put
+ * in each thread's own set: complete_signal(), zap_other_threads()). */
 bool fatal_signal_pending(struct task_struct *p)
 {
-	return READ_ONCE(p->pending) & sigmask(SIGKILL);
+	return READ_ONCE(p->pending.signal) & sigmask(SIGKILL);
 }
 
 /* signal_pending - @p has something to do on its way to user mode: a
- * deliverable signal, or its part in a group stop (Linux's
- * TIF_SIGPENDING covers both). */
+ * deliverable signal, its own or its process's, or its part in a group
+ * stop (Linux's TIF_SIGPENDING covers them). */
 bool signal_pending(struct task_struct *p)
 {
-	return (READ_ONCE(p->pending) & ~p->blocked) ||
+	sigset_t set = READ_ONCE(p->pending.signal) |
+		       READ_ONCE(p->signal->shared_pending.signal);
+
+	return (set & ~READ_ONCE(p->blocked)) ||
 	       (READ_ONCE(p->jobctl) & JOBCTL_STOP_PENDING);
 }
 
@@ -457,11 +769,28 @@ bool signal_pending_state(long state, struct task_struct *p)
 	return (state & TASK_INTERRUPTIBLE) || fatal_signal_pending(p);
 }
 
-void flush_signal_handlers(struct task_struct *t)
+/*
+ * flush_signal_handlers - exec: every handled signal of @t goes back to
+ * SIG_DFL (the handlers are in the old image), an ignored one stays
+ * ignored unless @force_default; flags, restorer and mask are cleared
+ * for all, as Linux's. @t's sighand is its own by now (unshare_sighand).
+ */
+void flush_signal_handlers(struct task_struct *t, bool force_default)
 {
-	for (int i = 0; i < _NSIG; i++)
-		if (t->sighand[i].handler != SIG_IGN)
-			memset(&t->sighand[i], 0, sizeof(t->sighand[i]));
+	struct sighand_struct *sighand = t->sighand;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sighand->siglock, flags);
+	for (int i = 0; i < _NSIG; i++) {
+		struct k_sigaction *ka = &sighand->action[i];
+
+		if (force_default || ka->handler != SIG_IGN)
+			ka->handler = SIG_DFL;
+		ka->flags = 0;
+		ka->restorer = NULL;
+		ka->mask = 0;
+	}
+	spin_unlock_irqrestore(&sighand->siglock, flags);
 }
 
 #define SA_NODEFER	0x40000000
@@ -478,7 +807,7 @@ void flush_signal_handlers(struct task_struct *t)
 static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
 {
 	struct task_struct *parent = tsk->group_leader->real_parent;
-	const struct k_sigaction *ka = &parent->sighand[SIGCHLD - 1];
+	struct k_sigaction ka = sigaction_of(parent, SIGCHLD);
 	struct kernel_siginfo info = {
 		.si_signo = SIGCHLD, .si_code = why,
 		.chld = { .pid = tsk->tgid, .uid = 0,
@@ -486,7 +815,7 @@ static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
 	};
 
 	lockdep_assert_held(&tasklist_lock);
-	if (ka->handler != SIG_IGN && !(ka->flags & SA_NOCLDSTOP))
+	if (ka.handler != SIG_IGN && !(ka.flags & SA_NOCLDSTOP))
 		__group_send_sig_info(SIGCHLD, &info, parent);
 	wake_up(&parent->signal->wait_chldexit);
 }
@@ -606,9 +935,35 @@ static bool do_jobctl_notify(void)
 }
 
 /*
+ * retarget_shared_pending - @tsk no longer takes the signals of @which
+ * (it blocks them now, or exits): those pending for its process wake
+ * the other threads that can take them, as Linux's, since @tsk may
+ * have been the one complete_signal() woke. tasklist_lock (the thread
+ * list) and siglock held.
+ */
+static void retarget_shared_pending(struct task_struct *tsk, sigset_t which)
+{
+	sigset_t retarget = tsk->signal->shared_pending.signal & which;
+	struct task_struct *t;
+
+	lockdep_assert_held(&tasklist_lock);
+	lockdep_assert_held(&tsk->signal->siglock);
+	list_for_each_entry(t, &tsk->signal->thread_head, thread_node) {
+		if (!retarget)
+			break;
+		if (t == tsk || t->exit_state || (t->flags & PF_EXITING) ||
+		    !(retarget & ~t->blocked))
+			continue;
+		retarget &= t->blocked;
+		signal_wake_up(t, false);
+	}
+}
+
+/*
  * exit_signals - @tsk (current) is exiting: if a group stop waits for
  * it, it counts as stopped, and if it was the last the parent hears the
- * group stopped, unless the whole process is exiting anyway.
+ * group stopped, unless the whole process is exiting anyway; the
+ * process's signals it could have taken go to the other threads.
  */
 void exit_signals(struct task_struct *tsk)
 {
@@ -619,37 +974,134 @@ void exit_signals(struct task_struct *tsk)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	spin_lock(&sig->siglock);
 	notify = task_participate_group_stop(tsk) && !sig->group_exit;
+	if (!sig->group_exit)
+		retarget_shared_pending(tsk, ~tsk->blocked);
 	spin_unlock(&sig->siglock);
 	if (notify)
 		do_notify_parent_cldstop(tsk, CLD_STOPPED);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
+/* next_signal - the signal of @pending, not in @mask, to take first, as
+ * Linux's: a fault's (SYNCHRONOUS_MASK) before any other, else the
+ * lowest-numbered (so the standard signals before the real-time ones).
+ * 0 if none. siglock held. */
+static int next_signal(const struct sigpending *pending, sigset_t mask)
+{
+	sigset_t x = pending->signal & ~mask;
+
+	if (x & SYNCHRONOUS_MASK)
+		x &= SYNCHRONOUS_MASK;
+	return x ? __builtin_ctzll(x) + 1 : 0;
+}
+
 /*
- * dequeue_signal - take the lowest-numbered pending signal of current
- * that is not in @mask off its pending set, its info into *@info.
- * Returns it, or 0 if there is none.
+ * collect_signal - take the oldest of @sig's sends off @pending into
+ * *@info: the merged one in info[] if there is one (it came first),
+ * else the first queued (a real-time signal's, or a timer's); none (its
+ * info was lost: no sigqueue) gives SI_USER from nobody, as Linux's.
+ * The signal stays pending while more are queued. siglock held.
+ */
+static void collect_signal(int sig, struct sigpending *pending, struct kernel_siginfo *info)
+{
+	struct kernel_siginfo *slot = &pending->info[sig - 1];
+	struct sigqueue *q, *first = NULL;
+	bool more = false;
+
+	list_for_each_entry(q, &pending->list, list) {
+		if (q->info.si_signo != sig)
+			continue;
+		if (first) {
+			more = true;
+			break;
+		}
+		first = q;
+	}
+	if (slot->si_signo) {
+		*info = *slot;
+		slot->si_signo = 0;
+		more = first;
+	} else if (first) {
+		*info = first->info;
+		list_del_init(&first->list);
+		__sigqueue_free(first);
+	} else {
+		memset(info, 0, sizeof(*info));
+		info->si_signo = sig;
+		info->si_code = SI_USER;
+	}
+	if (!more)
+		pending->signal &= ~sigmask(sig);
+}
+
+/* __dequeue_signal - take next_signal() off @pending, its info into
+ * *@info. Returns it, or 0. siglock held. */
+static int __dequeue_signal(struct sigpending *pending, sigset_t mask,
+			    struct kernel_siginfo *info)
+{
+	int sig = next_signal(pending, mask);
+
+	if (sig)
+		collect_signal(sig, pending, info);
+	return sig;
+}
+
+/*
+ * dequeue_signal - take a pending signal of current that is not in
+ * @mask, its info into *@info: from its own set first, then from its
+ * process's, as Linux's. Returns it, or 0 if there is none.
  */
 static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 {
 	struct task_struct *t = current;
 	unsigned long flags;
-	sigset_t ready;
-	int sig = 0;
+	bool shared = false;
+	int sig;
 
 	spin_lock_irqsave(&t->signal->siglock, flags);
-	ready = t->pending & ~mask;
-	if (ready) {
-		sig = __builtin_ctzll(ready) + 1;
-		t->pending &= ~sigmask(sig);
-		*info = t->siginfo[sig - 1];
-		if (info->si_code == SI_TIMER)
-			posix_timer_dequeued(info);
+	sig = __dequeue_signal(&t->pending, mask, info);
+	if (!sig) {
+		sig = __dequeue_signal(&t->signal->shared_pending, mask, info);
+		shared = sig;
 	}
+	if (sig && info->si_code == SI_TIMER)
+		posix_timer_dequeued(info);
 	spin_unlock_irqrestore(&t->signal->siglock, flags);
-	if (sig == SIGALRM)
+	if (shared && sig == SIGALRM)
 		it_real_rearm();	/* an interval timer goes on now */
 	return sig;
+}
+
+/*
+ * take_sigaction - the action current is to take for @sig, just
+ * dequeued: a copy, made under siglock; a one-shot handler
+ * (SA_RESETHAND) is reset to SIG_DFL for the next one then, as Linux's
+ * get_signal() does.
+ */
+static struct k_sigaction take_sigaction(int sig)
+{
+	struct sighand_struct *sighand = current->sighand;
+	struct k_sigaction ka, *k = &sighand->action[sig - 1];
+	unsigned long flags;
+
+	spin_lock_irqsave(&sighand->siglock, flags);
+	ka = *k;
+	if (k->handler != SIG_DFL && k->handler != SIG_IGN && (k->flags & SA_RESETHAND))
+		k->handler = SIG_DFL;
+	spin_unlock_irqrestore(&sighand->siglock, flags);
+	return ka;
+}
+
+/* set_sig_default - current's (and its sighand's sharers') action for
+ * @sig becomes SIG_DFL. */
+static void set_sig_default(int sig)
+{
+	struct sighand_struct *sighand = current->sighand;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sighand->siglock, flags);
+	sighand->action[sig - 1].handler = SIG_DFL;
+	spin_unlock_irqrestore(&sighand->siglock, flags);
 }
 
 /*
@@ -667,7 +1119,7 @@ void do_signal_exit_check(struct pt_regs *regs)
 
 	for (;;) {
 		struct kernel_siginfo info;
-		struct k_sigaction *ka;
+		struct k_sigaction ka;
 		int sig;
 
 		if (do_jobctl_notify())
@@ -679,26 +1131,25 @@ void do_signal_exit_check(struct pt_regs *regs)
 		sig = dequeue_signal(t->blocked, &info);
 		if (!sig)
 			break;
-		ka = &t->sighand[sig - 1];
+		ka = take_sigaction(sig);
 		if (t->signal->group_exit)
 			do_group_exit(SIGKILL);
-		if (ka->handler == SIG_IGN && sig != SIGKILL)
+		if (ka.handler == SIG_IGN && sig != SIGKILL)
 			continue;
-		if (ka->handler != SIG_DFL && sig != SIGKILL) {
-			syscall_restart(regs, ka);
-			if (setup_rt_frame(sig, ka, &info, regs)) {
+		if (ka.handler != SIG_DFL && sig != SIGKILL) {
+			syscall_restart(regs, &ka);
+			if (setup_rt_frame(sig, &ka, &info, regs)) {
 				/* no room for the frame: a SIGSEGV that no
 				 * handler can catch (Linux's force_sigsegv) */
-				t->sighand[SIGSEGV - 1].handler = SIG_DFL;
+				set_sig_default(SIGSEGV);
 				force_sig(SIGSEGV);
 				continue;
 			}
 			/* the frame saved the mask to go back to; the
 			 * handler runs under the current one, as Linux's */
 			clear_restore_sigmask();
-			t->blocked |= ka->mask | (ka->flags & SA_NODEFER ? 0 : sigmask(sig));
-			if (ka->flags & SA_RESETHAND)
-				ka->handler = SIG_DFL;
+			set_current_blocked(t->blocked | ka.mask |
+					    (ka.flags & SA_NODEFER ? 0 : sigmask(sig)));
 			t->restore_sigmask = false;	/* the frame has the mask */
 			return;
 		}
@@ -719,24 +1170,64 @@ void do_signal_exit_check(struct pt_regs *regs)
 	restore_saved_sigmask();
 }
 
+/* sig_handler_ignored - does handler @h make @sig ignored (SIG_IGN, or
+ * SIG_DFL of a signal whose default is to ignore)? */
+static bool sig_handler_ignored(void *h, int sig)
+{
+	return h == SIG_IGN || (h == SIG_DFL && (sigmask(sig) & SIG_KERNEL_IGNORE_MASK));
+}
+
+/*
+ * do_sigaction - current's action for @sig into *@oact (if any), then
+ * *@act (if any) becomes it, for every task sharing the sighand. An
+ * action that ignores the signal discards it where it is pending for
+ * current's process, as POSIX says and Linux does. EINVAL for a bad
+ * number, or for changing SIGKILL's or SIGSTOP's, as Linux's.
+ * tasklist_lock (the thread list), siglock, then the sighand's.
+ */
+static int do_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *oact)
+{
+	struct sighand_struct *sighand = current->sighand;
+	struct k_sigaction *k;
+	unsigned long flags;
+
+	if (sig < 1 || sig > _NSIG || (act && (sigmask(sig) & SIG_KERNEL_ONLY_MASK)))
+		return -EINVAL;
+	k = &sighand->action[sig - 1];
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&current->signal->siglock);
+	spin_lock(&sighand->siglock);
+	if (oact)
+		*oact = *k;
+	if (act) {
+		*k = *act;
+		k->mask &= ~SIG_KERNEL_ONLY_MASK;
+		if (sig_handler_ignored(k->handler, sig))
+			flush_group_mask(sigmask(sig), current);
+	}
+	spin_unlock(&sighand->siglock);
+	spin_unlock(&current->signal->siglock);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return 0;
+}
+
+/* rt_sigaction - Linux's order of checks: the set size, reading *@act,
+ * the number (do_sigaction), then writing *@oact (the new action is in
+ * place even if that fails). */
 SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
 		struct k_sigaction __user *, oact, size_t, sigsetsize)
 {
-	struct k_sigaction new;
+	struct k_sigaction new, old;
+	int ret;
 
-	if (sigsetsize != sizeof(sigset_t) || sig < 1 || sig > _NSIG)
-		return -EINVAL;
-	if (act && (sig == SIGKILL || sig == SIGSTOP))
+	if (sigsetsize != sizeof(sigset_t))
 		return -EINVAL;
 	if (act && copy_from_user(&new, act, sizeof(new)))
 		return -EFAULT;
-	if (oact && copy_to_user(oact, &current->sighand[sig - 1], sizeof(*oact)))
+	ret = do_sigaction(sig, act ? &new : NULL, oact ? &old : NULL);
+	if (!ret && oact && copy_to_user(oact, &old, sizeof(old)))
 		return -EFAULT;
-	if (act) {
-		new.mask &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
-		current->sighand[sig - 1] = new;
-	}
-	return 0;
+	return ret;
 }
 
 #define SIG_BLOCK	0
@@ -770,37 +1261,52 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const sigset_t __user *, nset,
  * for @pid. Returns 0 or -errno. */
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
+	struct sigqueue *q = __sigqueue_alloc(sig);
 	unsigned long flags;
 	long ret;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	ret = kill_something_info(sig, pid);
+	ret = kill_something_info(sig, pid, &q);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	__sigqueue_free(q);	/* if it was not used */
+	return ret;
+}
+
+/*
+ * do_send_specific - @sig with @info to thread @pid (of process @tgid
+ * if > 0), as Linux's: ESRCH if there is none, EPERM by
+ * check_kill_permission(), EAGAIN if a real-time signal cannot be
+ * queued. The sigqueue is allocated before tasklist_lock is taken.
+ */
+static long do_send_specific(pid_t tgid, pid_t pid, int sig, const struct kernel_siginfo *info)
+{
+	struct sigqueue *q = __sigqueue_alloc(sig);
+	struct task_struct *p;
+	unsigned long flags;
+	long ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid_locked(pid);
+	if (p && !p->exit_state && (tgid <= 0 || p->tgid == tgid)) {
+		ret = sig < 0 || sig > _NSIG ? -EINVAL : check_kill_permission(sig, p);
+		if (!ret && sig)
+			ret = __send_sig(sig, info, p, &q);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	__sigqueue_free(q);	/* if it was not used */
 	return ret;
 }
 
 /* tgkill/tkill - a signal to one thread. */
 static long do_tkill(pid_t tgid, pid_t pid, int sig)
 {
-	struct task_struct *p;
-	unsigned long flags;
-	long ret = -ESRCH;
-
 	struct kernel_siginfo info = {
 		.si_signo = sig, .si_code = SI_TKILL, .kill = { .pid = current->tgid },
 	};
 
-	if (pid <= 0 || sig < 0 || sig > _NSIG)
+	if (pid <= 0)
 		return -EINVAL;
-	spin_lock_irqsave(&tasklist_lock, flags);
-	p = find_task_by_pid_locked(pid);
-	if (p && !p->exit_state && (tgid <= 0 || p->tgid == tgid)) {
-		ret = check_kill_permission(sig, p);
-		if (!ret && sig)
-			__send_sig(sig, &info, p);
-	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return ret;
+	return do_send_specific(tgid, pid, sig, &info);
 }
 
 SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
@@ -813,6 +1319,72 @@ SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
 SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
 {
 	return do_tkill(0, pid, sig);
+}
+
+/* copy_siginfo_from_user - the user's siginfo_t at @from (its first
+ * bytes, which are all a kernel_siginfo keeps) as the info of @sig:
+ * si_signo is @sig whatever it says, as Linux's. */
+static int copy_siginfo_from_user(int sig, struct kernel_siginfo *to, const void __user *from)
+{
+	if (copy_from_user(to, from, sizeof(*to)))
+		return -EFAULT;
+	to->si_signo = sig;
+	return 0;
+}
+
+/* sigqueue_may_forge - may current send @info to thread or process
+ * @pid? Not even root may pretend to be the kernel (si_code >= 0) or a
+ * kill()/tkill() (SI_USER, SI_TKILL) to any but itself: its own thread
+ * id, as Linux compares. */
+static bool sigqueue_may_forge(const struct kernel_siginfo *info, pid_t pid)
+{
+	return !((info->si_code >= 0 || info->si_code == SI_TKILL) && current->pid != pid);
+}
+
+/*
+ * rt_sigqueueinfo - @sig with the caller's info to process @pid
+ * (sigqueue(3)): EFAULT, then EPERM for a forged si_code, ESRCH, and
+ * kill()'s checks; a real-time signal is queued (EAGAIN if it cannot
+ * be).
+ */
+SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig, const void __user *, uinfo)
+{
+	struct kernel_siginfo info;
+	struct sigqueue *q;
+	struct task_struct *p;
+	unsigned long flags;
+	long ret;
+
+	ret = copy_siginfo_from_user(sig, &info, uinfo);
+	if (ret)
+		return ret;
+	if (!sigqueue_may_forge(&info, pid))
+		return -EPERM;
+	if (pid <= 0)
+		return -ESRCH;	/* POSIX.1b names no process groups */
+	q = __sigqueue_alloc(sig);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = pid_task(find_vpid(pid), PIDTYPE_PID);
+	ret = p ? group_send_sig_queue(sig, &info, p, &q) : -ESRCH;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	__sigqueue_free(q);	/* if it was not used */
+	return ret;
+}
+
+/* rt_tgsigqueueinfo - the same to thread @pid of process @tgid: EFAULT,
+ * EINVAL for a bad id, EPERM for a forged si_code, then tgkill's. */
+SYSCALL_DEFINE4(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig, const void __user *, uinfo)
+{
+	struct kernel_siginfo info;
+	long ret = copy_siginfo_from_user(sig, &info, uinfo);
+
+	if (ret)
+		return ret;
+	if (pid <= 0 || tgid <= 0)
+		return -EINVAL;
+	if (!sigqueue_may_forge(&info, pid))
+		return -EPERM;
+	return do_send_specific(tgid, pid, sig, &info);
 }
 
 /* ---- waiting for signals ---------------------------------------------- */
@@ -835,24 +1407,36 @@ void restore_saved_sigmask(void)
 }
 
 /* set_current_blocked - current's blocked mask becomes @set (never
- * SIGKILL or SIGSTOP), under siglock: senders read it. */
+ * SIGKILL or SIGSTOP), under siglock: senders read it. A process's
+ * signal that current may have been woken for and now blocks goes to
+ * another thread (retarget_shared_pending()). */
 void set_current_blocked(sigset_t set)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&current->signal->siglock, flags);
-	current->blocked = set & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
-	spin_unlock_irqrestore(&current->signal->siglock, flags);
+	set &= ~SIG_KERNEL_ONLY_MASK;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&current->signal->siglock);
+	retarget_shared_pending(current, set & ~current->blocked);
+	current->blocked = set;
+	spin_unlock(&current->signal->siglock);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
-/* rt_sigpending - the blocked signals pending for current, the first
- * @sigsetsize bytes of them (EINVAL beyond a sigset_t). */
+/* rt_sigpending - the blocked signals pending for current, its own and
+ * its process's, the first @sigsetsize bytes of them (EINVAL beyond a
+ * sigset_t). */
 SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 {
-	sigset_t set = READ_ONCE(current->pending) & current->blocked;
+	struct signal_struct *sig = current->signal;
+	unsigned long flags;
+	sigset_t set;
 
 	if (sigsetsize > sizeof(set))
 		return -EINVAL;
+	spin_lock_irqsave(&sig->siglock, flags);
+	set = (current->pending.signal | sig->shared_pending.signal) & current->blocked;
+	spin_unlock_irqrestore(&sig->siglock, flags);
 	return copy_to_user(uset, &set, sigsetsize) ? -EFAULT : 0;
 }
 

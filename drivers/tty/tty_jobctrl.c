@@ -327,7 +327,7 @@ static void no_tty(void)
 static bool is_ignored(int sig)
 {
 	return (current->blocked & sigmask(sig)) ||
-	       current->sighand[sig - 1].handler == SIG_IGN;
+	       sigaction_of(current, sig).handler == SIG_IGN;
 }
 
 /*

@@ -73,22 +73,26 @@ static int sigs_pending(sigset_t set)
 	return n;
 }
 
-/* task_sig_masks - the ignored and caught signals of @t, under siglock. */
+/* task_sig_masks - the ignored and caught signals of @t, under its
+ * sighand's siglock; inside tasklist_lock, under which exec swaps the
+ * sighand (unshare_sighand()) and frees the old. */
 static void task_sig_masks(struct task_struct *t, sigset_t *ign, sigset_t *catch)
 {
 	unsigned long flags;
 
 	*ign = *catch = 0;
-	spin_lock_irqsave(&t->signal->siglock, flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&t->sighand->siglock);
 	for (int i = 0; i < _NSIG; i++) {
-		void *h = t->sighand[i].handler;
+		void *h = t->sighand->action[i].handler;
 
 		if (h == SIG_IGN)
 			*ign |= 1ULL << i;
 		else if (h != SIG_DFL)
 			*catch |= 1ULL << i;
 	}
-	spin_unlock_irqrestore(&t->signal->siglock, flags);
+	spin_unlock(&t->sighand->siglock);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /* task_umask - @t's umask, or -1 without an fs_struct (as Linux, which
@@ -174,10 +178,11 @@ int proc_pid_status(struct seq_buf *s, struct task_struct *t)
 	task_ids(t, &ids);
 	task_sig_masks(t, &ign, &catch);
 	seq_printf(s, "Threads:\t%d\nSigQ:\t%d/%lu\n", ids.nr_threads,
-		   sigs_pending(READ_ONCE(t->pending)), 0UL);
+		   sigs_pending(READ_ONCE(t->pending.signal)), 0UL);
 	seq_printf(s, "SigPnd:\t%016llx\nShdPnd:\t%016llx\nSigBlk:\t%016llx\n"
 		   "SigIgn:\t%016llx\nSigCgt:\t%016llx\n",
-		   (unsigned long long)READ_ONCE(t->pending), 0ULL,
+		   (unsigned long long)READ_ONCE(t->pending.signal),
+		   (unsigned long long)READ_ONCE(t->signal->shared_pending.signal),
 		   (unsigned long long)READ_ONCE(t->blocked),
 		   (unsigned long long)ign, (unsigned long long)catch);
 	seq_printf(s, "Cpus_allowed:\t1\nCpus_allowed_list:\t0\n");
@@ -250,7 +255,7 @@ int proc_pid_stat(struct seq_buf *s, struct task_struct *t)
 	seq_printf(s, " %lu %lu %lu 0 0 %llu %llu %llu %llu %d 0 0 %d 0 0 0 0 0 0",
 		   mm ? mm->start_code : 0, mm ? mm->end_code : 0,
 		   mm ? mm->start_stack : 0,
-		   (unsigned long long)(READ_ONCE(t->pending) & 0x7fffffff),
+		   (unsigned long long)(READ_ONCE(t->pending.signal) & 0x7fffffff),
 		   (unsigned long long)(READ_ONCE(t->blocked) & 0x7fffffff),
 		   (unsigned long long)(ign & 0x7fffffff),
 		   (unsigned long long)(catch & 0x7fffffff),

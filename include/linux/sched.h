@@ -67,6 +67,7 @@ struct kthread;
 struct files_struct;
 struct fs_struct;
 struct signal_struct;
+struct sighand_struct;
 struct completion;
 struct cred;
 struct tty_struct;
@@ -118,8 +119,9 @@ struct task_struct {
 	u64 start_boottime;		/* CLOCK_BOOTTIME ns at fork: /proc's starttime */
 	struct prev_cputime prev_cputime;	/* what was last reported */
 
-	/* Signals: changed by the task itself or by senders, irqs off */
-	sigset_t pending, blocked;
+	/* Signals: the blocked mask, changed by the task itself under
+	 * signal->siglock (senders read it there) */
+	sigset_t blocked;
 	/* rt_sigsuspend, ppoll and pselect6 put a temporary mask in blocked
 	 * for the call; the task's own waits here until a handler's frame
 	 * saved it or the return to user mode put it back
@@ -132,9 +134,7 @@ struct task_struct {
 	struct restart_block restart_block;
 	/* signal->siglock must be held when using these: */
 	unsigned long jobctl;		/* JOBCTL_*: this thread's part in a group stop */
-	struct k_sigaction sighand[_NSIG];
-	/* siglock must be held when using this: each pending signal's info */
-	struct kernel_siginfo siginfo[_NSIG];
+	struct sigpending pending;	/* signals for this thread alone */
 	/* The last fault's address, for the handler's sigcontext (cr2) */
 	unsigned long fault_addr;
 	/* sigaltstack: changed by the task itself only */
@@ -156,6 +156,9 @@ struct task_struct {
 
 	/* The thread group: shared by CLONE_THREAD tasks */
 	struct signal_struct *signal;
+	/* The signal actions: shared by CLONE_SIGHAND tasks (a reference,
+	 * put by free_task(); only exec's unshare_sighand() changes it) */
+	struct sighand_struct *sighand;
 	int exit_signal;		/* to the parent at exit (SIGCHLD), -1: none */
 	int pdeath_signal;		/* to it when its parent thread exits (prctl) */
 	/* PR_SET_NO_NEW_PRIVS: exec grants no privileges (set-id bits
@@ -220,6 +223,7 @@ struct signal_struct {
 
 	/* siglock must be held when using these (the group stop): */
 	spinlock_t siglock;
+	struct sigpending shared_pending;	/* signals for any of the threads */
 	unsigned int stop_flags;	/* SIGNAL_STOP_*, SIGNAL_CLD_* */
 	int group_stop_count;		/* threads still to stop */
 	int group_stop_code;		/* the stop signal, for wait (WSTOPPED) */
@@ -244,6 +248,23 @@ struct signal_struct {
 	 * task_lock(group_leader) (do_prlimit), read by the process's own
 	 * threads without it (rlimit()), by others under it. */
 	struct rlimit64 rlim[RLIM_NLIMITS];
+};
+
+/*
+ * struct sighand_struct - the signal actions, shared by the tasks cloned
+ * with CLONE_SIGHAND (every thread, and CLONE_VM|CLONE_SIGHAND
+ * processes), so that one thread's sigaction() is every thread's, as
+ * Linux's. Each task holds a reference (count). Unlike Linux's, its
+ * siglock guards only the actions: the pending sets and the group stop
+ * are under signal->siglock, which is taken first when both are needed
+ * (Documentation/locking.md).
+ */
+struct sighand_struct {
+	atomic_t count;
+	/* siglock (irqsave: senders in the timer interrupt read the
+	 * actions) must be held when using these: */
+	spinlock_t siglock;
+	struct k_sigaction action[_NSIG];
 };
 
 /* signal_struct.flags */
@@ -396,6 +417,9 @@ void put_task_struct(struct task_struct *t);
 void release_task(struct task_struct *p);
 void put_signal_struct(struct signal_struct *sig);
 void __set_task_comm(struct task_struct *tsk, const char *buf);
+struct kmem_cache;
+extern struct kmem_cache *sighand_cachep;	/* exec's unshare_sighand() allocates too */
+void __cleanup_sighand(struct sighand_struct *sighand);
 
 /* The free pages before PID 1's exec, for the line init's death prints. */
 extern unsigned long init_free_pages_before_exec;

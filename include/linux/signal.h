@@ -33,7 +33,12 @@
 #define SIGTTIN		21
 #define SIGTTOU		22
 #define SIGURG		23
+#define SIGXCPU		24
+#define SIGXFSZ		25
 #define SIGWINCH	28
+#define SIGSYS		31
+#define SIGRTMIN	32	/* the kernel's: libc keeps the first few */
+#define SIGRTMAX	_NSIG
 
 #define SIG_DFL		((void *)0)
 #define SIG_IGN		((void *)1)
@@ -62,6 +67,40 @@ struct kernel_siginfo {
 	};
 };
 
+#include <linux/list.h>
+
+/*
+ * struct sigqueue - one queued signal and its info, as Linux's: each
+ * send of SIGRTMIN..SIGRTMAX is delivered once, in order; a POSIX
+ * timer's own (SIGQUEUE_PREALLOC) is queued for any signal.
+ */
+struct sigqueue {
+	struct list_head list;		/* in sigpending.list */
+	int flags;			/* SIGQUEUE_PREALLOC */
+	struct kernel_siginfo info;
+};
+
+#define SIGQUEUE_PREALLOC	1	/* a POSIX timer's own: the timer frees it */
+
+/*
+ * struct sigpending - a set of pending signals, as Linux's: a thread's
+ * own (task->pending: tkill, tgkill, a fault's, SIGPIPE) or its
+ * process's (signal->shared_pending: kill, a process group's signals,
+ * SIGCHLD, the timers), each under signal->siglock. A standard signal
+ * pending a second time merges with the first, so it has one info, kept
+ * in info[] (Linux allocates even that; mmos allocates under no
+ * spinlock). A real-time one is queued on list, a sigqueue allocated by
+ * the sender before any lock; a sender that cannot (a process group's,
+ * the kernel's own) merges it like a standard one into info[], which,
+ * filled only while the signal is not pending at all, is then its
+ * oldest (valid while info[].si_signo is set).
+ */
+struct sigpending {
+	struct list_head list;
+	sigset_t signal;
+	struct kernel_siginfo info[_NSIG];
+};
+
 /* Linux's special info values: from a user's kill() (si_code SI_USER,
  * the sender's pid), and from the kernel (SI_KERNEL, and init cannot
  * ignore SIGKILL or SIGSTOP sent so). */
@@ -69,6 +108,7 @@ struct kernel_siginfo {
 #define SEND_SIG_PRIV	((struct kernel_siginfo *)1)
 
 #define SI_USER		0
+#define SI_QUEUE	(-1)	/* sigqueue(3) */
 #define SI_TIMER	(-2)	/* a POSIX timer expired */
 #define SI_TKILL	(-6)	/* tkill, tgkill */
 
@@ -132,6 +172,14 @@ void force_sig_fault(int sig, int code, unsigned long addr);
 #define SEGV_ACCERR	2	/* si_code: mapped, access not allowed */
 #define BUS_ADRERR	2
 __attribute__((noreturn)) void do_group_exit(int code);
-void flush_signal_handlers(struct task_struct *t);
+void flush_signal_handlers(struct task_struct *t, bool force_default);
+struct signal_struct;
+enum pid_type;
+void init_sigpending(struct sigpending *pending);
+void flush_sigqueue(struct sigpending *pending, struct signal_struct *sig);
+struct sigqueue *sigqueue_alloc(void);
+void sigqueue_free(struct sigqueue *q, struct signal_struct *sig);
+int send_sigqueue(struct sigqueue *q, struct pid *pid, enum pid_type type, int missed);
+struct k_sigaction sigaction_of(struct task_struct *p, int sig);
 
 #endif

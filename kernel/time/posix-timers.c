@@ -288,6 +288,9 @@ struct k_itimer {
 	u64 it_interval;
 	int it_overrun_last;		/* overruns of the last delivered signal */
 	bool it_dead;			/* deleted: the callback does nothing */
+	/* its signal's own sigqueue, info filled at timer_create (the
+	 * overruns under the target's siglock: send_sigqueue()) */
+	struct sigqueue *sigq;
 };
 
 /* clock_offset - what clock @clock reads at CLOCK_MONOTONIC 0 (ns), as
@@ -299,39 +302,11 @@ static u64 clock_offset(int clock)
 }
 
 /* posix_timer_event - @timr expired (@missed more periods since): its
- * signal, unless the last one is still pending, which then counts
- * them as overruns. From the tick. */
+ * signal, its own sigqueue, unless that is still pending, which then
+ * counts them as overruns (send_sigqueue()). From the tick. */
 static void posix_timer_event(struct k_itimer *timr, int missed)
 {
-	struct kernel_siginfo info = {
-		.si_signo = timr->it_sigev_signo, .si_code = SI_TIMER,
-		.timer = { .tid = timr->it_id, .overrun = missed, .sigval = timr->it_sigev_value },
-	};
-	struct task_struct *p, *t;
-	unsigned long flags;
-	bool queued = false;
-	int sig = timr->it_sigev_signo;
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	p = pid_task(timr->it_pid, timr->it_pid_type);
-	if (p) {
-		spin_lock(&p->signal->siglock);
-		list_for_each_entry(t, &p->signal->thread_head, thread_node) {
-			struct kernel_siginfo *q = &t->siginfo[sig - 1];
-
-			if ((t->pending & sigmask(sig)) && q->si_code == SI_TIMER &&
-			    q->timer.tid == timr->it_id) {
-				q->timer.overrun += 1 + missed;
-				queued = true;
-			}
-		}
-		spin_unlock(&p->signal->siglock);
-		if (!queued && timr->it_pid_type == PIDTYPE_PID)
-			send_signal_locked(sig, &info, p);
-		else if (!queued)
-			__group_send_sig_info(sig, &info, p);
-	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	send_sigqueue(timr->sigq, timr->it_pid, timr->it_pid_type, missed);
 }
 
 /* posix_timer_fn - @t's tick came: if the clock says the timer is due,
@@ -431,6 +406,7 @@ static void posix_timer_free(struct k_itimer *timr)
 {
 	del_timer(&timr->it_timer);
 	put_pid(timr->it_pid);
+	sigqueue_free(timr->sigq, timr->it_signal);
 	kfree(timr);
 }
 
@@ -466,6 +442,11 @@ SYSCALL_DEFINE3(timer_create, int, which_clock, const struct sigevent_k __user *
 	timr = kzalloc(sizeof(*timr), GFP_KERNEL);
 	if (!timr)
 		return -EAGAIN;
+	timr->sigq = sigqueue_alloc();
+	if (!timr->sigq) {
+		kfree(timr);
+		return -EAGAIN;
+	}
 	timer_setup(&timr->it_timer, posix_timer_fn);
 	timr->it_signal = sig;
 	timr->it_clock = which_clock;
@@ -487,9 +468,14 @@ SYSCALL_DEFINE3(timer_create, int, which_clock, const struct sigevent_k __user *
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (!timr->it_pid) {
+		sigqueue_free(timr->sigq, sig);
 		kfree(timr);
 		return -EINVAL;
 	}
+	timr->sigq->info = (struct kernel_siginfo){
+		.si_signo = timr->it_sigev_signo, .si_code = SI_TIMER,
+		.timer = { .tid = timr->it_id, .sigval = timr->it_sigev_value },
+	};
 	if (put_user(timr->it_id, created_timer_id)) {
 		posix_timer_free(timr);
 		return -EFAULT;

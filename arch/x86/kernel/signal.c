@@ -173,7 +173,7 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	/* what the handler interrupted is not to be restarted by a later
 	 * restart_syscall(2) (Linux's) */
 	current->restart_block.fn = do_no_restart_syscall;
-	current->blocked = frame.uc.uc_sigmask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	set_current_blocked(frame.uc.uc_sigmask);	/* under siglock: senders read it */
 	restore_altstack(&frame.uc.uc_stack, regs->sp);	/* as the handler left it */
 	return regs->ax;
 }
