@@ -368,13 +368,16 @@ static int test_hangup(void)
 	int f2 = open_ttyf(), f3;
 	char buf[8];
 
+	/* blocked, so that SIGHUP stays pending to be looked at: its default
+	 * would end the process at once (complete_signal()) */
+	current->blocked |= sigmask(SIGHUP);
 	CHECK(f2 >= 0, "open ttyF0: %d", f2);
 	CHECK(tiocgpgrp() == pid_nr(task_pgrp(current)), "the terminal is ours");
-	current->pending &= ~(sigmask(SIGHUP) | sigmask(SIGCONT));
+	current->signal->shared_pending.signal &= ~(sigmask(SIGHUP) | sigmask(SIGCONT));
 	CHECK(sys(__NR_vhangup, 0, 0, 0, 0, 0, 0) == 0, "vhangup");
 	/* SIGCONT too, but with no handler it is discarded when sent */
-	CHECK(current->pending & sigmask(SIGHUP), "the leader's SIGHUP");
-	current->pending &= ~(sigmask(SIGHUP) | sigmask(SIGCONT));
+	CHECK(current->signal->shared_pending.signal & sigmask(SIGHUP), "the leader's SIGHUP");
+	current->signal->shared_pending.signal &= ~(sigmask(SIGHUP) | sigmask(SIGCONT));
 	CHECK(!current->signal->tty && !tty->ctrl.session && !tty->ctrl.pgrp,
 	      "the session lost the terminal");
 	CHECK(tiocgpgrp() == -ENOTTY, "the console's file: not the terminal now");
@@ -392,18 +395,19 @@ static int test_hangup(void)
 	/* TIOCSCTTY through the console makes it ours again, with no open:
 	 * a second hangup does nothing (Linux's TTY_HUPPED) */
 	CHECK(sys(__NR_ioctl, fd, TIOCSCTTY, 0, 0, 0, 0) == 0, "TIOCSCTTY");
-	CHECK(sys(__NR_vhangup, 0, 0, 0, 0, 0, 0) == 0 && !(current->pending & sigmask(SIGHUP)) &&
+	CHECK(sys(__NR_vhangup, 0, 0, 0, 0, 0, 0) == 0 && !(current->signal->shared_pending.signal & sigmask(SIGHUP)) &&
 	      tiocgpgrp() == pid_nr(task_pgrp(current)), "hung up, not opened since: nothing");
 	f3 = open_ttyf();
 	CHECK(f3 >= 0 && sys(__NR_ioctl, f3, TCGETS, ubuf, 0, 0, 0) == 0, "a new open works");
-	CHECK(sys(__NR_vhangup, 0, 0, 0, 0, 0, 0) == 0 && (current->pending & sigmask(SIGHUP)),
+	CHECK(sys(__NR_vhangup, 0, 0, 0, 0, 0, 0) == 0 && (current->signal->shared_pending.signal & sigmask(SIGHUP)),
 	      "after an open, a hangup again");
-	current->pending &= ~(sigmask(SIGHUP) | sigmask(SIGCONT));
+	current->signal->shared_pending.signal &= ~(sigmask(SIGHUP) | sigmask(SIGCONT));
 	CHECK(sys(__NR_read, f3, ubuf, 8, 0, 0, 0) == 0, "the new file hung up too");
 	sys(__NR_close, f2, 0, 0, 0, 0, 0);
 	sys(__NR_close, f3, 0, 0, 0, 0, 0);
 	CHECK(list_empty(&tty->tty_files) == false, "the console's file is still on the list");
 	out_len = 0;
+	current->blocked &= ~sigmask(SIGHUP);
 	return check_result();
 }
 
