@@ -80,6 +80,8 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	atomic_long_set(&mm->pgtables_bytes, 0);
 	/* the VMAs inserted into it account themselves again */
 	mm->total_vm = mm->data_vm = mm->exec_vm = mm->stack_vm = 0;
+	mm->locked_vm = 0;
+	mm->def_flags = 0;	/* mlockall(MCL_FUTURE) is not inherited */
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kmem_cache_free(mm_cachep, mm);
@@ -225,6 +227,7 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		new = vm_area_dup(vma, mm);
 		if (!new)
 			return -ENOMEM;
+		new->vm_flags &= ~VM_LOCKED_MASK;	/* locks are not inherited */
 		err = insert_vm_struct(mm, new);
 		if (err) {
 			vm_area_free(new);

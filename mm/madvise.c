@@ -12,9 +12,9 @@
 #include <linux/syscalls.h>
 
 /* madvise_dontneed_range - zap the pages of each VMA's part of [start,
- * end). Returns 0, or -ENOMEM if part of the range is not mapped (what
- * is mapped after a hole is still zapped, as in Linux). mmap_lock held
- * for writing. */
+ * end). Returns 0, -ENOMEM if part of the range is not mapped (what is
+ * mapped after a hole is still zapped, as in Linux), or -EINVAL at a
+ * locked VMA (those before it are zapped). mmap_lock held for writing. */
 static int madvise_dontneed_range(struct mm_struct *mm, unsigned long start,
 				  unsigned long end)
 {
@@ -27,6 +27,8 @@ static int madvise_dontneed_range(struct mm_struct *mm, unsigned long start,
 			return -ENOMEM;
 		if (vma->vm_start > a)
 			err = -ENOMEM;	/* a hole: Linux still zaps the rest */
+		if (vma->vm_flags & VM_LOCKED)
+			return -EINVAL;	/* locked pages stay (Linux's valid_vma check) */
 		zap_page_range(vma, max(a, vma->vm_start), min(end, vma->vm_end));
 		a = vma->vm_end;
 	}

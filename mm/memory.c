@@ -164,6 +164,15 @@ static pte_t *pte_lookup(struct mm_struct *mm, unsigned long addr)
 	return pte_offset_map(pmd, addr);
 }
 
+/* follow_pte_slot - the PTE slot of @addr in @mm if its tables exist,
+ * else NULL (allocates nothing; mm/gup.c asks whether a fault is
+ * needed). mmap_lock held, so the tables stay. */
+pte_t *follow_pte_slot(struct mm_struct *mm, unsigned long addr)
+{
+	mmap_assert_locked(mm);
+	return pte_lookup(mm, addr);
+}
+
 /*
  * pt_lock_break - the preemption point of a walk that holds @mm's
  * page_table_lock, taken between two page-table pages: if a reschedule

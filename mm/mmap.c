@@ -129,12 +129,15 @@ struct vm_area_struct *vma_prev(struct vm_area_struct *vma)
 	       list_entry(p, struct vm_area_struct, vm_list);
 }
 
-/* vm_stat_account - keep total_vm and its parts (for /proc status). */
+/* vm_stat_account - keep total_vm and its parts (for /proc status),
+ * and locked_vm for a VM_LOCKED VMA's. */
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 {
 	mm->total_vm += npages;
 	if (mm->total_vm > mm->hiwater_vm)
 		mm->hiwater_vm = mm->total_vm;
+	if (flags & VM_LOCKED)
+		mm->locked_vm += npages;
 	if (flags & VM_GROWSDOWN)
 		mm->stack_vm += npages;
 	else if ((flags & (VM_EXEC | VM_WRITE)) == VM_EXEC)
@@ -454,15 +457,18 @@ static int mmap_type_check(struct file *file, unsigned long prot, unsigned long 
 
 /*
  * do_mmap - the work of mmap(2) once the syscall has the file: the
- * length, the address, then whether this file (or anonymous memory) may
- * be mapped so (mmap_type_check()), and the mapping. mmap_lock held for
- * writing. Returns the address or -errno (-EINVAL, -ENOMEM, -EPERM,
- * -EEXIST, -EOPNOTSUPP, -EACCES, -ENODEV).
+ * length, the address, a lock (MAP_LOCKED, or mlockall(MCL_FUTURE)'s
+ * def_flags) within the limit, then whether this file (or anonymous
+ * memory) may be mapped so (mmap_type_check()), and the mapping.
+ * mmap_lock held for writing; the caller populates a locked mapping.
+ * Returns the address or -errno (-EINVAL, -ENOMEM, -EPERM, -EEXIST,
+ * -EAGAIN, -EOPNOTSUPP, -EACCES, -ENODEV).
  */
 unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		      unsigned long prot, unsigned long flags, unsigned long pgoff)
 {
 	struct mm_struct *mm = current->mm;
+	unsigned long vm_flags;
 	int err;
 
 	mmap_assert_write_locked(mm);
@@ -486,10 +492,19 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 		return addr;
 	if ((flags & MAP_FIXED_NOREPLACE) && !range_is_free(mm, addr, len))
 		return -EEXIST;
+	vm_flags = calc_vm_flags(prot, flags) | mm->def_flags;
+	if (flags & MAP_LOCKED) {
+		if (!can_do_mlock())
+			return -EPERM;
+		vm_flags |= VM_LOCKED;
+	}
+	err = mlock_future_check(mm, vm_flags, len);
+	if (err)
+		return err;
 	err = mmap_type_check(file, prot, flags);
 	if (err)
 		return err;
-	return mmap_region(file, addr, len, calc_vm_flags(prot, flags), pgoff);
+	return mmap_region(file, addr, len, vm_flags, pgoff);
 }
 
 /*
@@ -506,7 +521,7 @@ int do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
 	if (!range_is_free(mm, addr, len))
 		return -ENOMEM;
 	ret = mmap_region(NULL, addr, len, VM_READ | VM_WRITE | VM_MAYREAD |
-			  VM_MAYWRITE | VM_MAYEXEC | flags, 0);
+			  VM_MAYWRITE | VM_MAYEXEC | flags | mm->def_flags, 0);
 	return IS_ERR_VALUE(ret) ? (int)ret : 0;
 }
 
@@ -577,6 +592,7 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 	struct mm_struct *mm = current->mm;
 	struct file *file = NULL;
 	unsigned long ret;
+	bool populate;
 
 	if (off & ~PAGE_MASK)
 		return -EINVAL;
@@ -587,9 +603,15 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 	}
 	mmap_write_lock(mm);
 	ret = do_mmap(file, addr, len, prot, flags, off >> PAGE_SHIFT);
+	/* a locked mapping, or MAP_POPULATE, is faulted in now, as Linux's
+	 * vm_mmap_pgoff() does once the lock is dropped */
+	populate = (flags & MAP_LOCKED) || (mm->def_flags & VM_LOCKED) ||
+		   (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE;
 	mmap_write_unlock(mm);
 	if (file)
 		fput(file);
+	if (!IS_ERR_VALUE(ret) && populate)
+		mm_populate(ret, len);
 	return ret;
 }
 
@@ -631,13 +653,19 @@ static int brk_move(struct mm_struct *mm, unsigned long oldbrk, unsigned long ne
 SYSCALL_DEFINE1(brk, unsigned long, brk)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long ret;
+	unsigned long ret, oldbrk;
+	bool populate;
 
 	mmap_write_lock(mm);
+	oldbrk = mm->brk;
 	if (brk >= mm->start_brk && brk <= TASK_SIZE - (64UL << 20) &&
 	    !brk_move(mm, PAGE_ALIGN(mm->brk), PAGE_ALIGN(brk)))
 		mm->brk = brk;
 	ret = mm->brk;
+	/* under mlockall(MCL_FUTURE) the new heap is faulted in, as Linux's */
+	populate = ret > oldbrk && (mm->def_flags & VM_LOCKED);
 	mmap_write_unlock(mm);
+	if (populate)
+		mm_populate(PAGE_ALIGN(oldbrk), PAGE_ALIGN(ret) - PAGE_ALIGN(oldbrk));
 	return ret;
 }

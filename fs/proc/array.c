@@ -152,7 +152,7 @@ static void status_mm(struct seq_buf *s, struct mm_struct *mm)
 		   "RssAnon:\t%8lu kB\nRssFile:\t%8lu kB\nRssShmem:\t%8lu kB\n"
 		   "VmData:\t%8lu kB\nVmStk:\t%8lu kB\nVmExe:\t%8lu kB\n"
 		   "VmLib:\t%8lu kB\nVmPTE:\t%8lu kB\nVmSwap:\t%8lu kB\n",
-		   KB(max(mm->hiwater_vm, mm->total_vm)), KB(mm->total_vm), 0UL, 0UL,
+		   KB(max(mm->hiwater_vm, mm->total_vm)), KB(mm->total_vm), KB(mm->locked_vm), 0UL,
 		   KB(hiwater_rss), KB(rss), KB(anon), KB(file), 0UL,
 		   KB(mm->data_vm), KB(mm->stack_vm), KB(text), KB(mm->exec_vm - text),
 		   (unsigned long)atomic_long_read(&mm->pgtables_bytes) >> 10, 0UL);

@@ -106,6 +106,9 @@ static inline int page_mapcount(const struct page *p)
 #define VM_MAYEXEC	0x00000040
 #define VM_MAYSHARE	0x00000080
 #define VM_GROWSDOWN	0x00000100
+#define VM_LOCKED	0x00002000	/* mlock: populated, counted in locked_vm */
+#define VM_LOCKONFAULT	0x00080000	/* mlock2(MLOCK_ONFAULT): locked as faulted */
+#define VM_LOCKED_MASK	(VM_LOCKED | VM_LOCKONFAULT)
 #define VM_ACCOUNT	0x00100000	/* its pages are in vm_committed_as */
 #define VM_NORESERVE	0x00200000	/* MAP_NORESERVE: never accounted */
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
@@ -127,6 +130,17 @@ bool vm_commit_allowed(long pages);
 #define USER_PGTABLES_CEILING	(1UL << 47)
 
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
+/* mm/gup.c: fault in [start, start + len) of current's mm as mlock and
+ * MAP_POPULATE do; mmap_lock not held. 0 or -errno (unless ignored). */
+int __mm_populate(unsigned long start, unsigned long len, int ignore_errors);
+pte_t *follow_pte_slot(struct mm_struct *mm, unsigned long addr);	/* mm/memory.c */
+static inline void mm_populate(unsigned long start, unsigned long len)
+{
+	(void)__mm_populate(start, len, 1);
+}
+/* mm/mlock.c */
+bool can_do_mlock(void);
+int mlock_future_check(struct mm_struct *mm, unsigned long flags, unsigned long len);
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
 struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig, struct mm_struct *mm);
 void vm_area_free(struct vm_area_struct *vma);

@@ -118,6 +118,10 @@ struct mm_struct {
 	atomic_long_t rss_stat[NR_MM_COUNTERS];
 	atomic_long_t pgtables_bytes;
 	unsigned long total_vm, hiwater_vm, data_vm, exec_vm, stack_vm;
+	unsigned long locked_vm;		/* pages in VM_LOCKED VMAs */
+	/* mmap_lock must be held when using this: what every new VMA gets
+	 * (mlockall(MCL_FUTURE): VM_LOCKED) */
+	unsigned long def_flags;
 	/* the largest RSS seen, in pages: raised after each fault
 	 * (update_hiwater_rss(), unlocked as in Linux: a lost update
 	 * only makes it lag), for getrusage's ru_maxrss */

@@ -28,6 +28,12 @@
 #define MAP_UNINITIALIZED	0x4000000
 #define MAP_FIXED_NOREPLACE	0x100000
 
+/* mlockall(2)'s flags, mlock2(2)'s */
+#define MCL_CURRENT		1
+#define MCL_FUTURE		2
+#define MCL_ONFAULT		4
+#define MLOCK_ONFAULT		0x01
+
 #define MREMAP_MAYMOVE		1
 #define MREMAP_FIXED		2
 #define MREMAP_DONTUNMAP	4

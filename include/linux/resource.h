@@ -55,9 +55,11 @@ struct rlimit64 {
  * INIT_RLIMITS - init's limits, which every process inherits: Linux's,
  * except that the fd table has NR_OPEN_DEFAULT (256) slots, which is
  * also the largest RLIMIT_NOFILE (Linux's nr_open), and that the
- * limits Linux derives from RAM (NPROC, SIGPENDING) and MEMLOCK and
- * MSGQUEUE, which mmos has nothing to limit with, are unlimited.
+ * limits Linux derives from RAM (NPROC, SIGPENDING) and MSGQUEUE, which
+ * mmos has nothing to limit with, are unlimited. RLIMIT_MEMLOCK is
+ * Linux's MLOCK_LIMIT (8 MiB since 5.16; mm/mlock.c).
  */
+#define MLOCK_LIMIT		(8ULL << 20)
 #define INIT_RLIMITS {						\
 	[RLIMIT_CPU]		= { RLIM_INFINITY, RLIM_INFINITY },	\
 	[RLIMIT_FSIZE]		= { RLIM_INFINITY, RLIM_INFINITY },	\
@@ -67,7 +69,7 @@ struct rlimit64 {
 	[RLIMIT_RSS]		= { RLIM_INFINITY, RLIM_INFINITY },	\
 	[RLIMIT_NPROC]		= { RLIM_INFINITY, RLIM_INFINITY },	\
 	[RLIMIT_NOFILE]		= { 256, 256 },				\
-	[RLIMIT_MEMLOCK]	= { RLIM_INFINITY, RLIM_INFINITY },	\
+	[RLIMIT_MEMLOCK]	= { MLOCK_LIMIT, MLOCK_LIMIT },	\
 	[RLIMIT_AS]		= { RLIM_INFINITY, RLIM_INFINITY },	\
 	[RLIMIT_LOCKS]		= { RLIM_INFINITY, RLIM_INFINITY },	\
 	[RLIMIT_SIGPENDING]	= { RLIM_INFINITY, RLIM_INFINITY },	\
