@@ -2,7 +2,8 @@
 /*
  * Pipes: a ring of pages between a read end and a write end, 64 KiB
  * (16 pages) unless F_SETPIPE_SZ changes it, as Linux's; a page is made
- * when a writer first needs it and kept until the pipe goes. Readers
+ * when a writer first needs it and given back once it is read (one is
+ * kept for the next write, Linux's tmp_page). Readers
  * sleep while it is empty and a writer exists (EOF once none does);
  * writers sleep while it is full and a reader exists (EPIPE and SIGPIPE
  * once none does). One writer at a time copies in (wbusy), so what it
@@ -49,6 +50,7 @@ struct pipe_inode_info {
 	bool wbusy;			/* a writer is in write(): one at a time */
 	bool rbusy;			/* a reader is in read(): one at a time */
 	bool wcopy, rcopy;		/* the copy windows (see the top) */
+	char *tmp_page;			/* a drained page kept for the next write */
 	bool resizing;			/* F_SETPIPE_SZ: no new window opens */
 };
 
@@ -94,8 +96,10 @@ static void pipe_give(struct pipe_inode_info *p, bool *busy)
  * A page goes once it is read to its end, unless the one writer is
  * writing in it (the ring wrapped: its tail is in the same page), or
  * once the pipe is empty and no writer is between measuring the tail
- * and publishing what it wrote (wcopy). So an idle pipe holds no page,
- * as Linux's frees its buffers as they are read. Lock held.
+ * and publishing what it wrote (wcopy). As Linux's pipe_buf_release(),
+ * one such page is kept as tmp_page for the next write (a ping-pong of
+ * small messages then allocates nothing); so an idle pipe holds at
+ * most that one page. Lock held.
  */
 static char *pipe_take_free_page(struct pipe_inode_info *p, unsigned int idx, bool to_end)
 {
@@ -108,6 +112,10 @@ static char *pipe_take_free_page(struct pipe_inode_info *p, unsigned int idx, bo
 	if (idx == tail_idx && (p->len || p->wcopy))
 		return NULL;
 	p->bufs[idx] = NULL;
+	if (!p->tmp_page) {
+		p->tmp_page = page;
+		return NULL;
+	}
 	return page;
 }
 
@@ -282,6 +290,10 @@ static ssize_t __pipe_write(struct file *f, const void *src, size_t len, bool us
 			return done ? done : -EAGAIN;
 		}
 		p->wcopy = true;
+		if (!p->bufs[(tail & (p->size - 1)) >> PAGE_SHIFT] && p->tmp_page) {
+			p->bufs[(tail & (p->size - 1)) >> PAGE_SHIFT] = p->tmp_page;
+			p->tmp_page = NULL;
+		}
 		spin_unlock(&p->lock);
 		/* the free part of the ring is the writer's alone */
 		page = pipe_page(p, tail);
@@ -313,6 +325,8 @@ static void pipe_free_bufs(char **bufs, unsigned int nr)
 static void pipe_free(struct pipe_inode_info *p)
 {
 	pipe_free_bufs(p->bufs, p->size >> PAGE_SHIFT);
+	if (p->tmp_page)
+		free_page((unsigned long)p->tmp_page);
 	kfree(p);
 }
 

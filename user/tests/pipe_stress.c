@@ -2,8 +2,9 @@
 /* A writer and a reader hammer one pipe with chunks of every size (and
  * the pipe is resized meanwhile, which must not wait for a writer that
  * waits for room): every byte arrives in order. And a pipe that was
- * filled and drained holds no page (in mmos the free-page count says
- * so; natively only the bytes are checked). */
+ * filled and drained holds no more than the one page it keeps for its
+ * next write, as Linux's tmp_page (in mmos the free-page count says so;
+ * natively only the bytes are checked). */
 #include "t.h"
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -74,7 +75,7 @@ int main(void)
 	before = t_free_pages();
 	CHECK(write(p[1], buf, 60000) == 60000 && read(p[0], buf, 70000) == 60000, "fill, drain");
 	after = t_free_pages();
-	CHECK(before < 0 || after == before, "a drained pipe holds no page: %ld -> %ld",
+	CHECK(before < 0 || after == before, "a drained pipe gave its pages back: %ld -> %ld",
 	      before, after);
 	close(p[0]);
 	close(p[1]);
