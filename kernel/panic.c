@@ -63,8 +63,10 @@ void panic(const char *fmt, ...)
 	machine_restart();
 }
 
+/* __warn - a WARN_ON fired: the report, and the kernel tainted W. */
 void __warn(const char *file, int line, const char *cond)
 {
 	printk(KERN_WARNING "WARNING: CPU: 0 at %s:%d: %s\n", file, line, cond);
 	dump_stack();
+	add_taint(TAINT_WARN);
 }

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /proc/sys (Linux's fs/proc/proc_sysctl.c, for the few values mmos
- * has): kernel/{ostype,osrelease,hostname,pid_max}, vm/mmap_min_addr.
- * Only hostname can be written (as sethostname(2)); the others are fixed
+ * has): kernel/{ostype,osrelease,hostname,pid_max,tainted}, vm/mmap_min_addr.
+ * Only hostname (as sethostname(2)) and tainted can be written; the others are fixed
  * in mmos, so their mode is 0444 and opening them for writing is
  * -EACCES, as Linux's sysctl permission check says for a read-only entry.
  */
 #include <linux/kernel.h>
+#include <linux/capability.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
@@ -55,6 +56,12 @@ static int pid_max_show(struct seq_buf *s, struct task_struct *task)
 	return 0;
 }
 
+static int tainted_show(struct seq_buf *s, struct task_struct *task)
+{
+	seq_printf(s, "%lu\n", get_taint());
+	return 0;
+}
+
 static int mmap_min_addr_show(struct seq_buf *s, struct task_struct *task)
 {
 	seq_printf(s, "%lu\n", MMAP_MIN_ADDR);
@@ -96,9 +103,42 @@ static ssize_t hostname_write(struct file *f, const char __user *ubuf, size_t le
 	return len;
 }
 
+/*
+ * tainted_write - write(2) of kernel/tainted: root (CAP_SYS_ADMIN, else
+ * -EPERM) may add taint bits, never clear one, as Linux's proc_taint.
+ * A decimal number, up to a newline: -EINVAL otherwise. Returns @len.
+ */
+static ssize_t tainted_write(struct file *f, const char __user *ubuf, size_t len,
+			     loff_t *pos)
+{
+	char buf[24];
+	unsigned long long mask;
+	size_t n = min(len, sizeof(buf) - 1);
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (copy_from_user(buf, ubuf, n))
+		return -EFAULT;
+	buf[n] = 0;
+	if (n && buf[n - 1] == '\n')
+		buf[n - 1] = 0;
+	if (kstrtoull(buf, 10, &mask))
+		return -EINVAL;
+	add_taint_mask(mask);
+	*pos += len;
+	return len;
+}
+
 static const struct file_operations proc_sys_ro_fops = {
 	.open = proc_sys_open,
 	.read = proc_single_read,
+	.seekable = true,
+};
+
+static const struct file_operations tainted_fops = {
+	.open = proc_sys_open,
+	.read = proc_single_read,
+	.write = tainted_write,
 	.seekable = true,
 };
 
@@ -118,6 +158,8 @@ static const struct pid_entry sys_kernel_stuff[] = {
 	{ .name = "hostname", .mode = S_IFREG | 0644, .show = hostname_show,
 	  .fop = &hostname_fops },
 	SYS_RO("pid_max", pid_max_show),
+	{ .name = "tainted", .mode = S_IFREG | 0644, .show = tainted_show,
+	  .fop = &tainted_fops },
 };
 
 static const struct pid_entry sys_vm_stuff[] = {

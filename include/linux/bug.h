@@ -12,6 +12,15 @@
 __noreturn void panic(const char *fmt, ...) __printf(1, 2);
 void __warn(const char *file, int line, const char *cond);
 
+/* Linux's taint flags (kernel/panic.c): what has happened to the kernel
+ * that a bug report should know; /proc/sys/kernel/tainted shows them. */
+#define TAINT_DIE	7	/* an oops */
+#define TAINT_WARN	9	/* a WARN_ON fired */
+#define TAINT_USER	6	/* userspace asked (a write to tainted) */
+void add_taint(unsigned int flag);	/* kernel/taint.c */
+void add_taint_mask(unsigned long mask);
+unsigned long get_taint(void);
+
 #define BUG() panic("kernel BUG at %s:%d!", __FILE__, __LINE__)
 #define BUG_ON(cond)							\
 	do {								\

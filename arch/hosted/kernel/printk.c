@@ -54,4 +54,5 @@ void __warn(const char *file, int line, const char *cond)
 {
 	fprintf(stderr, "WARNING: at %s:%d: %s\n", file, line, cond);
 	hosted_nr_warnings++;
+	add_taint(TAINT_WARN);
 }
