@@ -58,16 +58,9 @@ static int mlock_fixup(struct vm_area_struct *vma, unsigned long start,
 	mmap_assert_write_locked(mm);
 	if (newflags == vma->vm_flags)
 		return 0;
-	if (start > vma->vm_start) {
-		err = split_vma(vma, start, true);
-		if (err)
-			return err;
-	}
-	if (end < vma->vm_end) {
-		err = split_vma(vma, end, false);
-		if (err)
-			return err;
-	}
+	err = split_vma_range(vma, start, end);
+	if (err)
+		return err;
 	vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
 	vma->vm_flags = newflags;
 	vm_stat_account(mm, newflags, vma_pages(vma));

@@ -212,6 +212,26 @@ int split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below)
 	return err;
 }
 
+/*
+ * split_vma_range - make [start, end), which lies inside @vma, a VMA of
+ * its own by splitting off what is below and above it (mprotect and
+ * mlock change such a part). @vma is that VMA afterwards. Returns 0 or
+ * -ENOMEM (a split already made stays, as in Linux).
+ */
+int split_vma_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	int err;
+
+	if (start > vma->vm_start) {
+		err = split_vma(vma, start, true);
+		if (err)
+			return err;
+	}
+	if (end < vma->vm_end)
+		return split_vma(vma, end, false);
+	return 0;
+}
+
 /* Can @next continue @prev (adjacent, same flags and backing)? */
 static bool can_merge(const struct vm_area_struct *prev,
 		      const struct vm_area_struct *next)

@@ -147,16 +147,9 @@ static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
 			return -ENOMEM;
 		newflags |= VM_ACCOUNT;
 	}
-	if (start > vma->vm_start) {
-		err = split_vma(vma, start, true);
-		if (err)
-			return err;
-	}
-	if (end < vma->vm_end) {
-		err = split_vma(vma, end, false);
-		if (err)
-			return err;
-	}
+	err = split_vma_range(vma, start, end);
+	if (err)
+		return err;
 	vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
 	vma_acct(vma->vm_flags, -vma_pages(vma));
 	vma->vm_flags = newflags;

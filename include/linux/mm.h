@@ -159,6 +159,7 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 int do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
 int split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below);
+int split_vma_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 void exit_mmap(struct mm_struct *mm);
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 void vma_acct(unsigned long flags, long npages);
