@@ -31,6 +31,8 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/wait.h>
+#include <linux/uaccess.h>
+#include <asm-generic/ioctls.h>
 
 #define PIPE_DEF_BUFFERS	16		/* pages: Linux's default */
 #define PIPE_MAX_SIZE		1048576		/* Linux's fs.pipe-max-size */
@@ -402,10 +404,26 @@ static __poll_t pipe_poll(struct file *f, poll_table *wait)
 	return mask;
 }
 
+/* pipe_ioctl - FIONREAD: the bytes the pipe holds (an int), as Linux's
+ * pipe_ioctl; -EFAULT for a bad pointer, -ENOTTY for any other command. */
+static int pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	struct pipe_inode_info *p = f->private_data;
+	int count;
+
+	if (cmd != FIONREAD)
+		return -ENOTTY;
+	spin_lock(&p->lock);
+	count = p->len;
+	spin_unlock(&p->lock);
+	return put_user(count, (int __user *)arg) ? -EFAULT : 0;
+}
+
 static const struct file_operations pipe_fops = {
 	.read = pipe_read,
 	.write = pipe_write,
 	.poll = pipe_poll,
+	.ioctl = pipe_ioctl,
 	.release = pipe_release,
 };
 

@@ -3,9 +3,11 @@
  * F_SETPIPE_SZ changes it (rounded up to a power of two pages; EBUSY if
  * what is in it does not fit, EPERM above fs.pipe-max-size without
  * CAP_SYS_RESOURCE, EBADF for a file that is not a pipe), keeping the
- * bytes in it; a megabyte goes through intact (LTP's pipe12, pipe15). */
+ * bytes in it; FIONREAD says how many bytes it holds; a megabyte goes
+ * through intact (LTP's pipe12, pipe15). */
 #include "t.h"
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 
 #ifndef F_SETPIPE_SZ
@@ -46,7 +48,7 @@ static int drain_ok(int fd, long from, long n)
 
 int main(void)
 {
-	int p[2], fd, status;
+	int p[2], fd, status, n;
 	long sum = 0;
 	pid_t pid;
 
@@ -55,6 +57,8 @@ int main(void)
 	      "64 KiB: %d", fcntl(p[0], F_GETPIPE_SZ));
 	CHECK(fill(p[1], 0, 65536) == 65536, "it takes 64 KiB");
 	CHECK(fill(p[1], 0, 1) == -1 && errno == EAGAIN, "and no more");
+	CHECK(ioctl(p[0], FIONREAD, &n) == 0 && n == 65536, "FIONREAD: %d", n);
+	CHECK(ioctl(p[0], FIONREAD, (void *)8) == -1 && errno == EFAULT, "FIONREAD: EFAULT");
 	CHECK(fcntl(p[1], F_SETPIPE_SZ, 4096) == -1 && errno == EBUSY, "too full to shrink");
 	CHECK(drain_ok(p[0], 0, 65536), "the bytes come back");
 	CHECK(fcntl(p[1], F_SETPIPE_SZ, 1) == 4096 && fcntl(p[0], F_GETPIPE_SZ) == 4096,
