@@ -7,8 +7,8 @@
  * noop_fsync). What is left is Linux's answer for the range: -EINVAL
  * for bad flags or an unaligned start, -ENOMEM for a range that wraps
  * or has unmapped holes (after looking at all of it, except with plain
- * MS_ASYNC, which stops at the first hole). mmos has no mlock, so
- * MS_INVALIDATE's -EBUSY for a locked VMA cannot arise.
+ * MS_ASYNC, which stops at the first hole), and MS_INVALIDATE's -EBUSY
+ * at a locked VMA (mlock: its pages may not be dropped).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -24,7 +24,8 @@
 /*
  * msync_check_range - walk the VMAs of [@start, @end) (not empty) as
  * Linux's msync loop does. Precondition: mmap_lock held for reading.
- * Returns 0, or -ENOMEM if some of it is not mapped.
+ * Returns 0, -ENOMEM if some of it is not mapped, or -EBUSY at a locked
+ * VMA for MS_INVALIDATE.
  */
 static int msync_check_range(struct mm_struct *mm, unsigned long start,
 			     unsigned long end, int flags)
@@ -43,6 +44,8 @@ static int msync_check_range(struct mm_struct *mm, unsigned long start,
 				return -ENOMEM;
 			unmapped_error = -ENOMEM;
 		}
+		if ((flags & MS_INVALIDATE) && (vma->vm_flags & VM_LOCKED))
+			return -EBUSY;
 		start = vma->vm_end;
 		if (start >= end)
 			return unmapped_error;

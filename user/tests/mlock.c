@@ -4,7 +4,8 @@
  * splits and munmap kept); a lock faults the pages in (mincore) unless
  * MLOCK_ONFAULT; PROT_NONE locks but cannot be populated (ENOMEM);
  * MCL_FUTURE locks later mappings, fork does not inherit locks;
- * MADV_DONTNEED of a locked range is EINVAL; MAP_LOCKED; the flag and
+ * MADV_DONTNEED of a locked range is EINVAL, msync(MS_INVALIDATE)
+ * EBUSY; MAP_LOCKED; the flag and
  * range errors; RLIMIT_MEMLOCK for an unprivileged process. */
 #include "t.h"
 #include <sys/mman.h>
@@ -74,6 +75,9 @@ int main(void)
 	CHECK(madvise(p + 8 * P, P, MADV_DONTNEED) == -1 && errno == EINVAL,
 	      "MADV_DONTNEED of a locked page");
 	CHECK(madvise(p, P, MADV_DONTNEED) == 0, "of an unlocked one");
+	CHECK(msync(p + 8 * P, P, MS_INVALIDATE) == -1 && errno == EBUSY,
+	      "MS_INVALIDATE of a locked page: EBUSY");
+	CHECK(msync(p, P, MS_INVALIDATE) == 0, "of an unlocked one");
 	CHECK(munmap(p, 12 * P) == 0 && vmlck() == 0, "all gone");
 
 	q = map(8, PROT_READ | PROT_WRITE, 0);
