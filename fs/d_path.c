@@ -31,7 +31,9 @@ static bool prepend(char *buf, int *pos, const char *s, int len)
  * prepend_path - the names from @path up to @root (or the top of the
  * tree) into the end of @buf, each after a '/'. Returns 0, 1 if @root
  * was never met (the path is outside it: "unreachable"), or -1 if it
- * does not fit. *@pos is where the text starts.
+ * does not fit. A dentry in no directory that is not a mount's root
+ * (O_TMPFILE's before linkat) ends the walk there, as Linux's
+ * "escaped" case. *@pos is where the text starts.
  */
 static int prepend_path(const struct path *path, const struct path *root,
 			char *buf, int *pos)
@@ -54,6 +56,8 @@ static int prepend_path(const struct path *path, const struct path *root,
 			m = m->mnt_parent;
 			continue;
 		}
+		if (IS_ROOT(d))
+			break;	/* in no directory: nothing above it to name */
 		if (!prepend(buf, pos, d->d_name.name, d->d_name.len) ||
 		    !prepend(buf, pos, "/", 1)) {
 			ret = -1;
@@ -80,6 +84,13 @@ int d_path(const struct path *path, char *buf, int size)
 	if (size < 2)
 		return -1;
 	buf[pos] = 0;
+	if (IS_ROOT(path->dentry) && path->dentry != path->mnt->mnt_root &&
+	    path->dentry->d_inode) {
+		/* in no directory (O_TMPFILE's): Linux names it "#ino" in the
+		 * directory it was made in, which mmos does not keep */
+		len = snprintf(buf, size, "/#%lu (deleted)", path->dentry->d_inode->i_ino);
+		return len < size ? len : -1;
+	}
 	if (d_unlinked(path->dentry) &&
 	    !prepend(buf, &pos, deleted, sizeof(deleted) - 1))
 		return -1;
