@@ -19,6 +19,7 @@
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/shmem_fs.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
@@ -410,7 +411,10 @@ static unsigned long mmap_region(struct file *file, unsigned long addr,
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = pgoff;
 	vma->vm_file = file ? get_file(file) : NULL;
-	err = file ? file->f_op->mmap(file, vma) : 0;	/* sets vm_ops */
+	if (file)
+		err = file->f_op->mmap(file, vma);	/* sets vm_ops */
+	else	/* shared anonymous memory is a tmpfs object's */
+		err = (vm_flags & VM_SHARED) ? shmem_zero_setup(vma) : 0;
 	if (!err)
 		err = insert_vm_struct(mm, vma);
 	if (err) {
@@ -451,15 +455,17 @@ static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
  * writable mapping of a file not open for writing, a file not open for
  * reading (-EACCES), a file system that cannot map (-ENODEV), a growing
  * file or shared mapping, an unknown or (for anonymous memory)
- * MAP_SHARED_VALIDATE type (-EINVAL). Shared anonymous memory is not
- * there yet (-EINVAL). Returns 0 or -errno.
+ * MAP_SHARED_VALIDATE type (-EINVAL). Returns 0 or -errno.
  */
 static int mmap_type_check(struct file *file, unsigned long prot, unsigned long flags)
 {
 	unsigned long type = flags & MAP_TYPE;
 
-	if (!file)
+	if (!file) {
+		if (type == MAP_SHARED)
+			return (flags & MAP_GROWSDOWN) ? -EINVAL : 0;
 		return type == MAP_PRIVATE ? 0 : -EINVAL;
+	}
 	if (type == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
 		return -EOPNOTSUPP;
 	if (type == MAP_SHARED || type == MAP_SHARED_VALIDATE) {

@@ -16,6 +16,10 @@
 #include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/mount.h>
+#include <linux/dcache.h>
+#include <linux/file.h>
+#include <linux/fdtable.h>
 
 /* shmem_size_opt - size= in pages: bytes with an optional suffix, or a
  * percentage of RAM; rounded up to whole pages. -EINVAL if malformed. */
@@ -209,8 +213,69 @@ static struct file_system_type shmem_fs_type = {
 	.kill_sb = shmem_kill_sb,
 };
 
-/* init_tmpfs - register tmpfs (from init_rootfs). */
+/* The kernel's own tmpfs instance, with no limits and no mount point:
+ * the objects behind shared anonymous memory live here (Linux's shm_mnt). */
+static struct vfsmount *shm_mnt;
+
+/* init_tmpfs - register tmpfs (from init_rootfs) and make shm_mnt.
+ * Panics without memory: nothing works without it. */
 void init_tmpfs(void)
 {
+	char opts[] = "size=0,nr_inodes=0";	/* 0: no limit */
+
 	register_filesystem(&shmem_fs_type);
+	shm_mnt = vfs_kern_mount(&shmem_fs_type, 0, "tmpfs", opts);
+	if (IS_ERR(shm_mnt))
+		panic("tmpfs: cannot make the kernel's mount (%ld)", PTR_ERR(shm_mnt));
+}
+
+/*
+ * shmem_kernel_file_setup - an unlinked tmpfs file of @size bytes named
+ * @name on shm_mnt, open for reading and writing: its pages are the
+ * page cache of an inode that goes with the last reference to the file
+ * (Linux's). Returns the file or ERR_PTR (-ENOMEM, -ENOSPC).
+ */
+struct file *shmem_kernel_file_setup(const char *name, loff_t size)
+{
+	struct super_block *sb = shm_mnt->mnt_sb;
+	struct qstr qname = { name, strlen(name) };
+	struct inode *inode;
+	struct path path;
+	struct file *f;
+
+	inode = ramfs_get_inode(sb, sb->s_root->d_inode, S_IFREG | 0777, 0);
+	if (IS_ERR(inode))
+		return ERR_CAST(inode);
+	clear_nlink(inode);	/* in no directory: it goes with its last user */
+	inode->i_size = size;
+	path.dentry = d_alloc(sb->s_root, &qname);	/* never hashed: "(deleted)" */
+	if (!path.dentry) {
+		iput(inode);
+		return ERR_PTR(-ENOMEM);
+	}
+	d_instantiate(path.dentry, inode);
+	path.mnt = mntget(shm_mnt);
+	f = dentry_open(&path, O_RDWR | O_LARGEFILE);
+	path_put(&path);
+	return f;
+}
+
+/*
+ * shmem_zero_setup - make @vma (shared anonymous memory, or a shared
+ * mapping of /dev/zero) a shared mapping of a new tmpfs object of its
+ * size, named "dev/zero" as Linux's (maps shows "/dev/zero (deleted)"):
+ * fork shares its pages instead of copying them. 0, or the error of
+ * shmem_kernel_file_setup().
+ */
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	struct file *f = shmem_kernel_file_setup("dev/zero", vma->vm_end - vma->vm_start);
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	vma->vm_file = f;
+	vma->vm_pgoff = 0;
+	return generic_file_mmap(f, vma);
 }

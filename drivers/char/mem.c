@@ -3,10 +3,12 @@
  * The memory devices of major 1 that need no hardware: /dev/null (1,3)
  * reads EOF and takes every write, /dev/zero (1,5) reads zeros and takes
  * every write, /dev/full (1,7) reads zeros and refuses writes with
- * -ENOSPC. Mapping /dev/zero is not there yet (-ENODEV): shared
- * anonymous memory is another part of the kernel.
+ * -ENOSPC. /dev/zero maps as Linux's: a private mapping is anonymous
+ * memory, a shared one a new tmpfs object (shmem_zero_setup()).
  */
 #include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/shmem_fs.h>
 #include <linux/random.h>
 #include <linux/errno.h>
 #include <linux/file.h>
@@ -52,9 +54,21 @@ static const struct file_operations null_fops = {
 	.seekable = true,
 };
 
+/* mmap_zero - /dev/zero mapped: shared, a tmpfs object of the mapping's
+ * size; private, anonymous memory (no vm_ops: faults give zero pages
+ * and COW), as Linux's. 0 or -errno. */
+static int mmap_zero(struct file *f, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_SHARED)
+		return shmem_zero_setup(vma);
+	vma->vm_ops = NULL;
+	return 0;
+}
+
 static const struct file_operations zero_fops = {
 	.read = read_zero,
 	.write = write_null,
+	.mmap = mmap_zero,
 	.seekable = true,
 };
 

@@ -6,5 +6,8 @@
 #include <linux/fs.h>
 
 bool shmem_mapping(const struct address_space *mapping);
+struct vm_area_struct;
+struct file *shmem_kernel_file_setup(const char *name, loff_t size);
+int shmem_zero_setup(struct vm_area_struct *vma);
 
 #endif
