@@ -23,6 +23,8 @@
 #include <linux/jiffies.h>
 #include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/file.h>
+#include <linux/fs.h>
 #include <linux/ptrace.h>
 #include <linux/rwsem.h>
 #include <linux/sched.h>
@@ -42,10 +44,21 @@
 #define FUTEX_PRIVATE_FLAG	128
 #define FUTEX_CLOCK_REALTIME	256
 
+/*
+ * struct futex_key - which futex a word is, as Linux's: in a shared
+ * mapping of a file (a tmpfs object included: shared anonymous memory)
+ * the file's inode and the word's offset in it, so that every process
+ * mapping that page finds the same futex; anywhere else (and always for
+ * FUTEX_PRIVATE_FLAG) the mm and the address.
+ */
+struct futex_key {
+	const void *ptr;		/* the mm, or the inode */
+	unsigned long word;		/* the address, or the file offset */
+};
+
 struct futex_q {
 	struct list_head list;		/* futex_lock */
-	struct mm_struct *mm;
-	unsigned long uaddr;		/* futex_lock: requeue moves it */
+	struct futex_key key;		/* futex_lock: requeue moves it */
 	struct task_struct *task;
 	u32 bitset;
 	bool woken;			/* futex_lock (its sleeper peeks, READ_ONCE) */
@@ -54,17 +67,74 @@ struct futex_q {
 static LIST_HEAD(futex_queue);
 static DEFINE_SPINLOCK(futex_lock);
 
-static int futex_wake_bits(struct mm_struct *mm, unsigned long uaddr, int nr,
-			   u32 bitset);
-
-/* futex_wake_addr - wake up to @nr waiters on (@mm, @uaddr). */
-int futex_wake_addr(struct mm_struct *mm, unsigned long uaddr, int nr)
+/*
+ * __get_futex_key - the key of the word at @uaddr of @mm: with @shared
+ * (no FUTEX_PRIVATE_FLAG) the word must be mapped and accessible (else
+ * -EFAULT, as Linux's get_user_pages in get_futex_key), and in a shared
+ * file mapping it is the inode's; otherwise the mm's. mmap_lock held.
+ */
+static int __get_futex_key(struct mm_struct *mm, unsigned long uaddr, bool shared,
+			   struct futex_key *key)
 {
-	return futex_wake_bits(mm, uaddr, nr, FUTEX_BITSET_MATCH_ANY);
+	struct vm_area_struct *vma;
+	unsigned long off;
+
+	key->ptr = mm;
+	key->word = uaddr;
+	if (!shared)
+		return 0;
+	vma = find_vma(mm, uaddr);
+	if (!vma || vma->vm_start > uaddr || !(vma->vm_flags & VM_ACCESS_FLAGS))
+		return -EFAULT;
+	if (!(vma->vm_flags & VM_SHARED) || !vma->vm_file)
+		return 0;
+	off = (uaddr - vma->vm_start) + (vma->vm_pgoff << PAGE_SHIFT);
+	if (off >= (unsigned long)vma->vm_file->f_inode->i_size)
+		return -EFAULT;	/* past the end: a touch would be SIGBUS */
+	key->ptr = vma->vm_file->f_inode;
+	key->word = off;
+	return 0;
 }
 
-static int futex_wake_bits(struct mm_struct *mm, unsigned long uaddr, int nr,
-			   u32 bitset)
+/* get_futex_key - __get_futex_key() of current's word, taking mmap_lock
+ * (a private key needs none). 0 or -EFAULT. */
+static int get_futex_key(u32 __user *uaddr, bool shared, struct futex_key *key)
+{
+	struct mm_struct *mm = current->mm;
+	int err;
+
+	if (!shared)
+		return __get_futex_key(mm, (unsigned long)uaddr, false, key);
+	mmap_read_lock(mm);
+	err = __get_futex_key(mm, (unsigned long)uaddr, true, key);
+	mmap_read_unlock(mm);
+	return err;
+}
+
+static bool futex_match(const struct futex_key *a, const struct futex_key *b)
+{
+	return a->ptr == b->ptr && a->word == b->word;
+}
+
+static int futex_wake_bits(const struct futex_key *key, int nr, u32 bitset);
+
+/* futex_wake_addr - wake up to @nr waiters on the word at @uaddr of
+ * @mm, keyed as a shared futex is (clear_child_tid at exit, robust
+ * lists): the mm's own lock is taken. Returns how many woke. */
+int futex_wake_addr(struct mm_struct *mm, unsigned long uaddr, int nr)
+{
+	struct futex_key key;
+	int err;
+
+	mmap_read_lock(mm);
+	err = __get_futex_key(mm, uaddr, true, &key);
+	mmap_read_unlock(mm);
+	if (err)	/* not mapped: nobody can wait on it by page */
+		__get_futex_key(mm, uaddr, false, &key);
+	return futex_wake_bits(&key, nr, FUTEX_BITSET_MATCH_ANY);
+}
+
+static int futex_wake_bits(const struct futex_key *key, int nr, u32 bitset)
 {
 	struct futex_q *q, *n;
 	unsigned long flags;
@@ -74,7 +144,7 @@ static int futex_wake_bits(struct mm_struct *mm, unsigned long uaddr, int nr,
 	list_for_each_entry_safe(q, n, &futex_queue, list) {
 		if (woken >= nr)
 			break;
-		if (q->mm != mm || q->uaddr != uaddr || !(q->bitset & bitset))
+		if (!futex_match(&q->key, key) || !(q->bitset & bitset))
 			continue;
 		list_del(&q->list);
 		q->woken = true;
@@ -133,11 +203,10 @@ static long futex_sleep(struct futex_q *q, const u64 *end)
 	return 0;
 }
 
-static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec64 __user *ut,
-		       bool abs, bool realtime, u32 bitset)
+static long futex_wait(u32 __user *uaddr, bool shared, u32 val,
+		       const struct timespec64 __user *ut, bool abs, bool realtime, u32 bitset)
 {
-	struct futex_q q = { .mm = current->mm, .uaddr = (unsigned long)uaddr,
-			     .task = current, .bitset = bitset };
+	struct futex_q q = { .task = current, .bitset = bitset };
 	long ret = 0;
 	unsigned long flags;
 	u64 end;
@@ -150,6 +219,9 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec64 __use
 		if (ret)
 			return ret;
 	}
+	ret = get_futex_key(uaddr, shared, &q.key);
+	if (ret)
+		return ret;
 	spin_lock_irqsave(&futex_lock, flags);
 	list_add_tail(&q.list, &futex_queue);
 	set_current_state(TASK_INTERRUPTIBLE);
@@ -179,17 +251,22 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec64 __use
  * *@uaddr still holds @val3, else -EAGAIN (FUTEX_CMP_REQUEUE). Returns
  * how many were woken or moved, as Linux does.
  */
-static long futex_requeue(u32 __user *uaddr, u32 __user *uaddr2, int nr_wake,
+static long futex_requeue(u32 __user *uaddr, u32 __user *uaddr2, bool shared, int nr_wake,
 			  int nr_requeue, bool cmp, u32 val3)
 {
-	struct mm_struct *mm = current->mm;
+	struct futex_key key, key2;
 	struct futex_q *q, *n;
 	unsigned long flags;
-	int woken = 0, moved = 0;
+	int woken = 0, moved = 0, err;
 	u32 cur;
 
 	if (nr_wake < 0 || nr_requeue < 0 || ((unsigned long)uaddr2 & 3))
 		return -EINVAL;
+	err = get_futex_key(uaddr, shared, &key);
+	if (!err)
+		err = get_futex_key(uaddr2, shared, &key2);
+	if (err)
+		return err;
 	if (cmp && get_user(cur, uaddr))	/* read before the lock: it may fault */
 		return -EFAULT;
 	spin_lock_irqsave(&futex_lock, flags);
@@ -198,7 +275,7 @@ static long futex_requeue(u32 __user *uaddr, u32 __user *uaddr2, int nr_wake,
 		return -EAGAIN;
 	}
 	list_for_each_entry_safe(q, n, &futex_queue, list) {
-		if (q->mm != mm || q->uaddr != (unsigned long)uaddr)
+		if (!futex_match(&q->key, &key))
 			continue;
 		if (woken < nr_wake) {
 			list_del(&q->list);
@@ -206,7 +283,7 @@ static long futex_requeue(u32 __user *uaddr, u32 __user *uaddr2, int nr_wake,
 			wake_up_process(q->task);
 			woken++;
 		} else if (moved < nr_requeue) {
-			q->uaddr = (unsigned long)uaddr2;
+			q->key = key2;
 			moved++;
 		} else {
 			break;
@@ -413,22 +490,29 @@ SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 		const struct timespec64 __user *, utime, u32 __user *, uaddr2, u32, val3)
 {
 	bool realtime = op & FUTEX_CLOCK_REALTIME;
+	bool shared = !(op & FUTEX_PRIVATE_FLAG);
+	struct futex_key key;
+	int err;
 
 	if ((unsigned long)uaddr & 3)
 		return -EINVAL;
 	switch (op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME)) {
 	case FUTEX_WAIT:
-		return futex_wait(uaddr, val, utime, false, false, FUTEX_BITSET_MATCH_ANY);
+		return futex_wait(uaddr, shared, val, utime, false, false, FUTEX_BITSET_MATCH_ANY);
 	case FUTEX_WAIT_BITSET:
-		return futex_wait(uaddr, val, utime, true, realtime, val3);
+		return futex_wait(uaddr, shared, val, utime, true, realtime, val3);
 	case FUTEX_WAKE:
-		return futex_wake_addr(current->mm, (unsigned long)uaddr, val);
 	case FUTEX_WAKE_BITSET:
-		return val3 ? futex_wake_bits(current->mm, (unsigned long)uaddr, val, val3) :
-			      -EINVAL;
+		if ((op & 0x7f) == FUTEX_WAKE_BITSET && !val3)
+			return -EINVAL;
+		err = get_futex_key(uaddr, shared, &key);
+		if (err)
+			return err;
+		return futex_wake_bits(&key, val, (op & 0x7f) == FUTEX_WAKE ?
+				       FUTEX_BITSET_MATCH_ANY : val3);
 	case FUTEX_REQUEUE:	/* the count to move comes in the timeout's place */
 	case FUTEX_CMP_REQUEUE:
-		return futex_requeue(uaddr, uaddr2, val, (int)(unsigned long)utime,
+		return futex_requeue(uaddr, uaddr2, shared, val, (int)(unsigned long)utime,
 				     (op & 0x7f) == FUTEX_CMP_REQUEUE, val3);
 	default:
 		return -ENOSYS;	/* PI futexes, WAKE_OP: not in mmos */
