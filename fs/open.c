@@ -196,7 +196,7 @@ static bool special_file(umode_t mode)
  */
 static long do_faccessat(int dfd, const char __user *name, int mode, int flags)
 {
-	unsigned int how = LOOKUP_FOLLOW;
+	unsigned int how = at_lookup_flags(flags);
 	const struct cred *old_cred = NULL;
 	struct inode *inode;
 	struct path path;
@@ -206,10 +206,6 @@ static long do_faccessat(int dfd, const char __user *name, int mode, int flags)
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		how &= ~LOOKUP_FOLLOW;
-	if (flags & AT_EMPTY_PATH)
-		how |= LOOKUP_EMPTY;
 	if (!(flags & AT_EACCESS)) {
 		old_cred = access_override_creds();
 		if (!old_cred)
@@ -448,17 +444,12 @@ static int chmod_common(const struct path *path, umode_t mode)
 static long do_fchmodat(int dfd, const char __user *filename, umode_t mode,
 			unsigned int flags)
 {
-	unsigned int how = LOOKUP_FOLLOW;
 	struct path path;
 	int err;
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		how = 0;
-	if (flags & AT_EMPTY_PATH)
-		how |= LOOKUP_EMPTY;
-	err = user_path_at(dfd, filename, how, &path);
+	err = user_path_at(dfd, filename, at_lookup_flags(flags), &path);
 	if (err)
 		return err;
 	/* a symlink's mode cannot change: Linux's -EOPNOTSUPP */
@@ -532,17 +523,12 @@ static int chown_common(const struct path *path, unsigned int user, unsigned int
 static long do_fchownat(int dfd, const char __user *filename, unsigned int user,
 			unsigned int group, int flag)
 {
-	unsigned int how = LOOKUP_FOLLOW;
 	struct path path;
 	int err;
 
 	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if (flag & AT_SYMLINK_NOFOLLOW)
-		how = 0;
-	if (flag & AT_EMPTY_PATH)
-		how |= LOOKUP_EMPTY;
-	err = user_path_at(dfd, filename, how, &path);
+	err = user_path_at(dfd, filename, at_lookup_flags(flag), &path);
 	if (err)
 		return err;
 	err = chown_common(&path, user, group);

@@ -60,7 +60,7 @@ static void vfs_getattr_file(struct file *f, struct kstat *st)
  */
 static int vfs_statx(int dfd, const char __user *name, int flags, struct kstat *st)
 {
-	unsigned int how = LOOKUP_FOLLOW;
+	unsigned int how = at_lookup_flags(flags);
 	struct path path;
 	char *kname;
 	int err;
@@ -68,10 +68,6 @@ static int vfs_statx(int dfd, const char __user *name, int flags, struct kstat *
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH |
 		      AT_STATX_SYNC_TYPE))
 		return -EINVAL;
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		how = 0;
-	if (flags & AT_EMPTY_PATH)
-		how |= LOOKUP_EMPTY;
 	kname = getname_flags(name, how);
 	if (IS_ERR(kname))
 		return PTR_ERR(kname);

@@ -90,17 +90,12 @@ static long do_utimes_fd(int fd, struct timespec64 *times, int flags)
 static long do_utimes_path(int dfd, const char __user *filename,
 			   struct timespec64 *times, int flags)
 {
-	unsigned int how = LOOKUP_FOLLOW;
 	struct path path;
 	int err;
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if (flags & AT_SYMLINK_NOFOLLOW)
-		how = 0;
-	if (flags & AT_EMPTY_PATH)
-		how |= LOOKUP_EMPTY;
-	err = user_path_at(dfd, filename, how, &path);
+	err = user_path_at(dfd, filename, at_lookup_flags(flags), &path);
 	if (err)
 		return err;
 	err = vfs_utimes(&path, times);

@@ -28,6 +28,14 @@
 
 int filename_lookup(int dfd, const char *name, unsigned int flags,
 		    struct path *path);
+/* at_lookup_flags - the walk an *at call's AT_SYMLINK_NOFOLLOW and
+ * AT_EMPTY_PATH in @flags ask for: follow a last symlink unless told not
+ * to, and let "" name the dfd itself. */
+static inline unsigned int at_lookup_flags(int flags)
+{
+	return ((flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) |
+	       ((flags & AT_EMPTY_PATH) ? LOOKUP_EMPTY : 0);
+}
 int user_path_at(int dfd, const char __user *name, unsigned int flags,
 		 struct path *path);
 int kern_path(const char *name, unsigned int flags, struct path *path);
