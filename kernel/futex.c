@@ -166,19 +166,23 @@ static long futex_deadline(const struct timespec64 __user *ut, bool abs,
 			   bool realtime, u64 *end)
 {
 	struct timespec64 t;
-	u64 ns, now = ktime_get_ns();
+	u64 ns, off;
 
 	if (copy_from_user(&t, ut, sizeof(t)))
 		return -EFAULT;
 	if (!timespec64_valid(&t))
 		return -EINVAL;
 	ns = timespec64_to_ns(&t);
-	if (abs) {
-		u64 base = realtime ? ktime_get_real_ns() : now;
-
-		ns = ns > base ? ns - base : 0;
+	if (!abs) {
+		*end = ktime_add_safe(ktime_get_ns(), ns);
+	} else if (!realtime) {
+		*end = ns;
+	} else {
+		/* the real-time deadline on the monotonic clock, by the one
+		 * offset between them (two clock reads would differ) */
+		off = ktime_get_real_offset();
+		*end = ns > off ? ns - off : 0;
 	}
-	*end = ktime_add_safe(now, ns);
 	return 0;
 }
 
