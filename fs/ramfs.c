@@ -16,6 +16,8 @@
 #include <linux/proc_fs.h>
 #include <linux/ramfs.h>
 #include <linux/readdir.h>
+#include <linux/sched.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -29,9 +31,7 @@ static struct ramfs_fs_info *RAMFS_SB(struct super_block *sb)
 }
 
 /* ramfs_charge - take @nr of the super block's @what (blocks or inodes)
- * if its limit allows: true, or false when it is full (-ENOSPC). A
- * tmpfs's blocks are also committed memory, as Linux's
- * shmem_acct_blocks (no check: mmos does not refuse commitments). */
+ * if its limit allows: true, or false when it is full (-ENOSPC). */
 static bool ramfs_charge(struct super_block *sb, bool inode, long nr)
 {
 	struct ramfs_fs_info *fsi = RAMFS_SB(sb);
@@ -45,12 +45,10 @@ static bool ramfs_charge(struct super_block *sb, bool inode, long nr)
 	else
 		*used += nr;
 	spin_unlock(&fsi->stat_lock);
-	if (ok && !inode && fsi->vm_acct)
-		vm_acct_memory(nr);
 	return ok;
 }
 
-/* ramfs_uncharge - give back what ramfs_charge took, commitment too. */
+/* ramfs_uncharge - give back what ramfs_charge took. */
 static void ramfs_uncharge(struct super_block *sb, bool inode, long nr)
 {
 	struct ramfs_fs_info *fsi = RAMFS_SB(sb);
@@ -61,8 +59,29 @@ static void ramfs_uncharge(struct super_block *sb, bool inode, long nr)
 	else
 		fsi->used_blocks -= nr;
 	spin_unlock(&fsi->stat_lock);
-	if (!inode && fsi->vm_acct)
-		vm_unacct_memory(nr);
+}
+
+/*
+ * ramfs_charge_blocks - @nr more pages for @inode: committed memory
+ * first, for a tmpfs file committed page by page (shmem_acct_blocks),
+ * then the size limit. true, or false (nothing taken) when either
+ * refuses: the caller's -ENOSPC, as Linux's shmem_inode_acct_block.
+ */
+static bool ramfs_charge_blocks(struct inode *inode, long nr)
+{
+	if (!shmem_acct_blocks(inode, nr))
+		return false;
+	if (ramfs_charge(inode->i_sb, false, nr))
+		return true;
+	shmem_unacct_blocks(inode, nr);
+	return false;
+}
+
+/* ramfs_uncharge_blocks - @inode gave back @nr pages. */
+void ramfs_uncharge_blocks(struct inode *inode, long nr)
+{
+	ramfs_uncharge(inode->i_sb, false, nr);
+	shmem_unacct_blocks(inode, nr);
 }
 
 /*
@@ -249,7 +268,7 @@ static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
 	int err = simple_setattr(dentry, attr);
 
 	if (inode->i_blocks < before)
-		ramfs_uncharge(inode->i_sb, false, (before - inode->i_blocks) / (PAGE_SIZE / 512));
+		ramfs_uncharge_blocks(inode, (before - inode->i_blocks) / (PAGE_SIZE / 512));
 	return err;
 }
 
@@ -257,7 +276,8 @@ static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
  * counted against the limits. */
 void ramfs_evict_inode(struct inode *inode)
 {
-	ramfs_uncharge(inode->i_sb, false, inode->i_blocks / (PAGE_SIZE / 512));
+	ramfs_uncharge_blocks(inode, inode->i_blocks / (PAGE_SIZE / 512));
+	shmem_unacct_size(inode);
 	ramfs_uncharge(inode->i_sb, true, 1);
 }
 
@@ -269,14 +289,13 @@ void ramfs_evict_inode(struct inode *inode)
 static int ramfs_write_begin(struct file *file, struct address_space *mapping,
 			     loff_t pos, unsigned int len, struct page **pagep)
 {
-	struct super_block *sb = mapping->host->i_sb;
 	unsigned long index = pos >> PAGE_SHIFT;
 	struct page *page = find_get_page(mapping, index);
 	int err;
 
 	if (page)
 		goto found;
-	if (!ramfs_charge(sb, false, 1))
+	if (!ramfs_charge_blocks(mapping->host, 1))
 		return -ENOSPC;
 	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 	err = -ENOMEM;
@@ -291,7 +310,7 @@ found:
 put:
 	put_page(page);
 uncharge:
-	ramfs_uncharge(sb, false, 1);
+	ramfs_uncharge_blocks(mapping->host, 1);
 	return err;
 }
 

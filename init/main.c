@@ -206,6 +206,7 @@ static DECLARE_COMPLETION(kthreadd_done);
 static int kernel_init(void *unused)
 {
 	wait_for_completion(&kthreadd_done);
+	init_reserves();	/* Linux's subsys_initcalls, before the rootfs */
 	populate_rootfs();
 	choose_init();
 	/* the console's tty, for console_on_rootfs() */

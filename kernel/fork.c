@@ -216,7 +216,9 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 }
 
 /* dup_mmap - copy every VMA of @oldmm, and its page tables, into @mm.
- * oldmm's mmap_lock is held for writing. */
+ * A VM_ACCOUNT VMA commits its size again, so under strict overcommit
+ * a fork can be refused (-ENOMEM), as Linux's. oldmm's mmap_lock is
+ * held for writing. */
 static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 {
 	struct vm_area_struct *vma, *new;
@@ -224,6 +226,8 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 
 	mmap_assert_write_locked(oldmm);
 	mm_for_each_vma(oldmm, vma) {
+		if ((vma->vm_flags & VM_ACCOUNT) && !vm_enough_memory(oldmm, vma_pages(vma)))
+			return -ENOMEM;
 		new = vm_area_dup(vma, mm);
 		if (!new)
 			return -ENOMEM;

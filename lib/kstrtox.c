@@ -32,24 +32,44 @@ static int _parse_integer(const char *s, unsigned int base, unsigned long long *
 	return p - s;
 }
 
+/* _parse_integer_fixup_radix - the base of the number at *@s: @base, or
+ * for 0 its prefix (0x hex, 0 octal, else decimal); *@s is moved past a
+ * "0x" that a hex number starts with. */
+static unsigned int _parse_integer_fixup_radix(const char **s, unsigned int base)
+{
+	const char *p = *s;
+
+	if (base == 0) {
+		base = 10;
+		if (p[0] == '0' && (p[1] | 0x20) == 'x' && p[2])
+			base = 16;
+		else if (p[0] == '0')
+			base = 8;
+	}
+	if (base == 16 && p[0] == '0' && (p[1] | 0x20) == 'x')
+		*s = p + 2;
+	return base;
+}
+
+/* parse_integer_prefix - the number at the start of @s in @base (0: by
+ * its prefix) into *@res, whatever follows it. Returns how many
+ * characters it took (0: no number there), or -ERANGE on overflow. */
+int parse_integer_prefix(const char *s, unsigned int base, unsigned long long *res)
+{
+	const char *p = s;
+	int n;
+
+	base = _parse_integer_fixup_radix(&p, base);
+	n = _parse_integer(p, base, res);
+	return n <= 0 ? n : (int)(p - s) + n;
+}
+
 /* kstrtoull - @s as an unsigned number in @base (0: by its prefix).
  * 0, -EINVAL for anything but a number, -ERANGE on overflow. */
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 {
-	int n;
+	int n = parse_integer_prefix(s, base, res);
 
-	if (base == 0) {
-		base = 10;
-		if (s[0] == '0' && (s[1] | 0x20) == 'x' && s[2]) {
-			base = 16;
-			s += 2;
-		} else if (s[0] == '0') {
-			base = 8;
-		}
-	} else if (base == 16 && s[0] == '0' && (s[1] | 0x20) == 'x') {
-		s += 2;
-	}
-	n = _parse_integer(s, base, res);
 	if (n < 0)
 		return n;
 	if (n == 0)

@@ -383,7 +383,7 @@ static unsigned long accounted_pages(struct mm_struct *mm, unsigned long start,
  * mmap_region - map [addr, addr + len) with @vm_flags, backed by @file
  * from page @pgoff (or anonymous), VM_ACCOUNT if accountable: then
  * -ENOMEM, with nothing changed, if the commitment (less what a fixed
- * mapping replaces) is more than vm_commit_allowed() allows. What was
+ * mapping replaces) is more than vm_enough_memory() allows. What was
  * there is unmapped first. Returns @addr or -errno.
  */
 static unsigned long mmap_region(struct file *file, unsigned long addr,
@@ -395,7 +395,7 @@ static unsigned long mmap_region(struct file *file, unsigned long addr,
 	int err;
 
 	if (accountable_mapping(vm_flags)) {
-		if (!vm_commit_allowed((len >> PAGE_SHIFT) - accounted_pages(mm, addr, addr + len)))
+		if (!vm_enough_memory(mm, (len >> PAGE_SHIFT) - accounted_pages(mm, addr, addr + len)))
 			return -ENOMEM;
 		vm_flags |= VM_ACCOUNT;
 	}
@@ -436,7 +436,8 @@ static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
 		vm |= VM_SHARED | VM_MAYSHARE;
 	if (flags & MAP_GROWSDOWN)
 		vm |= VM_GROWSDOWN;
-	if (flags & MAP_NORESERVE)	/* heeded under heuristic overcommit */
+	/* Linux heeds MAP_NORESERVE unless overcommit is strict */
+	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != OVERCOMMIT_NEVER)
 		vm |= VM_NORESERVE;
 	return vm;
 }
@@ -587,7 +588,7 @@ struct vm_area_struct *find_extend_vma(struct mm_struct *mm, unsigned long addr)
 	if (prev && start < prev->vm_end + STACK_GUARD_GAP)
 		return NULL;
 	if ((vma->vm_flags & VM_ACCOUNT) &&
-	    !vm_commit_allowed((vma->vm_start - start) >> PAGE_SHIFT))
+	    !vm_enough_memory(mm, (vma->vm_start - start) >> PAGE_SHIFT))
 		return NULL;	/* Linux's acct_stack_growth */
 	expand_downwards(vma, start);
 	return vma;

@@ -296,7 +296,7 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 	struct vm_area_struct *new_vma;
 
 	if (new_len > old_len && (vma->vm_flags & VM_ACCOUNT) &&
-	    !vm_commit_allowed((new_len - old_len) >> PAGE_SHIFT))
+	    !vm_enough_memory(mm, (new_len - old_len) >> PAGE_SHIFT))
 		return -ENOMEM;	/* Linux's vrm_charge: the growth */
 	if (vma_isolate(vma, old_addr, old_len))
 		return -ENOMEM;
@@ -378,7 +378,7 @@ static unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
 	}
 	if (addr + old_len == vma->vm_end && vma_expandable(vma, new_len - old_len)) {
 		if ((vma->vm_flags & VM_ACCOUNT) &&
-		    !vm_commit_allowed((new_len - old_len) >> PAGE_SHIFT))
+		    !vm_enough_memory(mm, (new_len - old_len) >> PAGE_SHIFT))
 			return -ENOMEM;
 		vma_expand_in_place(vma, new_len - old_len);
 		return addr;

@@ -13,6 +13,7 @@
 #include <linux/mm.h>
 #include <linux/proc_fs.h>
 #include <linux/ramfs.h>
+#include <linux/sched.h>
 #include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -230,22 +231,66 @@ void init_tmpfs(void)
 }
 
 /*
+ * shmem_acct_blocks - commit @nr pages of @inode as they are allocated:
+ * on tmpfs, for an object not committed by size, as Linux's
+ * shmem_acct_blocks (on ramfs, or for a size-committed object, nothing
+ * to do). false when the overcommit policy refuses them.
+ */
+bool shmem_acct_blocks(struct inode *inode, long nr)
+{
+	struct ramfs_fs_info *fsi = inode->i_sb->s_fs_info;
+
+	if (!fsi->vm_acct || inode->i_acct_pages)
+		return true;
+	if (!vm_enough_memory(current->mm, nr))
+		return false;
+	vm_acct_memory(nr);
+	return true;
+}
+
+/* shmem_unacct_blocks - give back what shmem_acct_blocks() committed. */
+void shmem_unacct_blocks(struct inode *inode, long nr)
+{
+	struct ramfs_fs_info *fsi = inode->i_sb->s_fs_info;
+
+	if (fsi->vm_acct && !inode->i_acct_pages)
+		vm_unacct_memory(nr);
+}
+
+/* shmem_unacct_size - @inode goes: what it committed by size is given
+ * back (Linux's shmem_unacct_size at evict). */
+void shmem_unacct_size(struct inode *inode)
+{
+	vm_unacct_memory(inode->i_acct_pages);
+}
+
+/*
  * shmem_kernel_file_setup - an unlinked tmpfs file of @size bytes named
  * @name on shm_mnt, open for reading and writing: its pages are the
  * page cache of an inode that goes with the last reference to the file
- * (Linux's). Returns the file or ERR_PTR (-ENOMEM, -ENOSPC).
+ * (Linux's). Unless @flags has VM_NORESERVE, its size is committed now
+ * (shmem_acct_size), and -ENOMEM if the overcommit policy refuses it;
+ * with VM_NORESERVE, its pages are committed as they come. Returns the
+ * file or ERR_PTR (-ENOMEM, -ENOSPC).
  */
-struct file *shmem_kernel_file_setup(const char *name, loff_t size)
+struct file *shmem_kernel_file_setup(const char *name, loff_t size, unsigned long flags)
 {
 	struct super_block *sb = shm_mnt->mnt_sb;
 	struct qstr qname = { name, strlen(name) };
+	unsigned long pages = PFN_UP(size);
 	struct inode *inode;
 	struct path path;
 	struct file *f;
 
+	if (!(flags & VM_NORESERVE) && !vm_enough_memory(current->mm, pages))
+		return ERR_PTR(-ENOMEM);
 	inode = ramfs_get_inode(sb, sb->s_root->d_inode, S_IFREG | 0777, 0);
 	if (IS_ERR(inode))
 		return ERR_CAST(inode);
+	if (!(flags & VM_NORESERVE) && pages) {
+		inode->i_acct_pages = pages;	/* shmem_unacct_size() at evict */
+		vm_acct_memory(pages);
+	}
 	clear_nlink(inode);	/* in no directory: it goes with its last user */
 	inode->i_size = size;
 	path.dentry = d_alloc(sb->s_root, &qname);	/* never hashed: "(deleted)" */
@@ -264,12 +309,14 @@ struct file *shmem_kernel_file_setup(const char *name, loff_t size)
  * shmem_zero_setup - make @vma (shared anonymous memory, or a shared
  * mapping of /dev/zero) a shared mapping of a new tmpfs object of its
  * size, named "dev/zero" as Linux's (maps shows "/dev/zero (deleted)"):
- * fork shares its pages instead of copying them. 0, or the error of
+ * fork shares its pages instead of copying them. Its size is committed
+ * unless the mapping is VM_NORESERVE. 0, or the error of
  * shmem_kernel_file_setup().
  */
 int shmem_zero_setup(struct vm_area_struct *vma)
 {
-	struct file *f = shmem_kernel_file_setup("dev/zero", vma->vm_end - vma->vm_start);
+	struct file *f = shmem_kernel_file_setup("dev/zero", vma->vm_end - vma->vm_start,
+						 vma->vm_flags);
 
 	if (IS_ERR(f))
 		return PTR_ERR(f);

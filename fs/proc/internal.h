@@ -31,6 +31,7 @@ struct pid_entry {
 	int (*link)(struct seq_buf *s, struct task_struct *task, int fd);
 	const struct inode_operations *iop;	/* directories */
 	const struct file_operations *fop;
+	const struct ctl_table *ctl;		/* a /proc/sys number */
 };
 
 /* struct proc_inode_info - an inode's i_private: what it shows. Set

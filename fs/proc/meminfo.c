@@ -69,8 +69,7 @@ void proc_meminfo(struct seq_buf *s)
 	show_val_kb(s, "NFS_Unstable:", 0);
 	show_val_kb(s, "Bounce:", 0);
 	show_val_kb(s, "WritebackTmp:", 0);
-	/* overcommit_ratio 50 of RAM, and no swap (Linux's vm_commit_limit) */
-	show_val_kb(s, "CommitLimit:", total / 2);
+	show_val_kb(s, "CommitLimit:", vm_commit_limit());
 	show_val_kb(s, "Committed_AS:", vm_memory_committed());
 	seq_printf(s, "%-16s%8lu kB\n", "VmallocTotal:",
 		   (unsigned long)((VMALLOC_END - VMALLOC_START + 1) >> 10));

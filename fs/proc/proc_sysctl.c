@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /proc/sys (Linux's fs/proc/proc_sysctl.c, for the few values mmos
- * has): kernel/{ostype,osrelease,hostname,pid_max,tainted}, vm/mmap_min_addr.
- * Only hostname (as sethostname(2)) and tainted can be written; the others are fixed
+ * has): kernel/{ostype,osrelease,hostname,pid_max,tainted}, vm/mmap_min_addr
+ * and the overcommit numbers (vm/overcommit_{memory,ratio,kbytes}, vm/{admin,user}_reserve_kbytes,
+ * struct ctl_table with kernel/sysctl.c's handlers). Besides those, only
+ * hostname (as sethostname(2)) and tainted can be written; the others are fixed
  * in mmos, so their mode is 0444 and opening them for writing is
  * -EACCES, as Linux's sysctl permission check says for a read-only entry.
  */
@@ -16,6 +18,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/sysctl.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
 #include "internal.h"
@@ -162,8 +165,96 @@ static const struct pid_entry sys_kernel_stuff[] = {
 	  .fop = &tainted_fops },
 };
 
+/*
+ * proc_sys_call_open - open a ctl_table number: as proc_sys_open(), and
+ * its text made now by the handler (a read of it from offset 0).
+ */
+static int proc_sys_call_open(struct inode *inode, struct file *f)
+{
+	const struct ctl_table *table = PROC_I(inode)->ent->ctl;
+	size_t len = 63;
+	loff_t pos = 0;
+	char *buf;
+	int err;
+
+	if ((f->f_mode & FMODE_WRITE) && !(inode->i_mode & 0200))
+		return -EACCES;
+	buf = kmalloc(len + 1, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	err = table->proc_handler(table, 0, buf, &len, &pos);
+	if (err) {
+		kfree(buf);
+		return err;
+	}
+	f->private_data = buf;	/* freed by fput */
+	f->private_size = len;
+	return 0;
+}
+
+/*
+ * proc_sys_call_write - write(2) of a ctl_table number: the text copied
+ * in and NUL-terminated, then given to the handler at the file's offset
+ * (Linux's proc_sys_call_handler). Returns the bytes the handler took,
+ * or -EFAULT, -ENOMEM, or its error.
+ */
+static ssize_t proc_sys_call_write(struct file *f, const char __user *ubuf, size_t len,
+				   loff_t *pos)
+{
+	const struct ctl_table *table = PROC_I(f->f_inode)->ent->ctl;
+	char *kbuf;
+	int err;
+
+	if (len >= PAGE_SIZE)
+		len = PAGE_SIZE - 1;	/* a number never needs more */
+	kbuf = kmalloc(len + 1, GFP_KERNEL);
+	if (!kbuf)
+		return -ENOMEM;
+	err = -EFAULT;
+	if (!copy_from_user(kbuf, ubuf, len)) {
+		kbuf[len] = 0;
+		err = table->proc_handler(table, 1, kbuf, &len, pos);
+	}
+	kfree(kbuf);
+	return err ? err : (ssize_t)len;
+}
+
+static const struct file_operations proc_sys_ctl_fops = {
+	.open = proc_sys_call_open,
+	.read = proc_single_read,
+	.write = proc_sys_call_write,
+	.seekable = true,
+};
+
+/* SYS_CTL - a writable number of /proc/sys, by @TABLE's handler */
+#define SYS_CTL(NAME, TABLE) \
+	{ .name = NAME, .mode = S_IFREG | 0644, .fop = &proc_sys_ctl_fops, .ctl = &(TABLE) }
+
+static const struct ctl_table overcommit_memory_table = {
+	.data = &sysctl_overcommit_memory, .proc_handler = proc_dointvec_minmax,
+	.extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_TWO,
+};
+static const struct ctl_table overcommit_ratio_table = {
+	.data = &sysctl_overcommit_ratio, .proc_handler = overcommit_ratio_handler,
+};
+static const struct ctl_table overcommit_kbytes_table = {
+	.data = &sysctl_overcommit_kbytes, .proc_handler = overcommit_kbytes_handler,
+};
+static const struct ctl_table admin_reserve_kbytes_table = {
+	.data = &sysctl_admin_reserve_kbytes, .proc_handler = proc_doulongvec_minmax,
+};
+static const struct ctl_table user_reserve_kbytes_table = {
+	.data = &sysctl_user_reserve_kbytes, .proc_handler = proc_doulongvec_minmax,
+};
+
+/* vm/: in Linux's (alphabetical) order */
 static const struct pid_entry sys_vm_stuff[] = {
+	SYS_CTL("admin_reserve_kbytes", admin_reserve_kbytes_table),
 	SYS_RO("mmap_min_addr", mmap_min_addr_show),
+	SYS_CTL("overcommit_kbytes", overcommit_kbytes_table),
+	SYS_CTL("overcommit_memory", overcommit_memory_table),
+	SYS_CTL("overcommit_ratio", overcommit_ratio_table),
+	SYS_CTL("user_reserve_kbytes", user_reserve_kbytes_table),
 };
 
 /* PROC_TABLE_DIR - a directory of /proc/sys whose names are @TABLE. */

@@ -119,7 +119,20 @@ static inline int page_mapcount(const struct page *p)
 void vm_acct_memory(long pages);
 void vm_unacct_memory(long pages);
 unsigned long vm_memory_committed(void);
-bool vm_commit_allowed(long pages);
+bool vm_commit_allowed(struct mm_struct *mm, long pages, bool cap_sys_admin);
+bool vm_enough_memory(struct mm_struct *mm, long pages);
+unsigned long vm_commit_limit(void);
+void init_reserves(void);
+
+/* vm.overcommit_memory (mm/util.c) */
+#define OVERCOMMIT_GUESS	0
+#define OVERCOMMIT_ALWAYS	1
+#define OVERCOMMIT_NEVER	2
+extern int sysctl_overcommit_memory;
+extern int sysctl_overcommit_ratio;
+extern unsigned long sysctl_overcommit_kbytes;
+extern unsigned long sysctl_admin_reserve_kbytes;
+extern unsigned long sysctl_user_reserve_kbytes;
 
 /* The lowest address mmap hands out (Linux's vm.mmap_min_addr). */
 #define MMAP_MIN_ADDR	0x10000UL

@@ -7,7 +7,10 @@
 
 bool shmem_mapping(const struct address_space *mapping);
 struct vm_area_struct;
-struct file *shmem_kernel_file_setup(const char *name, loff_t size);
+struct file *shmem_kernel_file_setup(const char *name, loff_t size, unsigned long flags);
+bool shmem_acct_blocks(struct inode *inode, long nr);
+void shmem_unacct_blocks(struct inode *inode, long nr);
+void shmem_unacct_size(struct inode *inode);
 int shmem_zero_setup(struct vm_area_struct *vma);
 
 #endif

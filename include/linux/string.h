@@ -23,6 +23,7 @@ char *strsep(char **s, const char *ct);
 
 long strscpy(char *dst, const char *src, size_t size);
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
+int parse_integer_prefix(const char *s, unsigned int base, unsigned long long *res);
 int kstrtouint(const char *s, unsigned int base, unsigned int *res);
 unsigned long long memparse(const char *ptr, char **retptr);
 
