@@ -18,6 +18,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/mount.h>
 #include <linux/mman.h>
 #include <linux/shmem_fs.h>
 #include <linux/pgtable.h>
@@ -454,11 +455,18 @@ static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
  * with MAP_* @flags and PROT_* @prot? Linux's checks, in its order:
  * unknown flags with MAP_SHARED_VALIDATE (-EOPNOTSUPP), a shared
  * writable mapping of a file not open for writing, a file not open for
- * reading (-EACCES), a file system that cannot map (-ENODEV), a growing
- * file or shared mapping, an unknown or (for anonymous memory)
- * MAP_SHARED_VALIDATE type (-EINVAL). Returns 0 or -errno.
+ * reading (-EACCES), PROT_EXEC of a file on a noexec mount (-EPERM), a
+ * file system that cannot map (-ENODEV), a growing file or shared
+ * mapping, an unknown or (for anonymous memory) MAP_SHARED_VALIDATE
+ * type (-EINVAL). On the way it takes from *@vm_flags what the file's
+ * open mode forbids for later, as Linux's do_mmap: a shared mapping of
+ * a file not open for writing can never become writable (no
+ * VM_MAYWRITE) and is no longer VM_SHARED (nothing it holds can be
+ * written back); a noexec mount's never executable (no VM_MAYEXEC).
+ * Returns 0 or -errno.
  */
-static int mmap_type_check(struct file *file, unsigned long prot, unsigned long flags)
+static int mmap_type_check(struct file *file, unsigned long prot, unsigned long flags,
+			   unsigned long *vm_flags)
 {
 	unsigned long type = flags & MAP_TYPE;
 
@@ -472,11 +480,18 @@ static int mmap_type_check(struct file *file, unsigned long prot, unsigned long 
 	if (type == MAP_SHARED || type == MAP_SHARED_VALIDATE) {
 		if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
 			return -EACCES;
+		if (!(file->f_mode & FMODE_WRITE))
+			*vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
 	} else if (type != MAP_PRIVATE) {
 		return -EINVAL;
 	}
 	if (!(file->f_mode & FMODE_READ))
 		return -EACCES;
+	if (file->f_path.mnt && (file->f_path.mnt->mnt_flags & MNT_NOEXEC)) {
+		if (*vm_flags & VM_EXEC)
+			return -EPERM;
+		*vm_flags &= ~VM_MAYEXEC;
+	}
 	if (!file->f_op->mmap)
 		return -ENODEV;
 	return (flags & MAP_GROWSDOWN) ? -EINVAL : 0;
@@ -528,7 +543,7 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	err = mlock_future_check(mm, vm_flags, len);
 	if (err)
 		return err;
-	err = mmap_type_check(file, prot, flags);
+	err = mmap_type_check(file, prot, flags, &vm_flags);
 	if (err)
 		return err;
 	return mmap_region(file, addr, len, vm_flags, pgoff);

@@ -130,7 +130,7 @@ void change_protection(struct vm_area_struct *vma, unsigned long start,
  * split off the rest, change the PTEs, merge with like neighbours. A
  * private mapping made writable for the first time becomes VM_ACCOUNT
  * and is charged, as Linux's (-ENOMEM first, nothing changed, if
- * vm_commit_allowed() refuses); taking write away never uncharges
+ * vm_enough_memory() refuses); taking write away never uncharges
  * (Linux does for an anonymous VMA never faulted, which mmos cannot
  * tell). */
 static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
@@ -143,7 +143,7 @@ static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
 		return 0;
 	if ((newflags & VM_WRITE) &&
 	    !(vma->vm_flags & (VM_ACCOUNT | VM_WRITE | VM_SHARED | VM_NORESERVE))) {
-		if (!vm_commit_allowed((end - start) >> PAGE_SHIFT))
+		if (!vm_enough_memory(vma->vm_mm, (end - start) >> PAGE_SHIFT))
 			return -ENOMEM;
 		newflags |= VM_ACCOUNT;
 	}
@@ -165,7 +165,7 @@ static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
  * mprotect_vmas - mprotect's work after its argument checks: give each
  * VMA over [start, end) the access bits of @prot, VMA by VMA. mmap_lock
  * held for writing. Returns 0, -ENOMEM at a hole in the range or
- * -EACCES for write access to a shared file mapping; the VMAs before
+ * -EACCES for an access the VMA may not have (no VM_MAY* bit); the VMAs before
  * the error keep their new protection, as in Linux.
  */
 static int mprotect_vmas(struct mm_struct *mm, unsigned long start,
@@ -179,9 +179,11 @@ static int mprotect_vmas(struct mm_struct *mm, unsigned long start,
 		if (!vma || vma->vm_start > nstart)
 			return -ENOMEM;		/* a hole in the range */
 		newflags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | calc_vm_prot_bits(prot);
-		if ((newflags & VM_WRITE) && (vma->vm_flags & VM_SHARED) && vma->vm_file &&
-		    !(vma->vm_file->f_mode & FMODE_WRITE))
-			return -EACCES;	/* the file is not open for writing */
+		/* each VM_MAY* bit is its access bit << 4: an access the
+		 * mapping may never have (a shared mapping of a file not
+		 * open for writing, a noexec file) is refused */
+		if ((newflags & ~(newflags >> 4)) & VM_ACCESS_FLAGS)
+			return -EACCES;
 		tmp = min(vma->vm_end, end);
 		err = mprotect_fixup(vma, nstart, tmp, newflags);
 		if (err)
