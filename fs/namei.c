@@ -660,6 +660,8 @@ static int open_last_create(struct nameidata *nd, unsigned int flags,
 		return -ENAMETOOLONG;
 	inode_lock(dir);
 	d = IS_DEADDIR(dir) ? ERR_PTR(-ENOENT) : d_lookup(nd->path.dentry, &nd->last);
+	if (!d)	/* as Linux's lookup_open: the file system may know it (proc) */
+		d = lookup_slow(nd->path.dentry, &nd->last);
 	err = 0;
 	if (IS_ERR(d)) {
 		err = PTR_ERR(d);
