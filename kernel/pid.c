@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * PID numbers and struct pid (<linux/pid.h>). Numbers come from a bitmap
- * of PID_MAX_DEFAULT bits: new ones go upwards from the last one given
- * and wrap to RESERVED_PIDS, as in Linux, so a number is not reused soon
+ * of PID_MAX_LIMIT bits: new ones go upwards from the last one given,
+ * below pid_max, and wrap to RESERVED_PIDS, as in Linux, so a number is not reused soon
  * after its task is gone. PID 0 is the idle task's; 1 and 2 go to
  * kernel_init and kthreadd at boot.
  *
@@ -19,11 +19,15 @@
 #include <linux/spinlock.h>
 #include <linux/sched.h>
 
-#define RESERVED_PIDS	300
 #define BITS_PER_LONG	64
 
+/* kernel/pid_max: written by the sysctl alone, read without a lock (a
+ * number lowered while a pid is being found takes effect from the next) */
+int pid_max = PID_MAX_DEFAULT;
+const int pid_max_min = RESERVED_PIDS + 1, pid_max_max = PID_MAX_LIMIT;
+
 /* pidmap_lock must be held when using these: */
-static unsigned long pidmap[PID_MAX_DEFAULT / BITS_PER_LONG] = { 1 };	/* pid 0 */
+static unsigned long pidmap[PID_MAX_LIMIT / BITS_PER_LONG] = { 1 };	/* pid 0 */
 static int last_pid;
 static DEFINE_SPINLOCK(pidmap_lock);
 
@@ -52,9 +56,11 @@ static int alloc_pidmap(void)
 	unsigned long flags;
 	int pid = -EAGAIN;
 
+	int max = READ_ONCE(pid_max);
+
 	spin_lock_irqsave(&pidmap_lock, flags);
-	for (int n = 0, cand = last_pid + 1; n < PID_MAX_DEFAULT; n++, cand++) {
-		if (cand >= PID_MAX_DEFAULT)
+	for (int n = 0, cand = last_pid + 1; n < max; n++, cand++) {
+		if (cand >= max)
 			cand = last_pid >= RESERVED_PIDS ? RESERVED_PIDS : 1;
 		if (!pid_test_and_set(cand)) {
 			pid = last_pid = cand;
@@ -104,7 +110,7 @@ void free_pid(struct pid *pid)
 {
 	unsigned long flags;
 
-	BUG_ON(pid->nr <= 0 || pid->nr >= PID_MAX_DEFAULT);
+	BUG_ON(pid->nr <= 0 || pid->nr >= PID_MAX_LIMIT);
 	spin_lock_irqsave(&pidmap_lock, flags);
 	pidmap[pid->nr / BITS_PER_LONG] &= ~(1UL << (pid->nr % BITS_PER_LONG));
 	spin_unlock_irqrestore(&pidmap_lock, flags);

@@ -178,12 +178,14 @@ static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 	vm_area_free(vma);
 }
 
+int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
+
 /*
- * split_vma - cut @vma at @addr into two VMAs. The new one takes the
+ * __split_vma - cut @vma at @addr into two VMAs. The new one takes the
  * part below @addr if @new_below, else the part above. Returns 0 or
  * -ENOMEM (nothing changed).
  */
-int split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below)
+static int __split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below)
 {
 	struct vm_area_struct *new = vm_area_dup(vma, vma->vm_mm);
 	int err;
@@ -212,6 +214,15 @@ int split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below)
 		vm_area_free(new);
 	}
 	return err;
+}
+
+/* split_vma - __split_vma(), unless the address space already has
+ * vm.max_map_count VMAs (-ENOMEM), as Linux's. */
+int split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below)
+{
+	if (mm_map_count(vma->vm_mm) >= sysctl_max_map_count)
+		return -ENOMEM;
+	return __split_vma(vma, addr, new_below);
 }
 
 /*
@@ -329,10 +340,16 @@ static int __do_munmap(struct mm_struct *mm, unsigned long start, unsigned long 
 	mmap_assert_write_locked(mm);
 	if (!vma || vma->vm_start >= end)
 		return 0;
-	if (vma->vm_start < start && split_vma(vma, start, true))
-		return -ENOMEM;
+	if (vma->vm_start < start) {
+		/* a hole punched in one VMA makes one more; otherwise the
+		 * count may go over the limit for a moment (Linux's) */
+		if (end < vma->vm_end && mm_map_count(mm) >= sysctl_max_map_count)
+			return -ENOMEM;
+		if (__split_vma(vma, start, true))
+			return -ENOMEM;
+	}
 	for (next = vma; next && next->vm_start < end; next = vma_next(next))
-		if (next->vm_end > end && split_vma(next, end, false))
+		if (next->vm_end > end && __split_vma(next, end, false))
 			return -ENOMEM;
 	prev = vma_prev(vma);
 	while (vma && vma->vm_start < end) {
@@ -519,6 +536,8 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	len = PAGE_ALIGN(len);
 	if (!len || len > TASK_SIZE)
 		return -ENOMEM;
+	if (mm_map_count(mm) > sysctl_max_map_count)
+		return -ENOMEM;
 	if (flags & MAP_FIXED_NOREPLACE)
 		flags |= MAP_FIXED;
 	if (flags & MAP_FIXED) {	/* Linux's order of complaints */
@@ -560,7 +579,7 @@ int do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags)
 
 	if (!len)
 		return 0;
-	if (!range_is_free(mm, addr, len))
+	if (!range_is_free(mm, addr, len) || mm_map_count(mm) > sysctl_max_map_count)
 		return -ENOMEM;
 	ret = mmap_region(NULL, addr, len, VM_READ | VM_WRITE | VM_MAYREAD |
 			  VM_MAYWRITE | VM_MAYEXEC | flags | mm->def_flags, 0);

@@ -295,6 +295,9 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 	struct mm_struct *mm = vma->vm_mm;
 	struct vm_area_struct *new_vma;
 
+	/* a move may split the old VMA in three and add the new one */
+	if (mm_map_count(mm) >= sysctl_max_map_count - 3)
+		return -ENOMEM;
 	if (new_len > old_len && (vma->vm_flags & VM_ACCOUNT) &&
 	    !vm_enough_memory(mm, (new_len - old_len) >> PAGE_SHIFT))
 		return -ENOMEM;	/* Linux's vrm_charge: the growth */

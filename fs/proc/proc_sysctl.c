@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /proc/sys (Linux's fs/proc/proc_sysctl.c, for the few values mmos
- * has): kernel/{ostype,osrelease,hostname,pid_max,tainted}, vm/mmap_min_addr
- * and the overcommit numbers (vm/overcommit_{memory,ratio,kbytes}, vm/{admin,user}_reserve_kbytes,
- * struct ctl_table with kernel/sysctl.c's handlers). Besides those, only
- * hostname (as sethostname(2)) and tainted can be written; the others are fixed
- * in mmos, so their mode is 0444 and opening them for writing is
- * -EACCES, as Linux's sysctl permission check says for a read-only entry.
+ * has): kernel/{ostype,osrelease,hostname,pid_max,tainted},
+ * vm/mmap_min_addr, and mm's limits (vm/overcommit_{memory,ratio,kbytes},
+ * vm/{admin,user}_reserve_kbytes, vm/max_map_count). The numbers that
+ * can be written are a struct ctl_table each, read and written by
+ * kernel/sysctl.c's handlers; hostname (as sethostname(2)) and tainted
+ * have writers of their own. The others are fixed in mmos, so their
+ * mode is 0444 and opening them for writing is -EACCES, as Linux's
+ * sysctl permission check says for a read-only entry.
  */
 #include <linux/kernel.h>
 #include <linux/capability.h>
@@ -50,12 +52,6 @@ static int osrelease_show(struct seq_buf *s, struct task_struct *task)
 static int hostname_show(struct seq_buf *s, struct task_struct *task)
 {
 	uts_show(s, offsetof(struct new_utsname, nodename));
-	return 0;
-}
-
-static int pid_max_show(struct seq_buf *s, struct task_struct *task)
-{
-	seq_printf(s, "%d\n", PID_MAX_DEFAULT);
 	return 0;
 }
 
@@ -155,16 +151,6 @@ static const struct file_operations hostname_fops = {
 #define SYS_RO(NAME, SHOW) \
 	{ .name = NAME, .mode = S_IFREG | 0444, .show = SHOW, .fop = &proc_sys_ro_fops }
 
-static const struct pid_entry sys_kernel_stuff[] = {
-	SYS_RO("ostype", ostype_show),
-	SYS_RO("osrelease", osrelease_show),
-	{ .name = "hostname", .mode = S_IFREG | 0644, .show = hostname_show,
-	  .fop = &hostname_fops },
-	SYS_RO("pid_max", pid_max_show),
-	{ .name = "tainted", .mode = S_IFREG | 0644, .show = tainted_show,
-	  .fop = &tainted_fops },
-};
-
 /*
  * proc_sys_call_open - open a ctl_table number: as proc_sys_open(), and
  * its text made now by the handler (a read of it from offset 0).
@@ -230,6 +216,21 @@ static const struct file_operations proc_sys_ctl_fops = {
 #define SYS_CTL(NAME, TABLE) \
 	{ .name = NAME, .mode = S_IFREG | 0644, .fop = &proc_sys_ctl_fops, .ctl = &(TABLE) }
 
+static const struct ctl_table pid_max_table = {
+	.data = &pid_max, .proc_handler = proc_dointvec_minmax,
+	.extra1 = &pid_max_min, .extra2 = &pid_max_max,
+};
+
+static const struct pid_entry sys_kernel_stuff[] = {
+	SYS_RO("ostype", ostype_show),
+	SYS_RO("osrelease", osrelease_show),
+	{ .name = "hostname", .mode = S_IFREG | 0644, .show = hostname_show,
+	  .fop = &hostname_fops },
+	SYS_CTL("pid_max", pid_max_table),
+	{ .name = "tainted", .mode = S_IFREG | 0644, .show = tainted_show,
+	  .fop = &tainted_fops },
+};
+
 static const struct ctl_table overcommit_memory_table = {
 	.data = &sysctl_overcommit_memory, .proc_handler = proc_dointvec_minmax,
 	.extra1 = SYSCTL_ZERO, .extra2 = SYSCTL_TWO,
@@ -239,6 +240,10 @@ static const struct ctl_table overcommit_ratio_table = {
 };
 static const struct ctl_table overcommit_kbytes_table = {
 	.data = &sysctl_overcommit_kbytes, .proc_handler = overcommit_kbytes_handler,
+};
+static const struct ctl_table max_map_count_table = {
+	.data = &sysctl_max_map_count, .proc_handler = proc_dointvec_minmax,
+	.extra1 = SYSCTL_ZERO,
 };
 static const struct ctl_table admin_reserve_kbytes_table = {
 	.data = &sysctl_admin_reserve_kbytes, .proc_handler = proc_doulongvec_minmax,
@@ -250,6 +255,7 @@ static const struct ctl_table user_reserve_kbytes_table = {
 /* vm/: in Linux's (alphabetical) order */
 static const struct pid_entry sys_vm_stuff[] = {
 	SYS_CTL("admin_reserve_kbytes", admin_reserve_kbytes_table),
+	SYS_CTL("max_map_count", max_map_count_table),
 	SYS_RO("mmap_min_addr", mmap_min_addr_show),
 	SYS_CTL("overcommit_kbytes", overcommit_kbytes_table),
 	SYS_CTL("overcommit_memory", overcommit_memory_table),

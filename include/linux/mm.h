@@ -172,6 +172,18 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 int do_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
 int split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below);
+
+/* vm.max_map_count: the VMAs an address space may have (Linux's default
+ * leaves room below 65535 for the ELF core dump's section count) */
+#define DEFAULT_MAX_MAP_COUNT	(65535 - 5)
+extern int sysctl_max_map_count;
+
+/* mm_map_count - the VMAs of @mm (Linux's mm->map_count: the tree
+ * already counts them). Under mmap_lock. */
+static inline int mm_map_count(const struct mm_struct *mm)
+{
+	return mm->mm_mt.nr_entries;
+}
 int split_vma_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 void exit_mmap(struct mm_struct *mm);
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);

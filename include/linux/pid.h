@@ -19,8 +19,15 @@
 
 typedef int pid_t;
 
-/* pids are 1 .. PID_MAX_DEFAULT - 1 (/proc/sys/kernel/pid_max) */
+/* pids are 1 .. pid_max - 1 (/proc/sys/kernel/pid_max, PID_MAX_DEFAULT
+ * at boot). PID_MAX_LIMIT, the most pid_max may be, is Linux's for a
+ * CONFIG_BASE_SMALL kernel (a 64-bit one allows 4M): the pid bitmap is
+ * static and that size. */
 #define PID_MAX_DEFAULT	32768
+#define PID_MAX_LIMIT	32768
+#define RESERVED_PIDS	300	/* a wrap starts again above these */
+extern int pid_max;
+extern const int pid_max_min, pid_max_max;
 
 enum pid_type {
 	PIDTYPE_PID,
