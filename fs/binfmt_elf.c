@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/random.h>
 #include <linux/binfmts.h>
+#include <linux/coredump.h>
 #include <linux/cred.h>
 #include <linux/elf.h>
 #include <linux/errno.h>
@@ -19,6 +20,7 @@
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/signal.h>
@@ -330,4 +332,398 @@ int load_elf_binary(struct linux_binprm *bprm)
 	}
 	start_thread(current_pt_regs(), h->e_entry + bias, bprm->p);
 	return 0;
+}
+
+/* ---- core dumps (fs/coredump.c decides when and where) ------------- */
+
+/*
+ * struct core_vma - what a dump keeps of one VMA: copied under
+ * mmap_lock, then written without it (the pages are looked up one at a
+ * time), as Linux's dump_vma_snapshot.
+ */
+struct core_vma {
+	unsigned long start, end, flags, pgoff;
+	unsigned long dump_size;	/* bytes from start that go in the file */
+	struct file *file;		/* a reference, or NULL */
+};
+
+#define FILTER(type)	(mm_flags & (1UL << MMF_DUMP_##type))
+
+/* vma_has_anon_pages - has @vma, a private VMA, copies of its own (what
+ * Linux tells by vma->anon_vma: it was written)? Looks at the tables
+ * that exist; mmap_lock held. */
+static bool vma_has_anon_pages(struct vm_area_struct *vma)
+{
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; ) {
+		pte_t *pte = follow_pte_slot(vma->vm_mm, addr);
+		pte_t e;
+
+		if (!pte) {	/* no table here: on to the next one */
+			addr = (addr + PMD_SIZE) & PMD_MASK;
+			continue;
+		}
+		e = READ_ONCE(*pte);
+		if (pte_present(e) && pte_pfn(e) != zero_pfn && PageAnon(pfn_to_page(pte_pfn(e))))
+			return true;
+		addr += PAGE_SIZE;
+	}
+	return false;
+}
+
+/* file_starts_elf - does the file of @vma begin with the ELF magic (in
+ * its page cache)? */
+static bool file_starts_elf(struct vm_area_struct *vma)
+{
+	struct page *page = find_get_page(vma->vm_file->f_inode->i_mapping, 0);
+	bool elf = page && !memcmp(page_address(page), "\177ELF", 4);
+
+	if (page)
+		put_page(page);
+	return elf;
+}
+
+/*
+ * vma_dump_size - how much of @vma a dump with filter @mm_flags holds,
+ * Linux's rule: nothing of a VM_DONTDUMP one; a shared one whole if
+ * its filter bit says (anonymous shared memory is a file with no name);
+ * a private one whole if it has copies of its own and anonymous memory
+ * is dumped, or if it maps a file and mapped private memory is; else
+ * the first page of an executable or ELF file (the headers), or
+ * nothing. mmap_lock held.
+ */
+static unsigned long vma_dump_size(struct vm_area_struct *vma, unsigned long mm_flags)
+{
+	if (vma->vm_flags & VM_DONTDUMP)
+		return 0;
+	if (vma->vm_flags & VM_SHARED) {
+		if (vma->vm_file->f_inode->i_nlink == 0 ? FILTER(ANON_SHARED) : FILTER(MAPPED_SHARED))
+			return vma->vm_end - vma->vm_start;
+		return 0;
+	}
+	if (FILTER(ANON_PRIVATE) && vma_has_anon_pages(vma))
+		return vma->vm_end - vma->vm_start;
+	if (!vma->vm_file)
+		return 0;
+	if (FILTER(MAPPED_PRIVATE))
+		return vma->vm_end - vma->vm_start;
+	if (FILTER(ELF_HEADERS) && vma->vm_pgoff == 0 && (vma->vm_flags & VM_READ) &&
+	    ((vma->vm_file->f_inode->i_mode & 0111) || file_starts_elf(vma)))
+		return PAGE_SIZE;
+	return 0;
+}
+
+/* dump_vma_snapshot - the VMAs of current's mm into a new array (*@nr
+ * of them), or NULL when memory is out. */
+static struct core_vma *dump_vma_snapshot(unsigned long mm_flags, int *nr)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	struct core_vma *cv;
+	int i = 0;
+
+	mmap_read_lock(mm);
+	cv = kzalloc((mm_map_count(mm) + 1) * sizeof(*cv), GFP_KERNEL);
+	if (cv) {
+		mm_for_each_vma(mm, vma) {
+			cv[i] = (struct core_vma){ vma->vm_start, vma->vm_end, vma->vm_flags,
+						   vma->vm_pgoff, vma_dump_size(vma, mm_flags),
+						   vma->vm_file ? get_file(vma->vm_file) : NULL };
+			i++;
+		}
+	}
+	mmap_read_unlock(mm);
+	*nr = i;
+	return cv;
+}
+
+/* free_vma_snapshot - drop what dump_vma_snapshot() took. */
+static void free_vma_snapshot(struct core_vma *cv, int nr)
+{
+	for (int i = 0; i < nr; i++)
+		if (cv[i].file)
+			fput(cv[i].file);
+	kfree(cv);
+}
+
+/* get_dump_page - the page at @addr of current's mm, referenced, for
+ * the dump: the one mapped there, else the file's page (what a read
+ * would see), else NULL (a hole: zeros). Faults nothing in. */
+static struct page *get_dump_page(unsigned long addr)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	struct page *page = NULL;
+	pte_t *pte;
+
+	mmap_read_lock(mm);
+	vma = find_vma(mm, addr);
+	if (!vma || vma->vm_start > addr)
+		goto out;
+	spin_lock(&mm->page_table_lock);
+	pte = follow_pte_slot(mm, addr);
+	if (pte && pte_present(*pte) && pte_pfn(*pte) != zero_pfn) {
+		page = pfn_to_page(pte_pfn(*pte));
+		get_page(page);
+	}
+	spin_unlock(&mm->page_table_lock);
+	if (!page && pte && pte_present(*pte))
+		goto out;		/* the zero page: a hole */
+	if (!page && vma->vm_file)
+		page = find_get_page(vma->vm_file->f_inode->i_mapping,
+				     vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT));
+out:
+	mmap_read_unlock(mm);
+	return page;
+}
+
+/* note_size - the bytes of a "CORE" note with @descsz of description. */
+static size_t note_size(size_t descsz)
+{
+	return sizeof(struct elf64_note) + 8 + ALIGN(descsz, 4);
+}
+
+/* add_note - append a "CORE" note of @type to @buf at *@off. */
+static void add_note(char *buf, size_t *off, u32 type, const void *desc, size_t descsz)
+{
+	struct elf64_note n = { .n_namesz = 5, .n_descsz = descsz, .n_type = type };
+
+	memcpy(buf + *off, &n, sizeof(n));
+	memcpy(buf + *off + sizeof(n), "CORE\0\0\0", 8);
+	memcpy(buf + *off + sizeof(n) + 8, desc, descsz);
+	*off += note_size(descsz);
+}
+
+/* fill_prstatus - NT_PRSTATUS of current: the signal, the pending and
+ * blocked sets, the ids, the times and the user registers (Linux's
+ * user_regs_struct order). */
+static void fill_prstatus(struct elf_prstatus *st, const struct kernel_siginfo *info)
+{
+	struct pt_regs *r = current_pt_regs();
+	struct task_struct *t = current;
+	unsigned long regs[ELF_NGREG] = {
+		r->r15, r->r14, r->r13, r->r12, r->bp, r->bx, r->r11, r->r10, r->r9, r->r8,
+		r->ax, r->cx, r->dx, r->si, r->di, r->orig_ax, r->ip, r->cs, r->flags,
+		r->sp, r->ss, t->thread.fsbase, 0, 0, 0, 0, 0,
+	};
+
+	memset(st, 0, sizeof(*st));
+	st->pr_info.si_signo = st->pr_cursig = info->si_signo;
+	st->pr_info.si_code = info->si_code;
+	st->pr_info.si_errno = info->si_errno;
+	st->pr_sigpend = t->pending.signal;
+	st->pr_sighold = t->blocked;
+	st->pr_pid = t->pid;
+	st->pr_ppid = t->real_parent ? t->real_parent->tgid : 0;
+	st->pr_pgrp = pid_nr(task_pgrp(t));
+	st->pr_sid = pid_nr(task_session(t));
+	st->pr_utime = (struct elf_timeval){ t->utime / NSEC_PER_SEC,
+					     t->utime % NSEC_PER_SEC / 1000 };
+	st->pr_stime = (struct elf_timeval){ t->stime / NSEC_PER_SEC,
+					     t->stime % NSEC_PER_SEC / 1000 };
+	memcpy(st->pr_reg, regs, sizeof(regs));
+}
+
+/* fill_prpsinfo - NT_PRPSINFO: the state, ids, name and arguments. */
+static void fill_prpsinfo(struct elf_prpsinfo *ps)
+{
+	struct task_struct *t = current;
+	struct mm_struct *mm = t->mm;
+	unsigned long len;
+
+	memset(ps, 0, sizeof(*ps));
+	ps->pr_sname = 'R';
+	ps->pr_uid = current_cred()->uid;
+	ps->pr_gid = current_cred()->gid;
+	ps->pr_pid = t->tgid;
+	ps->pr_ppid = t->real_parent ? t->real_parent->tgid : 0;
+	ps->pr_pgrp = pid_nr(task_pgrp(t));
+	ps->pr_sid = pid_nr(task_session(t));
+	get_task_comm(ps->pr_fname, t);
+	spin_lock(&mm->arg_lock);
+	len = min(mm->arg_end - mm->arg_start, sizeof(ps->pr_psargs) - 1);
+	spin_unlock(&mm->arg_lock);
+	if (len && copy_from_user(ps->pr_psargs, (void __user *)mm->arg_start, len) == 0) {
+		for (unsigned long i = 0; i + 1 < len; i++)	/* arguments, space-separated */
+			if (!ps->pr_psargs[i])
+				ps->pr_psargs[i] = ' ';
+	}
+}
+
+/*
+ * fill_files_note - NT_FILE: how many file mappings, the page size,
+ * then start, end and page offset of each, then their paths. Returns
+ * a kmalloc'd description and its size in *@size, or NULL.
+ */
+static void *fill_files_note(const struct core_vma *cv, int nr, size_t *size)
+{
+	char *path = kmalloc(PAGE_SIZE, GFP_KERNEL), *desc;
+	unsigned long nfiles = 0, *words;
+	size_t names = 0, at;
+
+	if (!path)
+		return NULL;
+	for (int i = 0; i < nr; i++) {
+		if (!cv[i].file)
+			continue;
+		nfiles++;
+		names += max(d_path(&cv[i].file->f_path, path, PAGE_SIZE), 0) + 1;
+	}
+	*size = (2 + 3 * nfiles) * sizeof(long) + names;
+	desc = kzalloc(*size, GFP_KERNEL);
+	if (!desc) {
+		kfree(path);
+		return NULL;
+	}
+	words = (unsigned long *)desc;
+	words[0] = nfiles;
+	words[1] = PAGE_SIZE;
+	at = (2 + 3 * nfiles) * sizeof(long);
+	for (int i = 0, k = 0; i < nr; i++) {
+		int len;
+
+		if (!cv[i].file)
+			continue;
+		words[2 + 3 * k] = cv[i].start;
+		words[3 + 3 * k] = cv[i].end;
+		words[4 + 3 * k] = cv[i].pgoff;
+		k++;
+		len = d_path(&cv[i].file->f_path, path, PAGE_SIZE);
+		if (len > 0 && at + len + 1 <= *size) {
+			memcpy(desc + at, path, len);
+			at += len;
+		}
+		desc[at++] = 0;
+	}
+	kfree(path);
+	return desc;
+}
+
+/* write_core_headers - the ELF header and program headers: PT_NOTE
+ * first, then a PT_LOAD for each VMA, its data from @dataoff on. */
+static bool write_core_headers(struct coredump_params *cprm, const struct core_vma *cv,
+			       int nr, size_t notes_size, unsigned long dataoff)
+{
+	struct elf64_hdr h = {
+		.e_ident = { 0x7f, 'E', 'L', 'F', ELFCLASS64, ELFDATA2LSB, EV_CURRENT },
+		.e_type = ET_CORE, .e_machine = EM_X86_64, .e_version = EV_CURRENT,
+		.e_phoff = sizeof(h), .e_ehsize = sizeof(h),
+		.e_phentsize = sizeof(struct elf64_phdr), .e_phnum = nr + 1,
+	};
+	struct elf64_phdr ph = { .p_type = PT_NOTE, .p_offset = sizeof(h) + (nr + 1) * sizeof(ph),
+				 .p_filesz = notes_size, .p_align = 4 };
+
+	if (!dump_emit(cprm, &h, sizeof(h)) || !dump_emit(cprm, &ph, sizeof(ph)))
+		return false;
+	for (int i = 0; i < nr; i++) {
+		ph = (struct elf64_phdr){
+			.p_type = PT_LOAD, .p_offset = dataoff, .p_vaddr = cv[i].start,
+			.p_filesz = cv[i].dump_size, .p_memsz = cv[i].end - cv[i].start,
+			.p_flags = (cv[i].flags & VM_READ ? PF_R : 0) |
+				   (cv[i].flags & VM_WRITE ? PF_W : 0) |
+				   (cv[i].flags & VM_EXEC ? PF_X : 0),
+			.p_align = PAGE_SIZE,
+		};
+		dataoff += cv[i].dump_size;
+		if (!dump_emit(cprm, &ph, sizeof(ph)))
+			return false;
+	}
+	return true;
+}
+
+/* write_core_notes - the notes of the dumping thread and the process:
+ * NT_PRSTATUS, NT_PRPSINFO, NT_SIGINFO, NT_FILE, in Linux's order. */
+static bool write_core_notes(struct coredump_params *cprm, const void *files,
+			     size_t files_size)
+{
+	size_t size = note_size(sizeof(struct elf_prstatus)) +
+		      note_size(sizeof(struct elf_prpsinfo)) + note_size(128) +
+		      note_size(files_size), off = 0;
+	char *buf = kzalloc(size, GFP_KERNEL), siginfo[128] = { 0 };
+	struct elf_prstatus st;
+	struct elf_prpsinfo ps;
+	bool ok;
+
+	if (!buf)
+		return false;
+	fill_prstatus(&st, cprm->siginfo);
+	fill_prpsinfo(&ps);
+	memcpy(siginfo, cprm->siginfo, sizeof(*cprm->siginfo));
+	add_note(buf, &off, NT_PRSTATUS, &st, sizeof(st));
+	add_note(buf, &off, NT_PRPSINFO, &ps, sizeof(ps));
+	add_note(buf, &off, NT_SIGINFO, siginfo, sizeof(siginfo));
+	add_note(buf, &off, NT_FILE, files, files_size);
+	ok = dump_emit(cprm, buf, off);
+	kfree(buf);
+	return ok;
+}
+
+/* dump_user_range - the pages of [start, start + len) of current's mm
+ * into the file: each one's contents, or a hole where none is. */
+static bool dump_user_range(struct coredump_params *cprm, unsigned long start,
+			    unsigned long len)
+{
+	for (unsigned long addr = start; addr < start + len; addr += PAGE_SIZE) {
+		struct page *page = get_dump_page(addr);
+		bool ok;
+
+		if (!page) {
+			ok = dump_skip(cprm, PAGE_SIZE);
+		} else {
+			ok = dump_emit(cprm, page_address(page), PAGE_SIZE);
+			put_page(page);
+		}
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * elf_core_dump - current's ELF core file into @cprm's file, as Linux's
+ * binfmt_elf: the ELF header, a PT_NOTE and a PT_LOAD per VMA, the
+ * notes, then from the next page each VMA's dumped part
+ * (vma_dump_size()) in order. Only the dumping thread's registers are
+ * there (Linux stops the other threads and adds theirs), and there is
+ * no NT_AUXV or FPU note. Returns true when all of it was written.
+ */
+bool elf_core_dump(struct coredump_params *cprm)
+{
+	size_t files_size = 0, notes_size;
+	unsigned long dataoff;
+	struct core_vma *cv;
+	void *files;
+	bool ok = false;
+	int nr;
+
+	BUILD_BUG_ON(sizeof(struct elf_prstatus) != 336 || sizeof(struct elf_prpsinfo) != 136);
+	cv = dump_vma_snapshot(cprm->mm_flags, &nr);
+	if (!cv)
+		return false;
+	files = fill_files_note(cv, nr, &files_size);
+	if (!files)
+		goto free_snapshot;
+	notes_size = note_size(sizeof(struct elf_prstatus)) +
+		     note_size(sizeof(struct elf_prpsinfo)) + note_size(128) +
+		     note_size(files_size);
+	dataoff = ALIGN(sizeof(struct elf64_hdr) + (nr + 1) * sizeof(struct elf64_phdr) +
+			notes_size, PAGE_SIZE);
+	if (!write_core_headers(cprm, cv, nr, notes_size, dataoff) ||
+	    !write_core_notes(cprm, files, files_size) || !dump_align(cprm, PAGE_SIZE))
+		goto free_files;
+	for (int i = 0; i < nr; i++)
+		if (!dump_user_range(cprm, cv[i].start, cv[i].dump_size))
+			goto free_files;
+	ok = true;
+	if (cprm->pos > cprm->emitted_end) {	/* a hole at the end: its last byte */
+		char zero = 0;
+
+		cprm->pos--;
+		cprm->written--;
+		ok = dump_emit(cprm, &zero, 1);
+	}
+free_files:
+	kfree(files);
+free_snapshot:
+	free_vma_snapshot(cv, nr);
+	return ok;
 }

@@ -7,6 +7,7 @@
  * return where exec_mmap() makes it current's mm.
  */
 #include <linux/kernel.h>
+#include <linux/coredump.h>
 #include <linux/binfmts.h>
 #include <linux/cred.h>
 #include <linux/fs_struct.h>
@@ -457,6 +458,12 @@ int begin_new_exec(struct linux_binprm *bprm)
 	__set_task_comm(current, base);
 	if (bprm->secureexec)
 		current->pdeath_signal = 0;	/* the parent may not signal it so */
+	/* a new program may dump again, unless its runner is set-id
+	 * (Linux checks current's ids here; commit_creds() below takes
+	 * it away again if this exec changes them) */
+	set_dumpable(current->mm, uid_eq(current_euid(), current_uid()) &&
+			 gid_eq(current_egid(), current_gid()) ? SUID_DUMP_USER :
+			 SUID_DUMP_DISABLE);
 	commit_creds(bprm->cred);
 	bprm->cred = NULL;
 	return 0;
@@ -470,6 +477,16 @@ void __set_task_comm(struct task_struct *tsk, const char *buf)
 	memset(tsk->comm, 0, sizeof(tsk->comm));
 	strscpy(tsk->comm, buf, sizeof(tsk->comm));
 	task_unlock(tsk);
+}
+
+/* __get_task_comm - a copy of @tsk's name in @buf (@buf_size bytes,
+ * NUL-terminated), under task_lock against a rename. Returns @buf. */
+char *__get_task_comm(char *buf, size_t buf_size, struct task_struct *tsk)
+{
+	task_lock(tsk);
+	strscpy(buf, tsk->comm, buf_size);
+	task_unlock(tsk);
+	return buf;
 }
 
 static int do_execve(const char *filename, struct user_arg_ptr argv,

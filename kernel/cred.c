@@ -6,6 +6,7 @@
  * commit_creds() swaps the pointer under it.
  */
 #include <linux/kernel.h>
+#include <linux/coredump.h>
 #include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
@@ -74,11 +75,15 @@ int commit_creds(struct cred *new)
 	const struct cred *old_real, *old;
 
 	BUG_ON(atomic_read(&new->usage) < 1);
-	/* a change of identity forgets the parent-death signal, as
-	 * Linux's "dumpability changes" here */
+	/* a change of identity makes the process not dumpable (Linux's
+	 * suid_dumpable 0: no core, as it may hold the other identity's
+	 * secrets) and forgets the parent-death signal, as Linux's */
 	if (!uid_eq(task->cred->euid, new->euid) || !gid_eq(task->cred->egid, new->egid) ||
-	    !uid_eq(task->cred->fsuid, new->fsuid) || !gid_eq(task->cred->fsgid, new->fsgid))
+	    !uid_eq(task->cred->fsuid, new->fsuid) || !gid_eq(task->cred->fsgid, new->fsgid)) {
+		if (task->mm)
+			set_dumpable(task->mm, SUID_DUMP_DISABLE);
 		task->pdeath_signal = 0;
+	}
 	get_cred(new);		/* one for real_cred, one for cred */
 	task_lock(task);
 	old_real = task->real_cred;

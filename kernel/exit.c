@@ -27,6 +27,7 @@ struct task_struct *child_reaper;	/* PID 1 */
 /* si_code of SIGCHLD and waitid (Linux's values) */
 #define CLD_EXITED	1
 #define CLD_KILLED	2
+#define CLD_DUMPED	3	/* killed, and a core was written (status 0x80) */
 #define CLD_STOPPED	5
 #define CLD_CONTINUED	6
 
@@ -97,6 +98,15 @@ static bool autoreaped_kind(struct task_struct *tsk)
 	       tsk->exit_signal < 0;
 }
 
+/* child_exit_cause - the si_code of a child that ended with wait
+ * status @status: exited, killed, or killed with a core dump. */
+static int child_exit_cause(int status)
+{
+	if (!(status & 0x7f))
+		return CLD_EXITED;
+	return (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+}
+
 /*
  * do_notify_parent - tell the parent of @leader's process that it is
  * gone (its last thread exited): its exit signal, and a wake-up for
@@ -116,7 +126,7 @@ static bool do_notify_parent(struct task_struct *leader)
 	int exit_signal = leader->exit_signal;
 	struct kernel_siginfo info = {
 		.si_signo = exit_signal,
-		.si_code = (status & 0x7f) ? CLD_KILLED : CLD_EXITED,
+		.si_code = child_exit_cause(status),
 		.chld = { .pid = leader->tgid,
 			  .status = (status & 0x7f) ? (status & 0x7f) : (status >> 8) & 0xff },
 	};
@@ -485,7 +495,7 @@ static pid_t wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 	int status = p->signal->group_exit ? p->signal->group_exit_code : p->exit_code;
 
 	wo->status = status;
-	wo->cause = (status & 0x7f) ? CLD_KILLED : CLD_EXITED;
+	wo->cause = child_exit_cause(status);
 	wo->si_status = (status & 0x7f) ? (status & 0x7f) : (status >> 8) & 0xff;
 	if (!(wo->wo_flags & WNOWAIT)) {
 		p->exit_state = EXIT_DEAD;

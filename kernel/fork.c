@@ -5,6 +5,7 @@
  */
 #include <linux/arch.h>
 #include <linux/kernel.h>
+#include <linux/coredump.h>
 #include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
@@ -82,6 +83,11 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	mm->total_vm = mm->data_vm = mm->exec_vm = mm->stack_vm = 0;
 	mm->locked_vm = 0;
 	mm->def_flags = 0;	/* mlockall(MCL_FUTURE) is not inherited */
+	/* the dump bits are (Linux's MMF_INIT_MASK): from the mm of the
+	 * task that forks or execs, or the defaults for the first one */
+	mm->flags = current->mm ? READ_ONCE(current->mm->flags) &
+		    (MMF_DUMPABLE_MASK | MMF_DUMP_FILTER_MASK) :
+		    SUID_DUMP_USER | MMF_DUMP_FILTER_DEFAULT;
 	mm->pgd = pgd_alloc(mm);
 	if (!mm->pgd) {
 		kmem_cache_free(mm_cachep, mm);

@@ -2,6 +2,7 @@
 /* Signals: sending, recording actions, default actions (<linux/signal.h>). */
 #include <linux/arch.h>
 #include <linux/kernel.h>
+#include <linux/coredump.h>
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/errno.h>
@@ -23,9 +24,10 @@
 
 #define SIG_KERNEL_ONLY_MASK	(sigmask(SIGKILL) | sigmask(SIGSTOP))
 
-/* The signals whose default is a core dump (Linux's); mmos dumps none,
- * but like Linux it leaves their group exit to the thread that takes
- * them (no short cut in complete_signal()). */
+/* The signals whose default is a core dump (Linux's): the thread that
+ * takes one writes it (do_coredump()) before the group exits, so, as in
+ * Linux, their group exit is left to it (no short cut in
+ * complete_signal()). */
 #define SIG_KERNEL_COREDUMP_MASK (sigmask(SIGQUIT) | sigmask(SIGILL) | \
 				  sigmask(SIGTRAP) | sigmask(SIGABRT) | \
 				  sigmask(SIGFPE) | sigmask(SIGSEGV) | \
@@ -1164,6 +1166,9 @@ void do_signal_exit_check(struct pt_regs *regs)
 				do_signal_stop(sig);
 			continue;
 		}
+		/* a "core" signal dumps first; the status says it did */
+		if ((sigmask(sig) & SIG_KERNEL_COREDUMP_MASK) && do_coredump(&info))
+			do_group_exit(sig | 0x80);
 		do_group_exit(sig);	/* a group exit's SIGKILL takes its code */
 	}
 	syscall_restart(regs, NULL);	/* no handler ran: just run it again */

@@ -2,6 +2,7 @@
 /* Identity (the set*id rules), limits, resource usage (times, getrusage,
  * sysinfo), the system's names (uname, sethostname), getcpu. */
 #include <linux/kernel.h>
+#include <linux/coredump.h>
 #include <linux/arch.h>
 #include <linux/capability.h>
 #include <linux/cred.h>
@@ -783,6 +784,8 @@ out:
 
 #define PR_SET_PDEATHSIG	1
 #define PR_GET_PDEATHSIG	2
+#define PR_GET_DUMPABLE		3
+#define PR_SET_DUMPABLE		4
 #define PR_SET_NAME		15
 #define PR_GET_NAME		16
 #define PR_SET_CHILD_SUBREAPER	36
@@ -836,6 +839,13 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		return 0;
 	case PR_GET_PDEATHSIG:
 		return put_user(current->pdeath_signal, (int __user *)arg2);
+	case PR_GET_DUMPABLE:
+		return get_dumpable(current->mm);
+	case PR_SET_DUMPABLE:	/* 0 or 1: 2 (root-only dumps) is exec's alone */
+		if (arg2 != SUID_DUMP_DISABLE && arg2 != SUID_DUMP_USER)
+			return -EINVAL;
+		set_dumpable(current->mm, arg2);
+		return 0;
 	case PR_SET_NAME:
 		return prctl_set_name((const char __user *)arg2);
 	case PR_GET_NAME:

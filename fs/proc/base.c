@@ -5,6 +5,7 @@
  * symlink per open file, task/ with a directory per thread.
  */
 #include <linux/kernel.h>
+#include <linux/coredump.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
@@ -275,6 +276,62 @@ static const struct file_operations proc_pid_comm_operations = {
 	.open = proc_single_open,
 	.read = proc_single_read,
 	.write = comm_write,
+	.seekable = true,
+};
+
+/* proc_coredump_filter - /proc/PID/coredump_filter: which mappings a
+ * core dump holds (<linux/coredump.h>'s MMF_DUMP_* bits, shifted down),
+ * in hex as Linux prints it; empty for a kernel thread. */
+static int proc_coredump_filter(struct seq_buf *s, struct task_struct *task)
+{
+	struct mm_struct *mm = get_task_mm(task);
+
+	if (mm) {
+		seq_printf(s, "%08lx\n", (READ_ONCE(mm->flags) & MMF_DUMP_FILTER_MASK) >>
+			   MMF_DUMP_FILTER_SHIFT);
+		mmput(mm);
+	}
+	return 0;
+}
+
+/*
+ * coredump_filter_write - write(2) of /proc/PID/coredump_filter: a
+ * number (any base by its prefix, as Linux's kstrtouint(.., 0, ..))
+ * whose low MMF_DUMP_FILTER_BITS bits become the filter; inherited by
+ * the process's children and kept across exec. -EINVAL for anything
+ * else, -ESRCH when the process (or its mm) is gone. Returns @len.
+ */
+static ssize_t coredump_filter_write(struct file *f, const char __user *ubuf, size_t len,
+				     loff_t *pos)
+{
+	char buf[24] = { 0 };
+	struct task_struct *p;
+	struct mm_struct *mm;
+	unsigned int val;
+	unsigned long flags;
+
+	if (copy_from_user(buf, ubuf, min(len, sizeof(buf) - 1)))
+		return -EFAULT;
+	if (kstrtouint(buf, 0, &val))
+		return -EINVAL;
+	p = get_proc_task(f->f_inode);
+	if (!p)
+		return -ESRCH;
+	mm = get_task_mm(p);
+	put_task_struct(p);
+	if (!mm)
+		return -ESRCH;
+	flags = READ_ONCE(mm->flags) & ~MMF_DUMP_FILTER_MASK;
+	flags |= ((unsigned long)val << MMF_DUMP_FILTER_SHIFT) & MMF_DUMP_FILTER_MASK;
+	WRITE_ONCE(mm->flags, flags);
+	mmput(mm);
+	return len;
+}
+
+static const struct file_operations proc_coredump_filter_operations = {
+	.open = proc_single_open,
+	.read = proc_single_read,
+	.write = coredump_filter_write,
 	.seekable = true,
 };
 
@@ -636,6 +693,7 @@ static const struct pid_entry tgid_base_stuff[] = {
 	REG("limits", 0444, proc_pid_limits),
 	REG("mounts", 0444, proc_pid_mounts),
 	REG("mountinfo", 0444, proc_pid_mountinfo),
+	REGW("coredump_filter", 0644, proc_coredump_filter, &proc_coredump_filter_operations),
 	LNK("cwd", proc_cwd_link),
 	LNK("root", proc_root_link),
 	LNK("exe", proc_exe_link),

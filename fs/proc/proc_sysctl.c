@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /proc/sys (Linux's fs/proc/proc_sysctl.c, for the few values mmos
- * has): kernel/{ostype,osrelease,hostname,pid_max,tainted},
+ * has): kernel/{core_pattern,core_uses_pid,ostype,osrelease,hostname,pid_max,tainted},
  * vm/mmap_min_addr, and mm's limits (vm/overcommit_{memory,ratio,kbytes},
  * vm/{admin,user}_reserve_kbytes, vm/max_map_count). The numbers that
  * can be written are a struct ctl_table each, read and written by
@@ -12,6 +12,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/capability.h>
+#include <linux/coredump.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
@@ -221,7 +222,16 @@ static const struct ctl_table pid_max_table = {
 	.extra1 = &pid_max_min, .extra2 = &pid_max_max,
 };
 
+static const struct ctl_table core_pattern_table = {
+	.data = core_pattern, .proc_handler = proc_dostring_coredump,
+};
+static const struct ctl_table core_uses_pid_table = {
+	.data = &core_uses_pid, .proc_handler = proc_dointvec,
+};
+
 static const struct pid_entry sys_kernel_stuff[] = {
+	SYS_CTL("core_pattern", core_pattern_table),
+	SYS_CTL("core_uses_pid", core_uses_pid_table),
 	SYS_RO("ostype", ostype_show),
 	SYS_RO("osrelease", osrelease_show),
 	{ .name = "hostname", .mode = S_IFREG | 0644, .show = hostname_show,

@@ -111,6 +111,7 @@ static inline int page_mapcount(const struct page *p)
 #define VM_LOCKED_MASK	(VM_LOCKED | VM_LOCKONFAULT)
 #define VM_ACCOUNT	0x00100000	/* its pages are in vm_committed_as */
 #define VM_NORESERVE	0x00200000	/* MAP_NORESERVE: never accounted */
+#define VM_DONTDUMP	0x04000000	/* MADV_DONTDUMP: not in a core dump */
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
 #define VM_STACK_FLAGS	(VM_GROWSDOWN | VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | \
 			 VM_MAYEXEC | VM_ACCOUNT)

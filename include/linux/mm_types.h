@@ -130,6 +130,11 @@ struct mm_struct {
 	/* set by exec before the mm is anyone's, never changed: the
 	 * file it executes (a reference), /proc/PID/exe */
 	struct file *exe_file;
+	/* whether a dump may be made and of what (<linux/coredump.h>'s
+	 * MMF_* bits): one word, read and written whole (READ_ONCE and
+	 * WRITE_ONCE) by exec, prctl(PR_SET_DUMPABLE) and
+	 * /proc/PID/coredump_filter; inherited at fork and exec */
+	unsigned long flags;
 };
 
 #endif

@@ -417,6 +417,8 @@ void put_task_struct(struct task_struct *t);
 void release_task(struct task_struct *p);
 void put_signal_struct(struct signal_struct *sig);
 void __set_task_comm(struct task_struct *tsk, const char *buf);
+char *__get_task_comm(char *buf, size_t buf_size, struct task_struct *tsk);
+#define get_task_comm(buf, tsk)	__get_task_comm(buf, sizeof(buf), tsk)
 struct kmem_cache;
 extern struct kmem_cache *sighand_cachep;	/* exec's unshare_sighand() allocates too */
 void __cleanup_sighand(struct sighand_struct *sighand);

@@ -33,6 +33,10 @@ int overcommit_ratio_handler(const struct ctl_table *table, int write, char *buf
 int overcommit_kbytes_handler(const struct ctl_table *table, int write, char *buffer,
 			      size_t *lenp, loff_t *ppos);
 
+/* fs/coredump.c's: kernel.core_pattern, a string */
+int proc_dostring_coredump(const struct ctl_table *table, int write, char *buffer,
+			   size_t *lenp, loff_t *ppos);
+
 extern const int sysctl_vals[];	/* SYSCTL_ZERO .. SYSCTL_TWO point here */
 #define SYSCTL_ZERO	(&sysctl_vals[0])
 #define SYSCTL_ONE	(&sysctl_vals[1])
