@@ -238,6 +238,15 @@ static int ramfs_tmpfile(struct inode *dir, struct file *file, umode_t mode)
 	return 0;
 }
 
+/* ramfs_blocks_freed - @inode's pages were dropped (a truncate, a hole
+ * punched) since it had @before blocks: give what went back to the
+ * super block's count. Precondition: i_rwsem held for writing. */
+void ramfs_blocks_freed(struct inode *inode, u64 before)
+{
+	if (inode->i_blocks < before)
+		ramfs_uncharge(inode->i_sb, false, (before - inode->i_blocks) / (PAGE_SIZE / 512));
+}
+
 /*
  * ramfs_setattr - simple_setattr, and the blocks a shrinking truncate
  * frees go back to the super block's count.
@@ -248,8 +257,7 @@ static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
 	u64 before = inode->i_blocks;
 	int err = simple_setattr(dentry, attr);
 
-	if (inode->i_blocks < before)
-		ramfs_uncharge(inode->i_sb, false, (before - inode->i_blocks) / (PAGE_SIZE / 512));
+	ramfs_blocks_freed(inode, before);
 	return err;
 }
 

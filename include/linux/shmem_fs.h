@@ -9,5 +9,6 @@ bool shmem_mapping(const struct address_space *mapping);
 struct vm_area_struct;
 struct file *shmem_kernel_file_setup(const char *name, loff_t size);
 int shmem_zero_setup(struct vm_area_struct *vma);
+long shmem_punch_hole(struct inode *inode, loff_t offset, loff_t len);
 
 #endif
