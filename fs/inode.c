@@ -167,8 +167,9 @@ void set_nlink(struct inode *inode, unsigned int nlink)
  * simple_setattr - apply @attr to @dentry's inode, as in-memory file
  * systems do, after setattr_prepare()'s checks: a size change
  * truncates or extends the page cache (truncate_setsize(): a shrink
- * also unmaps what lies past the new end from every mapping). Precondition: the inode's
- * i_rwsem held for writing. Returns 0 or setattr_prepare()'s -EPERM.
+ * also unmaps what lies past the new end from every mapping).
+ * Precondition: the inode's i_rwsem held for writing. Returns 0 or
+ * setattr_prepare()'s -EPERM.
  */
 int simple_setattr(struct dentry *dentry, struct iattr *attr)
 {

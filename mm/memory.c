@@ -14,8 +14,9 @@
  * Page-table pages come from the buddy allocator and are freed when
  * their range is unmapped and they are empty (free_pgtables).
  *
- * Here: faults, zap, free_pgtables, fork's copy_page_range and
- * access_remote_vm, with the page-table helpers the other walkers share
+ * Here: faults, zap (also for a file's sake: unmap_mapping_range),
+ * free_pgtables, fork's copy_page_range and access_remote_vm, with the
+ * page-table helpers the other walkers share
  * (mm/internal.h). mprotect.c, mremap.c and mincore.c hold the other
  * range walks, tlb.c the flushes.
  */
@@ -181,7 +182,10 @@ pte_t *follow_pte_slot(struct mm_struct *mm, unsigned long addr)
  * The flush comes first because a zap has freed the pages it unmapped
  * and the next task may be a thread of this mm, still holding their
  * translations. The walks that break hold mmap_lock for writing, so
- * the tables they are in cannot change meanwhile.
+ * the tables they are in cannot change meanwhile; or, zapping for a
+ * file (unmap_mapping_pages()), its i_mmap_rwsem with the VMA on
+ * i_mmap, which keeps that VMA's tables: a fault may add a table or a
+ * PTE meanwhile, nothing frees or moves one (mm/rmap.c).
  */
 void pt_lock_break(struct mm_struct *mm, struct tlb_range *tlb)
 {

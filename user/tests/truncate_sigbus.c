@@ -89,7 +89,7 @@ int main(void)
 	long pg = sysconf(_SC_PAGESIZE);
 	int ready[2], go[2], fd, status, code;
 	struct stat st;
-	char *s, *p;
+	char *s, *p, *split, *moved, *hold;
 	pid_t pid;
 
 	sigaction(SIGBUS, &sa, NULL);
@@ -109,6 +109,16 @@ int main(void)
 	CHECK(s[0] == 'A' && s[pg] == 'B' && s[2 * pg] == 'C' && p[pg] == 'B', "read through both");
 	p[2 * pg] = 'c';	/* a private copy of the last page */
 	CHECK(s[2 * pg] == 'C', "the copy is private");
+	/* a mapping split by mprotect, and one moved by mremap: the reverse
+	 * map must know each part where it is now */
+	split = mmap(NULL, 3 * pg, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	CHECK(split != MAP_FAILED && mprotect(split + pg, pg, PROT_READ) == 0, "split");
+	CHECK(split[pg] == 'B' && split[2 * pg] == 'C', "read the parts");
+	hold = mmap(NULL, 4 * pg, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	moved = mmap(NULL, 2 * pg, PROT_READ, MAP_SHARED, fd, 0);
+	CHECK(hold != MAP_FAILED && moved != MAP_FAILED && moved[pg] == 'B', "map to move");
+	moved = mremap(moved, 2 * pg, 3 * pg, MREMAP_MAYMOVE | MREMAP_FIXED, hold);
+	CHECK(moved == hold && moved[pg] == 'B' && moved[2 * pg] == 'C', "moved and grown");
 
 	CHECK(pipe(ready) == 0 && pipe(go) == 0, "pipes");
 	pid = fork();
@@ -137,6 +147,15 @@ int main(void)
 	code = probe(p + pg + 9, 1);
 	CHECK(code == BUS_ADRERR && bus_addr == p + pg + 9, "private store past the end: %d", code);
 	CHECK(probe(s + pg / 2 - 1, 0) == 0 && probe(p, 0) == 0, "the first page stays");
+	code = probe(split + pg, 0);
+	CHECK(code == BUS_ADRERR && bus_addr == split + pg, "the split-off part: %d", code);
+	code = probe(split + 2 * pg, 0);
+	CHECK(code == BUS_ADRERR && bus_addr == split + 2 * pg, "the part after it: %d", code);
+	code = probe(moved + pg, 0);
+	CHECK(code == BUS_ADRERR && bus_addr == moved + pg, "the moved mapping: %d", code);
+	code = probe(moved + 2 * pg, 0);
+	CHECK(code == BUS_ADRERR && bus_addr == moved + 2 * pg, "its grown part: %d", code);
+	CHECK(munmap(split, 3 * pg) == 0 && munmap(moved, 4 * pg) == 0, "unmap those");
 	CHECK(all_are(s, pg / 2, 'A') && all_are(s + pg / 2, pg / 2, 0),
 	      "the last page's tail reads zeros through the shared map");
 	CHECK(all_are(p, pg / 2, 'A') && all_are(p + pg / 2, pg / 2, 0),
