@@ -43,6 +43,8 @@ struct inode *new_inode(struct super_block *sb)
 	inode->i_dir_offset = 2;	/* 0 and 1 are "." and ".." */
 	inode->i_data.host = inode;
 	spin_lock_init(&inode->i_data.tree_lock);
+	init_rwsem(&inode->i_data.i_mmap_rwsem);
+	INIT_LIST_HEAD(&inode->i_data.i_mmap);
 	inode->i_mapping = &inode->i_data;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
 	return inode;
@@ -61,6 +63,7 @@ static void evict(struct inode *inode)
 {
 	const struct super_operations *op = inode->i_sb ? inode->i_sb->s_op : NULL;
 
+	WARN_ON(!list_empty(&inode->i_mapping->i_mmap));	/* a VMA holds its file */
 	if (op && op->evict_inode)
 		op->evict_inode(inode);
 	truncate_inode_pages(inode->i_mapping, 0);
@@ -163,8 +166,10 @@ void set_nlink(struct inode *inode, unsigned int nlink)
 /*
  * simple_setattr - apply @attr to @dentry's inode, as in-memory file
  * systems do, after setattr_prepare()'s checks: a size change
- * truncates or extends the page cache. Precondition: the inode's
- * i_rwsem held for writing. Returns 0 or setattr_prepare()'s -EPERM.
+ * truncates or extends the page cache (truncate_setsize(): a shrink
+ * also unmaps what lies past the new end from every mapping).
+ * Precondition: the inode's i_rwsem held for writing. Returns 0 or
+ * setattr_prepare()'s -EPERM.
  */
 int simple_setattr(struct dentry *dentry, struct iattr *attr)
 {
@@ -173,13 +178,8 @@ int simple_setattr(struct dentry *dentry, struct iattr *attr)
 
 	if (err)
 		return err;
-	if (attr->ia_valid & ATTR_SIZE) {
-		u64 old = inode->i_size;
-
-		inode->i_size = attr->ia_size;
-		if (attr->ia_size < old)
-			truncate_inode_pages(inode->i_mapping, attr->ia_size);
-	}
+	if (attr->ia_valid & ATTR_SIZE)
+		truncate_setsize(inode, attr->ia_size);
 	setattr_copy(inode, attr);
 	return 0;
 }

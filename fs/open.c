@@ -10,6 +10,7 @@
 #include <linux/errno.h>
 #include <linux/capability.h>
 #include <linux/cred.h>
+#include <linux/falloc.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -19,6 +20,7 @@
 #include <linux/mm.h>
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <linux/tty.h>
@@ -360,18 +362,19 @@ SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
 }
 
 /*
- * vfs_fallocate - make the pages of [@offset, @offset + @len) of @f
+ * fallocate_alloc - make the pages of [@offset, @offset + @len) of @f
  * now (charged as writes are: -ENOSPC on a full tmpfs, the pages made
- * so far kept), and grow the size to the end of the range.
+ * so far kept), and grow the size to the end of the range unless
+ * FALLOC_FL_KEEP_SIZE is in @mode. Precondition: i_rwsem held for
+ * writing. Returns 0 or -errno.
  */
-static long vfs_fallocate(struct file *f, loff_t offset, loff_t len)
+static long fallocate_alloc(struct file *f, int mode, loff_t offset, loff_t len)
 {
 	struct inode *inode = f->f_inode;
 	struct address_space *mapping = inode->i_mapping;
 	loff_t pos;
 	int err = 0;
 
-	inode_lock(inode);
 	for (pos = offset & ~(loff_t)(PAGE_SIZE - 1); pos < offset + len; pos += PAGE_SIZE) {
 		struct page *page;
 
@@ -380,45 +383,102 @@ static long vfs_fallocate(struct file *f, loff_t offset, loff_t len)
 			break;
 		put_page(page);
 	}
-	if (!err && (u64)(offset + len) > inode->i_size) {
+	if (!err && !(mode & FALLOC_FL_KEEP_SIZE) && (u64)(offset + len) > inode->i_size) {
 		inode->i_size = offset + len;
 		inode->i_ctime = current_time(inode);
 	}
+	return err;
+}
+
+/*
+ * fallocate_mode_check - Linux's vfs_fallocate() test of @mode, before
+ * any other: unknown bits, or more than one mode (FALLOC_FL_MODE_MASK),
+ * or PUNCH_HOLE without KEEP_SIZE, or KEEP_SIZE with a mode that moves
+ * the data are -EOPNOTSUPP. Returns 0 or that.
+ */
+static int fallocate_mode_check(int mode)
+{
+	if (mode & ~(FALLOC_FL_MODE_MASK | FALLOC_FL_KEEP_SIZE))
+		return -EOPNOTSUPP;
+	switch (mode & FALLOC_FL_MODE_MASK) {
+	case FALLOC_FL_ALLOCATE_RANGE:
+	case FALLOC_FL_UNSHARE_RANGE:
+	case FALLOC_FL_ZERO_RANGE:
+		return 0;
+	case FALLOC_FL_PUNCH_HOLE:
+		return (mode & FALLOC_FL_KEEP_SIZE) ? 0 : -EOPNOTSUPP;
+	case FALLOC_FL_COLLAPSE_RANGE:
+	case FALLOC_FL_INSERT_RANGE:
+	case FALLOC_FL_WRITE_ZEROES:
+		return (mode & FALLOC_FL_KEEP_SIZE) ? -EOPNOTSUPP : 0;
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
+/*
+ * fs_fallocate - the file system's part of fallocate (Linux's
+ * f_op->fallocate): tmpfs has shmem_fallocate's two, allocation (with
+ * or without KEEP_SIZE) and PUNCH_HOLE; ramfs here allocates only
+ * (mode 0; Linux's ramfs has no fallocate at all). Anything else is
+ * -EOPNOTSUPP. Takes i_rwsem.
+ */
+static long fs_fallocate(struct file *f, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = f->f_inode;
+	bool shmem = shmem_mapping(inode->i_mapping);
+	long err;
+
+	if (shmem ? (mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE)) : mode)
+		return -EOPNOTSUPP;
+	inode_lock(inode);
+	if (mode & FALLOC_FL_PUNCH_HOLE)
+		err = shmem_punch_hole(inode, offset, len);
+	else
+		err = fallocate_alloc(f, mode, offset, len);
 	inode_unlock(inode);
 	return err;
 }
 
 /*
- * fallocate(2): mode 0 only. Linux's order of checks: -EBADF for the
- * fd, -EINVAL for the range, -EBADF unless open for writing, -ESPIPE
- * for a FIFO, -EISDIR, -ENODEV for a non-file, -EFBIG past the largest
- * offset; then the file system's -EOPNOTSUPP for a mode it lacks.
+ * vfs_fallocate - fallocate(2) on @f, Linux's order of checks: -EINVAL
+ * for the range, -EOPNOTSUPP for a bad mode, -EBADF unless open for
+ * writing, -ESPIPE for a FIFO, -EISDIR, -ENODEV for a non-file, -EFBIG
+ * past the largest offset; then the file system's (fs_fallocate).
  */
+long vfs_fallocate(struct file *f, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = f->f_inode;
+	loff_t sum;
+	int err;
+
+	if (offset < 0 || len <= 0)
+		return -EINVAL;
+	err = fallocate_mode_check(mode);
+	if (err)
+		return err;
+	if (!(f->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (get_pipe_info(f))
+		return -ESPIPE;
+	if (inode && S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!inode || !S_ISREG(inode->i_mode) || !inode->i_mapping->a_ops)
+		return -ENODEV;
+	if (__builtin_add_overflow(offset, len, &sum))
+		return -EFBIG;
+	return fs_fallocate(f, mode, offset, len);
+}
+
+/* fallocate(2): -EBADF for the fd, then vfs_fallocate(). */
 SYSCALL_DEFINE4(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len)
 {
 	struct file *f = fget(fd);
-	struct inode *inode;
 	long err;
 
 	if (!f)
 		return -EBADF;
-	inode = f->f_inode;
-	if (offset < 0 || len <= 0)
-		err = -EINVAL;
-	else if (!(f->f_mode & FMODE_WRITE))
-		err = -EBADF;
-	else if (get_pipe_info(f))
-		err = -ESPIPE;
-	else if (inode && S_ISDIR(inode->i_mode))
-		err = -EISDIR;
-	else if (!inode || !S_ISREG(inode->i_mode) || !inode->i_mapping->a_ops)
-		err = -ENODEV;
-	else if (offset + len < 0)
-		err = -EFBIG;
-	else if (mode)
-		err = -EOPNOTSUPP;
-	else
-		err = vfs_fallocate(f, offset, len);
+	err = vfs_fallocate(f, mode, offset, len);
 	fput(f);
 	return err;
 }

@@ -78,7 +78,7 @@ static bool ramfs_charge_blocks(struct inode *inode, long nr)
 }
 
 /* ramfs_uncharge_blocks - @inode gave back @nr pages. */
-void ramfs_uncharge_blocks(struct inode *inode, long nr)
+static void ramfs_uncharge_blocks(struct inode *inode, long nr)
 {
 	ramfs_uncharge(inode->i_sb, false, nr);
 	shmem_unacct_blocks(inode, nr);
@@ -257,6 +257,15 @@ static int ramfs_tmpfile(struct inode *dir, struct file *file, umode_t mode)
 	return 0;
 }
 
+/* ramfs_blocks_freed - @inode's pages were dropped (a truncate, a hole
+ * punched) since it had @before blocks: give what went back to the
+ * super block's count and the committed memory. Precondition: i_rwsem held for writing. */
+void ramfs_blocks_freed(struct inode *inode, u64 before)
+{
+	if (inode->i_blocks < before)
+		ramfs_uncharge_blocks(inode, (before - inode->i_blocks) / (PAGE_SIZE / 512));
+}
+
 /*
  * ramfs_setattr - simple_setattr, and the blocks a shrinking truncate
  * frees go back to the super block's count.
@@ -267,8 +276,7 @@ static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
 	u64 before = inode->i_blocks;
 	int err = simple_setattr(dentry, attr);
 
-	if (inode->i_blocks < before)
-		ramfs_uncharge_blocks(inode, (before - inode->i_blocks) / (PAGE_SIZE / 512));
+	ramfs_blocks_freed(inode, before);
 	return err;
 }
 

@@ -78,7 +78,8 @@ void page_cache_account(struct address_space *mapping, long nr)
 
 /*
  * add_to_page_cache - put @page at @index of @mapping; the cache takes
- * its own reference, and the page is counted (page_cache_account).
+ * its own reference, the page records where it is (page->mapping,
+ * page->index), and it is counted (page_cache_account).
  * Precondition: the owner's i_rwsem held for writing.
  * Returns 0, -EEXIST if the slot is taken, or -ENOMEM.
  */
@@ -94,6 +95,8 @@ int add_to_page_cache(struct page *page, struct address_space *mapping,
 		err = -EEXIST;
 	} else {
 		get_page(page);
+		page->mapping = mapping;
+		page->index = index;
 		mapping->i_pages[index] = page;
 		mapping->host->i_blocks += PAGE_SIZE / 512;
 	}
@@ -156,6 +159,8 @@ ssize_t generic_perform_write(struct file *file, const void *src, size_t len,
 			left = copy_from_user(dst, (const char __user *)src + done, n);
 		else
 			memcpy(dst, (const char *)src + done, n);
+		if (n - left)
+			set_page_dirty(page);	/* Linux's simple_write_end() */
 		put_page(page);
 		n -= left;
 		done += n;

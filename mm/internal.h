@@ -39,6 +39,18 @@ pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr);
 struct tlb_range;
 void pt_lock_break(struct mm_struct *mm, struct tlb_range *tlb);
 
+/* ---- the reverse map of file pages (rmap.c) ----------------------- */
+
+struct address_space *vma_mapping(const struct vm_area_struct *vma);
+void __vma_link_file(struct vm_area_struct *vma);
+void vma_link_file(struct vm_area_struct *vma);
+void __unlink_file_vma(struct vm_area_struct *vma);
+void unlink_file_vma(struct vm_area_struct *vma);
+struct address_space *i_mmap_lock_vma(struct vm_area_struct *vma);
+void i_mmap_unlock_vma(struct address_space *mapping);
+bool vma_pgoff_overlaps(const struct vm_area_struct *vma, unsigned long first,
+			unsigned long last);
+
 /* ---- the TLB gather of range walks (tlb.c) ------------------------ */
 
 /*

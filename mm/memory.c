@@ -14,8 +14,9 @@
  * Page-table pages come from the buddy allocator and are freed when
  * their range is unmapped and they are empty (free_pgtables).
  *
- * Here: faults, zap, free_pgtables, fork's copy_page_range and
- * access_remote_vm, with the page-table helpers the other walkers share
+ * Here: faults, zap (also for a file's sake: unmap_mapping_range),
+ * free_pgtables, fork's copy_page_range and access_remote_vm, with the
+ * page-table helpers the other walkers share
  * (mm/internal.h). mprotect.c, mremap.c and mincore.c hold the other
  * range walks, tlb.c the flushes.
  */
@@ -181,7 +182,10 @@ pte_t *follow_pte_slot(struct mm_struct *mm, unsigned long addr)
  * The flush comes first because a zap has freed the pages it unmapped
  * and the next task may be a thread of this mm, still holding their
  * translations. The walks that break hold mmap_lock for writing, so
- * the tables they are in cannot change meanwhile.
+ * the tables they are in cannot change meanwhile; or, zapping for a
+ * file (unmap_mapping_pages()), its i_mmap_rwsem with the VMA on
+ * i_mmap, which keeps that VMA's tables: a fault may add a table or a
+ * PTE meanwhile, nothing frees or moves one (mm/rmap.c).
  */
 void pt_lock_break(struct mm_struct *mm, struct tlb_range *tlb)
 {
@@ -321,6 +325,51 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 }
 
 /*
+ * fault_lock_file_pte - fault_lock_pte() for a page @page that ->fault
+ * found in the page cache: also false (lock dropped) if, meanwhile, a
+ * truncate or hole punch took @page out of the cache or the file now
+ * ends before it. Linux closes this window with the page lock; here
+ * the check under page_table_lock does: truncate removes the page
+ * (page->mapping cleared) and sets i_size before its last
+ * unmap_mapping_range(), which takes this lock after us. The fault is
+ * then retried, and finds the hole or the end of the file.
+ */
+static bool fault_lock_file_pte(struct vm_fault *vmf, struct page *page)
+{
+	struct address_space *mapping = vmf->vma->vm_file->f_inode->i_mapping;
+
+	if (!fault_lock_pte(vmf))
+		return false;
+	if (READ_ONCE(page->mapping) == mapping &&
+	    vmf->pgoff < PFN_UP(READ_ONCE(mapping->host->i_size)))
+		return true;
+	fault_unlock_pte(vmf);
+	return false;
+}
+
+/* do_cow_fault - a write to a private file mapping's missing page: a
+ * private copy of the cache page @page (referenced, dropped here),
+ * installed only if @page is still the file's (fault_lock_file_pte). */
+static vm_fault_t do_cow_fault(struct vm_fault *vmf, struct page *page)
+{
+	struct page *copy = alloc_page(GFP_KERNEL);
+
+	if (!copy) {
+		put_page(page);
+		return VM_FAULT_OOM;
+	}
+	memcpy(page_address(copy), page_address(page), PAGE_SIZE);
+	if (fault_lock_file_pte(vmf, page)) {
+		map_new_anon(vmf->vma, vmf->pte, copy);
+		fault_unlock_pte(vmf);
+	} else {
+		put_page(copy);
+	}
+	put_page(page);
+	return 0;
+}
+
+/*
  * do_fault - first touch of a mapping with a backing (vm_ops): its
  * ->fault finds the page (for a file, the page cache page at pgoff),
  * which is mapped read-only (and shared), or, for a write to a private
@@ -329,7 +378,7 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 static vm_fault_t do_fault(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
-	struct page *page, *copy;
+	struct page *page;
 	vm_fault_t ret;
 
 	vmf->pgoff = vma->vm_pgoff + ((vmf->address - vma->vm_start) >> PAGE_SHIFT);
@@ -337,14 +386,9 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 	if (ret)
 		return ret;
 	page = vmf->page;	/* referenced: the mapping's, if it maps */
-	if ((vmf->flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
-		copy = alloc_page(GFP_KERNEL);
-		if (copy)
-			memcpy(page_address(copy), page_address(page), PAGE_SIZE);
-		put_page(page);
-		return copy ? install_new_anon(vmf, copy) : VM_FAULT_OOM;
-	}
-	if (!fault_lock_pte(vmf)) {
+	if ((vmf->flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED))
+		return do_cow_fault(vmf, page);
+	if (!fault_lock_file_pte(vmf, page)) {
 		put_page(page);
 		return 0;
 	}
@@ -562,19 +606,49 @@ int handle_user_fault(struct mm_struct *mm, unsigned long addr,
  * and has a preemption point between two PTE tables.
  */
 
-/* zap_pte_range - unmap the PTEs of [addr, end), all under @pmd: each
- * page loses this mapping and its reference. page_table_lock held. */
-static void zap_pte_range(struct tlb_range *tlb, pmd_t *pmd,
-			  unsigned long addr, unsigned long end)
+/*
+ * struct zap_details - what a zap for a file's sake (unmap_mapping_range)
+ * leaves: with !even_cows, the anon pages of a private mapping, which
+ * are the process's own copies (hole punching keeps them; truncate
+ * zaps them too). A NULL details zaps everything (munmap, exit,
+ * MADV_DONTNEED). Linux's name and field.
+ */
+struct zap_details {
+	bool even_cows;
+};
+
+/* should_zap_page - whether a zap with @details takes the PTE mapping
+ * @page (NULL: the zero page). */
+static bool should_zap_page(const struct zap_details *details, struct page *page)
+{
+	if (!details || details->even_cows)
+		return true;
+	return page && !PageAnon(page);
+}
+
+/* zap_pte_range - unmap the PTEs of [addr, end), all under @pmd, that
+ * @details lets go: each page loses this mapping and its reference, and
+ * a file page written through the PTE (its dirty bit) is marked dirty
+ * first, as Linux's zap_present_ptes(). page_table_lock held. */
+static void zap_pte_range(struct tlb_range *tlb, pmd_t *pmd, unsigned long addr,
+			  unsigned long end, const struct zap_details *details)
 {
 	pte_t *pte = pte_offset_map(pmd, addr);
 
 	lockdep_assert_held(&tlb->mm->page_table_lock);
 	for (; addr < end; addr += PAGE_SIZE, pte++) {
+		struct page *page;
+
 		if (!pte_present(*pte))
 			continue;
-		if (!is_zero_pfn(pte_pfn(*pte)))
-			unmap_page(tlb->mm, pfn_to_page(pte_pfn(*pte)));
+		page = is_zero_pfn(pte_pfn(*pte)) ? NULL : pfn_to_page(pte_pfn(*pte));
+		if (!should_zap_page(details, page))
+			continue;
+		if (page) {
+			if (!PageAnon(page) && (pte_val(*pte) & _PAGE_DIRTY))
+				set_page_dirty(page);
+			unmap_page(tlb->mm, page);
+		}
 		pte_clear(pte);
 		tlb_range_add(tlb, addr, addr + PAGE_SIZE);
 	}
@@ -582,8 +656,8 @@ static void zap_pte_range(struct tlb_range *tlb, pmd_t *pmd,
 
 /* zap_pmd_range - zap_pte_range() for each PTE table under @pud in
  * [addr, end), with a lock break after each. page_table_lock held. */
-static void zap_pmd_range(struct tlb_range *tlb, pud_t *pud,
-			  unsigned long addr, unsigned long end)
+static void zap_pmd_range(struct tlb_range *tlb, pud_t *pud, unsigned long addr,
+			  unsigned long end, const struct zap_details *details)
 {
 	pmd_t *pmd = pmd_offset(pud, addr);
 	unsigned long next;
@@ -592,15 +666,15 @@ static void zap_pmd_range(struct tlb_range *tlb, pud_t *pud,
 		next = pmd_addr_end(addr, end);
 		if (pmd_none(*pmd))
 			continue;
-		zap_pte_range(tlb, pmd, addr, next);
+		zap_pte_range(tlb, pmd, addr, next, details);
 		pt_lock_break(tlb->mm, tlb);
 	} while (pmd++, addr = next, addr != end);
 }
 
 /* zap_pud_range - zap_pmd_range() for each PMD table under @p4d in
  * [addr, end). page_table_lock held. */
-static void zap_pud_range(struct tlb_range *tlb, p4d_t *p4d,
-			  unsigned long addr, unsigned long end)
+static void zap_pud_range(struct tlb_range *tlb, p4d_t *p4d, unsigned long addr,
+			  unsigned long end, const struct zap_details *details)
 {
 	pud_t *pud = pud_offset(p4d, addr);
 	unsigned long next;
@@ -608,14 +682,14 @@ static void zap_pud_range(struct tlb_range *tlb, p4d_t *p4d,
 	do {
 		next = pud_addr_end(addr, end);
 		if (!pud_none(*pud))
-			zap_pmd_range(tlb, pud, addr, next);
+			zap_pmd_range(tlb, pud, addr, next, details);
 	} while (pud++, addr = next, addr != end);
 }
 
 /* zap_p4d_range - zap_pud_range() for the (folded) p4d entries under
  * @pgd in [addr, end). page_table_lock held. */
-static void zap_p4d_range(struct tlb_range *tlb, pgd_t *pgd,
-			  unsigned long addr, unsigned long end)
+static void zap_p4d_range(struct tlb_range *tlb, pgd_t *pgd, unsigned long addr,
+			  unsigned long end, const struct zap_details *details)
 {
 	p4d_t *p4d = p4d_offset(pgd, addr);
 	unsigned long next;
@@ -623,14 +697,14 @@ static void zap_p4d_range(struct tlb_range *tlb, pgd_t *pgd,
 	do {
 		next = p4d_addr_end(addr, end);
 		if (!p4d_none(*p4d))
-			zap_pud_range(tlb, p4d, addr, next);
+			zap_pud_range(tlb, p4d, addr, next, details);
 	} while (p4d++, addr = next, addr != end);
 }
 
 /* unmap_page_range - zap_p4d_range() for each pgd entry of @tlb's mm
  * in [addr, end), addr < end. page_table_lock held. */
 static void unmap_page_range(struct tlb_range *tlb, unsigned long addr,
-			     unsigned long end)
+			     unsigned long end, const struct zap_details *details)
 {
 	pgd_t *pgd = pgd_offset(tlb->mm, addr);
 	unsigned long next;
@@ -638,8 +712,27 @@ static void unmap_page_range(struct tlb_range *tlb, unsigned long addr,
 	do {
 		next = pgd_addr_end(addr, end);
 		if (!pgd_none(*pgd))
-			zap_p4d_range(tlb, pgd, addr, next);
+			zap_p4d_range(tlb, pgd, addr, next, details);
 	} while (pgd++, addr = next, addr != end);
+}
+
+/* zap_page_range_single - unmap the PTEs of [start, end) of @vma that
+ * @details lets go (NULL: all), and flush them. Page tables stay. The
+ * caller keeps the tables from being freed: mmap_lock held for writing,
+ * or the file's i_mmap_rwsem with @vma on its i_mmap. */
+static void zap_page_range_single(struct vm_area_struct *vma, unsigned long start,
+				  unsigned long end, const struct zap_details *details)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct tlb_range tlb;
+
+	if (start >= end)
+		return;
+	tlb_range_init(&tlb, mm);
+	spin_lock(&mm->page_table_lock);
+	unmap_page_range(&tlb, start, end, details);
+	tlb_range_flush(&tlb);
+	spin_unlock(&mm->page_table_lock);
 }
 
 /*
@@ -651,16 +744,58 @@ static void unmap_page_range(struct tlb_range *tlb, unsigned long addr,
 void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 		    unsigned long end)
 {
-	struct mm_struct *mm = vma->vm_mm;
-	struct tlb_range tlb;
+	zap_page_range_single(vma, start, end, NULL);
+}
 
-	if (start >= end)
-		return;
-	tlb_range_init(&tlb, mm);
-	spin_lock(&mm->page_table_lock);
-	unmap_page_range(&tlb, start, end);
-	tlb_range_flush(&tlb);
-	spin_unlock(&mm->page_table_lock);
+/*
+ * unmap_mapping_pages - zap, in every VMA of every mm that maps
+ * @mapping, the PTEs that map its pages [start, start + nr) (nr 0: to
+ * the end of the file): the file's pages, and with @even_cows also a
+ * private mapping's own copies of them (truncate: nothing past the end
+ * may stay reachable; hole punching keeps the copies). Walks i_mmap
+ * under i_mmap_rwsem for reading, which keeps each VMA's range and page
+ * tables (mm/rmap.c); takes each mm's page_table_lock in turn, never
+ * its mmap_lock (Linux's order: mmap_lock -> i_mmap_rwsem). Sleeps.
+ */
+void unmap_mapping_pages(struct address_space *mapping, unsigned long start,
+			 unsigned long nr, bool even_cows)
+{
+	struct zap_details details = { .even_cows = even_cows };
+	unsigned long last = start + nr - 1;
+	struct vm_area_struct *vma;
+
+	if (!nr || last < start)
+		last = ~0UL;	/* to the end, or past the largest offset */
+	i_mmap_lock_read(mapping);
+	list_for_each_entry(vma, &mapping->i_mmap, i_mmap_link) {
+		unsigned long vba = vma->vm_pgoff, zba, zea;
+
+		if (!vma_pgoff_overlaps(vma, start, last))
+			continue;
+		zba = max(start, vba);
+		zea = min(last, vba + vma_pages(vma) - 1);
+		zap_page_range_single(vma, vma->vm_start + ((zba - vba) << PAGE_SHIFT),
+				      vma->vm_start + ((zea - vba + 1) << PAGE_SHIFT),
+				      &details);
+	}
+	i_mmap_unlock_read(mapping);
+}
+
+/*
+ * unmap_mapping_range - unmap_mapping_pages() in bytes, as Linux's:
+ * the pages from the one holding @holebegin through the one holding
+ * byte @holebegin + @holelen - 1 (@holelen rounded up to pages; 0: to
+ * the end of the file). @even_cows: as unmap_mapping_pages(). Sleeps.
+ */
+void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
+			 loff_t holelen, int even_cows)
+{
+	unsigned long hba = (unsigned long)holebegin >> PAGE_SHIFT;
+	unsigned long hlen = ((unsigned long)holelen + PAGE_SIZE - 1) >> PAGE_SHIFT;
+
+	if (holelen && (unsigned long)holelen + PAGE_SIZE - 1 < (unsigned long)holelen)
+		hlen = 0;	/* rounding wrapped: to the end */
+	unmap_mapping_pages(mapping, hba, hlen, even_cows);
 }
 
 /* span_in_gap - whether the table mapping [base, base + size) lies

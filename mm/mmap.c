@@ -49,6 +49,7 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 	if (vma) {
 		vma->vm_mm = mm;
 		INIT_LIST_HEAD(&vma->vm_list);
+		INIT_LIST_HEAD(&vma->i_mmap_link);
 	}
 	return vma;
 }
@@ -66,6 +67,7 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig, struct mm_struct
 	new->vm_mm = mm;
 	new->vm_node = NULL;
 	INIT_LIST_HEAD(&new->vm_list);
+	INIT_LIST_HEAD(&new->i_mmap_link);	/* linked once it is in a tree */
 	if (new->vm_file)
 		get_file(new->vm_file);
 	if (new->vm_ops && new->vm_ops->open)
@@ -73,10 +75,12 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig, struct mm_struct
 	return new;
 }
 
-/* vm_area_free - free @vma (out of the tree): its backing hears of it
- * (->close) and its file is dropped. */
+/* vm_area_free - free @vma (out of the tree): it leaves its file's
+ * reverse map, its backing hears of it (->close) and its file is
+ * dropped. */
 void vm_area_free(struct vm_area_struct *vma)
 {
+	unlink_file_vma(vma);
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
 	if (vma->vm_file)
@@ -156,13 +160,15 @@ void vma_acct(unsigned long flags, long npages)
 		vm_acct_memory(npages);
 }
 
-/* insert_vm_struct - add @vma (not overlapping) to @mm, charging its
- * pages if it is VM_ACCOUNT (fork's copies too, as Linux's dup_mmap). */
+/* insert_vm_struct - add @vma (not overlapping) to @mm and to its
+ * file's reverse map, charging its pages if it is VM_ACCOUNT (fork's
+ * copies too, as Linux's dup_mmap). */
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	int err = vma_tree_insert(&mm->mm_mt, vma);
 
 	if (!err) {
+		vma_link_file(vma);
 		vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
 		vma_acct(vma->vm_flags, vma_pages(vma));
 	}
@@ -182,16 +188,19 @@ int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
 
 /*
  * __split_vma - cut @vma at @addr into two VMAs. The new one takes the
- * part below @addr if @new_below, else the part above. Returns 0 or
- * -ENOMEM (nothing changed).
+ * part below @addr if @new_below, else the part above; both are on the
+ * file's reverse map, changed under its lock. Returns 0 or -ENOMEM
+ * (nothing changed).
  */
 static int __split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below)
 {
 	struct vm_area_struct *new = vm_area_dup(vma, vma->vm_mm);
+	struct address_space *mapping;
 	int err;
 
 	if (!new)
 		return -ENOMEM;
+	mapping = i_mmap_lock_vma(vma);
 	if (new_below) {
 		new->vm_end = addr;
 		vma->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
@@ -211,8 +220,12 @@ static int __split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_
 			vma->vm_end = new->vm_end;
 		}
 		vma_tree_update(&vma->vm_mm->mm_mt, vma);
-		vm_area_free(new);
+	} else {
+		__vma_link_file(new);
 	}
+	i_mmap_unlock_vma(mapping);
+	if (err)
+		vm_area_free(new);
 	return err;
 }
 
@@ -257,15 +270,22 @@ static bool can_merge(const struct vm_area_struct *prev,
 }
 
 /* Drop @gone, whose range @into has just taken over (no accounting:
- * the pages stay mapped, only the VMA count changes). */
+ * the pages stay mapped, only the VMA count changes). Both map the same
+ * file, if any: the reverse map loses @gone as @into grows, in one
+ * change under its lock. */
 static void absorb(struct mm_struct *mm, struct vm_area_struct *into,
 		   struct vm_area_struct *gone, unsigned long start, unsigned long end)
 {
+	struct address_space *mapping = i_mmap_lock_vma(into);
+
 	vma_tree_erase(&mm->mm_mt, gone);
-	vm_area_free(gone);
+	if (mapping)
+		__unlink_file_vma(gone);
 	into->vm_start = start;
 	into->vm_end = end;
 	vma_tree_update(&mm->mm_mt, into);
+	i_mmap_unlock_vma(mapping);
+	vm_area_free(gone);
 }
 
 /*
@@ -593,12 +613,16 @@ void expand_downwards(struct vm_area_struct *vma, unsigned long start)
 {
 	unsigned long grow = (vma->vm_start - start) >> PAGE_SHIFT;
 
+	struct address_space *mapping;
+
 	mmap_assert_write_locked(vma->vm_mm);
 	vm_stat_account(vma->vm_mm, vma->vm_flags, grow);
 	vma_acct(vma->vm_flags, grow);
+	mapping = i_mmap_lock_vma(vma);
 	vma->vm_pgoff -= grow;
 	vma->vm_start = start;
 	vma_tree_update(&vma->vm_mm->mm_mt, vma);
+	i_mmap_unlock_vma(mapping);
 }
 
 /*

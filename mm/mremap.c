@@ -294,6 +294,8 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 {
 	struct mm_struct *mm = vma->vm_mm;
 	struct vm_area_struct *new_vma;
+	struct address_space *mapping;
+	int err;
 
 	/* a move may split the old VMA in three and add the new one */
 	if (mm_map_count(mm) >= sysctl_max_map_count - 3)
@@ -308,7 +310,13 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 	new_vma = vma_dup_at(vma, new_addr, new_len);
 	if (!new_vma)
 		return -ENOMEM;
-	if (move_page_tables(vma, old_addr, new_vma, new_addr, min(old_len, new_len))) {
+	/* a truncate walking the file's VMAs must not find the PTEs half
+	 * moved, nor a PTE table gone from under it (Linux's
+	 * take_rmap_locks) */
+	mapping = i_mmap_lock_vma(vma);
+	err = move_page_tables(vma, old_addr, new_vma, new_addr, min(old_len, new_len));
+	i_mmap_unlock_vma(mapping);
+	if (err) {
 		do_munmap(mm, new_addr, new_len);	/* nothing was moved */
 		return -ENOMEM;
 	}
@@ -347,11 +355,14 @@ static bool vma_expandable(struct vm_area_struct *vma, unsigned long delta)
 static void vma_expand_in_place(struct vm_area_struct *vma, unsigned long delta)
 {
 	struct mm_struct *mm = vma->vm_mm;
+	struct address_space *mapping;
 
 	vm_stat_account(mm, vma->vm_flags, delta >> PAGE_SHIFT);
 	vma_acct(vma->vm_flags, delta >> PAGE_SHIFT);
+	mapping = i_mmap_lock_vma(vma);	/* the reverse map sees it grow */
 	vma->vm_end += delta;
 	vma_tree_update(&mm->mm_mt, vma);
+	i_mmap_unlock_vma(mapping);
 	vma_merge_neighbours(vma);
 }
 

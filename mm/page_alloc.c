@@ -124,11 +124,12 @@ static void __free_one_page(unsigned long pfn, unsigned int order)
 	zone.free_pages += n;
 }
 
-/* A page being freed must be an ordinary, unmapped, unreferenced page. */
+/* A page being freed must be an ordinary, unmapped, unreferenced page,
+ * in no page cache. */
 static void free_pages_check(struct page *p)
 {
 	if (unlikely(PageBuddy(p) || PageReserved(p) || PageSlab(p) ||
-		     atomic_read(&p->_mapcount) != -1 ||
+		     atomic_read(&p->_mapcount) != -1 || p->mapping ||
 		     page_ref_count(p) != 0))
 		panic("Bad page state: pfn %#lx flags %#lx count %d mapcount %d",
 		      page_to_pfn(p), p->flags, page_ref_count(p),
@@ -142,6 +143,7 @@ static void free_pages_ok(struct page *page, unsigned int order)
 	for (unsigned long i = 0; i < (1UL << order); i++) {
 		ClearPageFlag(page + i, PG_head);
 		ClearPageFlag(page + i, PG_anon);	/* its next owner decides */
+		ClearPageFlag(page + i, PG_dirty);
 		free_pages_check(page + i);
 	}
 	spin_lock_irqsave(&zone.lock, flags);

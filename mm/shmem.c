@@ -326,3 +326,30 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 	vma->vm_pgoff = 0;
 	return generic_file_mmap(f, vma);
 }
+
+/*
+ * shmem_punch_hole - FALLOC_FL_PUNCH_HOLE of [@offset, @offset + @len)
+ * of the tmpfs file @inode, as Linux's shmem_fallocate(): the whole
+ * pages inside leave every shared mapping (a private mapping's own
+ * copies stay: even_cows 0) and the cache, giving their blocks back;
+ * the parts of the pages at the edges are zeroed. The unmap is made
+ * again after the pages left, for a fault that found one before (Linux
+ * makes such faults wait instead: shmem_falloc). The size stays. mtime
+ * and ctime are now. Precondition: i_rwsem held for writing. Returns 0.
+ */
+long shmem_punch_hole(struct inode *inode, loff_t offset, loff_t len)
+{
+	struct address_space *mapping = inode->i_mapping;
+	loff_t unmap_start = (offset + PAGE_SIZE - 1) & PAGE_MASK;
+	loff_t unmap_end = ((offset + len) & PAGE_MASK) - 1;
+	u64 before = inode->i_blocks;
+
+	if (unmap_end > unmap_start)
+		unmap_mapping_range(mapping, unmap_start, 1 + unmap_end - unmap_start, 0);
+	truncate_inode_pages_range(mapping, offset, offset + len - 1);
+	if (unmap_end > unmap_start)
+		unmap_mapping_range(mapping, unmap_start, 1 + unmap_end - unmap_start, 0);
+	ramfs_blocks_freed(inode, before);
+	inode->i_mtime = inode->i_ctime = current_time(inode);
+	return 0;
+}

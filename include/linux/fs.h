@@ -112,7 +112,40 @@ struct address_space {
 	 * inode->i_rwsem, held for writing, also excludes other writers): */
 	struct page **i_pages;		/* one per 4 KiB, NULL: a hole */
 	unsigned long nrpages;		/* slots in i_pages */
+	struct rw_semaphore i_mmap_rwsem;
+	/* i_mmap_rwsem must be held when using this (read to walk it,
+	 * write to link or unlink a VMA or move one's range): every VMA,
+	 * shared or private, of any mm, that maps this file, on its
+	 * i_mmap_link. Linux keeps an interval tree keyed by file offset;
+	 * this is a plain list, new VMAs at the tail (so fork's child comes
+	 * after its parent, as vma_interval_tree_insert_after() puts it),
+	 * and a walk skips the VMAs that miss its range (mm/rmap.c). */
+	struct list_head i_mmap;
 };
+
+/* i_mmap_lock_write - for changing @mapping's i_mmap, or the range of a
+ * VMA on it. Sleeps. Order: mmap_lock -> i_mmap_rwsem -> page_table_lock. */
+static inline void i_mmap_lock_write(struct address_space *mapping)
+{
+	down_write(&mapping->i_mmap_rwsem);
+}
+
+static inline void i_mmap_unlock_write(struct address_space *mapping)
+{
+	up_write(&mapping->i_mmap_rwsem);
+}
+
+/* i_mmap_lock_read - for walking @mapping's i_mmap (truncate, hole
+ * punching): the VMAs on it, their ranges and their page tables stay. */
+static inline void i_mmap_lock_read(struct address_space *mapping)
+{
+	down_read(&mapping->i_mmap_rwsem);
+}
+
+static inline void i_mmap_unlock_read(struct address_space *mapping)
+{
+	up_read(&mapping->i_mmap_rwsem);
+}
 
 /* iattr.ia_valid: what notify_change() is asked to set */
 #define ATTR_MODE	(1 << 0)
@@ -327,7 +360,19 @@ int setattr_prepare(struct dentry *dentry, struct iattr *attr);
 void setattr_copy(struct inode *inode, const struct iattr *attr);
 bool inode_owner_or_capable(const struct inode *inode);
 int should_remove_suid(struct dentry *dentry);
+/* fs/open.c: fallocate(2)'s work (madvise(MADV_REMOVE) punches with it) */
+long vfs_fallocate(struct file *f, int mode, loff_t offset, loff_t len);
+/* mm/truncate.c: pages leaving the cache (and every mapping of them) */
 void truncate_inode_pages(struct address_space *mapping, u64 lstart);
+void truncate_inode_pages_range(struct address_space *mapping, loff_t lstart,
+				loff_t lend);
+void truncate_pagecache(struct inode *inode, loff_t newsize);
+void truncate_setsize(struct inode *inode, loff_t newsize);
+/* mm/memory.c: zap every PTE that maps pages of a file's range */
+void unmap_mapping_pages(struct address_space *mapping, unsigned long start,
+			 unsigned long nr, bool even_cows);
+void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
+			 loff_t holelen, int even_cows);
 void generic_fillattr(struct inode *inode, struct kstat *stat);
 unsigned long get_next_ino(void);
 

@@ -88,6 +88,19 @@ void setup_initial_init_mm(void *start_code, void *end_code,
 			   void *end_data, void *brk);
 
 #define PageAnon(p)		PageFlag(p, PG_anon)
+#define PageDirty(p)		PageFlag(p, PG_dirty)
+#define ClearPageDirty(p)	ClearPageFlag(p, PG_dirty)
+
+/* TestSetPageDirty - set PG_dirty atomically (two mms' zaps may mark
+ * one page); whether it was set already. */
+static inline bool TestSetPageDirty(struct page *p)
+{
+	return __atomic_fetch_or(&p->flags, 1UL << PG_dirty, __ATOMIC_SEQ_CST) &
+	       (1UL << PG_dirty);
+}
+
+/* mm/page-writeback.c */
+bool set_page_dirty(struct page *page);
 
 static inline int page_mapcount(const struct page *p)
 {

@@ -12,6 +12,7 @@
 #include <asm/mmu.h>
 
 struct kmem_cache;
+struct address_space;
 
 enum {
 	MM_FILEPAGES,	/* file pages mapped */
@@ -37,6 +38,11 @@ struct page {
 	struct kmem_cache *slab_cache;
 	void *freelist;		/* first free object of a slab */
 	unsigned int inuse;	/* objects allocated from this slab */
+	/* set by add_to_page_cache() and cleared when the page leaves the
+	 * cache, both under mapping->tree_lock: the file it is a page of
+	 * (NULL: none, or truncated away) and its offset there, in pages */
+	struct address_space *mapping;
+	unsigned long index;
 };
 
 enum pageflags {
@@ -45,6 +51,8 @@ enum pageflags {
 	PG_slab,
 	PG_head,
 	PG_anon,	/* anonymous memory (not a file's page) */
+	PG_dirty,	/* a page-cache page written since it was made or
+			 * last cleaned (set_page_dirty(), mm/page-writeback.c) */
 };
 
 struct file;
@@ -78,6 +86,12 @@ struct vm_area_struct {
 	const struct vm_operations_struct *vm_ops;	/* NULL: anonymous */
 	struct list_head vm_list;		/* in mm_mt.list, by address */
 	struct vma_tree_node *vm_node;		/* the leaf holding it */
+	/* vm_file's mapping->i_mmap_rwsem must be held when using this
+	 * (and, for writing, to change vm_start, vm_end or vm_pgoff of a
+	 * VMA on the list): the link on that mapping's i_mmap, the reverse
+	 * map from the file to the VMAs that map it (mm/rmap.c); empty
+	 * while the VMA is in no mm's tree */
+	struct list_head i_mmap_link;
 };
 
 /*

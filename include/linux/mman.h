@@ -44,6 +44,7 @@
 #define MADV_WILLNEED		3
 #define MADV_DONTNEED		4
 #define MADV_FREE		8
+#define MADV_REMOVE		9	/* punch a hole in the shared file behind */
 #define MADV_HUGEPAGE		14
 #define MADV_NOHUGEPAGE		15
 

@@ -35,7 +35,7 @@ struct inode *ramfs_get_inode(struct super_block *sb, const struct inode *dir,
 int ramfs_fill_super_info(struct super_block *sb, struct ramfs_fs_info *fsi,
 			  unsigned long magic, const struct super_operations *ops);
 void ramfs_evict_inode(struct inode *inode);
-void ramfs_uncharge_blocks(struct inode *inode, long nr);
+void ramfs_blocks_freed(struct inode *inode, u64 before);
 int ramfs_statfs(struct dentry *dentry, struct kstatfs *buf);
 void ramfs_put_super(struct super_block *sb);
 void init_rootfs(void);

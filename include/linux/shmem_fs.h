@@ -12,5 +12,6 @@ bool shmem_acct_blocks(struct inode *inode, long nr);
 void shmem_unacct_blocks(struct inode *inode, long nr);
 void shmem_unacct_size(struct inode *inode);
 int shmem_zero_setup(struct vm_area_struct *vma);
+long shmem_punch_hole(struct inode *inode, loff_t offset, loff_t len);
 
 #endif
