@@ -95,7 +95,7 @@ static int bprm_mm_init(struct linux_binprm *bprm)
 		return -ENOMEM;
 	vma->vm_end = STACK_TOP;
 	vma->vm_start = STACK_TOP - PAGE_SIZE;
-	vma->vm_flags = VM_STACK_FLAGS;
+	vma->vm_flags = VM_SOFTDIRTY | VM_STACK_FLAGS;	/* new: soft-dirty */
 	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
 	mmap_write_lock(mm);
 	if (insert_vm_struct(mm, vma)) {

@@ -195,6 +195,21 @@ void pt_lock_break(struct mm_struct *mm, struct tlb_range *tlb)
 	spin_lock(&mm->page_table_lock);
 }
 
+/*
+ * vm_normal_page - the page that the present PTE @pte of @vma (at
+ * @addr) maps, or NULL for the shared zero page: Linux's "special"
+ * mapping, which no rmap, RSS or smaps counts. Reads only; the caller
+ * holds page_table_lock (or mmap_lock, for a PTE it just read).
+ */
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)
+{
+	unsigned long pfn = pte_pfn(pte);
+
+	if (is_zero_pfn(pfn) || !pfn_valid(pfn))
+		return NULL;
+	return pfn_to_page(pfn);
+}
+
 static void set_user_pte(pte_t *pte, unsigned long pfn, pteval_t prot)
 {
 	set_pte(pte, __pte(PFN_PHYS(pfn) | prot | _PAGE_ACCESSED));
@@ -245,7 +260,9 @@ static void map_new_anon(struct vm_area_struct *vma, pte_t *pte, struct page *pa
 {
 	page_add_new_anon_rmap(page);
 	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
-	set_user_pte(pte, page_to_pfn(page), vma->vm_page_prot | _PAGE_RW | _PAGE_DIRTY);
+	/* dirty and soft-dirty (pte_mkdirty): it is mapped for a write */
+	set_user_pte(pte, page_to_pfn(page),
+		     vma->vm_page_prot | _PAGE_RW | _PAGE_DIRTY | _PAGE_SOFT_DIRTY);
 }
 
 /* unmap_page - a PTE of @mm that mapped @page (not the zero page) was
@@ -320,6 +337,17 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 	return install_new_anon(vmf, page);
 }
 
+/* shared_write_bits - the PTE bits a write fault on a shared mapping
+ * adds to vm_page_prot, which lacks RW while the mapping's writes are
+ * tracked for soft-dirty (vm_get_page_prot()): writable, dirty and
+ * soft-dirty, as Linux's pte_mkdirty(maybe_mkwrite()); 0 otherwise. */
+static pteval_t shared_write_bits(const struct vm_fault *vmf)
+{
+	if (!(vmf->flags & FAULT_FLAG_WRITE) || !(vmf->vma->vm_flags & VM_SHARED))
+		return 0;
+	return _PAGE_RW | _PAGE_DIRTY | _PAGE_SOFT_DIRTY;
+}
+
 /*
  * do_fault - first touch of a mapping with a backing (vm_ops): its
  * ->fault finds the page (for a file, the page cache page at pgoff),
@@ -350,7 +378,7 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 	}
 	page_add_file_rmap(page);
 	add_mm_counter(vma->vm_mm, MM_FILEPAGES, 1);
-	set_user_pte(vmf->pte, page_to_pfn(page), vma->vm_page_prot);
+	set_user_pte(vmf->pte, page_to_pfn(page), vma->vm_page_prot | shared_write_bits(vmf));
 	fault_unlock_pte(vmf);
 	return 0;
 }
@@ -360,7 +388,9 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 static void wp_page_reuse(struct vm_fault *vmf)
 {
 	count_vm_event(COW_FAULT_REUSE);
-	set_pte(vmf->pte, __pte(pte_val(*vmf->pte) | _PAGE_RW | _PAGE_DIRTY));
+	/* pte_mkdirty: soft-dirty too, so a page clear_refs "4" cleaned and
+	 * write-protected reads as written again */
+	set_pte(vmf->pte, __pte(pte_val(pte_mkdirty(*vmf->pte)) | _PAGE_RW));
 	flush_tlb_mm_range(vmf->vma->vm_mm, vmf->address, vmf->address + PAGE_SIZE);
 }
 
@@ -407,8 +437,11 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 
 	if (!fault_lock_pte(vmf))
 		return 0;
-	if (old && PageAnon(old) && page_mapcount(old) == 1 &&
-	    page_ref_count(old) == 1) {
+	/* a shared mapping's page is written in place, never copied: its
+	 * PTE was read-only only to see the write (soft-dirty tracking) */
+	if ((vmf->vma->vm_flags & VM_SHARED) ||
+	    (old && PageAnon(old) && page_mapcount(old) == 1 &&
+	     page_ref_count(old) == 1)) {
 		wp_page_reuse(vmf);
 		fault_unlock_pte(vmf);
 		return 0;

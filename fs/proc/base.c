@@ -12,6 +12,7 @@
 #include <linux/fs_struct.h>
 #include <linux/mm.h>
 #include <linux/proc_fs.h>
+#include <linux/ptrace.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
@@ -138,26 +139,51 @@ static int proc_pid_cmdline(struct seq_buf *s, struct task_struct *task)
 }
 
 /*
- * environ_open - /proc/PID/environ binds the address space at open, as
- * Linux's proc_mem_open: the file holds the mm by mm_count (mmgrab), not
- * as a user, so it does not keep the address space alive. A process that
- * execs after opening it (`tr < /proc/self/environ`: the shell's child
- * opens, then execs tr) leaves the file on its old mm, whose users are
- * gone: reads give nothing. -ESRCH once the process is gone.
+ * proc_mem_open - bind the address space of @inode's process to a file
+ * at open (Linux's proc_mem_open), for environ, pagemap and mem: the mm
+ * if current may look at it in ptrace @mode (mm_access(), with the
+ * opener's file-system ids), held by mm_count (mmgrab) and not as a
+ * user, so the file does not keep the address space alive: a process
+ * that execs or exits leaves it on an mm with no users, which reads
+ * nothing. Returns the mm, NULL for a kernel thread (reads are empty),
+ * ERR_PTR(-ESRCH) once the process is gone or ERR_PTR(-EACCES).
  */
-static int environ_open(struct inode *inode, struct file *f)
+struct mm_struct *proc_mem_open(struct inode *inode, unsigned int mode)
 {
 	struct task_struct *task = get_proc_task(inode);
 	struct mm_struct *mm;
 
 	if (!task)
-		return -ESRCH;
-	mm = get_task_mm(task);
+		return ERR_PTR(-ESRCH);
+	mm = mm_access(task, mode | PTRACE_MODE_FSCREDS);
 	put_task_struct(task);
-	if (mm) {
+	if (mm && !IS_ERR(mm)) {
 		mmgrab(mm);
 		mmput(mm);
 	}
+	return mm;
+}
+
+/* proc_mem_release - the file's hold on the mm bound at open goes. */
+void proc_mem_release(struct file *f)
+{
+	if (f->private_data)
+		mmdrop(f->private_data);
+	f->private_data = NULL;	/* fput must not kfree it */
+}
+
+/*
+ * environ_open - /proc/PID/environ binds the address space at open
+ * (proc_mem_open(), PTRACE_MODE_READ as Linux's): `tr <
+ * /proc/self/environ` (the shell's child opens, then execs tr) reads
+ * nothing, since the old mm has no users left.
+ */
+static int environ_open(struct inode *inode, struct file *f)
+{
+	struct mm_struct *mm = proc_mem_open(inode, PTRACE_MODE_READ);
+
+	if (IS_ERR(mm))
+		return PTR_ERR(mm);
 	f->private_data = mm;	/* NULL for a kernel thread: reads are empty */
 	return 0;
 }
@@ -214,18 +240,10 @@ static ssize_t environ_read(struct file *f, char __user *ubuf, size_t len, loff_
 	return n;
 }
 
-/* environ_release - the file's hold on the mm goes. */
-static void environ_release(struct file *f)
-{
-	if (f->private_data)
-		mmdrop(f->private_data);
-	f->private_data = NULL;	/* fput must not kfree it */
-}
-
 static const struct file_operations proc_environ_operations = {
 	.open = environ_open,
 	.read = environ_read,
-	.release = environ_release,
+	.release = proc_mem_release,
 	.seekable = true,
 };
 
@@ -612,6 +630,10 @@ static const struct pid_entry tid_base_stuff[] = {
 	REG("stat", 0444, proc_pid_stat),
 	REG("statm", 0444, proc_pid_statm),
 	REG("maps", 0444, proc_pid_maps),
+	REG("smaps", 0444, proc_pid_smaps),
+	REG("smaps_rollup", 0444, proc_pid_smaps_rollup),
+	FOP("pagemap", 0400, &proc_pagemap_operations),
+	FOP("clear_refs", 0200, &proc_clear_refs_operations),
 	REGW("comm", 0644, proc_pid_comm, &proc_pid_comm_operations),
 	REG("limits", 0444, proc_pid_limits),
 	REG("mounts", 0444, proc_pid_mounts),
@@ -632,6 +654,10 @@ static const struct pid_entry tgid_base_stuff[] = {
 	REG("stat", 0444, proc_pid_stat),
 	REG("statm", 0444, proc_pid_statm),
 	REG("maps", 0444, proc_pid_maps),
+	REG("smaps", 0444, proc_pid_smaps),
+	REG("smaps_rollup", 0444, proc_pid_smaps_rollup),
+	FOP("pagemap", 0400, &proc_pagemap_operations),
+	FOP("clear_refs", 0200, &proc_clear_refs_operations),
 	REGW("comm", 0644, proc_pid_comm, &proc_pid_comm_operations),
 	REG("limits", 0444, proc_pid_limits),
 	REG("mounts", 0444, proc_pid_mounts),

@@ -111,6 +111,9 @@ static inline int page_mapcount(const struct page *p)
 #define VM_LOCKED_MASK	(VM_LOCKED | VM_LOCKONFAULT)
 #define VM_ACCOUNT	0x00100000	/* its pages are in vm_committed_as */
 #define VM_NORESERVE	0x00200000	/* MAP_NORESERVE: never accounted */
+/* new or grown since the last clear_refs "4": every page of it reads as
+ * soft-dirty in pagemap (Linux's; ignored when VMAs merge) */
+#define VM_SOFTDIRTY	0x08000000
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
 #define VM_STACK_FLAGS	(VM_GROWSDOWN | VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | \
 			 VM_MAYEXEC | VM_ACCOUNT)
@@ -212,6 +215,14 @@ int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 extern const struct vm_operations_struct generic_file_vm_ops;
 
 extern unsigned long zero_pfn;
+
+/* is_zero_pfn - whether @pfn is the shared zero page (never counted). */
+static inline bool is_zero_pfn(unsigned long pfn)
+{
+	return pfn == zero_pfn;
+}
+
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
 
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 			   unsigned int flags);
