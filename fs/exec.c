@@ -126,7 +126,7 @@ int copy_to_new_stack(struct linux_binprm *bprm, const void *src, unsigned long 
 	if (p < bprm->vma->vm_start)
 		expand_downwards(bprm->vma, p & PAGE_MASK);
 	mmap_write_unlock(mm);
-	if (access_remote_vm(mm, p, (void *)src, n, true) != (long)n)
+	if (access_remote_vm(mm, p, (void *)src, n, FOLL_WRITE) != (long)n)
 		return -ENOMEM;
 	bprm->p = p;
 	return 0;

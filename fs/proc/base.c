@@ -128,7 +128,7 @@ static int proc_pid_cmdline(struct seq_buf *s, struct task_struct *task)
 	spin_unlock(&mm->arg_lock);
 	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
 	for (; page && start < end; start += n) {
-		n = access_remote_vm(mm, start, page, min(end - start, PAGE_SIZE), false);
+		n = access_remote_vm(mm, start, page, min(end - start, PAGE_SIZE), 0);
 		if (n <= 0)
 			break;
 		seq_write(s, page, n);
@@ -200,7 +200,7 @@ static ssize_t environ_copy(struct mm_struct *mm, unsigned long addr,
 	if (!page)
 		return -ENOMEM;
 	while (len) {
-		long n = access_remote_vm(mm, addr, page, min(len, PAGE_SIZE), false);
+		long n = access_remote_vm(mm, addr, page, min(len, PAGE_SIZE), 0);
 
 		if (n <= 0)
 			break;
@@ -243,6 +243,115 @@ static ssize_t environ_read(struct file *f, char __user *ubuf, size_t len, loff_
 static const struct file_operations proc_environ_operations = {
 	.open = environ_open,
 	.read = environ_read,
+	.release = proc_mem_release,
+	.seekable = true,
+};
+
+/*
+ * mem_lseek - lseek(2) of a file whose positions are addresses or frame
+ * numbers (/proc/PID/mem, kpagecount, kpageflags: Linux's mem_lseek):
+ * SEEK_SET and SEEK_CUR to any 64-bit value, "negative" ones too (the
+ * kernel half); there is no end, so SEEK_END is -EINVAL.
+ */
+loff_t mem_lseek(struct file *f, loff_t offset, int whence)
+{
+	switch (whence) {
+	case 0:		/* SEEK_SET */
+		f->f_pos = offset;
+		break;
+	case 1:		/* SEEK_CUR */
+		f->f_pos = (loff_t)((u64)f->f_pos + (u64)offset);
+		break;
+	default:
+		return -EINVAL;
+	}
+	return f->f_pos;
+}
+
+/* mem_open - /proc/PID/mem binds the mm at open with ptrace's attach
+ * check (self, the same ids, or CAP_SYS_PTRACE); its positions are the
+ * addresses, all 64 bits of them. */
+static int mem_open(struct inode *inode, struct file *f)
+{
+	struct mm_struct *mm = proc_mem_open(inode, PTRACE_MODE_ATTACH);
+
+	if (IS_ERR(mm))
+		return PTR_ERR(mm);
+	f->private_data = mm;
+	f->f_mode |= FMODE_UNSIGNED_OFFSET;
+	return 0;
+}
+
+/*
+ * mem_rw - read or write @count bytes of the bound mm at address *@ppos
+ * (Linux's mem_rw): a page at a time through access_remote_vm() with
+ * FOLL_FORCE, as ptrace's peeks and pokes (a write to a read-only
+ * private mapping copies the page, never touching the file). Returns
+ * the bytes done; -EIO if the first page cannot be reached (unmapped),
+ * -EFAULT for the caller's buffer, -ENOMEM; 0 for a kernel thread or an
+ * mm with no users left. *@ppos moves by what was done.
+ */
+static ssize_t mem_rw(struct file *f, char __user *buf, size_t count, loff_t *ppos,
+		      bool write)
+{
+	struct mm_struct *mm = f->private_data;
+	unsigned long addr = *ppos;
+	unsigned int flags = FOLL_FORCE | (write ? FOLL_WRITE : 0);
+	ssize_t copied = 0;
+	char *page;
+
+	if (!mm)
+		return 0;
+	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!page)
+		return -ENOMEM;
+	if (!mmget_not_zero(mm))
+		goto free;
+	while (count > 0) {
+		size_t this_len = min(count, PAGE_SIZE);
+		long n;
+
+		if (write && copy_from_user(page, buf, this_len)) {
+			copied = -EFAULT;
+			break;
+		}
+		n = access_remote_vm(mm, addr, page, this_len, flags);
+		if (n <= 0) {
+			if (!copied)
+				copied = -EIO;
+			break;
+		}
+		if (!write && copy_to_user(buf, page, n)) {
+			copied = -EFAULT;
+			break;
+		}
+		buf += n;
+		addr += n;
+		copied += n;
+		count -= n;
+	}
+	*ppos = addr;
+	mmput(mm);
+free:
+	kfree(page);
+	return copied;
+}
+
+static ssize_t mem_read(struct file *f, char __user *buf, size_t count, loff_t *ppos)
+{
+	return mem_rw(f, buf, count, ppos, false);
+}
+
+static ssize_t mem_write(struct file *f, const char __user *buf, size_t count, loff_t *ppos)
+{
+	return mem_rw(f, (char __user *)buf, count, ppos, true);
+}
+
+static const struct file_operations proc_mem_operations = {
+	.open = mem_open,
+	.read = mem_read,
+	.write = mem_write,
+	.llseek = mem_lseek,
 	.release = proc_mem_release,
 	.seekable = true,
 };
@@ -625,6 +734,7 @@ static const struct pid_entry tid_base_stuff[] = {
 	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
 	DIR("fdinfo", 0555, &proc_fdinfo_inode_operations, &proc_fdinfo_operations),
 	FOP("environ", 0400, &proc_environ_operations),
+	FOP("mem", 0600, &proc_mem_operations),
 	REG("status", 0444, proc_pid_status),
 	REG("cmdline", 0444, proc_pid_cmdline),
 	REG("stat", 0444, proc_pid_stat),
@@ -649,6 +759,7 @@ static const struct pid_entry tgid_base_stuff[] = {
 	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
 	DIR("fdinfo", 0555, &proc_fdinfo_inode_operations, &proc_fdinfo_operations),
 	FOP("environ", 0400, &proc_environ_operations),
+	FOP("mem", 0600, &proc_mem_operations),
 	REG("status", 0444, proc_pid_status),
 	REG("cmdline", 0444, proc_pid_cmdline),
 	REG("stat", 0444, proc_pid_stat),

@@ -77,6 +77,11 @@ bool proc_readdir_table(struct file *file, struct dir_context *ctx,
 int proc_pid_comm(struct seq_buf *s, struct task_struct *task);
 struct mm_struct *proc_mem_open(struct inode *inode, unsigned int mode);
 void proc_mem_release(struct file *f);
+loff_t mem_lseek(struct file *f, loff_t offset, int whence);
+
+/* fs/proc/page.c */
+extern const struct file_operations proc_kpagecount_operations;
+extern const struct file_operations proc_kpageflags_operations;
 
 /* fs/proc/array.c */
 int proc_pid_status(struct seq_buf *s, struct task_struct *task);

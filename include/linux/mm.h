@@ -83,6 +83,7 @@ void memblock_free_all(void);
 void free_reserved_area(phys_addr_t start, phys_addr_t end, const char *what);
 void show_free_areas(void);
 unsigned long free_area_count(unsigned int order);
+bool is_free_buddy_page(const struct page *page);
 
 void setup_initial_init_mm(void *start_code, void *end_code,
 			   void *end_data, void *brk);
@@ -244,8 +245,11 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
 			unsigned long end);
 /* mm/memory.c */
 struct page *fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool write);
+/* get_user_pages flags (Linux's values) */
+#define FOLL_WRITE	0x01	/* the access writes */
+#define FOLL_FORCE	0x10	/* as ptrace: past the VMA's protection */
 long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
-		      unsigned long len, bool write);
+		      unsigned long len, unsigned int gup_flags);
 void zero_page_init(void);
 int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma);
 
