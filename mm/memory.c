@@ -870,9 +870,8 @@ void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
  * check_vma_flags - may a get_user_pages access with @gup_flags reach
  * @vma (Linux's)? A write needs VM_WRITE, or FOLL_FORCE on a private
  * mapping that could be made writable (it copies on write, never
- * writing a file); a read needs VM_READ, or FOLL_FORCE on a mapping with
- * some access (Linux reads PROT_NONE memory too, whose PTEs mmos cannot
- * fault in yet: refused).
+ * writing a file); a read needs VM_READ, or FOLL_FORCE and VM_MAYREAD
+ * (PROT_NONE memory too: its pages are faulted in unreachable, PROTNONE).
  */
 static bool check_vma_flags(const struct vm_area_struct *vma, unsigned int gup_flags)
 {
@@ -881,8 +880,7 @@ static bool check_vma_flags(const struct vm_area_struct *vma, unsigned int gup_f
 	if (gup_flags & FOLL_WRITE)
 		return (f & VM_WRITE) || ((gup_flags & FOLL_FORCE) &&
 					  (f & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE);
-	return (f & VM_READ) ||
-	       ((gup_flags & FOLL_FORCE) && (f & VM_MAYREAD) && (f & VM_ACCESS_FLAGS));
+	return (f & VM_READ) || ((gup_flags & FOLL_FORCE) && (f & VM_MAYREAD));
 }
 
 /*
@@ -923,7 +921,9 @@ static struct page *get_user_page_locked(struct mm_struct *mm, unsigned long add
 	for (int tries = 0; tries < 2; tries++) {
 		spin_lock(&mm->page_table_lock);
 		pte = pte_lookup(mm, addr);
-		if (pte && (pte_val(*pte) & _PAGE_PRESENT) &&
+		/* pte_present: a PROT_NONE page too (only FOLL_FORCE gets
+		 * past check_vma_flags() there) */
+		if (pte && pte_present(*pte) &&
 		    (!write || pte_write(*pte) || can_follow_write_pte(vma, *pte, gup_flags))) {
 			struct page *page = pfn_to_page(pte_pfn(*pte));
 

@@ -99,6 +99,11 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 	if ((vm_flags & (VM_WRITE | VM_SHARED | VM_SOFTDIRTY)) ==
 	    (VM_WRITE | VM_SHARED | VM_SOFTDIRTY))
 		prot |= _PAGE_RW;
+	/* PROT_NONE: the user never faults a page in, but a forced access
+	 * (/proc/PID/mem) may: its PTE keeps the page unreachable, as
+	 * mprotect's (Linux's PAGE_NONE) */
+	if (!(vm_flags & VM_ACCESS_FLAGS))
+		prot = (prot & ~_PAGE_PRESENT) | _PAGE_PROTNONE;
 	return prot;
 }
 

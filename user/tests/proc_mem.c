@@ -3,7 +3,8 @@
  * lseek to any of the 64 bits, none past an end: SEEK_END EINVAL; a
  * negative pread offset EINVAL); read and write our own memory; a
  * write into a read-only private mapping goes in, as ptrace's poke,
- * copying the page: the file under it is unchanged; an unmapped address
+ * copying the page: the file under it is unchanged; PROT_NONE memory is
+ * read and written too, and kept for a later mprotect; an unmapped address
  * (or a kernel one) is EIO; a parent reads and writes its child's
  * memory; a process of another user may not open it (EACCES); the
  * file stays on the mm it was opened on. */
@@ -81,6 +82,17 @@ static void test_readonly(int fd)
 	munmap(m, P);
 	close(f);
 	unlink(scratch);
+
+	ro = mmap(NULL, 2 * P, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK(pread(fd, buf, 4, (unsigned long)ro + P) == 4 && !memcmp(buf, "\0\0\0\0", 4),
+	      "read PROT_NONE memory");
+	CHECK(pwrite(fd, "pn", 2, (unsigned long)ro) == 2, "write PROT_NONE memory: %s",
+	      strerror(errno));
+	CHECK(pread(fd, buf, 2, (unsigned long)ro) == 2 && !memcmp(buf, "pn", 2),
+	      "read it back: %.2s", buf);
+	CHECK(mprotect(ro, 2 * P, PROT_READ) == 0 && !memcmp(ro, "pn", 2) && ro[P] == 0,
+	      "made readable, it is there: %.2s", ro);
+	munmap(ro, 2 * P);
 
 	ro = mmap(NULL, P, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	CHECK(pwrite(fd, "x", 1, (unsigned long)ro + 7) == 1 && ro[7] == 'x' && ro[0] == 0,
