@@ -94,5 +94,6 @@ int proc_pid_smaps(struct seq_buf *s, struct task_struct *task);
 int proc_pid_smaps_rollup(struct seq_buf *s, struct task_struct *task);
 extern const struct file_operations proc_pagemap_operations;
 extern const struct file_operations proc_clear_refs_operations;
+void clear_refs_mm(struct mm_struct *mm, int type);
 
 #endif

@@ -600,9 +600,11 @@ static int clear_refs_type(char *buffer, int *type)
  * now; "4" first takes VM_SOFTDIRTY from every VMA (mmap_lock for
  * writing, which Linux takes for that too; mmos holds it for the walk
  * as well, having no downgrade); then the walk, and for "4" one flush
- * of the mm's translations if a PTE changed.
+ * of the mm's translations if a PTE changed. @type is a valid
+ * enum clear_refs_types (clear_refs_write() checked it); the hosted
+ * tests call this directly. mmap_lock not held.
  */
-static void clear_refs_mm(struct mm_struct *mm, enum clear_refs_types type)
+void clear_refs_mm(struct mm_struct *mm, int type)
 {
 	struct clear_refs_private cp = { .type = type };
 	struct vm_area_struct *vma;
