@@ -20,6 +20,7 @@
 #define KPF_ANON	12
 #define KPF_NOPAGE	20
 #define KPF_ZERO_PAGE	24
+#define KPF_RESERVED	32
 
 static int count_fd, flags_fd;
 
@@ -133,6 +134,38 @@ static void test_pages(void)
 	CHECK(kpage(flags_fd, pfn_of(&count_fd)) >> KPF_MMAP & 1, "our data is mapped");
 }
 
+/* test_all_frames - every frame once: some free (BUDDY, mapped by
+ * nobody), some slab, some reserved; none both free and mapped, or
+ * free and slab. In mmos, the free frames are the free pages. */
+static void test_all_frames(void)
+{
+	static unsigned long long fl[8192], cn[8192];
+	long buddy = 0, slab = 0, reserved = 0, bad = 0, frames = 0, n, free0;
+
+	free0 = t_free_pages();
+	for (unsigned long long pfn = 0;; pfn += n / 8) {
+		n = pread(flags_fd, fl, sizeof(fl), pfn * 8);
+		if (n <= 0 || pread(count_fd, cn, n, pfn * 8) != n)
+			break;
+		for (long i = 0; i < n / 8; i++) {
+			buddy += fl[i] >> KPF_BUDDY & 1;
+			slab += fl[i] >> KPF_SLAB & 1;
+			reserved += fl[i] >> KPF_RESERVED & 1;
+			bad += (fl[i] >> KPF_BUDDY & 1) &&
+			       ((fl[i] >> KPF_MMAP & 1) || (fl[i] >> KPF_SLAB & 1) || cn[i]);
+		}
+		frames += n / 8;
+	}
+	CHECK(frames > 1000 && buddy > 0 && slab > 0 && reserved > 0,
+	      "%ld frames: %ld free, %ld slab, %ld reserved", frames, buddy, slab, reserved);
+	/* natively other programs allocate between the two reads */
+	CHECK(free0 >= 0 ? bad == 0 : bad < buddy / 100 + 1, "%ld free frames mapped or slab",
+	      bad);
+	if (free0 >= 0)
+		CHECK(buddy >= free0 - 64 && buddy <= free0 + 64, "%ld free frames, %ld free pages",
+		      buddy, free0);
+}
+
 int main(void)
 {
 	count_fd = open("/proc/kpagecount", O_RDONLY);
@@ -140,5 +173,6 @@ int main(void)
 	CHECK(count_fd >= 0 && flags_fd >= 0, "open: %s", strerror(errno));
 	test_files();
 	test_pages();
+	test_all_frames();
 	return t_done("kpageflags");
 }
