@@ -409,16 +409,43 @@ static const struct mm_walk_ops pagemap_ops = {
 	.pte_hole = pagemap_pte_hole,
 };
 
+/* struct pagemap_file - an open pagemap: the mm bound at open (held by
+ * mm_count) and whether its opener had CAP_SYS_ADMIN, which is what
+ * decides whether PFNs show (Linux asks the file's credentials). */
+struct pagemap_file {
+	struct mm_struct *mm;
+	bool show_pfn;
+};
+
 /* pagemap_open - /proc/PID/pagemap binds the mm at open, with ptrace's
- * read check (Linux's). */
+ * read check (Linux's), and notes the opener's CAP_SYS_ADMIN. */
 static int pagemap_open(struct inode *inode, struct file *f)
 {
-	struct mm_struct *mm = proc_mem_open(inode, PTRACE_MODE_READ);
+	struct pagemap_file *pf = kmalloc(sizeof(*pf), GFP_KERNEL);
+	struct mm_struct *mm;
 
-	if (IS_ERR(mm))
+	if (!pf)
+		return -ENOMEM;
+	mm = proc_mem_open(inode, PTRACE_MODE_READ);
+	if (IS_ERR(mm)) {
+		kfree(pf);
 		return PTR_ERR(mm);
-	f->private_data = mm;
+	}
+	pf->mm = mm;
+	pf->show_pfn = capable(CAP_SYS_ADMIN);
+	f->private_data = pf;
 	return 0;
+}
+
+/* pagemap_release - the hold on the mm goes, and the file's state. */
+static void pagemap_release(struct file *f)
+{
+	struct pagemap_file *pf = f->private_data;
+
+	if (pf->mm)
+		mmdrop(pf->mm);
+	kfree(pf);
+	f->private_data = NULL;	/* fput must not kfree it again */
 }
 
 /*
@@ -441,13 +468,14 @@ static void pagemap_chunk(struct mm_struct *mm, struct pagemapread *pm,
  * 8 bytes per virtual page, the entry of page N at offset N * 8, up to
  * the end of user space. Nothing once the mm has no users; -EINVAL for
  * an offset or a count that is not a multiple of 8; -EFAULT for a bad
- * buffer (nothing read); -ENOMEM. PFNs show only to CAP_SYS_ADMIN (of
- * the reader: mmos's files keep no opener's credentials).
+ * buffer (nothing read); -ENOMEM. PFNs show only if the opener had
+ * CAP_SYS_ADMIN.
  */
 static ssize_t pagemap_read(struct file *f, char __user *buf, size_t count, loff_t *ppos)
 {
-	struct mm_struct *mm = f->private_data;
-	struct pagemapread pm = { .show_pfn = capable(CAP_SYS_ADMIN) };
+	struct pagemap_file *pf = f->private_data;
+	struct mm_struct *mm = pf->mm;
+	struct pagemapread pm = { .show_pfn = pf->show_pfn };
 	unsigned long svpfn = *ppos / PM_ENTRY_BYTES, start, end;
 	ssize_t ret = 0, copied = 0;
 
@@ -493,7 +521,7 @@ out_mm:
 const struct file_operations proc_pagemap_operations = {
 	.open = pagemap_open,
 	.read = pagemap_read,
-	.release = proc_mem_release,
+	.release = pagemap_release,
 	.seekable = true,
 };
 

@@ -4,12 +4,14 @@
  * offset or count), present bit 63, exclusively mapped bit 56 (cleared
  * while a forked child shares the page, set again after its COW), file
  * or shared-anonymous bit 61, the PFN only with CAP_SYS_ADMIN (the same
- * in parent and child before the COW, different after; one zero page
+ * in parent and child before the COW, different after; the opener's
+ * capability decides, not the reader's; one zero page
  * for every read-only touch); clear_refs "4" clears soft-dirty (bit 55)
  * until the next write (where the kernel has soft-dirty: mmos always),
  * "1" the accessed bits (smaps' Referenced), "5"
  * VmHWM; anything else EINVAL. */
 #include "t.h"
+#include <grp.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 
@@ -176,6 +178,22 @@ static void test_fork(void)
 	waitpid(pid, &status, 0);
 	CHECK(status == 0, "child %#x", status);
 	close(go[0]), close(go[1]);
+
+	/* the opener's capability decides, not the reader's: a child that
+	 * gave up root still sees our PFNs through our file */
+	mine = pme(p);
+	pid = fork();
+	if (pid == 0) {
+		unsigned long long e = 0;
+
+		if (setgroups(0, NULL) || setgid(1000) || setuid(1000))
+			_exit(2);
+		if (pread(pm_fd, &e, 8, (unsigned long)p / P * 8) != 8)
+			_exit(3);
+		_exit(PM_PFN(e) == PM_PFN(mine) && (e & PM_PRESENT) ? 0 : 4);
+	}
+	waitpid(pid, &status, 0);
+	CHECK(status == 0, "uid 1000 reading our file: status %#x", status);
 	munmap(p, P);
 }
 
