@@ -54,6 +54,18 @@ static void show_vma_name(struct seq_buf *s, struct vm_area_struct *vma)
 	seq_printf(s, "\n");
 }
 
+/*
+ * proc_maps_mm - the mm that maps, smaps and smaps_rollup show, with an
+ * mm_users reference: as Linux's proc_maps_open, only if the reader may
+ * look at the process (ptrace's read check with its file-system ids).
+ * NULL for a kernel thread or an exited process (the file is empty),
+ * ERR_PTR(-EACCES) otherwise refused.
+ */
+static struct mm_struct *proc_maps_mm(struct task_struct *task)
+{
+	return mm_access(task, PTRACE_MODE_READ_FSCREDS);
+}
+
 /* show_map_vma - the maps line of @vma: "start-end perms offset
  * major:minor inode", padded, then its name. */
 static void show_map_vma(struct seq_buf *s, struct vm_area_struct *vma)
@@ -70,14 +82,15 @@ static void show_map_vma(struct seq_buf *s, struct vm_area_struct *vma)
 	show_vma_name(s, vma);
 }
 
-/* proc_pid_maps - /proc/PID/maps: one line a VMA. */
+/* proc_pid_maps - /proc/PID/maps: one line a VMA; -EACCES at open for
+ * a process the reader may not look at (proc_maps_mm()). */
 int proc_pid_maps(struct seq_buf *s, struct task_struct *task)
 {
-	struct mm_struct *mm = get_task_mm(task);
+	struct mm_struct *mm = proc_maps_mm(task);
 	struct vm_area_struct *vma;
 
-	if (!mm)
-		return 0;
+	if (IS_ERR_OR_NULL(mm))
+		return PTR_ERR_OR_ZERO(mm);
 	mmap_read_lock(mm);
 	mm_for_each_vma(mm, vma)
 		show_map_vma(s, vma);
@@ -274,14 +287,15 @@ static void show_smap(struct seq_buf *s, struct vm_area_struct *vma)
 }
 
 /* proc_pid_smaps - /proc/PID/smaps: show_smap() for each VMA. Empty for
- * a kernel thread or a process that has exited. */
+ * a kernel thread or a process that has exited; -EACCES for a process
+ * the reader may not look at. */
 int proc_pid_smaps(struct seq_buf *s, struct task_struct *task)
 {
-	struct mm_struct *mm = get_task_mm(task);
+	struct mm_struct *mm = proc_maps_mm(task);
 	struct vm_area_struct *vma;
 
-	if (!mm)
-		return 0;
+	if (IS_ERR_OR_NULL(mm))
+		return PTR_ERR_OR_ZERO(mm);
 	mmap_read_lock(mm);
 	mm_for_each_vma(mm, vma)
 		show_smap(s, vma);
@@ -295,17 +309,17 @@ int proc_pid_smaps(struct seq_buf *s, struct task_struct *task)
  * VMA, under one header line spanning the first VMA's start to the last
  * one's end ("---p 00000000 00:00 0", "[rollup]" at column 73), with
  * Pss split into Pss_Anon, Pss_File and Pss_Shmem. A process with no mm
- * shows nothing, as Linux's.
+ * shows nothing, as Linux's; -EACCES as smaps.
  */
 int proc_pid_smaps_rollup(struct seq_buf *s, struct task_struct *task)
 {
-	struct mm_struct *mm = get_task_mm(task);
+	struct mm_struct *mm = proc_maps_mm(task);
 	struct mem_size_stats mss = { 0 };
 	struct vm_area_struct *vma;
 	unsigned long start = 0, end = 0;
 
-	if (!mm)
-		return 0;
+	if (IS_ERR_OR_NULL(mm))
+		return PTR_ERR_OR_ZERO(mm);
 	mmap_read_lock(mm);
 	mm_for_each_vma(mm, vma) {
 		if (!end)

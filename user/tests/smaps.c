@@ -7,8 +7,9 @@
  * a MAP_SHARED page is shared with a child that maps it too; a mlocked
  * page is Locked; smaps_rollup is the sum of every VMA's lines with Pss
  * split into Pss_Anon/Pss_File/Pss_Shmem; VmFlags names the VMA's
- * flags with Linux's two letters. */
+ * flags with Linux's two letters; another user may not open them. */
 #include "t.h"
+#include <grp.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 
@@ -308,6 +309,39 @@ static void test_rollup(void)
 	CHECK(rollup_field("Rss:") > 0, "Rss %ld", rollup_field("Rss:"));
 }
 
+/* test_access - another user may not look: uid 1000 opening our
+ * maps, smaps or smaps_rollup is EACCES (ptrace's read check); its own
+ * it may open. */
+static void test_access(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		static const char *const names[] = { "maps", "smaps", "smaps_rollup" };
+		pid_t parent = getppid();
+		char path[64];
+
+		if (setgroups(0, NULL) || setgid(1000) || setuid(1000))
+			_exit(2);
+		for (int i = 0; i < 3; i++) {
+			int fd;
+
+			snprintf(path, sizeof(path), "/proc/%d/%s", parent, names[i]);
+			if (open(path, O_RDONLY) != -1 || errno != EACCES)
+				_exit(10 + i);
+			snprintf(path, sizeof(path), "/proc/self/%s", names[i]);
+			fd = open(path, O_RDONLY);
+			if (fd < 0)
+				_exit(20 + i);
+			close(fd);
+		}
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	CHECK(status == 0, "uid 1000 and our maps, smaps, smaps_rollup: status %#x", status);
+}
+
 int main(void)
 {
 	memset(smaps, 1, sizeof(smaps));
@@ -316,5 +350,6 @@ int main(void)
 	test_shared_anon();
 	test_vmflags();
 	test_rollup();
+	test_access();
 	return t_done("smaps");
 }
