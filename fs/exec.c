@@ -96,7 +96,7 @@ static int bprm_mm_init(struct linux_binprm *bprm)
 		return -ENOMEM;
 	vma->vm_end = STACK_TOP;
 	vma->vm_start = STACK_TOP - PAGE_SIZE;
-	vma->vm_flags = VM_STACK_FLAGS;
+	vma->vm_flags = VM_SOFTDIRTY | VM_STACK_FLAGS;	/* new: soft-dirty */
 	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
 	mmap_write_lock(mm);
 	if (insert_vm_struct(mm, vma)) {
@@ -127,7 +127,7 @@ int copy_to_new_stack(struct linux_binprm *bprm, const void *src, unsigned long 
 	if (p < bprm->vma->vm_start)
 		expand_downwards(bprm->vma, p & PAGE_MASK);
 	mmap_write_unlock(mm);
-	if (access_remote_vm(mm, p, (void *)src, n, true) != (long)n)
+	if (access_remote_vm(mm, p, (void *)src, n, FOLL_WRITE) != (long)n)
 		return -ENOMEM;
 	bprm->p = p;
 	return 0;

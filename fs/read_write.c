@@ -12,17 +12,34 @@
 #include <linux/uaccess.h>
 #include <linux/syscalls.h>
 
+/* rw_verify_pos - may @count bytes be moved at @pos of @f (Linux's
+ * rw_verify_area, for read(2) and write(2) at f_pos; pread64 refuses a
+ * negative position before it)? A negative position only where positions are
+ * unsigned (FMODE_UNSIGNED_OFFSET), and then not one that wraps past 0:
+ * 0, -EINVAL or -EOVERFLOW. */
+static int rw_verify_pos(struct file *f, loff_t pos, size_t count)
+{
+	if (pos >= 0)
+		return 0;
+	if (!(f->f_mode & FMODE_UNSIGNED_OFFSET))
+		return -EINVAL;
+	return count >= (u64)-pos ? -EOVERFLOW : 0;
+}
+
 /* vfs_read - read(2) on any file: -EBADF unless it was opened for
  * reading (a pipe's write end too), -EINVAL if it cannot be read. */
 static ssize_t vfs_read(struct file *f, char __user *buf, size_t len, loff_t *pos)
 {
+	int ret;
+
 	if (!(f->f_mode & FMODE_READ))
 		return -EBADF;
 	if (!f->f_op->read)
 		return -EINVAL;
 	if (!access_ok(buf, len))
 		return -EFAULT;
-	return f->f_op->read(f, buf, len, pos);
+	ret = rw_verify_pos(f, *pos, len);
+	return ret ? ret : f->f_op->read(f, buf, len, pos);
 }
 
 /* vfs_write - write(2) on any file: -EBADF unless it was opened for
@@ -30,13 +47,16 @@ static ssize_t vfs_read(struct file *f, char __user *buf, size_t len, loff_t *po
 static ssize_t vfs_write(struct file *f, const char __user *buf, size_t len,
 			 loff_t *pos)
 {
+	int ret;
+
 	if (!(f->f_mode & FMODE_WRITE))
 		return -EBADF;
 	if (!f->f_op->write)
 		return -EINVAL;
 	if (!access_ok(buf, len))
 		return -EFAULT;
-	return f->f_op->write(f, buf, len, pos);
+	ret = rw_verify_pos(f, *pos, len);
+	return ret ? ret : f->f_op->write(f, buf, len, pos);
 }
 
 /*
@@ -363,6 +383,11 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, loff_t, offset, unsigned int, whence)
 	if (!f->f_op->seekable) {
 		fput(f);
 		return -ESPIPE;
+	}
+	if (f->f_op->llseek) {
+		ret = f->f_op->llseek(f, offset, whence);
+		fput(f);
+		return ret;
 	}
 	/* a directory's positions are getdents offsets: no end to seek to */
 	if (f->f_inode && S_ISDIR(f->f_inode->i_mode) && whence == SEEK_END) {

@@ -14,6 +14,7 @@
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/kernel_stat.h>
 #include <linux/sched/mm.h>
@@ -141,6 +142,26 @@ void mmput(struct mm_struct *mm)
 {
 	if (atomic_dec_and_test(&mm->mm_users))
 		__mmput(mm);
+}
+
+/*
+ * mm_access - @task's mm with an mm_users reference, if current may
+ * look at it in ptrace @mode (PTRACE_MODE_*): its own mm always,
+ * another only when ptrace_may_access() allows (Linux's mm_access).
+ * Returns the mm, NULL for a kernel thread or an exited task, or
+ * ERR_PTR(-EACCES). (Linux also holds the exec_update_lock, so an exec
+ * to a set-id program cannot slip between the check and the get; mmos
+ * checks after getting the mm, so the mm is the one it checked for.)
+ */
+struct mm_struct *mm_access(struct task_struct *task, unsigned int mode)
+{
+	struct mm_struct *mm = get_task_mm(task);
+
+	if (mm && mm != current->mm && !ptrace_may_access(task, mode)) {
+		mmput(mm);
+		return ERR_PTR(-EACCES);
+	}
+	return mm;
 }
 
 /* ---- task_struct --------------------------------------------------- */

@@ -13,12 +13,6 @@
 #include <linux/mman.h>
 #include <linux/pgtable.h>
 
-/* is_zero_pfn - whether @pfn is the shared zero page (never counted). */
-static inline bool is_zero_pfn(unsigned long pfn)
-{
-	return pfn == zero_pfn;
-}
-
 /* calc_vm_prot_bits - the VM_READ/VM_WRITE/VM_EXEC bits of PROT_* @prot
  * (Linux's name; mmap and mprotect both use it). */
 static inline unsigned long calc_vm_prot_bits(unsigned long prot)

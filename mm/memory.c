@@ -199,6 +199,21 @@ void pt_lock_break(struct mm_struct *mm, struct tlb_range *tlb)
 	spin_lock(&mm->page_table_lock);
 }
 
+/*
+ * vm_normal_page - the page that the present PTE @pte of @vma (at
+ * @addr) maps, or NULL for the shared zero page: Linux's "special"
+ * mapping, which no rmap, RSS or smaps counts. Reads only; the caller
+ * holds page_table_lock (or mmap_lock, for a PTE it just read).
+ */
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)
+{
+	unsigned long pfn = pte_pfn(pte);
+
+	if (is_zero_pfn(pfn) || !pfn_valid(pfn))
+		return NULL;
+	return pfn_to_page(pfn);
+}
+
 static void set_user_pte(pte_t *pte, unsigned long pfn, pteval_t prot)
 {
 	set_pte(pte, __pte(PFN_PHYS(pfn) | prot | _PAGE_ACCESSED));
@@ -243,13 +258,23 @@ static void page_remove_rmap(struct page *page)
 		dec_node_page_state(PageAnon(page) ? NR_ANON_MAPPED : NR_FILE_MAPPED);
 }
 
+/* maybe_mkwrite_bits - _PAGE_RW if @vma may be written (Linux's
+ * maybe_mkwrite): a page that a forced write (/proc/PID/mem, FOLL_FORCE)
+ * copied into a read-only private mapping stays read-only to the user. */
+static pteval_t maybe_mkwrite_bits(const struct vm_area_struct *vma)
+{
+	return (vma->vm_flags & VM_WRITE) ? _PAGE_RW : 0;
+}
+
 /* Map a fresh anon page at @pte: first write to anonymous memory, or the
  * copy of a shared page. */
 static void map_new_anon(struct vm_area_struct *vma, pte_t *pte, struct page *page)
 {
 	page_add_new_anon_rmap(page);
 	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
-	set_user_pte(pte, page_to_pfn(page), vma->vm_page_prot | _PAGE_RW | _PAGE_DIRTY);
+	/* dirty and soft-dirty (pte_mkdirty): it is mapped for a write */
+	set_user_pte(pte, page_to_pfn(page), vma->vm_page_prot | maybe_mkwrite_bits(vma) |
+		     _PAGE_DIRTY | _PAGE_SOFT_DIRTY);
 }
 
 /* unmap_page - a PTE of @mm that mapped @page (not the zero page) was
@@ -324,6 +349,17 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 	return install_new_anon(vmf, page);
 }
 
+/* shared_write_bits - the PTE bits a write fault on a shared mapping
+ * adds to vm_page_prot, which lacks RW while the mapping's writes are
+ * tracked for soft-dirty (vm_get_page_prot()): writable, dirty and
+ * soft-dirty, as Linux's pte_mkdirty(maybe_mkwrite()); 0 otherwise. */
+static pteval_t shared_write_bits(const struct vm_fault *vmf)
+{
+	if (!(vmf->flags & FAULT_FLAG_WRITE) || !(vmf->vma->vm_flags & VM_SHARED))
+		return 0;
+	return _PAGE_RW | _PAGE_DIRTY | _PAGE_SOFT_DIRTY;
+}
+
 /*
  * fault_lock_file_pte - fault_lock_pte() for a page @page that ->fault
  * found in the page cache: also false (lock dropped) if, meanwhile, a
@@ -394,7 +430,7 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 	}
 	page_add_file_rmap(page);
 	add_mm_counter(vma->vm_mm, MM_FILEPAGES, 1);
-	set_user_pte(vmf->pte, page_to_pfn(page), vma->vm_page_prot);
+	set_user_pte(vmf->pte, page_to_pfn(page), vma->vm_page_prot | shared_write_bits(vmf));
 	fault_unlock_pte(vmf);
 	return 0;
 }
@@ -404,7 +440,9 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 static void wp_page_reuse(struct vm_fault *vmf)
 {
 	count_vm_event(COW_FAULT_REUSE);
-	set_pte(vmf->pte, __pte(pte_val(*vmf->pte) | _PAGE_RW | _PAGE_DIRTY));
+	/* pte_mkdirty: soft-dirty too, so a page clear_refs "4" cleaned and
+	 * write-protected reads as written again */
+	set_pte(vmf->pte, __pte(pte_val(pte_mkdirty(*vmf->pte)) | maybe_mkwrite_bits(vmf->vma)));
 	flush_tlb_mm_range(vmf->vma->vm_mm, vmf->address, vmf->address + PAGE_SIZE);
 }
 
@@ -451,8 +489,11 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 
 	if (!fault_lock_pte(vmf))
 		return 0;
-	if (old && PageAnon(old) && page_mapcount(old) == 1 &&
-	    page_ref_count(old) == 1) {
+	/* a shared mapping's page is written in place, never copied: its
+	 * PTE was read-only only to see the write (soft-dirty tracking) */
+	if ((vmf->vma->vm_flags & VM_SHARED) ||
+	    (old && PageAnon(old) && page_mapcount(old) == 1 &&
+	     page_ref_count(old) == 1)) {
 		wp_page_reuse(vmf);
 		fault_unlock_pte(vmf);
 		return 0;
@@ -960,23 +1001,65 @@ void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
 	spin_unlock(&mm->page_table_lock);
 }
 
-/* fault_in_user_page - the page mapped at @addr in @mm, faulting it in
- * (for writing when @write) if it is not mapped so (unlike Linux's
- * follow_page, which only looks). NULL if no VMA allows the access or
- * memory is out. mmap_lock held; no reference is taken: the page stays
- * valid while the lock is held. */
-struct page *fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool write)
+/*
+ * check_vma_flags - may a get_user_pages access with @gup_flags reach
+ * @vma (Linux's)? A write needs VM_WRITE, or FOLL_FORCE on a private
+ * mapping that could be made writable (it copies on write, never
+ * writing a file); a read needs VM_READ, or FOLL_FORCE and VM_MAYREAD
+ * (PROT_NONE memory too: its pages are faulted in unreachable, PROTNONE).
+ */
+static bool check_vma_flags(const struct vm_area_struct *vma, unsigned int gup_flags)
+{
+	unsigned long f = vma->vm_flags;
+
+	if (gup_flags & FOLL_WRITE)
+		return (f & VM_WRITE) || ((gup_flags & FOLL_FORCE) &&
+					  (f & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE);
+	return (f & VM_READ) || ((gup_flags & FOLL_FORCE) && (f & VM_MAYREAD));
+}
+
+/*
+ * can_follow_write_pte - may a FOLL_FORCE write go through the
+ * read-only @pte of @vma (Linux's)? Only into an anon page this mapping
+ * owns alone, in a private mapping that is not writable: the copy a
+ * forced write fault made. page_table_lock held.
+ */
+static bool can_follow_write_pte(const struct vm_area_struct *vma, pte_t pte,
+				 unsigned int gup_flags)
+{
+	struct page *page;
+
+	if (!(gup_flags & FOLL_FORCE) || (vma->vm_flags & (VM_SHARED | VM_MAYSHARE)) ||
+	    !(vma->vm_flags & VM_MAYWRITE) || (vma->vm_flags & VM_WRITE))
+		return false;
+	page = vm_normal_page((struct vm_area_struct *)vma, 0, pte);
+	return page && PageAnon(page) && page_mapcount(page) == 1 &&
+	       page_ref_count(page) == 1;
+}
+
+/*
+ * get_user_page_locked - the page mapped at @addr in @mm for an access
+ * with @gup_flags (FOLL_WRITE, FOLL_FORCE), faulting it in (for writing
+ * with FOLL_WRITE) if it is not mapped so. NULL if no VMA allows the
+ * access or memory is out. mmap_lock held; no reference is taken: the
+ * page stays valid while the lock is held.
+ */
+static struct page *get_user_page_locked(struct mm_struct *mm, unsigned long addr,
+					 unsigned int gup_flags)
 {
 	struct vm_area_struct *vma = vma_lookup(mm, addr);
+	bool write = gup_flags & FOLL_WRITE;
 	pte_t *pte;
 
-	if (!vma || !(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
+	if (!vma || !check_vma_flags(vma, gup_flags))
 		return NULL;
 	for (int tries = 0; tries < 2; tries++) {
 		spin_lock(&mm->page_table_lock);
 		pte = pte_lookup(mm, addr);
-		if (pte && (pte_val(*pte) & _PAGE_PRESENT) &&
-		    (!write || (pte_val(*pte) & _PAGE_RW))) {
+		/* pte_present: a PROT_NONE page too (only FOLL_FORCE gets
+		 * past check_vma_flags() there) */
+		if (pte && pte_present(*pte) &&
+		    (!write || pte_write(*pte) || can_follow_write_pte(vma, *pte, gup_flags))) {
 			struct page *page = pfn_to_page(pte_pfn(*pte));
 
 			spin_unlock(&mm->page_table_lock);
@@ -989,22 +1072,34 @@ struct page *fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool w
 	return NULL;
 }
 
+/* fault_in_user_page - the page mapped at @addr in @mm, faulting it in
+ * (for writing when @write) if it is not mapped so (unlike Linux's
+ * follow_page, which only looks): get_user_page_locked() without
+ * FOLL_FORCE. mmap_lock held; no reference is taken. */
+struct page *fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool write)
+{
+	return get_user_page_locked(mm, addr, write ? FOLL_WRITE : 0);
+}
+
 /*
  * access_remote_vm - copy between @buf and @mm's user memory at @addr,
- * faulting pages in as a user access would, through the direct map (so
- * @mm need not be loaded: exec fills a new stack this way, /proc reads
- * another process's memory). Returns the bytes done, or -EFAULT if none.
+ * faulting pages in as a user access would (FOLL_WRITE in @gup_flags to
+ * write; FOLL_FORCE as ptrace: through read-only private mappings, by
+ * copy-on-write), through the direct map (so @mm need not be loaded:
+ * exec fills a new stack this way, /proc reads another process's
+ * memory). Returns the bytes done, or -EFAULT if none.
  */
 long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
-		      unsigned long len, bool write)
+		      unsigned long len, unsigned int gup_flags)
 {
+	bool write = gup_flags & FOLL_WRITE;
 	unsigned long done = 0;
 
 	mmap_read_lock(mm);
 	while (done < len) {
 		unsigned long off = (addr + done) & ~PAGE_MASK;
 		unsigned long n = min(len - done, PAGE_SIZE - off);
-		struct page *page = fault_in_user_page(mm, addr + done, write);
+		struct page *page = get_user_page_locked(mm, addr + done, gup_flags);
 		char *kaddr;
 
 		if (!page)

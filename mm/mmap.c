@@ -97,8 +97,18 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 
 	if (!(vm_flags & VM_EXEC))
 		prot |= _PAGE_NX;
-	if ((vm_flags & (VM_WRITE | VM_SHARED)) == (VM_WRITE | VM_SHARED))
+	/* a shared writable mapping is mapped writable at once, unless its
+	 * writes are being tracked since a clear_refs "4" (no VM_SOFTDIRTY:
+	 * Linux's vma_wants_writenotify): then each page's first write
+	 * faults, and do_wp_page() marks it soft-dirty and writable */
+	if ((vm_flags & (VM_WRITE | VM_SHARED | VM_SOFTDIRTY)) ==
+	    (VM_WRITE | VM_SHARED | VM_SOFTDIRTY))
 		prot |= _PAGE_RW;
+	/* PROT_NONE: the user never faults a page in, but a forced access
+	 * (/proc/PID/mem) may: its PTE keeps the page unreachable, as
+	 * mprotect's (Linux's PAGE_NONE) */
+	if (!(vm_flags & VM_ACCESS_FLAGS))
+		prot = (prot & ~_PAGE_PRESENT) | _PAGE_PROTNONE;
 	return prot;
 }
 
@@ -258,11 +268,14 @@ int split_vma_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 	return 0;
 }
 
-/* Can @next continue @prev (adjacent, same flags and backing)? */
+/* Can @next continue @prev (adjacent, same flags and backing)? A
+ * difference in VM_SOFTDIRTY alone does not keep them apart (Linux's
+ * is_mergeable_vma). */
 static bool can_merge(const struct vm_area_struct *prev,
 		      const struct vm_area_struct *next)
 {
-	if (prev->vm_end != next->vm_start || prev->vm_flags != next->vm_flags ||
+	if (prev->vm_end != next->vm_start ||
+	    ((prev->vm_flags ^ next->vm_flags) & ~VM_SOFTDIRTY) ||
 	    prev->vm_file != next->vm_file)
 		return false;
 	return !prev->vm_file ||
@@ -278,6 +291,7 @@ static void absorb(struct mm_struct *mm, struct vm_area_struct *into,
 {
 	struct address_space *mapping = i_mmap_lock_vma(into);
 
+	into->vm_flags |= gone->vm_flags & VM_SOFTDIRTY;	/* dirty wins */
 	vma_tree_erase(&mm->mm_mt, gone);
 	if (mapping)
 		__unlink_file_vma(gone);
@@ -443,6 +457,9 @@ static unsigned long mmap_region(struct file *file, unsigned long addr,
 	vma = vm_area_alloc(mm);
 	if (!vma)
 		return -ENOMEM;
+	/* a new mapping is soft-dirty as a whole (Linux's mmap_region):
+	 * what was there before may have been unmapped and replaced */
+	vm_flags |= VM_SOFTDIRTY;
 	vma->vm_start = addr;
 	vma->vm_end = addr + len;
 	vma->vm_flags = vm_flags;

@@ -34,7 +34,8 @@ static void change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 		if (!pte_present(*pte))
 			continue;
 		pfn = pte_pfn(*pte);
-		prot = vma->vm_page_prot | (pte_val(*pte) & (_PAGE_DIRTY | _PAGE_ACCESSED));
+		prot = vma->vm_page_prot |
+		       (pte_val(*pte) & (_PAGE_DIRTY | _PAGE_ACCESSED | _PAGE_SOFT_DIRTY));
 		if (writable && !is_zero_pfn(pfn) && PageAnon(pfn_to_page(pfn)) &&
 		    page_mapcount(pfn_to_page(pfn)) == 1 &&
 		    page_ref_count(pfn_to_page(pfn)) == 1)

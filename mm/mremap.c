@@ -103,7 +103,9 @@ static void move_ptes(pmd_t *old_pmd, unsigned long old_addr,
 	for (; old_addr < old_end; old_addr += PAGE_SIZE, old++, new++) {
 		if (pte_none(*old))
 			continue;
-		set_pte(new, *old);
+		/* moved is soft-dirty at its new address (Linux's
+		 * move_soft_dirty_pte): the tracker saw nothing there */
+		set_pte(new, __pte(pte_val(*old) | (pte_present(*old) ? _PAGE_SOFT_DIRTY : 0)));
 		pte_clear(old);
 	}
 }

@@ -47,6 +47,27 @@ unsigned long totalram_pages(void)
 	return READ_ONCE(zone.managed_pages);
 }
 
+/*
+ * is_free_buddy_page - is @page in a free block of the buddy allocator
+ * (the head of one, which has PG_buddy, or a page inside one)? Linux's:
+ * for each order, the block that would hold @page is free if its head
+ * is a free block of at least that order. Takes zone.lock.
+ */
+bool is_free_buddy_page(const struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page), flags;
+	bool free = false;
+
+	spin_lock_irqsave(&zone.lock, flags);
+	for (unsigned int order = 0; order < NR_PAGE_ORDERS && !free; order++) {
+		const struct page *head = pfn_to_page(pfn & ~((1UL << order) - 1));
+
+		free = PageBuddy(head) && head->private >= order;
+	}
+	spin_unlock_irqrestore(&zone.lock, flags);
+	return free;
+}
+
 /* nr_used_pages - managed pages not free now (what leak checks compare). */
 unsigned long nr_used_pages(void)
 {

@@ -13,6 +13,7 @@
 #include <linux/fs_struct.h>
 #include <linux/mm.h>
 #include <linux/proc_fs.h>
+#include <linux/ptrace.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
@@ -128,7 +129,7 @@ static int proc_pid_cmdline(struct seq_buf *s, struct task_struct *task)
 	spin_unlock(&mm->arg_lock);
 	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
 	for (; page && start < end; start += n) {
-		n = access_remote_vm(mm, start, page, min(end - start, PAGE_SIZE), false);
+		n = access_remote_vm(mm, start, page, min(end - start, PAGE_SIZE), 0);
 		if (n <= 0)
 			break;
 		seq_write(s, page, n);
@@ -139,26 +140,51 @@ static int proc_pid_cmdline(struct seq_buf *s, struct task_struct *task)
 }
 
 /*
- * environ_open - /proc/PID/environ binds the address space at open, as
- * Linux's proc_mem_open: the file holds the mm by mm_count (mmgrab), not
- * as a user, so it does not keep the address space alive. A process that
- * execs after opening it (`tr < /proc/self/environ`: the shell's child
- * opens, then execs tr) leaves the file on its old mm, whose users are
- * gone: reads give nothing. -ESRCH once the process is gone.
+ * proc_mem_open - bind the address space of @inode's process to a file
+ * at open (Linux's proc_mem_open), for environ, pagemap and mem: the mm
+ * if current may look at it in ptrace @mode (mm_access(), with the
+ * opener's file-system ids), held by mm_count (mmgrab) and not as a
+ * user, so the file does not keep the address space alive: a process
+ * that execs or exits leaves it on an mm with no users, which reads
+ * nothing. Returns the mm, NULL for a kernel thread (reads are empty),
+ * ERR_PTR(-ESRCH) once the process is gone or ERR_PTR(-EACCES).
  */
-static int environ_open(struct inode *inode, struct file *f)
+struct mm_struct *proc_mem_open(struct inode *inode, unsigned int mode)
 {
 	struct task_struct *task = get_proc_task(inode);
 	struct mm_struct *mm;
 
 	if (!task)
-		return -ESRCH;
-	mm = get_task_mm(task);
+		return ERR_PTR(-ESRCH);
+	mm = mm_access(task, mode | PTRACE_MODE_FSCREDS);
 	put_task_struct(task);
-	if (mm) {
+	if (mm && !IS_ERR(mm)) {
 		mmgrab(mm);
 		mmput(mm);
 	}
+	return mm;
+}
+
+/* proc_mem_release - the file's hold on the mm bound at open goes. */
+void proc_mem_release(struct file *f)
+{
+	if (f->private_data)
+		mmdrop(f->private_data);
+	f->private_data = NULL;	/* fput must not kfree it */
+}
+
+/*
+ * environ_open - /proc/PID/environ binds the address space at open
+ * (proc_mem_open(), PTRACE_MODE_READ as Linux's): `tr <
+ * /proc/self/environ` (the shell's child opens, then execs tr) reads
+ * nothing, since the old mm has no users left.
+ */
+static int environ_open(struct inode *inode, struct file *f)
+{
+	struct mm_struct *mm = proc_mem_open(inode, PTRACE_MODE_READ);
+
+	if (IS_ERR(mm))
+		return PTR_ERR(mm);
 	f->private_data = mm;	/* NULL for a kernel thread: reads are empty */
 	return 0;
 }
@@ -175,7 +201,7 @@ static ssize_t environ_copy(struct mm_struct *mm, unsigned long addr,
 	if (!page)
 		return -ENOMEM;
 	while (len) {
-		long n = access_remote_vm(mm, addr, page, min(len, PAGE_SIZE), false);
+		long n = access_remote_vm(mm, addr, page, min(len, PAGE_SIZE), 0);
 
 		if (n <= 0)
 			break;
@@ -215,18 +241,119 @@ static ssize_t environ_read(struct file *f, char __user *ubuf, size_t len, loff_
 	return n;
 }
 
-/* environ_release - the file's hold on the mm goes. */
-static void environ_release(struct file *f)
-{
-	if (f->private_data)
-		mmdrop(f->private_data);
-	f->private_data = NULL;	/* fput must not kfree it */
-}
-
 static const struct file_operations proc_environ_operations = {
 	.open = environ_open,
 	.read = environ_read,
-	.release = environ_release,
+	.release = proc_mem_release,
+	.seekable = true,
+};
+
+/*
+ * mem_lseek - lseek(2) of a file whose positions are addresses or frame
+ * numbers (/proc/PID/mem, kpagecount, kpageflags: Linux's mem_lseek):
+ * SEEK_SET and SEEK_CUR to any 64-bit value, "negative" ones too (the
+ * kernel half); there is no end, so SEEK_END is -EINVAL.
+ */
+loff_t mem_lseek(struct file *f, loff_t offset, int whence)
+{
+	switch (whence) {
+	case 0:		/* SEEK_SET */
+		f->f_pos = offset;
+		break;
+	case 1:		/* SEEK_CUR */
+		f->f_pos = (loff_t)((u64)f->f_pos + (u64)offset);
+		break;
+	default:
+		return -EINVAL;
+	}
+	return f->f_pos;
+}
+
+/* mem_open - /proc/PID/mem binds the mm at open with ptrace's attach
+ * check (self, the same ids, or CAP_SYS_PTRACE); its positions are the
+ * addresses, all 64 bits of them. */
+static int mem_open(struct inode *inode, struct file *f)
+{
+	struct mm_struct *mm = proc_mem_open(inode, PTRACE_MODE_ATTACH);
+
+	if (IS_ERR(mm))
+		return PTR_ERR(mm);
+	f->private_data = mm;
+	f->f_mode |= FMODE_UNSIGNED_OFFSET;
+	return 0;
+}
+
+/*
+ * mem_rw - read or write @count bytes of the bound mm at address *@ppos
+ * (Linux's mem_rw): a page at a time through access_remote_vm() with
+ * FOLL_FORCE, as ptrace's peeks and pokes (a write to a read-only
+ * private mapping copies the page, never touching the file). Returns
+ * the bytes done; -EIO if the first page cannot be reached (unmapped),
+ * -EFAULT for the caller's buffer, -ENOMEM; 0 for a kernel thread or an
+ * mm with no users left. *@ppos moves by what was done.
+ */
+static ssize_t mem_rw(struct file *f, char __user *buf, size_t count, loff_t *ppos,
+		      bool write)
+{
+	struct mm_struct *mm = f->private_data;
+	unsigned long addr = *ppos;
+	unsigned int flags = FOLL_FORCE | (write ? FOLL_WRITE : 0);
+	ssize_t copied = 0;
+	char *page;
+
+	if (!mm)
+		return 0;
+	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!page)
+		return -ENOMEM;
+	if (!mmget_not_zero(mm))
+		goto free;
+	while (count > 0) {
+		size_t this_len = min(count, PAGE_SIZE);
+		long n;
+
+		if (write && copy_from_user(page, buf, this_len)) {
+			copied = -EFAULT;
+			break;
+		}
+		n = access_remote_vm(mm, addr, page, this_len, flags);
+		if (n <= 0) {
+			if (!copied)
+				copied = -EIO;
+			break;
+		}
+		if (!write && copy_to_user(buf, page, n)) {
+			copied = -EFAULT;
+			break;
+		}
+		buf += n;
+		addr += n;
+		copied += n;
+		count -= n;
+	}
+	*ppos = addr;
+	mmput(mm);
+free:
+	kfree(page);
+	return copied;
+}
+
+static ssize_t mem_read(struct file *f, char __user *buf, size_t count, loff_t *ppos)
+{
+	return mem_rw(f, buf, count, ppos, false);
+}
+
+static ssize_t mem_write(struct file *f, const char __user *buf, size_t count, loff_t *ppos)
+{
+	return mem_rw(f, (char __user *)buf, count, ppos, true);
+}
+
+static const struct file_operations proc_mem_operations = {
+	.open = mem_open,
+	.read = mem_read,
+	.write = mem_write,
+	.llseek = mem_lseek,
+	.release = proc_mem_release,
 	.seekable = true,
 };
 
@@ -664,11 +791,16 @@ static const struct pid_entry tid_base_stuff[] = {
 	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
 	DIR("fdinfo", 0555, &proc_fdinfo_inode_operations, &proc_fdinfo_operations),
 	FOP("environ", 0400, &proc_environ_operations),
+	FOP("mem", 0600, &proc_mem_operations),
 	REG("status", 0444, proc_pid_status),
 	REG("cmdline", 0444, proc_pid_cmdline),
 	REG("stat", 0444, proc_pid_stat),
 	REG("statm", 0444, proc_pid_statm),
 	REG("maps", 0444, proc_pid_maps),
+	REG("smaps", 0444, proc_pid_smaps),
+	REG("smaps_rollup", 0444, proc_pid_smaps_rollup),
+	FOP("pagemap", 0400, &proc_pagemap_operations),
+	FOP("clear_refs", 0200, &proc_clear_refs_operations),
 	REGW("comm", 0644, proc_pid_comm, &proc_pid_comm_operations),
 	REG("limits", 0444, proc_pid_limits),
 	REG("mounts", 0444, proc_pid_mounts),
@@ -684,11 +816,16 @@ static const struct pid_entry tgid_base_stuff[] = {
 	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
 	DIR("fdinfo", 0555, &proc_fdinfo_inode_operations, &proc_fdinfo_operations),
 	FOP("environ", 0400, &proc_environ_operations),
+	FOP("mem", 0600, &proc_mem_operations),
 	REG("status", 0444, proc_pid_status),
 	REG("cmdline", 0444, proc_pid_cmdline),
 	REG("stat", 0444, proc_pid_stat),
 	REG("statm", 0444, proc_pid_statm),
 	REG("maps", 0444, proc_pid_maps),
+	REG("smaps", 0444, proc_pid_smaps),
+	REG("smaps_rollup", 0444, proc_pid_smaps_rollup),
+	FOP("pagemap", 0400, &proc_pagemap_operations),
+	FOP("clear_refs", 0200, &proc_clear_refs_operations),
 	REGW("comm", 0644, proc_pid_comm, &proc_pid_comm_operations),
 	REG("limits", 0444, proc_pid_limits),
 	REG("mounts", 0444, proc_pid_mounts),

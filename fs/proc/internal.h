@@ -76,6 +76,13 @@ struct dentry *proc_lookup_table(struct inode *dir, struct dentry *dentry,
 bool proc_readdir_table(struct file *file, struct dir_context *ctx,
 			const struct pid_entry *ents, unsigned int n, loff_t first);
 int proc_pid_comm(struct seq_buf *s, struct task_struct *task);
+struct mm_struct *proc_mem_open(struct inode *inode, unsigned int mode);
+void proc_mem_release(struct file *f);
+loff_t mem_lseek(struct file *f, loff_t offset, int whence);
+
+/* fs/proc/page.c */
+extern const struct file_operations proc_kpagecount_operations;
+extern const struct file_operations proc_kpageflags_operations;
 
 /* fs/proc/array.c */
 int proc_pid_status(struct seq_buf *s, struct task_struct *task);
@@ -84,5 +91,10 @@ int proc_pid_statm(struct seq_buf *s, struct task_struct *task);
 
 /* fs/proc/task_mmu.c */
 int proc_pid_maps(struct seq_buf *s, struct task_struct *task);
+int proc_pid_smaps(struct seq_buf *s, struct task_struct *task);
+int proc_pid_smaps_rollup(struct seq_buf *s, struct task_struct *task);
+extern const struct file_operations proc_pagemap_operations;
+extern const struct file_operations proc_clear_refs_operations;
+void clear_refs_mm(struct mm_struct *mm, int type);
 
 #endif

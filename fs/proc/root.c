@@ -86,6 +86,8 @@ static const struct pid_entry proc_root_stuff[] = {
 	{ .name = "cpuinfo", .mode = S_IFREG | 0444, .show = proc_cpuinfo_show },
 	{ .name = "filesystems", .mode = S_IFREG | 0444, .show = proc_filesystems_show },
 	{ .name = "mounts", .mode = S_IFLNK | 0777, .link = proc_mounts_link },
+	{ .name = "kpagecount", .mode = S_IFREG | 0400, .fop = &proc_kpagecount_operations },
+	{ .name = "kpageflags", .mode = S_IFREG | 0400, .fop = &proc_kpageflags_operations },
 	{ .name = "sys", .mode = S_IFDIR | 0555, .iop = &proc_sys_dir_operations,
 	  .fop = &proc_sys_dir_file_operations },
 };

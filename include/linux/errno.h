@@ -68,6 +68,8 @@ static inline void *ERR_PTR(long error) { return (void *)error; }
 static inline long PTR_ERR(const void *ptr) { return (long)ptr; }
 static inline int IS_ERR(const void *ptr) { return IS_ERR_VALUE(ptr); }
 static inline void *ERR_CAST(const void *ptr) { return (void *)ptr; }
+static inline int IS_ERR_OR_NULL(const void *ptr) { return !ptr || IS_ERR_VALUE(ptr); }
+static inline int PTR_ERR_OR_ZERO(const void *ptr) { return IS_ERR(ptr) ? (int)PTR_ERR(ptr) : 0; }
 #endif
 
 #endif

@@ -28,6 +28,9 @@ typedef unsigned int fmode_t;
 #define FMODE_WRITE	((fmode_t)0x2)
 #define FMODE_PATH	((fmode_t)0x4000)	/* O_PATH: no I/O */
 #define FMODE_WRITER	((fmode_t)0x8000)	/* counted in s_writers */
+/* positions are unsigned: pread/pwrite take "negative" ones (/proc/PID/mem
+ * at kernel addresses, Linux's) */
+#define FMODE_UNSIGNED_OFFSET	((fmode_t)0x2000)
 
 /* OPEN_FMODE - the f_mode of open flags: O_RDONLY 0 reads, O_WRONLY 1
  * writes, O_RDWR 2 both, and 3 neither (Linux's trick: add one). */
@@ -47,6 +50,9 @@ struct file_operations {
 	int (*open)(struct inode *inode, struct file *f);
 	/* getdents: called with the directory's i_rwsem held shared */
 	int (*iterate_shared)(struct file *f, struct dir_context *ctx);
+	/* lseek(2) of a file whose positions are not bytes of a size (NULL:
+	 * the generic one): the new position or -errno */
+	loff_t (*llseek)(struct file *f, loff_t offset, int whence);
 	bool seekable;
 };
 

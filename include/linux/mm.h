@@ -83,6 +83,7 @@ void memblock_free_all(void);
 void free_reserved_area(phys_addr_t start, phys_addr_t end, const char *what);
 void show_free_areas(void);
 unsigned long free_area_count(unsigned int order);
+bool is_free_buddy_page(const struct page *page);
 
 void setup_initial_init_mm(void *start_code, void *end_code,
 			   void *end_data, void *brk);
@@ -124,6 +125,9 @@ static inline int page_mapcount(const struct page *p)
 #define VM_LOCKED_MASK	(VM_LOCKED | VM_LOCKONFAULT)
 #define VM_ACCOUNT	0x00100000	/* its pages are in vm_committed_as */
 #define VM_NORESERVE	0x00200000	/* MAP_NORESERVE: never accounted */
+/* new or grown since the last clear_refs "4": every page of it reads as
+ * soft-dirty in pagemap (Linux's; ignored when VMAs merge) */
+#define VM_SOFTDIRTY	0x08000000
 #define VM_DONTDUMP	0x04000000	/* MADV_DONTDUMP: not in a core dump */
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
 #define VM_STACK_FLAGS	(VM_GROWSDOWN | VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | \
@@ -252,6 +256,14 @@ extern const struct vm_operations_struct generic_file_vm_ops;
 
 extern unsigned long zero_pfn;
 
+/* is_zero_pfn - whether @pfn is the shared zero page (never counted). */
+static inline bool is_zero_pfn(unsigned long pfn)
+{
+	return pfn == zero_pfn;
+}
+
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
+
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 			   unsigned int flags);
 int handle_user_fault(struct mm_struct *mm, unsigned long addr,
@@ -272,8 +284,11 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
 			unsigned long end);
 /* mm/memory.c */
 struct page *fault_in_user_page(struct mm_struct *mm, unsigned long addr, bool write);
+/* get_user_pages flags (Linux's values) */
+#define FOLL_WRITE	0x01	/* the access writes */
+#define FOLL_FORCE	0x10	/* as ptrace: past the VMA's protection */
 long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
-		      unsigned long len, bool write);
+		      unsigned long len, unsigned int gup_flags);
 void zero_page_init(void);
 int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma);
 

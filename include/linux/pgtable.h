@@ -89,6 +89,18 @@ static inline bool pte_present(pte_t e) { return pte_val(e) & (_PAGE_PRESENT | _
 static inline bool pud_leaf(pud_t e) { return pud_val(e) & _PAGE_PSE; }
 static inline bool pmd_leaf(pmd_t e) { return pmd_val(e) & _PAGE_PSE; }
 
+/* The PTE bits /proc reads and clear_refs clears (Linux's helpers). */
+static inline bool pte_write(pte_t e) { return pte_val(e) & _PAGE_RW; }
+static inline bool pte_dirty(pte_t e) { return pte_val(e) & _PAGE_DIRTY; }
+static inline bool pte_young(pte_t e) { return pte_val(e) & _PAGE_ACCESSED; }
+static inline bool pte_soft_dirty(pte_t e) { return pte_val(e) & _PAGE_SOFT_DIRTY; }
+/* pte_mkdirty - dirty, and soft-dirty with it, as Linux's x86 one: the
+ * kernel marks a PTE dirty only when it lets a write through. */
+static inline pte_t pte_mkdirty(pte_t e) { return __pte(pte_val(e) | _PAGE_DIRTY | _PAGE_SOFT_DIRTY); }
+static inline pte_t pte_wrprotect(pte_t e) { return __pte(pte_val(e) & ~_PAGE_RW); }
+static inline pte_t pte_mkold(pte_t e) { return __pte(pte_val(e) & ~_PAGE_ACCESSED); }
+static inline pte_t pte_clear_soft_dirty(pte_t e) { return __pte(pte_val(e) & ~_PAGE_SOFT_DIRTY); }
+
 static inline phys_addr_t pgd_phys(pgd_t e) { return pgd_val(e) & PTE_PFN_MASK; }
 static inline phys_addr_t p4d_phys(p4d_t e) { return p4d_val(e) & PTE_PFN_MASK; }
 static inline phys_addr_t pud_phys(pud_t e) { return pud_val(e) & PTE_PFN_MASK; }

@@ -46,6 +46,7 @@ struct mm_struct *mm_alloc(void);
 void mmput(struct mm_struct *mm);
 unsigned long nr_live_mms(void);
 struct mm_struct *get_task_mm(struct task_struct *task);
+struct mm_struct *mm_access(struct task_struct *task, unsigned int mode);
 
 /* kthread_use_mm/unuse_mm: how a kernel thread works on a user mm. */
 void kthread_use_mm(struct mm_struct *mm);

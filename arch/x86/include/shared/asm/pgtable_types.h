@@ -17,6 +17,8 @@
 #define _PAGE_BIT_DIRTY		6
 #define _PAGE_BIT_PSE		7
 #define _PAGE_BIT_GLOBAL	8
+#define _PAGE_BIT_SOFTW3	58	/* ignored by the MMU: software's */
+#define _PAGE_BIT_SOFT_DIRTY	_PAGE_BIT_SOFTW3
 #define _PAGE_BIT_NX		63
 
 #define _PAGE_PRESENT	(1UL << _PAGE_BIT_PRESENT)
@@ -29,6 +31,11 @@
 #define _PAGE_PSE	(1UL << _PAGE_BIT_PSE)
 #define _PAGE_GLOBAL	(1UL << _PAGE_BIT_GLOBAL)
 #define _PAGE_NX	(1UL << _PAGE_BIT_NX)
+/* soft-dirty (Linux's, x86): set with _PAGE_DIRTY by the kernel when it
+ * dirties a PTE (a write fault, a new anon page), cleared only by
+ * clear_refs "4", which write-protects too so the next write faults:
+ * the MMU never sets it, so it tracks writes since the last clear. */
+#define _PAGE_SOFT_DIRTY	(1UL << _PAGE_BIT_SOFT_DIRTY)
 
 #define PTE_PFN_MASK	0x000ffffffffff000UL
 
