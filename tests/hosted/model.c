@@ -8,7 +8,15 @@
  * written only from the semantics (what each page should read, which
  * accesses must fault). Every step compares every page of the test
  * window and checks the VMA tree's invariants; after each run every page
- * must be back. A failure prints its seed:
+ * must be back. Memory is shared too: a tmpfs file mapped MAP_SHARED
+ * and MAP_PRIVATE and written through write(2) (pwrite) as well as
+ * through mappings, truncated and hole-punched while mapped, and shared
+ * anonymous objects, all across fork. The model keeps the file's and
+ * each object's contents apart from the processes: a shared page reads
+ * its object, a private file page reads the file until its first write
+ * copies it, a page past the end of the file is SIGBUS, and truncation
+ * takes even a private copy away (Linux's even_cows) while a punched
+ * hole leaves it. A failure prints its seed:
  *
  *     build/hosted/model --seed N [--steps M]
  */
@@ -23,6 +31,11 @@
 #include <linux/errno.h>
 #include <string.h>
 #include <linux/unistd.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/mount.h>
+#include <linux/namei.h>
 
 /* <stdlib.h> would clash with the kernel's sigset_t: declared here. */
 long strtol(const char *s, char **end, int base);
@@ -34,13 +47,33 @@ long strtol(const char *s, char **end, int base);
 #define WIN		0x100000000UL	/* the window under test */
 #define MAXPROC		3
 
+#define FILE_PAGES	8	/* the file is at most this long */
+#define OBJ_PAGES	16	/* a shared anonymous object (mremap may grow past) */
+#define MAXOBJ		16	/* object 0 is the file, the others shared anonymous */
+#define SCRATCH		(WIN - 16 * P)	/* a page for syscall arguments */
+#define FILE_NAME	"/model.file"
+
+/* The backing objects: their contents, outside every process. */
+struct mobj {
+	unsigned long size;		/* in pages: reads past it are SIGBUS */
+	unsigned char val[OBJ_PAGES];	/* the first byte of each page */
+};
+
 /* The model: per process, per page of the window. */
 struct mpage {
 	bool mapped;
 	int prot;
 	unsigned char val;	/* the byte at the page's first address */
 	bool acct;		/* in a VM_ACCOUNT VMA: mapped or made writable */
+	int obj;		/* -1: anonymous private memory, else objs[] */
+	int mapid;		/* which mmap made it (its struct file) */
+	unsigned long pgoff;	/* the page of obj it maps */
+	bool shared;		/* MAP_SHARED: reads and writes go to obj */
+	bool cow;		/* private, written: val is its own copy */
 };
+
+static struct mobj objs[MAXOBJ];
+static int nobjs, next_mapid;
 
 struct mproc {
 	struct task_struct *task;
@@ -105,7 +138,145 @@ static int op_mmap(struct mproc *m)
 	r = sys(__NR_mmap, WIN + first * P, n * P, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	FAIL_IF(r != (long)(WIN + first * P), "mmap fixed %lu+%lu: %ld", first, n, r);
 	for (unsigned long i = first; i < first + n; i++)
-		m->page[i] = (struct mpage){ true, prot, 0, prot & PROT_WRITE };
+		m->page[i] = (struct mpage){ true, prot, 0, prot & PROT_WRITE, .obj = -1 };
+	return 0;
+}
+
+/* open_file - the model file opened O_RDWR through open(2) (its name in
+ * the scratch page): the fd, or -errno. */
+static long open_file(void)
+{
+	uwrite(SCRATCH, FILE_NAME, sizeof(FILE_NAME));
+	return sys(__NR_open, SCRATCH, O_RDWR, 0, 0, 0, 0);
+}
+
+/* op_mmap_file - the file mapped MAP_SHARED or MAP_PRIVATE from a page
+ * inside or past its end (a new struct file each time, so it merges
+ * with no other mapping, as in Linux). */
+static int op_mmap_file(struct mproc *m)
+{
+	unsigned long first = rnd(WIN_PAGES), n = 1 + rnd(4), pgoff = rnd(FILE_PAGES);
+	int prot = rnd(8) & (PROT_READ | PROT_WRITE | PROT_EXEC);
+	bool shared = rnd(2);
+	long fd = open_file(), r;
+	int id = ++next_mapid;
+
+	FAIL_IF(fd < 0, "open the file: %ld", fd);
+	if (first + n > WIN_PAGES)
+		n = WIN_PAGES - first;
+	r = sys(__NR_mmap, WIN + first * P, n * P, prot,
+		(shared ? MAP_SHARED : MAP_PRIVATE) | MAP_FIXED, fd, pgoff * P);
+	sys(__NR_close, fd, 0, 0, 0, 0, 0);
+	FAIL_IF(r != (long)(WIN + first * P), "mmap file %lu+%lu at %lu: %ld", first, n,
+		pgoff, r);
+	for (unsigned long i = 0; i < n; i++)
+		m->page[first + i] = (struct mpage){ true, prot, 0, !shared && (prot & PROT_WRITE),
+						     0, id, pgoff + i, shared, false };
+	return 0;
+}
+
+/* op_mmap_shared_anon - MAP_SHARED|MAP_ANONYMOUS: a new object of
+ * zeros, its size fixed at the mapping's. */
+static int op_mmap_shared_anon(struct mproc *m)
+{
+	unsigned long first = rnd(WIN_PAGES), n = 1 + rnd(4);
+	int prot = rnd(8) & (PROT_READ | PROT_WRITE | PROT_EXEC);
+	long r;
+
+	if (nobjs == MAXOBJ)
+		return 0;
+	if (first + n > WIN_PAGES)
+		n = WIN_PAGES - first;
+	r = sys(__NR_mmap, WIN + first * P, n * P, prot, MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED,
+		-1, 0);
+	FAIL_IF(r != (long)(WIN + first * P), "mmap shared anon %lu+%lu: %ld", first, n, r);
+	objs[nobjs] = (struct mobj){ .size = n };
+	for (unsigned long i = 0; i < n; i++)
+		m->page[first + i] = (struct mpage){ true, prot, 0, false, nobjs, ++next_mapid, i,
+						     true, false };
+	nobjs++;
+	return 0;
+}
+
+/* op_pwrite - write(2) one byte at a page of the file (growing it):
+ * every mapping of that page sees it at once, but a private copy. */
+static int op_pwrite(void)
+{
+	unsigned long pgoff = rnd(FILE_PAGES);
+	unsigned char v = 1 + rnd(255);
+	long fd = open_file(), r;
+
+	FAIL_IF(fd < 0, "open the file: %ld", fd);
+	uwrite(SCRATCH, &v, 1);
+	r = sys(__NR_pwrite64, fd, SCRATCH, 1, pgoff * P, 0, 0);
+	sys(__NR_close, fd, 0, 0, 0, 0, 0);
+	FAIL_IF(r != 1, "pwrite page %lu: %ld", pgoff, r);
+	objs[0].val[pgoff] = v;
+	if (pgoff >= objs[0].size)
+		objs[0].size = pgoff + 1;
+	return 0;
+}
+
+/* op_pread - read(2) of a page's first byte agrees with the model (and
+ * past the end reads nothing). */
+static int op_pread(void)
+{
+	unsigned long pgoff = rnd(FILE_PAGES);
+	unsigned char v = 0xee;
+	long fd = open_file(), r;
+
+	FAIL_IF(fd < 0, "open the file: %ld", fd);
+	r = sys(__NR_pread64, fd, SCRATCH, 1, pgoff * P, 0, 0);
+	sys(__NR_close, fd, 0, 0, 0, 0, 0);
+	uread(SCRATCH, &v, 1);
+	if (pgoff >= objs[0].size)
+		FAIL_IF(r != 0, "pread past the end, page %lu: %ld", pgoff, r);
+	else
+		FAIL_IF(r != 1 || v != objs[0].val[pgoff], "pread page %lu: %ld %#x, model %#x",
+			pgoff, r, v, objs[0].val[pgoff]);
+	return 0;
+}
+
+/* op_truncate - ftruncate(2) while mapped: the pages past the new end
+ * leave every process, private copies too (SIGBUS there), and read
+ * zeros if the file grows back. */
+static int op_truncate(void)
+{
+	unsigned long size = rnd(FILE_PAGES + 1);
+	long fd = open_file(), r;
+
+	FAIL_IF(fd < 0, "open the file: %ld", fd);
+	r = sys(__NR_ftruncate, fd, size * P, 0, 0, 0, 0);
+	sys(__NR_close, fd, 0, 0, 0, 0, 0);
+	FAIL_IF(r != 0, "ftruncate to %lu pages: %ld", size, r);
+	for (unsigned long i = size; i < FILE_PAGES; i++)
+		objs[0].val[i] = 0;
+	objs[0].size = size;
+	for (int p = 0; p < nprocs; p++)
+		for (unsigned long i = 0; i < ALL_PAGES; i++) {
+			struct mpage *pg = &procs[p].page[i];
+
+			if (pg->mapped && pg->obj == 0 && pg->pgoff >= size)
+				pg->cow = false;
+		}
+	return 0;
+}
+
+/* op_punch - fallocate(PUNCH_HOLE|KEEP_SIZE) while mapped: the range
+ * reads zeros through the file and every shared or unwritten private
+ * mapping; a private copy stays (Linux's punch is not even_cows). */
+static int op_punch(void)
+{
+	unsigned long first = rnd(FILE_PAGES), n = 1 + rnd(3);
+	long fd = open_file(), r;
+
+	FAIL_IF(fd < 0, "open the file: %ld", fd);
+	r = sys(__NR_fallocate, fd, 0x02 | 0x01 /* PUNCH_HOLE | KEEP_SIZE */, first * P,
+		n * P, 0, 0);
+	sys(__NR_close, fd, 0, 0, 0, 0, 0);
+	FAIL_IF(r != 0, "punch %lu+%lu: %ld", first, n, r);
+	for (unsigned long i = first; i < first + n && i < FILE_PAGES; i++)
+		objs[0].val[i] = 0;
 	return 0;
 }
 
@@ -153,26 +324,52 @@ static int op_madvise(struct mproc *m)
 		n = WIN_PAGES - first;
 	r = sys(__NR_madvise, WIN + first * P, n * P, MADV_DONTNEED, 0, 0, 0);
 	for (unsigned long i = first; i < first + n; i++) {
-		if (m->page[i].mapped)
-			m->page[i].val = 0;
-		else
+		if (!m->page[i].mapped)
 			want = -ENOMEM;
+		else if (m->page[i].obj < 0)
+			m->page[i].val = 0;	/* anonymous: zero again */
+		else
+			m->page[i].cow = false;	/* a file's: its page cache again */
 	}
 	FAIL_IF(r != want && !(want == 0 && r == 0), "madvise: %ld, expected %ld", r, want);
 	return 0;
+}
+
+/* model_fault - the signal an access to @pg gets (0: none): SIGSEGV
+ * outside a mapping or its protection (@write: PROT_WRITE wanted),
+ * SIGBUS at a page of an object past its end (unless a private copy). */
+static int model_fault(const struct mpage *pg, bool write)
+{
+	if (!pg->mapped || !(write ? pg->prot & PROT_WRITE : readable(pg->prot)))
+		return SIGSEGV;
+	if (pg->obj >= 0 && !pg->cow && pg->pgoff >= objs[pg->obj].size)
+		return SIGBUS;
+	return 0;
+}
+
+/* model_val - what a read of mapped page @pg sees. */
+static unsigned char model_val(const struct mpage *pg)
+{
+	return pg->obj < 0 || pg->cow ? pg->val : objs[pg->obj].val[pg->pgoff];
 }
 
 static int op_write(struct mproc *m)
 {
 	unsigned long i = rnd(ALL_PAGES);
 	unsigned char v = 1 + rnd(255);
-	bool ok = m->page[i].mapped && (m->page[i].prot & PROT_WRITE);
+	struct mpage *pg = &m->page[i];
+	int want = model_fault(pg, true);
 	int sig = uwrite(WIN + i * P, &v, 1);
 
-	FAIL_IF(ok ? sig != 0 : sig != SIGSEGV, "write page %lu: signal %d, model says %s",
-		i, sig, ok ? "ok" : "SIGSEGV");
-	if (ok)
-		m->page[i].val = v;
+	FAIL_IF(sig != want, "write page %lu: signal %d, model says %d", i, sig, want);
+	if (want)
+		return 0;
+	if (pg->shared) {
+		objs[pg->obj].val[pg->pgoff] = v;
+	} else {
+		pg->cow = pg->obj >= 0;	/* a private file page is copied */
+		pg->val = v;
+	}
 	return 0;
 }
 
@@ -221,7 +418,7 @@ static int op_brk(struct mproc *m)
 		struct mpage *pg = &m->page[WIN_PAGES + i];
 
 		if (i < pages && i >= m->brk_pages)
-			*pg = (struct mpage){ true, PROT_READ | PROT_WRITE, 0, true };
+			*pg = (struct mpage){ true, PROT_READ | PROT_WRITE, 0, true, .obj = -1 };
 		else if (i >= pages)
 			pg->mapped = false;
 	}
@@ -229,21 +426,25 @@ static int op_brk(struct mproc *m)
 	return 0;
 }
 
-/* same_vma_flags - would pages @a and @b be in one VMA if adjacent? */
-static bool same_vma_flags(const struct mpage *a, const struct mpage *b)
+/* same_vma - are pages @a and @b, @b just after @a, in one VMA? mmos
+ * merges neighbours with equal flags (VM_ACCOUNT included, as Linux)
+ * and the same backing: anonymous, or one struct file at consecutive
+ * offsets. */
+static bool same_vma(const struct mpage *a, const struct mpage *b)
 {
-	return a->mapped && b->mapped && a->prot == b->prot && a->acct == b->acct;
+	if (!a->mapped || !b->mapped || a->prot != b->prot || a->acct != b->acct ||
+	    a->obj != b->obj)
+		return false;
+	return a->obj < 0 || (a->mapid == b->mapid && a->pgoff + 1 == b->pgoff);
 }
 
-/* The VMA around page @i: mmos merges neighbours with equal flags
- * (VM_ACCOUNT included, as Linux), so it is the run of mapped pages
- * with i's protection and accounting. */
+/* The VMA around page @i: the run of pages same_vma() joins. */
 static void vma_run(struct mproc *m, unsigned long i, unsigned long *s, unsigned long *e)
 {
 	*s = *e = i;
-	while (*s > 0 && same_vma_flags(&m->page[*s - 1], &m->page[i]))
+	while (*s > 0 && same_vma(&m->page[*s - 1], &m->page[*s]))
 		(*s)--;
-	while (*e + 1 < WIN_PAGES && same_vma_flags(&m->page[*e + 1], &m->page[i]))
+	while (*e + 1 < WIN_PAGES && same_vma(&m->page[*e], &m->page[*e + 1]))
 		(*e)++;
 }
 
@@ -252,28 +453,33 @@ static void vma_run(struct mproc *m, unsigned long i, unsigned long *s, unsigned
 static int op_mremap(struct mproc *m)
 {
 	unsigned long i = rnd(WIN_PAGES), s, e, n, new_n = 1 + rnd(8), dst;
-	unsigned char vals[16];
-	int prot;
-	bool acct;
+	struct mpage moved[16], first;
 	long r;
 
 	if (!m->page[i].mapped)
 		return 0;
 	vma_run(m, i, &s, &e);
 	n = 1 + rnd(e - i + 1);
-	prot = m->page[i].prot;
-	acct = m->page[i].acct;
+	first = m->page[i];
 	dst = rnd(WIN_PAGES - new_n + 1);
 	if (dst < i + n && i < dst + new_n)
 		return 0;	/* overlapping ranges: EINVAL, not what we test */
 	r = sys(__NR_mremap, WIN + i * P, n * P, new_n * P, 1 | 2 /* MAYMOVE|FIXED */, WIN + dst * P, 0);
 	FAIL_IF(r != (long)(WIN + dst * P), "mremap %lu+%lu -> %lu+%lu: %ld", i, n, dst, new_n, r);
 	for (unsigned long k = 0; k < n; k++) {
-		vals[k] = m->page[i + k].val;
+		moved[k] = m->page[i + k];
 		m->page[i + k].mapped = false;
 	}
-	for (unsigned long k = 0; k < new_n; k++)
-		m->page[dst + k] = (struct mpage){ true, prot, k < n ? vals[k] : 0, acct };
+	/* the pages keep what they map; growth continues the backing:
+	 * anonymous zeros, or the object's next pages (SIGBUS past it) */
+	for (unsigned long k = 0; k < new_n; k++) {
+		struct mpage grown = first;
+
+		grown.val = 0;
+		grown.cow = false;
+		grown.pgoff = first.pgoff + k;
+		m->page[dst + k] = k < n ? moved[k] : grown;
+	}
 	return 0;
 }
 
@@ -282,6 +488,9 @@ static int op_exec(struct mproc *m)
 {
 	FAIL_IF(become_process(), "exec_mmap failed");
 	current->mm->start_brk = current->mm->brk = WIN + WIN_PAGES * P;
+	FAIL_IF(sys(__NR_mmap, SCRATCH, P, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != (long)SCRATCH,
+		"the scratch page");
 	memset(m->page, 0, sizeof(m->page));
 	m->brk_pages = 0;
 	return 0;
@@ -300,13 +509,14 @@ static int op_kthread(void)
 static int check_all(struct mproc *m)
 {
 	for (unsigned long i = 0; i < ALL_PAGES; i++) {
+		const struct mpage *pg = &m->page[i];
 		unsigned char v = 0xee;
-		int sig = uread(WIN + i * P, &v, 1);
-		bool ok = m->page[i].mapped && readable(m->page[i].prot);
+		int sig = uread(WIN + i * P, &v, 1), want = model_fault(pg, false);
 
-		FAIL_IF(ok ? sig || v != m->page[i].val : sig != SIGSEGV,
-			"page %lu: read %#x signal %d, model: %s %#x prot %d", i, v, sig,
-			ok ? "readable" : "fault", m->page[i].val, m->page[i].prot);
+		FAIL_IF(want ? sig != want : sig || v != model_val(pg),
+			"page %lu: read %#x signal %d, model: signal %d %#x prot %d obj %d+%lu%s",
+			i, v, sig, want, want ? 0 : model_val(pg), pg->prot, pg->obj, pg->pgoff,
+			pg->cow ? " (copied)" : "");
 	}
 	FAIL_IF(vma_tree_check(&current->mm->mm_mt), "VMA tree: %d",
 		vma_tree_check(&current->mm->mm_mt));
@@ -316,10 +526,14 @@ static int check_all(struct mproc *m)
 
 static int run_seed(unsigned long s, int steps)
 {
+	struct file *f;
 	int err = 0;
 
 	seed = seed0 = s;
 	memset(procs, 0, sizeof(procs));
+	memset(objs, 0, sizeof(objs));
+	nobjs = 1;	/* the file, empty */
+	next_mapid = 0;
 	run(&init_task);
 	kthread_task = spawn(true);
 	run(kthread_task);
@@ -327,12 +541,17 @@ static int run_seed(unsigned long s, int steps)
 	procs[0].task = spawn(false);
 	nprocs = 1;
 	switch_to_proc(0);
-	if (op_exec(&procs[0]))
+	current->files = files_alloc();	/* as kernel_init gives PID 1 one */
+	if (!current->files || op_exec(&procs[0]))
 		return -1;
+	f = do_filp_open(AT_FDCWD, FILE_NAME, O_CREAT | O_RDWR | O_TRUNC, 0644);
+	if (IS_ERR(f))
+		return -1;
+	fput(f);
 	for (step = 0; step < steps && !err; step++) {
 		struct mproc *m = &procs[cur];
 
-		switch (rnd(16)) {
+		switch (rnd(24)) {
 		case 0: case 1: err = op_mmap(m); break;
 		case 2: err = op_munmap(m); break;
 		case 3: err = op_mprotect(m); break;
@@ -344,6 +563,12 @@ static int run_seed(unsigned long s, int steps)
 		case 11: err = op_brk(m); break;
 		case 12: case 13: err = op_mremap(m); break;
 		case 14: err = rnd(4) ? 0 : op_exec(m); break;
+		case 15: case 16: err = op_mmap_file(m); break;
+		case 17: err = op_mmap_shared_anon(m); break;
+		case 18: err = op_pwrite(); break;
+		case 19: err = op_pread(); break;
+		case 20: err = op_truncate(); break;
+		case 21: err = op_punch(); break;
 		default: switch_to_proc(rnd(nprocs));
 		}
 		if (!err)
@@ -357,6 +582,7 @@ static int run_seed(unsigned long s, int steps)
 		;
 	task_exit(kthread_task, 0);
 	drop_lazy_mm();		/* the idle task may still borrow the last mm */
+	do_remove(AT_FDCWD, FILE_NAME, false);	/* its pages go with it */
 	return err;
 }
 
@@ -432,6 +658,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 
 	if (!booted) {
 		hosted_boot(32UL << 20);
+		mnt_init();	/* a tmpfs root, and shm_mnt */
 		booted = true;
 	}
 	struct mm_counters counters;
@@ -462,6 +689,6 @@ int main(int argc, char **argv)
 			nr_steps = strtol(argv[i + 1], NULL, 0);
 		}
 	}
-	return hosted_main(tests, 1, 32UL << 20);
+	return hosted_main_setup(tests, 1, 32UL << 20, mnt_init);	/* a tmpfs root */
 }
 #endif
