@@ -1240,9 +1240,13 @@ static int copy_p4d_range(struct mm_struct *dst_mm, struct vm_area_struct *vma,
  * copy_page_range - fork's copy of @vma's page tables into @dst_mm: only
  * the tables that exist are walked (empty ranges cost nothing), and
  * private writable anon pages become copy-on-write in both; the
- * parent's translations are flushed if any lost its write bit. Returns
- * 0 or -ENOMEM (the caller tears the half-built mm down). src_mm's
- * mmap_lock held for writing.
+ * parent's translations are flushed if any lost its write bit. A shared
+ * mapping is not copied at all: it has no page of its own, so the
+ * child's faults find the same pages in the file (Linux's
+ * vma_needs_copy() says the same of every VMA without an anon_vma;
+ * mmos cannot tell those private ones apart, so it copies them).
+ * Returns 0 or -ENOMEM (the caller tears the half-built mm down).
+ * src_mm's mmap_lock held for writing.
  */
 int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma)
 {
@@ -1251,6 +1255,9 @@ int copy_page_range(struct mm_struct *dst_mm, struct vm_area_struct *vma)
 	pgd_t *src_pgd = pgd_offset(src_mm, addr);
 	bool wp = false;
 	int err = 0;
+
+	if (vma->vm_flags & VM_SHARED)
+		return 0;
 
 	do {
 		next = pgd_addr_end(addr, end);
