@@ -82,9 +82,11 @@ static void show_map_vma(struct seq_buf *s, struct vm_area_struct *vma)
 	show_vma_name(s, vma);
 }
 
-/* proc_pid_maps - /proc/PID/maps: one line a VMA; -EACCES at open for
- * a process the reader may not look at (proc_maps_mm()). */
-int proc_pid_maps(struct seq_buf *s, struct task_struct *task)
+/* show_each_vma - @show for each VMA of @task's mm, under mmap_lock:
+ * nothing for a kernel thread or a process that has exited. 0, or
+ * -EACCES for a process the reader may not look at (proc_maps_mm()). */
+static int show_each_vma(struct seq_buf *s, struct task_struct *task,
+			 void (*show)(struct seq_buf *s, struct vm_area_struct *vma))
 {
 	struct mm_struct *mm = proc_maps_mm(task);
 	struct vm_area_struct *vma;
@@ -93,10 +95,16 @@ int proc_pid_maps(struct seq_buf *s, struct task_struct *task)
 		return PTR_ERR_OR_ZERO(mm);
 	mmap_read_lock(mm);
 	mm_for_each_vma(mm, vma)
-		show_map_vma(s, vma);
+		show(s, vma);
 	mmap_read_unlock(mm);
 	mmput(mm);
 	return 0;
+}
+
+/* proc_pid_maps - /proc/PID/maps: one line a VMA (show_each_vma()). */
+int proc_pid_maps(struct seq_buf *s, struct task_struct *task)
+{
+	return show_each_vma(s, task, show_map_vma);
 }
 
 /* ---- smaps, smaps_rollup ------------------------------------------ */
@@ -282,22 +290,11 @@ static void show_smap(struct seq_buf *s, struct vm_area_struct *vma)
 	show_smap_vma_flags(s, vma);
 }
 
-/* proc_pid_smaps - /proc/PID/smaps: show_smap() for each VMA. Empty for
- * a kernel thread or a process that has exited; -EACCES for a process
- * the reader may not look at. */
+/* proc_pid_smaps - /proc/PID/smaps: show_smap() for each VMA
+ * (show_each_vma()). */
 int proc_pid_smaps(struct seq_buf *s, struct task_struct *task)
 {
-	struct mm_struct *mm = proc_maps_mm(task);
-	struct vm_area_struct *vma;
-
-	if (IS_ERR_OR_NULL(mm))
-		return PTR_ERR_OR_ZERO(mm);
-	mmap_read_lock(mm);
-	mm_for_each_vma(mm, vma)
-		show_smap(s, vma);
-	mmap_read_unlock(mm);
-	mmput(mm);
-	return 0;
+	return show_each_vma(s, task, show_smap);
 }
 
 /*
