@@ -224,6 +224,10 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf64_hdr *
 	AUX(AT_PLATFORM, plat);
 	AUX(AT_NULL, 0);
 #undef AUX
+	/* kept for /proc/PID/auxv and core dumps (Linux's saved_auxv) */
+	BUILD_BUG_ON(2 * 19 > AT_VECTOR_SIZE);
+	memcpy(current->mm->saved_auxv, vec + 1 + bprm->argc + 1 + bprm->envc + 1,
+	       (n - (1 + bprm->argc + 1 + bprm->envc + 1)) * sizeof(*vec));
 	sp = (bprm->p - n * sizeof(*vec)) & ~15UL;
 	if (!err && copy_to_user((void __user *)sp, vec, n * sizeof(*vec)))
 		err = -EFAULT;
@@ -348,6 +352,7 @@ struct core_vma {
 };
 
 #define FILTER(type)	(mm_flags & (1UL << MMF_DUMP_##type))
+
 
 /* vma_has_anon_pages - has @vma, a private VMA, copies of its own (what
  * Linux tells by vma->anon_vma: it was written)? Looks at the tables
@@ -631,13 +636,15 @@ static bool write_core_headers(struct coredump_params *cprm, const struct core_v
 }
 
 /* write_core_notes - the notes of the dumping thread and the process:
- * NT_PRSTATUS, NT_PRPSINFO, NT_SIGINFO, NT_FILE, in Linux's order. */
+ * NT_PRSTATUS, NT_PRPSINFO, NT_SIGINFO, NT_AUXV, NT_FILE, in Linux's
+ * order. */
 static bool write_core_notes(struct coredump_params *cprm, const void *files,
 			     size_t files_size)
 {
+	size_t auxv = mm_auxv_words(current->mm) * sizeof(long);
 	size_t size = note_size(sizeof(struct elf_prstatus)) +
 		      note_size(sizeof(struct elf_prpsinfo)) + note_size(128) +
-		      note_size(files_size), off = 0;
+		      note_size(auxv) + note_size(files_size), off = 0;
 	char *buf = kzalloc(size, GFP_KERNEL), siginfo[128] = { 0 };
 	struct elf_prstatus st;
 	struct elf_prpsinfo ps;
@@ -651,6 +658,7 @@ static bool write_core_notes(struct coredump_params *cprm, const void *files,
 	add_note(buf, &off, NT_PRSTATUS, &st, sizeof(st));
 	add_note(buf, &off, NT_PRPSINFO, &ps, sizeof(ps));
 	add_note(buf, &off, NT_SIGINFO, siginfo, sizeof(siginfo));
+	add_note(buf, &off, NT_AUXV, current->mm->saved_auxv, auxv);
 	add_note(buf, &off, NT_FILE, files, files_size);
 	ok = dump_emit(cprm, buf, off);
 	kfree(buf);
@@ -684,7 +692,7 @@ static bool dump_user_range(struct coredump_params *cprm, unsigned long start,
  * notes, then from the next page each VMA's dumped part
  * (vma_dump_size()) in order. Only the dumping thread's registers are
  * there (Linux stops the other threads and adds theirs), and there is
- * no NT_AUXV or FPU note. Returns true when all of it was written.
+ * no FPU note. Returns true when all of it was written.
  */
 bool elf_core_dump(struct coredump_params *cprm)
 {
@@ -704,7 +712,7 @@ bool elf_core_dump(struct coredump_params *cprm)
 		goto free_snapshot;
 	notes_size = note_size(sizeof(struct elf_prstatus)) +
 		     note_size(sizeof(struct elf_prpsinfo)) + note_size(128) +
-		     note_size(files_size);
+		     note_size(mm_auxv_words(current->mm) * sizeof(long)) + note_size(files_size);
 	dataoff = ALIGN(sizeof(struct elf64_hdr) + (nr + 1) * sizeof(struct elf64_phdr) +
 			notes_size, PAGE_SIZE);
 	if (!write_core_headers(cprm, cv, nr, notes_size, dataoff) ||

@@ -241,6 +241,33 @@ static ssize_t environ_read(struct file *f, char __user *ubuf, size_t len, loff_
 	return n;
 }
 
+/* auxv_read - /proc/PID/auxv: the auxiliary vector exec gave the mm
+ * bound at open, AT_NULL's pair included (Linux's auxv_read); empty for
+ * a kernel thread. */
+static ssize_t auxv_read(struct file *f, char __user *ubuf, size_t len, loff_t *pos)
+{
+	struct mm_struct *mm = f->private_data;
+	size_t size;
+
+	if (!mm || *pos < 0)
+		return 0;
+	size = mm_auxv_words(mm) * sizeof(mm->saved_auxv[0]);
+	if ((size_t)*pos >= size)
+		return 0;
+	len = min(len, size - (size_t)*pos);
+	if (copy_to_user(ubuf, (char *)mm->saved_auxv + *pos, len))
+		return -EFAULT;
+	*pos += len;
+	return len;
+}
+
+static const struct file_operations proc_auxv_operations = {
+	.open = environ_open,	/* the same binding and check */
+	.read = auxv_read,
+	.release = proc_mem_release,
+	.seekable = true,
+};
+
 static const struct file_operations proc_environ_operations = {
 	.open = environ_open,
 	.read = environ_read,
@@ -791,6 +818,7 @@ static const struct pid_entry tid_base_stuff[] = {
 	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
 	DIR("fdinfo", 0555, &proc_fdinfo_inode_operations, &proc_fdinfo_operations),
 	FOP("environ", 0400, &proc_environ_operations),
+	FOP("auxv", 0400, &proc_auxv_operations),
 	FOP("mem", 0600, &proc_mem_operations),
 	REG("status", 0444, proc_pid_status),
 	REG("cmdline", 0444, proc_pid_cmdline),
@@ -816,6 +844,7 @@ static const struct pid_entry tgid_base_stuff[] = {
 	DIR("fd", 0500, &proc_fd_inode_operations, &proc_fd_operations),
 	DIR("fdinfo", 0555, &proc_fdinfo_inode_operations, &proc_fdinfo_operations),
 	FOP("environ", 0400, &proc_environ_operations),
+	FOP("auxv", 0400, &proc_auxv_operations),
 	FOP("mem", 0600, &proc_mem_operations),
 	REG("status", 0444, proc_pid_status),
 	REG("cmdline", 0444, proc_pid_cmdline),

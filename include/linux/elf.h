@@ -68,6 +68,7 @@ struct elf64_note {
 };
 #define NT_PRSTATUS	1	/* struct elf_prstatus: a thread's registers */
 #define NT_PRPSINFO	3	/* struct elf_prpsinfo: the process */
+#define NT_AUXV		6	/* the auxiliary vector exec gave it */
 #define NT_SIGINFO	0x53494749	/* the siginfo of the fatal signal */
 #define NT_FILE		0x46494c45	/* the mapped files */
 

@@ -196,6 +196,18 @@ int split_vma(struct vm_area_struct *vma, unsigned long addr, bool new_below);
 #define DEFAULT_MAX_MAP_COUNT	(65535 - 5)
 extern int sysctl_max_map_count;
 
+/* mm_auxv_words - the longs of @mm's saved_auxv, AT_NULL's pair (type
+ * 0) included. */
+static inline size_t mm_auxv_words(const struct mm_struct *mm)
+{
+	size_t n = 0;
+
+	do {
+		n += 2;
+	} while (n < AT_VECTOR_SIZE && mm->saved_auxv[n - 2] != 0);
+	return n;
+}
+
 /* mm_map_count - the VMAs of @mm (Linux's mm->map_count: the tree
  * already counts them). Under mmap_lock. */
 static inline int mm_map_count(const struct mm_struct *mm)

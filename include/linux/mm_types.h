@@ -12,6 +12,9 @@
 #include <asm/mmu.h>
 
 struct kmem_cache;
+
+/* the auxiliary vector's room in an mm: Linux's x86-64 AT_VECTOR_SIZE */
+#define AT_VECTOR_SIZE	52
 struct address_space;
 
 enum {
@@ -121,6 +124,10 @@ struct mm_struct {
 	 * reads them): where argv's and envp's strings are */
 	spinlock_t arg_lock;
 	unsigned long arg_start, arg_end, env_start, env_end;
+	/* set by exec before the mm is anyone's, never changed: the
+	 * auxiliary vector it gave the program, up to AT_NULL
+	 * (/proc/PID/auxv, a core's NT_AUXV) */
+	unsigned long saved_auxv[AT_VECTOR_SIZE];
 
 	/* CPUs that may hold this mm's translations: set by switch_mm */
 	struct cpumask cpu_bitmap;

@@ -114,6 +114,23 @@ static int prstatus(int *sig, int *pid)
 	return 1;
 }
 
+/* has_note - does the PT_NOTE hold a "CORE" note of @type? */
+static int has_note(unsigned int type)
+{
+	const Elf64_Ehdr *h = (const void *)core;
+	const Elf64_Phdr *ph = (const void *)(core + h->e_phoff);
+	unsigned long off = ph[0].p_offset, end = off + ph[0].p_filesz;
+
+	while (ph[0].p_type == PT_NOTE && off + sizeof(Elf64_Nhdr) <= end && end <= sizeof(core)) {
+		const Elf64_Nhdr *n = (const void *)(core + off);
+
+		if (n->n_type == type)
+			return 1;
+		off += sizeof(*n) + ((n->n_namesz + 3) & ~3) + ((n->n_descsz + 3) & ~3);
+	}
+	return 0;
+}
+
 static char *anon, *shared, *filemap;
 
 /* The marks are kept XORed with this in the process's own memory (which
@@ -199,6 +216,8 @@ static void dump_tests(void)
 	      core_len);
 	CHECK(prstatus(&sig, &pid) && sig == SIGSEGV && pid > 0,
 	      "NT_PRSTATUS first: signal %d, pid %d", sig, pid);
+	CHECK(has_note(NT_PRPSINFO) && has_note(NT_SIGINFO) && has_note(NT_AUXV) &&
+	      has_note(NT_FILE), "NT_PRPSINFO, NT_SIGINFO, NT_AUXV and NT_FILE too");
 	CHECK(load_has((unsigned long)anon, plain(anon_mark)), "private anonymous memory dumped");
 	CHECK(load_has((unsigned long)shared, plain(shared_mark)), "shared anonymous memory dumped");
 	CHECK(phdr_at((unsigned long)filemap) && phdr_at((unsigned long)filemap)->p_filesz == 0,
