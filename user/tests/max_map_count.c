@@ -66,13 +66,21 @@ int main(void)
 	char text[32];
 	void *brk0;
 
-	CHECK(max == 65530, "vm.max_map_count is Linux's default: %ld", max);
-	if (max != 65530)
+	/* mmos has Linux's default; a native machine may have raised it
+	 * (some distributions do), past what this test fills cheaply */
+	CHECK(max > 0 && (max == 65530 || t_free_pages() < 0),
+	      "vm.max_map_count is Linux's default in mmos: %ld", max);
+	if (max <= 0 || max > MAXMAPS - 1000) {
+		printf("max_map_count: the limit here is %ld: not filled\n", max);
 		return t_done("max_map_count");
+	}
 	snprintf(text, sizeof(text), "%ld\n", max);
-	if (write_max(text) > 0) {	/* root: the same value back */
+	if (t_sysctl_writable("/proc/sys/vm/max_map_count")) {
+		CHECK(write_max(text) > 0, "root writes it (the same value back)");
 		CHECK(write_max("-1\n") == -EINVAL, "-1: EINVAL");
 		CHECK(write_max("x\n") == -EINVAL, "x: EINVAL");
+	} else {
+		CHECK(t_free_pages() < 0, "in mmos, root may write max_map_count");
 	}
 
 	brk0 = (void *)RAW(SYS_brk, 0);
@@ -91,7 +99,7 @@ int main(void)
 	for (int i = 0; i < n - 2; i++)
 		munmap(maps[i], 3 * P);
 
-	CHECK(n > 65000 && n < MAXMAPS && err == ENOMEM,
+	CHECK(n > max - 1000 && n <= max + 1 && err == ENOMEM,
 	      "mmap stops near the limit with ENOMEM: %d maps, errno %d", n, err);
 	CHECK(r == -1 && r_err == ENOMEM, "munmap of a middle page at the limit: ENOMEM (%d %d)",
 	      r, r_err);

@@ -120,6 +120,20 @@ static inline int t_closed_fd(int from)
 	return from;
 }
 
+/* t_sysctl_writable - may we write the machine-wide /proc/sys file
+ * @path? In mmos root always may; natively a container often mounts
+ * /proc/sys read-only (EROFS) or runs us without root, and a test that
+ * needs the write says why it skips that part. */
+static inline int t_sysctl_writable(const char *path)
+{
+	long fd = RAW(SYS_open, path, 01 /* O_WRONLY */);
+
+	if (fd < 0)
+		return 0;
+	RAW(SYS_close, fd);
+	return 1;
+}
+
 /* t_has_cap - is capability @cap in our effective set? From CapEff in
  * /proc/self/status (a native root may lack some: a container's does);
  * where there is no such line (mmos does not print it yet), root has
