@@ -13,12 +13,14 @@
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/memfd.h>
 #include <linux/fs_struct.h>
 #include <linux/mount.h>
 #include <linux/namei.h>
 #include <linux/mm.h>
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <linux/tty.h>
@@ -141,6 +143,10 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 	case F_SETPIPE_SZ:
 	case F_GETPIPE_SZ:
 		ret = pipe_fcntl(f, cmd, arg);
+		break;
+	case F_ADD_SEALS:
+	case F_GET_SEALS:
+		ret = memfd_fcntl(f, cmd, (unsigned int)arg);
 		break;
 	default:
 		ret = -EINVAL;
@@ -362,7 +368,10 @@ SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
 /*
  * vfs_fallocate - make the pages of [@offset, @offset + @len) of @f
  * now (charged as writes are: -ENOSPC on a full tmpfs, the pages made
- * so far kept), and grow the size to the end of the range.
+ * so far kept), and grow the size to the end of the range. A tmpfs file
+ * sealed with F_SEAL_GROW may not grow (-EPERM before anything is made,
+ * as Linux's shmem_fallocate); F_SEAL_WRITE does not stop it, since no
+ * content changes.
  */
 static long vfs_fallocate(struct file *f, loff_t offset, loff_t len)
 {
@@ -372,7 +381,9 @@ static long vfs_fallocate(struct file *f, loff_t offset, loff_t len)
 	int err = 0;
 
 	inode_lock(inode);
-	for (pos = offset & ~(loff_t)(PAGE_SIZE - 1); pos < offset + len; pos += PAGE_SIZE) {
+	if ((u64)(offset + len) > inode->i_size)
+		err = shmem_size_seals_check(inode, offset + len);
+	for (pos = offset & ~(loff_t)(PAGE_SIZE - 1); !err && pos < offset + len; pos += PAGE_SIZE) {
 		struct page *page;
 
 		err = mapping->a_ops->write_begin(f, mapping, pos, PAGE_SIZE, &page);

@@ -165,7 +165,8 @@ static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start,
  * mprotect_vmas - mprotect's work after its argument checks: give each
  * VMA over [start, end) the access bits of @prot, VMA by VMA. mmap_lock
  * held for writing. Returns 0, -ENOMEM at a hole in the range or
- * -EACCES for write access to a shared file mapping; the VMAs before
+ * -EACCES for access beyond the VMA's VM_MAY* bits or write access to
+ * a shared mapping of a file not open for writing; the VMAs before
  * the error keep their new protection, as in Linux.
  */
 static int mprotect_vmas(struct mm_struct *mm, unsigned long start,
@@ -179,6 +180,8 @@ static int mprotect_vmas(struct mm_struct *mm, unsigned long start,
 		if (!vma || vma->vm_start > nstart)
 			return -ENOMEM;		/* a hole in the range */
 		newflags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | calc_vm_prot_bits(prot);
+		if ((newflags & ~(newflags >> 4)) & VM_ACCESS_FLAGS)
+			return -EACCES;	/* beyond its VM_MAY* (a write-sealed memfd) */
 		if ((newflags & VM_WRITE) && (vma->vm_flags & VM_SHARED) && vma->vm_file &&
 		    !(vma->vm_file->f_mode & FMODE_WRITE))
 			return -EACCES;	/* the file is not open for writing */
