@@ -215,8 +215,10 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	return tsk;
 }
 
-/* dup_mmap - copy every VMA of @oldmm, and its page tables, into @mm.
- * oldmm's mmap_lock is held for writing. */
+/* dup_mmap - copy every VMA of @oldmm, and its page tables, into @mm,
+ * as Linux's: a VM_DONTCOPY one (MADV_DONTFORK) is left out, a
+ * VM_WIPEONFORK one is copied without its pages (the child faults in
+ * zeroes). oldmm's mmap_lock is held for writing. */
 static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 {
 	struct vm_area_struct *vma, *new;
@@ -224,6 +226,8 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 
 	mmap_assert_write_locked(oldmm);
 	mm_for_each_vma(oldmm, vma) {
+		if (vma->vm_flags & VM_DONTCOPY)
+			continue;
 		new = vm_area_dup(vma, mm);
 		if (!new)
 			return -ENOMEM;
@@ -233,6 +237,8 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			vm_area_free(new);
 			return err;
 		}
+		if (vma->vm_flags & VM_WIPEONFORK)
+			continue;
 		err = copy_page_range(mm, vma);
 		if (err)
 			return err;

@@ -135,6 +135,8 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags);
 /* mm/gup.c: fault in [start, start + len) of current's mm as mlock and
  * MAP_POPULATE do; mmap_lock not held. 0 or -errno (unless ignored). */
 int __mm_populate(unsigned long start, unsigned long len, int ignore_errors);
+int faultin_vma_page_range(struct vm_area_struct *vma, unsigned long start,
+			   unsigned long end, bool write);
 pte_t *follow_pte_slot(struct mm_struct *mm, unsigned long addr);	/* mm/memory.c */
 static inline void mm_populate(unsigned long start, unsigned long len)
 {
