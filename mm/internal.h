@@ -39,6 +39,29 @@ pmd_t *pmd_lookup(struct mm_struct *mm, unsigned long addr);
 struct tlb_range;
 void pt_lock_break(struct mm_struct *mm, struct tlb_range *tlb);
 
+/* ---- mlocked pages (mlock.c) ------------------------------------- */
+
+void mlock_page(struct page *page);
+void munlock_page(struct page *page);
+void mlock_vma_pages_range(struct vm_area_struct *vma, unsigned long start,
+			   unsigned long end, bool lock);
+
+/* mlock_vma_page - @page was just mapped in @vma: one more locked
+ * mapping if the VMA is locked. page_table_lock held. */
+static inline void mlock_vma_page(struct page *page, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_LOCKED)
+		mlock_page(page);
+}
+
+/* munlock_vma_page - @page is about to be unmapped from @vma: one
+ * locked mapping fewer if the VMA is locked. page_table_lock held. */
+static inline void munlock_vma_page(struct page *page, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_LOCKED)
+		munlock_page(page);
+}
+
 /* ---- the TLB gather of range walks (tlb.c) ------------------------ */
 
 /*

@@ -244,6 +244,7 @@ static void page_remove_rmap(struct page *page)
 static void map_new_anon(struct vm_area_struct *vma, pte_t *pte, struct page *page)
 {
 	page_add_new_anon_rmap(page);
+	mlock_vma_page(page, vma);
 	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
 	set_user_pte(pte, page_to_pfn(page), vma->vm_page_prot | _PAGE_RW | _PAGE_DIRTY);
 }
@@ -349,6 +350,7 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 		return 0;
 	}
 	page_add_file_rmap(page);
+	mlock_vma_page(page, vma);
 	add_mm_counter(vma->vm_mm, MM_FILEPAGES, 1);
 	set_user_pte(vmf->pte, page_to_pfn(page), vma->vm_page_prot);
 	fault_unlock_pte(vmf);
@@ -380,6 +382,7 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf, struct page *old)
 	if (copy && fault_lock_pte(vmf)) {
 		if (old) {
 			count_vm_event(COW_FAULT_COPY);
+			munlock_vma_page(old, vmf->vma);
 			unmap_page(mm, old);
 		}
 		map_new_anon(vmf->vma, vmf->pte, copy);
@@ -644,6 +647,7 @@ static void unmap_page_range(struct tlb_range *tlb, unsigned long addr,
 
 /*
  * zap_page_range - unmap [start, end) of @vma: drop each page's mapping
+ * (and, in a locked VMA, its locked mapping: mlock_vma_pages_range())
  * and reference, clear the PTEs, flush what was mapped (in one flush,
  * unless a reschedule came due on the way). Page tables stay
  * (free_pgtables). mmap_lock held for writing.
@@ -658,6 +662,8 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start,
 		return;
 	tlb_range_init(&tlb, mm);
 	spin_lock(&mm->page_table_lock);
+	if (vma->vm_flags & VM_LOCKED)	/* its pages lose this locked mapping */
+		mlock_vma_pages_range(vma, start, end, false);
 	unmap_page_range(&tlb, start, end);
 	tlb_range_flush(&tlb);
 	spin_unlock(&mm->page_table_lock);

@@ -37,6 +37,11 @@ struct page {
 	struct kmem_cache *slab_cache;
 	void *freelist;		/* first free object of a slab */
 	unsigned int inuse;	/* objects allocated from this slab */
+	/* changed with the PTEs, under the mapping mm's page_table_lock
+	 * (atomic: a shared page is in several mms): the VM_LOCKED VMAs
+	 * mapping the page; above 0 it is mlocked (Linux's PG_mlocked,
+	 * NR_MLOCK) */
+	atomic_t mlock_count;
 };
 
 enum pageflags {
