@@ -173,7 +173,10 @@ static char *memfd_name(const char __user *uname)
  * @flags -EINVAL (with MFD_HUGETLB, the huge page size bits are known),
  * then the name (memfd_name()), then the file. MFD_HUGETLB is what a
  * Linux without CONFIG_HUGETLBFS answers, -ENOSYS (hugetlb_file_setup).
- * -EMFILE with no free fd. Returns the fd.
+ * -EMFILE with no free fd: Linux reserves the fd before making the
+ * file, mmos installs it after (fd_install_new()), so with no fd free
+ * and MFD_HUGETLB mmos says -ENOSYS where Linux says -EMFILE. Returns
+ * the fd.
  */
 SYSCALL_DEFINE2(memfd_create, const char __user *, uname, unsigned int, flags)
 {
