@@ -112,6 +112,21 @@ static long setfl(struct file *f, unsigned long arg)
 	return 0;
 }
 
+/* check_fcntl_cmd - whether @cmd works on an O_PATH file (Linux's
+ * list: the fd's own flags and duplicates; the rest are -EBADF). */
+static bool check_fcntl_cmd(unsigned int cmd)
+{
+	switch (cmd) {
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+	case F_GETFD:
+	case F_SETFD:
+	case F_GETFL:
+		return true;
+	}
+	return false;
+}
+
 SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 {
 	struct file *f = fget_raw(fd);
@@ -119,6 +134,10 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 
 	if (!f)
 		return -EBADF;
+	if ((f->f_mode & FMODE_PATH) && !check_fcntl_cmd(cmd)) {
+		fput(f);
+		return -EBADF;
+	}
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:

@@ -154,6 +154,13 @@ static void test_seal_errors(void)
 	fd = open("/proc/self/status", O_RDONLY);
 	CHECK(RAW(SYS_fcntl, fd, F_GET_SEALS) == -EINVAL, "proc file has no seals");
 	close(fd);
+	/* an O_PATH fd has only its own flags: EBADF before any seal check */
+	fd = open("/proc/self/status", O_PATH);
+	CHECK(RAW(SYS_fcntl, fd, F_GET_SEALS) == -EBADF, "O_PATH get");
+	CHECK(RAW(SYS_fcntl, fd, F_ADD_SEALS, F_SEAL_SEAL) == -EBADF, "O_PATH add");
+	CHECK(RAW(SYS_fcntl, fd, F_SETFL, O_NONBLOCK) == -EBADF, "O_PATH F_SETFL");
+	CHECK(fcntl(fd, F_GETFD) >= 0 && (fcntl(fd, F_GETFL) & O_PATH), "O_PATH F_GETFL");
+	close(fd);
 }
 
 /* test_tmpfs_file - an ordinary tmpfs file is sealed with F_SEAL_SEAL
