@@ -32,7 +32,12 @@ unsigned long get_next_ino(void)
  * NULL if out of memory. */
 struct inode *new_inode(struct super_block *sb)
 {
-	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
+	struct inode *inode;
+
+	if (sb && sb->s_op && sb->s_op->alloc_inode)
+		inode = sb->s_op->alloc_inode(sb);
+	else
+		inode = kzalloc(sizeof(*inode), GFP_KERNEL);
 
 	if (!inode)
 		return NULL;
@@ -69,7 +74,10 @@ static void evict(struct inode *inode)
 	truncate_inode_pages(inode->i_mapping, 0);
 	kfree(inode->i_mapping->i_pages);
 	kfree(inode->i_link);
-	kfree(inode);
+	if (op && op->free_inode)
+		op->free_inode(inode);
+	else
+		kfree(inode);
 }
 
 /* iput - drop a reference on @inode (NULL is allowed); the last one

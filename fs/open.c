@@ -14,6 +14,7 @@
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/memfd.h>
 #include <linux/fs_struct.h>
 #include <linux/mount.h>
 #include <linux/namei.h>
@@ -112,6 +113,21 @@ static long setfl(struct file *f, unsigned long arg)
 	return 0;
 }
 
+/* check_fcntl_cmd - whether @cmd works on an O_PATH file (Linux's
+ * list: the fd's own flags and duplicates; the rest are -EBADF). */
+static bool check_fcntl_cmd(unsigned int cmd)
+{
+	switch (cmd) {
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+	case F_GETFD:
+	case F_SETFD:
+	case F_GETFL:
+		return true;
+	}
+	return false;
+}
+
 SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 {
 	struct file *f = fget_raw(fd);
@@ -119,6 +135,10 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 
 	if (!f)
 		return -EBADF;
+	if ((f->f_mode & FMODE_PATH) && !check_fcntl_cmd(cmd)) {
+		fput(f);
+		return -EBADF;
+	}
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
@@ -143,6 +163,10 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 	case F_SETPIPE_SZ:
 	case F_GETPIPE_SZ:
 		ret = pipe_fcntl(f, cmd, arg);
+		break;
+	case F_ADD_SEALS:
+	case F_GET_SEALS:
+		ret = memfd_fcntl(f, cmd, (unsigned int)arg);
 		break;
 	default:
 		ret = -EINVAL;
@@ -365,7 +389,10 @@ SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
  * fallocate_alloc - make the pages of [@offset, @offset + @len) of @f
  * now (charged as writes are: -ENOSPC on a full tmpfs, the pages made
  * so far kept), and grow the size to the end of the range unless
- * FALLOC_FL_KEEP_SIZE is in @mode. Precondition: i_rwsem held for
+ * FALLOC_FL_KEEP_SIZE is in @mode. A tmpfs file sealed with F_SEAL_GROW
+ * may not reach past its size, even with KEEP_SIZE (-EPERM before
+ * anything is made, as Linux's shmem_fallocate); F_SEAL_WRITE does not
+ * stop it, since no content changes. Precondition: i_rwsem held for
  * writing. Returns 0 or -errno.
  */
 static long fallocate_alloc(struct file *f, int mode, loff_t offset, loff_t len)
@@ -375,7 +402,9 @@ static long fallocate_alloc(struct file *f, int mode, loff_t offset, loff_t len)
 	loff_t pos;
 	int err = 0;
 
-	for (pos = offset & ~(loff_t)(PAGE_SIZE - 1); pos < offset + len; pos += PAGE_SIZE) {
+	if ((u64)(offset + len) > inode->i_size)
+		err = shmem_size_seals_check(inode, offset + len);
+	for (pos = offset & ~(loff_t)(PAGE_SIZE - 1); !err && pos < offset + len; pos += PAGE_SIZE) {
 		struct page *page;
 
 		err = mapping->a_ops->write_begin(f, mapping, pos, PAGE_SIZE, &page);

@@ -268,13 +268,24 @@ void ramfs_blocks_freed(struct inode *inode, u64 before)
 
 /*
  * ramfs_setattr - simple_setattr, and the blocks a shrinking truncate
- * frees go back to the super block's count.
+ * frees go back to the super block's count. A size change of a sealed
+ * tmpfs file is -EPERM after setattr_prepare()'s own checks, as
+ * Linux's shmem_setattr.
  */
 static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
 {
 	struct inode *inode = dentry->d_inode;
 	u64 before = inode->i_blocks;
-	int err = simple_setattr(dentry, attr);
+	int err;
+
+	if (attr->ia_valid & ATTR_SIZE) {
+		err = setattr_prepare(dentry, attr);
+		if (!err)
+			err = shmem_size_seals_check(inode, attr->ia_size);
+		if (err)
+			return err;
+	}
+	err = simple_setattr(dentry, attr);
 
 	ramfs_blocks_freed(inode, before);
 	return err;

@@ -242,9 +242,11 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	return tsk;
 }
 
-/* dup_mmap - copy every VMA of @oldmm, and its page tables, into @mm.
- * A VM_ACCOUNT VMA commits its size again, so under strict overcommit
- * a fork can be refused (-ENOMEM), as Linux's. oldmm's mmap_lock is
+/* dup_mmap - copy every VMA of @oldmm, and its page tables, into @mm,
+ * as Linux's: a VM_DONTCOPY one (MADV_DONTFORK) is left out, a
+ * VM_WIPEONFORK one is copied without its pages (the child faults in
+ * zeroes). A VM_ACCOUNT VMA commits its size again, so under strict
+ * overcommit a fork can be refused (-ENOMEM). oldmm's mmap_lock is
  * held for writing. */
 static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 {
@@ -253,6 +255,8 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 
 	mmap_assert_write_locked(oldmm);
 	mm_for_each_vma(oldmm, vma) {
+		if (vma->vm_flags & VM_DONTCOPY)
+			continue;
 		if ((vma->vm_flags & VM_ACCOUNT) && !vm_enough_memory(oldmm, vma_pages(vma)))
 			return -ENOMEM;
 		new = vm_area_dup(vma, mm);
@@ -264,6 +268,8 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			vm_area_free(new);
 			return err;
 		}
+		if (vma->vm_flags & VM_WIPEONFORK)
+			continue;
 		err = copy_page_range(mm, vma);
 		if (err)
 			return err;

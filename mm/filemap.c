@@ -132,8 +132,9 @@ struct page *find_or_create_page(struct address_space *mapping,
  * generic_perform_write - copy @len bytes from @src (user memory if
  * @user, else kernel memory) into a page-cache file at *@pos: each page
  * comes from the file system's write_begin (which may refuse with
- * -ENOSPC), and is copied into with no spinlock held. i_size grows to
- * what was written. Precondition: the inode's i_rwsem held for writing.
+ * -ENOSPC) unless a tmpfs file's seals forbid the write there (-EPERM:
+ * shmem_write_seals_check()), and is copied into with no spinlock
+ * held. i_size grows to what was written. Precondition: the inode's i_rwsem held for writing.
  * Returns the bytes written (moving *@pos), or -errno if none were.
  */
 ssize_t generic_perform_write(struct file *file, const void *src, size_t len,
@@ -151,7 +152,10 @@ ssize_t generic_perform_write(struct file *file, const void *src, size_t len,
 		unsigned long left = 0;
 		char *dst;
 
-		err = mapping->a_ops->write_begin(file, mapping, off, n, &page);
+		/* a sealed memfd's refusal, per page as Linux's shmem_write_begin */
+		err = shmem_write_seals_check(inode, off, n);
+		if (!err)
+			err = mapping->a_ops->write_begin(file, mapping, off, n, &page);
 		if (err)
 			break;
 		dst = (char *)page_address(page) + in;

@@ -33,6 +33,30 @@ static bool page_needs_fault(struct vm_area_struct *vma, unsigned long addr, boo
 }
 
 /*
+ * fault_in_range - fault in each page of [start, end) of @vma that is
+ * not there (for writing, if @write: also each one mapped read-only),
+ * counted as gup's faults are (min_flt). mmap_lock held. Returns 0,
+ * -ENOMEM, or -EFAULT for a SIGBUS or SIGSEGV.
+ */
+static int fault_in_range(struct vm_area_struct *vma, unsigned long start,
+			  unsigned long end, bool write)
+{
+	for (unsigned long a = start; a < end; a += PAGE_SIZE) {
+		vm_fault_t fault;
+
+		if (!page_needs_fault(vma, a, write))
+			continue;
+		fault = handle_mm_fault(vma, a, write ? FAULT_FLAG_WRITE : 0);
+		if (fault & VM_FAULT_OOM)
+			return -ENOMEM;
+		if (fault & VM_FAULT_ERROR)
+			return -EFAULT;
+		current->min_flt++;	/* as Linux counts a gup fault */
+	}
+	return 0;
+}
+
+/*
  * populate_vma_page_range - fault in [start, end) of @vma, as Linux's:
  * a private writable mapping for writing (breaking COW now), any other
  * for reading; nothing for VM_LOCKONFAULT. PROT_NONE is refused
@@ -49,19 +73,24 @@ static int populate_vma_page_range(struct vm_area_struct *vma, unsigned long sta
 		return 0;
 	if (!(vma->vm_flags & VM_ACCESS_FLAGS))
 		return -EFAULT;
-	for (unsigned long a = start; a < end; a += PAGE_SIZE) {
-		vm_fault_t fault;
+	return fault_in_range(vma, start, end, write);
+}
 
-		if (!page_needs_fault(vma, a, write))
-			continue;
-		fault = handle_mm_fault(vma, a, write ? FAULT_FLAG_WRITE : 0);
-		if (fault & VM_FAULT_OOM)
-			return -ENOMEM;
-		if (fault & VM_FAULT_ERROR)
-			return -EFAULT;
-		current->min_flt++;	/* as Linux counts a gup fault */
-	}
-	return 0;
+/*
+ * faultin_vma_page_range - MADV_POPULATE_READ/WRITE's work on [start,
+ * end) of @vma: -EINVAL unless the VMA allows the access (VM_READ, or
+ * VM_WRITE if @write: Linux's check_vma_flags without FOLL_FORCE, whose
+ * -EFAULT it reports as -EINVAL), then every page faulted in as a read
+ * or write would (a write breaks COW and dirties). mmap_lock held.
+ * Returns 0, -ENOMEM, or -EFAULT where a touch would get SIGBUS (past
+ * the end of a file).
+ */
+int faultin_vma_page_range(struct vm_area_struct *vma, unsigned long start,
+			   unsigned long end, bool write)
+{
+	if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
+		return -EINVAL;
+	return fault_in_range(vma, start, end, write);
 }
 
 /*

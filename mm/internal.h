@@ -44,6 +44,28 @@ struct address_space *i_mmap_lock_vma(struct vm_area_struct *vma);
 void i_mmap_unlock_vma(struct address_space *mapping);
 bool vma_pgoff_overlaps(const struct vm_area_struct *vma, unsigned long first,
 			unsigned long last);
+/* ---- mlocked pages (mlock.c) ------------------------------------- */
+
+void mlock_page(struct page *page);
+void munlock_page(struct page *page);
+void mlock_vma_pages_range(struct vm_area_struct *vma, unsigned long start,
+			   unsigned long end, bool lock);
+
+/* mlock_vma_page - @page was just mapped in @vma: one more locked
+ * mapping if the VMA is locked. page_table_lock held. */
+static inline void mlock_vma_page(struct page *page, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_LOCKED)
+		mlock_page(page);
+}
+
+/* munlock_vma_page - @page is about to be unmapped from @vma: one
+ * locked mapping fewer if the VMA is locked. page_table_lock held. */
+static inline void munlock_vma_page(struct page *page, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_LOCKED)
+		munlock_page(page);
+}
 
 /* ---- the TLB gather of range walks (tlb.c) ------------------------ */
 

@@ -271,6 +271,7 @@ static pteval_t maybe_mkwrite_bits(const struct vm_area_struct *vma)
 static void map_new_anon(struct vm_area_struct *vma, pte_t *pte, struct page *page)
 {
 	page_add_new_anon_rmap(page);
+	mlock_vma_page(page, vma);
 	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
 	/* dirty and soft-dirty (pte_mkdirty): it is mapped for a write */
 	set_user_pte(pte, page_to_pfn(page), vma->vm_page_prot | maybe_mkwrite_bits(vma) |
@@ -429,6 +430,7 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 		return 0;
 	}
 	page_add_file_rmap(page);
+	mlock_vma_page(page, vma);
 	add_mm_counter(vma->vm_mm, MM_FILEPAGES, 1);
 	set_user_pte(vmf->pte, page_to_pfn(page), vma->vm_page_prot | shared_write_bits(vmf));
 	fault_unlock_pte(vmf);
@@ -462,6 +464,7 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf, struct page *old)
 	if (copy && fault_lock_pte(vmf)) {
 		if (old) {
 			count_vm_event(COW_FAULT_COPY);
+			munlock_vma_page(old, vmf->vma);
 			unmap_page(mm, old);
 		}
 		map_new_anon(vmf->vma, vmf->pte, copy);
@@ -771,13 +774,20 @@ static void zap_page_range_single(struct vm_area_struct *vma, unsigned long star
 		return;
 	tlb_range_init(&tlb, mm);
 	spin_lock(&mm->page_table_lock);
+	/* the pages lose this locked mapping; a partial zap (@details)
+	 * gives it back to what stays mapped */
+	if (vma->vm_flags & VM_LOCKED)
+		mlock_vma_pages_range(vma, start, end, false);
 	unmap_page_range(&tlb, start, end, details);
+	if ((vma->vm_flags & VM_LOCKED) && details)
+		mlock_vma_pages_range(vma, start, end, true);
 	tlb_range_flush(&tlb);
 	spin_unlock(&mm->page_table_lock);
 }
 
 /*
  * zap_page_range - unmap [start, end) of @vma: drop each page's mapping
+ * (and, in a locked VMA, its locked mapping: mlock_vma_pages_range())
  * and reference, clear the PTEs, flush what was mapped (in one flush,
  * unless a reschedule came due on the way). Page tables stay
  * (free_pgtables). mmap_lock held for writing.

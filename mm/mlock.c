@@ -9,7 +9,9 @@
  * mlockall(MCL_FUTURE) puts VM_LOCKED in mm->def_flags for every later
  * mapping and the heap. mmos has no swap and no reclaim, so a faulted
  * page stays in any case: a lock here is the population, the accounting
- * (VmLck) and what madvise(MADV_DONTNEED) may not do. Locks are not
+ * (VmLck; and per page, mlock_count and meminfo's Mlocked: a page is
+ * mlocked while a VM_LOCKED VMA maps it) and what madvise(MADV_DONTNEED)
+ * may not do. Locks are not
  * inherited by fork and end at exec, as Linux's.
  */
 #include <linux/kernel.h>
@@ -20,6 +22,7 @@
 #include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
+#include <linux/vmstat.h>
 #include "internal.h"
 
 /* can_do_mlock - may current lock at all? Yes with a nonzero
@@ -45,10 +48,122 @@ int mlock_future_check(struct mm_struct *mm, unsigned long flags, unsigned long 
 	return 0;
 }
 
+/* mlock_page - one more VM_LOCKED mapping of @page; the first makes
+ * it mlocked (meminfo's Mlocked). page_table_lock held. */
+void mlock_page(struct page *page)
+{
+	if (atomic_add_return(1, &page->mlock_count) == 1)
+		inc_node_page_state(NR_MLOCK);
+}
+
+/* munlock_page - one VM_LOCKED mapping of @page fewer; the last makes
+ * it an ordinary page again. page_table_lock held. */
+void munlock_page(struct page *page)
+{
+	int left = atomic_add_return(-1, &page->mlock_count);
+
+	WARN_ON_ONCE(left < 0);
+	if (left == 0)
+		dec_node_page_state(NR_MLOCK);
+}
+
+/* mlock_pte_range - mlock (@lock) or munlock each page the PTEs of
+ * [addr, end) under @pmd map (not the zero page). page_table_lock held. */
+static void mlock_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end, bool lock)
+{
+	pte_t *pte = pte_offset_map(pmd, addr);
+
+	for (; addr < end; addr += PAGE_SIZE, pte++) {
+		struct page *page;
+
+		if (!pte_present(*pte) || is_zero_pfn(pte_pfn(*pte)))
+			continue;
+		page = pfn_to_page(pte_pfn(*pte));
+		if (lock)
+			mlock_page(page);
+		else
+			munlock_page(page);
+	}
+}
+
+/* mlock_pmd_range - mlock_pte_range() for each PTE table under @pud in
+ * [addr, end), with a lock break after each. page_table_lock held. */
+static void mlock_pmd_range(struct mm_struct *mm, pud_t *pud, unsigned long addr,
+			    unsigned long end, bool lock)
+{
+	pmd_t *pmd = pmd_offset(pud, addr);
+	unsigned long next;
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (pmd_none(*pmd))
+			continue;
+		mlock_pte_range(pmd, addr, next, lock);
+		pt_lock_break(mm, NULL);
+	} while (pmd++, addr = next, addr != end);
+}
+
+/* mlock_pud_range - mlock_pmd_range() for each PMD table under @p4d in
+ * [addr, end). page_table_lock held. */
+static void mlock_pud_range(struct mm_struct *mm, p4d_t *p4d, unsigned long addr,
+			    unsigned long end, bool lock)
+{
+	pud_t *pud = pud_offset(p4d, addr);
+	unsigned long next;
+
+	do {
+		next = pud_addr_end(addr, end);
+		if (!pud_none(*pud))
+			mlock_pmd_range(mm, pud, addr, next, lock);
+	} while (pud++, addr = next, addr != end);
+}
+
+/* mlock_p4d_range - mlock_pud_range() for the (folded) p4d entries
+ * under @pgd in [addr, end). page_table_lock held. */
+static void mlock_p4d_range(struct mm_struct *mm, pgd_t *pgd, unsigned long addr,
+			    unsigned long end, bool lock)
+{
+	p4d_t *p4d = p4d_offset(pgd, addr);
+	unsigned long next;
+
+	do {
+		next = p4d_addr_end(addr, end);
+		if (!p4d_none(*p4d))
+			mlock_pud_range(mm, p4d, addr, next, lock);
+	} while (p4d++, addr = next, addr != end);
+}
+
+/*
+ * mlock_vma_pages_range - the pages mapped in [start, end) of @vma gain
+ * (@lock) or lose a locked mapping: when the VMA's VM_LOCKED changes
+ * (mlock_fixup), and before a locked VMA's pages are unmapped
+ * (zap_page_range). Only the tables that exist are walked, so the cost
+ * follows what is mapped. page_table_lock held (mmap_lock for writing,
+ * so no fault maps a page meanwhile).
+ */
+void mlock_vma_pages_range(struct vm_area_struct *vma, unsigned long start,
+			   unsigned long end, bool lock)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	pgd_t *pgd = pgd_offset(mm, start);
+	unsigned long next;
+
+	lockdep_assert_held(&mm->page_table_lock);
+	if (start >= end)
+		return;
+	do {
+		next = pgd_addr_end(start, end);
+		if (!pgd_none(*pgd))
+			mlock_p4d_range(mm, pgd, start, next, lock);
+	} while (pgd++, start = next, start != end);
+}
+
 /* mlock_fixup - give [start, end) of @vma (inside it) @newflags, which
  * differ from its own at most in VM_LOCKED_MASK: split off the rest,
- * account the change (locked_vm) and merge with like neighbours. No
- * PTE changes. mmap_lock held for writing. 0 or -ENOMEM. */
+ * account the change (locked_vm), mlock or munlock the pages mapped
+ * there if VM_LOCKED changes (a change of VM_LOCKONFAULT alone leaves
+ * them, as Linux's) and merge with like neighbours. mmap_lock held for
+ * writing. 0 or -ENOMEM. */
 static int mlock_fixup(struct vm_area_struct *vma, unsigned long start,
 		       unsigned long end, unsigned long newflags)
 {
@@ -62,6 +177,11 @@ static int mlock_fixup(struct vm_area_struct *vma, unsigned long start,
 	if (err)
 		return err;
 	vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
+	if ((newflags ^ vma->vm_flags) & VM_LOCKED) {
+		spin_lock(&mm->page_table_lock);
+		mlock_vma_pages_range(vma, vma->vm_start, vma->vm_end, newflags & VM_LOCKED);
+		spin_unlock(&mm->page_table_lock);
+	}
 	vma->vm_flags = newflags;
 	vm_stat_account(mm, newflags, vma_pages(vma));
 	vma_merge_neighbours(vma);

@@ -19,6 +19,7 @@
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mount.h>
+#include <linux/memfd.h>
 #include <linux/mman.h>
 #include <linux/shmem_fs.h>
 #include <linux/pgtable.h>
@@ -68,8 +69,11 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig, struct mm_struct
 	new->vm_node = NULL;
 	INIT_LIST_HEAD(&new->vm_list);
 	INIT_LIST_HEAD(&new->i_mmap_link);	/* linked once it is in a tree */
-	if (new->vm_file)
+	if (new->vm_file) {
 		get_file(new->vm_file);
+		if (vma_is_shared_maywrite(new))	/* cannot fail: orig holds one */
+			mapping_allow_writable(new->vm_file->f_inode->i_mapping);
+	}
 	if (new->vm_ops && new->vm_ops->open)
 		new->vm_ops->open(new);
 	return new;
@@ -77,14 +81,18 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig, struct mm_struct
 
 /* vm_area_free - free @vma (out of the tree): it leaves its file's
  * reverse map, its backing hears of it (->close) and its file is
- * dropped. */
+ * dropped, with the file's count of shared writable mappings if it was
+ * one (taken by mmap_region() or vm_area_dup()). */
 void vm_area_free(struct vm_area_struct *vma)
 {
 	unlink_file_vma(vma);
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
-	if (vma->vm_file)
+	if (vma->vm_file) {
+		if (vma_is_shared_maywrite(vma))
+			mapping_unmap_writable(vma->vm_file->f_inode->i_mapping);
 		fput(vma->vm_file);
+	}
 	kmem_cache_free(vm_area_cachep, vma);
 }
 
@@ -470,14 +478,23 @@ static unsigned long mmap_region(struct file *file, unsigned long addr,
 		err = file->f_op->mmap(file, vma);	/* sets vm_ops */
 	else	/* shared anonymous memory is a tmpfs object's */
 		err = (vm_flags & VM_SHARED) ? shmem_zero_setup(vma) : 0;
-	if (!err)
-		err = insert_vm_struct(mm, vma);
-	if (err) {
-		vm_area_free(vma);
-		return err;
-	}
+	/* counted once ->mmap has the final file and flags */
+	if (!err && vma->vm_file && vma_is_shared_maywrite(vma))
+		err = mapping_map_writable(vma->vm_file->f_inode->i_mapping);
+	if (err)
+		goto free_uncounted;
+	err = insert_vm_struct(mm, vma);
+	if (err)
+		goto free_vma;
 	vma_merge_neighbours(vma);
 	return addr;
+
+free_uncounted:
+	/* not in i_mmap_writable: vm_area_free() must not take it away */
+	vma->vm_flags &= ~VM_MAYWRITE;
+free_vma:
+	vm_area_free(vma);
+	return err;
 }
 
 /* calc_vm_flags - the vm_flags of a new mapping with PROT_* @prot and
@@ -602,6 +619,13 @@ unsigned long do_mmap(struct file *file, unsigned long addr, unsigned long len,
 	err = mmap_type_check(file, prot, flags, &vm_flags);
 	if (err)
 		return err;
+	if (file && (vm_flags & VM_SHARED) && !(file->f_mode & FMODE_WRITE))
+		vm_flags &= ~VM_MAYWRITE;	/* mprotect may not make it writable */
+	if (file) {
+		err = memfd_check_seals_mmap(file, &vm_flags);
+		if (err)
+			return err;
+	}
 	return mmap_region(file, addr, len, vm_flags, pgoff);
 }
 

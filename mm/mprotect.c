@@ -182,7 +182,8 @@ static int mprotect_vmas(struct mm_struct *mm, unsigned long start,
 		newflags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | calc_vm_prot_bits(prot);
 		/* each VM_MAY* bit is its access bit << 4: an access the
 		 * mapping may never have (a shared mapping of a file not
-		 * open for writing, a noexec file) is refused */
+		 * open for writing, or of a write-sealed memfd, a noexec
+		 * file) is refused */
 		if ((newflags & ~(newflags >> 4)) & VM_ACCESS_FLAGS)
 			return -EACCES;
 		tmp = min(vma->vm_end, end);

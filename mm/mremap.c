@@ -339,6 +339,8 @@ static unsigned long mremap_to(struct vm_area_struct *vma, unsigned long addr,
 		return -EINVAL;
 	if (new_addr < MMAP_MIN_ADDR)
 		return -EPERM;
+	if (new_len > old_len && mlock_future_check(vma->vm_mm, vma->vm_flags, new_len - old_len))
+		return -EAGAIN;	/* a locked VMA's growth, as Linux's vma_to_resize */
 	return move_vma(vma, addr, old_len, new_len, new_addr, true);
 }
 
@@ -374,8 +376,9 @@ static void vma_expand_in_place(struct vm_area_struct *vma, unsigned long delta)
  * @new_addr; otherwise shrink by unmapping the tail, grow in place if
  * the space after is free, or move (MREMAP_MAYMOVE) to a free range.
  * mmap_lock held for writing. Returns the mapping's address or -errno:
- * -EFAULT if [addr, addr + old_len) is not inside one VMA, -ENOMEM if
- * it cannot grow or move.
+ * -EFAULT if [addr, addr + old_len) is not inside one VMA, -EAGAIN if a
+ * locked VMA would grow past RLIMIT_MEMLOCK, -ENOMEM if it cannot grow
+ * or move.
  */
 static unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
 			       unsigned long old_len, unsigned long new_len,
@@ -392,6 +395,8 @@ static unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
 			return -ENOMEM;
 		return addr;
 	}
+	if (mlock_future_check(mm, vma->vm_flags, new_len - old_len))
+		return -EAGAIN;	/* a locked VMA's growth, as Linux's vma_to_resize */
 	if (addr + old_len == vma->vm_end && vma_expandable(vma, new_len - old_len)) {
 		if ((vma->vm_flags & VM_ACCOUNT) &&
 		    !vm_enough_memory(mm, (new_len - old_len) >> PAGE_SHIFT))
@@ -411,13 +416,15 @@ static unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
  * mremap - resize [addr, addr + old_len) to new_len: shrinking unmaps the
  * tail; growing extends in place if the space after is free, else moves
  * the mapping (MREMAP_MAYMOVE) with its pages to a new range (or to
- * new_addr with MREMAP_FIXED).
+ * new_addr with MREMAP_FIXED). A locked mapping's new part is faulted
+ * in once mmap_lock is dropped, as Linux's.
  */
 SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 		unsigned long, new_len, unsigned long, flags, unsigned long, new_addr)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long ret;
+	bool populate;
 
 	if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED) || (addr & ~PAGE_MASK))
 		return -EINVAL;
@@ -431,6 +438,10 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 		return -EINVAL;
 	mmap_write_lock(mm);
 	ret = do_mremap(mm, addr, old_len, new_len, flags, new_addr);
+	populate = !IS_ERR_VALUE(ret) && new_len > old_len &&
+		   (vma_lookup(mm, ret)->vm_flags & VM_LOCKED);
 	mmap_write_unlock(mm);
+	if (populate)
+		mm_populate(ret + old_len, new_len - old_len);
 	return ret;
 }

@@ -21,6 +21,7 @@
 #include <linux/dcache.h>
 #include <linux/file.h>
 #include <linux/fdtable.h>
+#include <linux/memfd.h>
 
 /* shmem_size_opt - size= in pages: bytes with an optional suffix, or a
  * percentage of RAM; rounded up to whole pages. -EINVAL if malformed. */
@@ -130,7 +131,28 @@ static int shmem_show_options(struct seq_buf *s, struct dentry *root)
 	return 0;
 }
 
+/* shmem_alloc_inode - a zeroed tmpfs inode, sealed against seals
+ * (Linux's: only memfd_create() with MFD_ALLOW_SEALING takes that
+ * seal away). NULL without memory. */
+static struct inode *shmem_alloc_inode(struct super_block *sb)
+{
+	struct shmem_inode_info *info = kzalloc(sizeof(*info), GFP_KERNEL);
+
+	if (!info)
+		return NULL;
+	info->seals = F_SEAL_SEAL;
+	return &info->vfs_inode;
+}
+
+/* shmem_free_inode - free what shmem_alloc_inode() made. */
+static void shmem_free_inode(struct inode *inode)
+{
+	kfree(SHMEM_I(inode));
+}
+
 static const struct super_operations shmem_ops = {
+	.alloc_inode = shmem_alloc_inode,
+	.free_inode = shmem_free_inode,
 	.evict_inode = ramfs_evict_inode,
 	.statfs = ramfs_statfs,
 	.remount_fs = shmem_remount,
@@ -146,6 +168,58 @@ bool shmem_mapping(const struct address_space *mapping)
 {
 	return mapping->host && mapping->host->i_sb &&
 	       mapping->host->i_sb->s_op == &shmem_ops;
+}
+
+/* shmem_file - whether @file is a regular tmpfs file, the kind that
+ * has seals (Linux's test: its mapping has shmem_aops, which only
+ * regular files get). */
+bool shmem_file(struct file *file)
+{
+	struct inode *inode = file->f_inode;
+
+	return inode && S_ISREG(inode->i_mode) && shmem_mapping(inode->i_mapping);
+}
+
+/*
+ * shmem_write_seals_check - may @len bytes at @pos of @inode be written
+ * (write(2) and the like: generic_perform_write(), page by page)? Linux's
+ * shmem_write_begin: -EPERM under F_SEAL_WRITE or F_SEAL_FUTURE_WRITE,
+ * or under F_SEAL_GROW past i_size; 0 otherwise, and for any file that
+ * is not a regular tmpfs one. i_rwsem held for writing.
+ */
+int shmem_write_seals_check(struct inode *inode, loff_t pos, unsigned int len)
+{
+	unsigned int seals;
+
+	if (!S_ISREG(inode->i_mode) || !shmem_mapping(inode->i_mapping))
+		return 0;
+	seals = SHMEM_I(inode)->seals;
+	if (seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))
+		return -EPERM;
+	if ((seals & F_SEAL_GROW) && (u64)pos + len > inode->i_size)
+		return -EPERM;
+	return 0;
+}
+
+/*
+ * shmem_size_seals_check - may @inode's size become @newsize (truncate,
+ * or fallocate growing it)? -EPERM under F_SEAL_SHRINK for less, under
+ * F_SEAL_GROW for more, as Linux's shmem_setattr and shmem_fallocate;
+ * 0 otherwise, and for a file that is not a regular tmpfs one. i_rwsem
+ * held for writing.
+ */
+int shmem_size_seals_check(struct inode *inode, loff_t newsize)
+{
+	unsigned int seals;
+
+	if (!S_ISREG(inode->i_mode) || !shmem_mapping(inode->i_mapping))
+		return 0;
+	seals = SHMEM_I(inode)->seals;
+	if ((u64)newsize < inode->i_size && (seals & F_SEAL_SHRINK))
+		return -EPERM;
+	if ((u64)newsize > inode->i_size && (seals & F_SEAL_GROW))
+		return -EPERM;
+	return 0;
 }
 
 /* shmem_fill_super - a tmpfs instance: the default limits, then the
@@ -344,6 +418,8 @@ long shmem_punch_hole(struct inode *inode, loff_t offset, loff_t len)
 	loff_t unmap_end = ((offset + len) & PAGE_MASK) - 1;
 	u64 before = inode->i_blocks;
 
+	if (SHMEM_I(inode)->seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))
+		return -EPERM;	/* a hole changes the contents (Linux's check) */
 	if (unmap_end > unmap_start)
 		unmap_mapping_range(mapping, unmap_start, 1 + unmap_end - unmap_start, 0);
 	truncate_inode_pages_range(mapping, offset, offset + len - 1);

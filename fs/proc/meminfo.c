@@ -46,8 +46,9 @@ void proc_meminfo(struct seq_buf *s)
 	show_val_kb(s, "Inactive(anon):", 0);
 	show_val_kb(s, "Active(file):", 0);
 	show_val_kb(s, "Inactive(file):", 0);
-	show_val_kb(s, "Unevictable:", 0);
-	show_val_kb(s, "Mlocked:", 0);
+	/* mlocked pages are Linux's unevictable ones here (no swap) */
+	show_val_kb(s, "Unevictable:", global_node_page_state(NR_MLOCK));
+	show_val_kb(s, "Mlocked:", global_node_page_state(NR_MLOCK));
 	show_val_kb(s, "SwapTotal:", 0);
 	show_val_kb(s, "SwapFree:", 0);
 	show_val_kb(s, "Zswap:", 0);

@@ -53,6 +53,30 @@ static inline bool atomic_inc_not_zero(atomic_t *v)
 	return old != 0;
 }
 
+/* atomic_inc_unless_negative - add one unless the count is below 0;
+ * true if it added (Linux's: i_mmap_writable's "no new writers"). */
+static inline bool atomic_inc_unless_negative(atomic_t *v)
+{
+	int old = atomic_read(v);
+
+	while (old >= 0 && !__atomic_compare_exchange_n(&v->counter, &old, old + 1, false,
+							 __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
+		;
+	return old >= 0;
+}
+
+/* atomic_dec_unless_positive - take one away unless the count is above
+ * 0; true if it did. */
+static inline bool atomic_dec_unless_positive(atomic_t *v)
+{
+	int old = atomic_read(v);
+
+	while (old <= 0 && !__atomic_compare_exchange_n(&v->counter, &old, old - 1, false,
+							 __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
+		;
+	return old <= 0;
+}
+
 static inline int atomic_add_return(int i, atomic_t *v)
 {
 	return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST);

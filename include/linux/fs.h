@@ -11,6 +11,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/errno.h>
 #include <linux/file.h>
 #include <linux/list.h>
 #include <linux/atomic.h>
@@ -121,6 +122,11 @@ struct address_space {
 	 * after its parent, as vma_interval_tree_insert_after() puts it),
 	 * and a walk skips the VMAs that miss its range (mm/rmap.c). */
 	struct list_head i_mmap;
+	/* atomic, no lock: the VMAs that are VM_SHARED|VM_MAYWRITE
+	 * mappings of these pages (vma_is_shared_maywrite(), counted by
+	 * mmap_region(), vm_area_dup() and vm_area_free()), or, below 0,
+	 * how many have denied any (memfd's F_SEAL_WRITE), as Linux's: */
+	atomic_t i_mmap_writable;
 };
 
 /* i_mmap_lock_write - for changing @mapping's i_mmap, or the range of a
@@ -145,6 +151,38 @@ static inline void i_mmap_lock_read(struct address_space *mapping)
 static inline void i_mmap_unlock_read(struct address_space *mapping)
 {
 	up_read(&mapping->i_mmap_rwsem);
+}
+
+/* mapping_map_writable - a new shared writable mapping of @mapping:
+ * 0, or -EPERM once writable mappings are denied (F_SEAL_WRITE). */
+static inline int mapping_map_writable(struct address_space *mapping)
+{
+	return atomic_inc_unless_negative(&mapping->i_mmap_writable) ? 0 : -EPERM;
+}
+
+/* mapping_unmap_writable - a shared writable mapping of @mapping went. */
+static inline void mapping_unmap_writable(struct address_space *mapping)
+{
+	atomic_dec(&mapping->i_mmap_writable);
+}
+
+/* mapping_deny_writable - refuse new shared writable mappings of
+ * @mapping: 0, or -EBUSY while there are some. */
+static inline int mapping_deny_writable(struct address_space *mapping)
+{
+	return atomic_dec_unless_positive(&mapping->i_mmap_writable) ? 0 : -EBUSY;
+}
+
+/* mapping_allow_writable - undo one mapping_deny_writable(). */
+static inline void mapping_allow_writable(struct address_space *mapping)
+{
+	atomic_inc(&mapping->i_mmap_writable);
+}
+
+/* mapping_writably_mapped - whether a shared writable mapping exists. */
+static inline bool mapping_writably_mapped(struct address_space *mapping)
+{
+	return atomic_read(&mapping->i_mmap_writable) > 0;
 }
 
 /* iattr.ia_valid: what notify_change() is asked to set */
@@ -277,6 +315,10 @@ struct kstatfs {
 struct seq_buf;
 
 struct super_operations {
+	/* a zeroed inode inside the file system's own (larger) struct,
+	 * and its freeing; NULL: a plain struct inode, kzalloc()ed */
+	struct inode *(*alloc_inode)(struct super_block *sb);
+	void (*free_inode)(struct inode *inode);
 	/* the last reference to an inode with no links went */
 	void (*evict_inode)(struct inode *inode);
 	int (*statfs)(struct dentry *dentry, struct kstatfs *buf);

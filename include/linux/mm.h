@@ -121,10 +121,12 @@ static inline int page_mapcount(const struct page *p)
 #define VM_MAYSHARE	0x00000080
 #define VM_GROWSDOWN	0x00000100
 #define VM_LOCKED	0x00002000	/* mlock: populated, counted in locked_vm */
+#define VM_DONTCOPY	0x00020000	/* MADV_DONTFORK: not in a fork's child */
 #define VM_LOCKONFAULT	0x00080000	/* mlock2(MLOCK_ONFAULT): locked as faulted */
 #define VM_LOCKED_MASK	(VM_LOCKED | VM_LOCKONFAULT)
 #define VM_ACCOUNT	0x00100000	/* its pages are in vm_committed_as */
 #define VM_NORESERVE	0x00200000	/* MAP_NORESERVE: never accounted */
+#define VM_WIPEONFORK	0x02000000	/* MADV_WIPEONFORK: empty in a fork's child */
 /* new or grown since the last clear_refs "4": every page of it reads as
  * soft-dirty in pagemap (Linux's; ignored when VMAs merge) */
 #define VM_SOFTDIRTY	0x08000000
@@ -164,6 +166,8 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags);
 /* mm/gup.c: fault in [start, start + len) of current's mm as mlock and
  * MAP_POPULATE do; mmap_lock not held. 0 or -errno (unless ignored). */
 int __mm_populate(unsigned long start, unsigned long len, int ignore_errors);
+int faultin_vma_page_range(struct vm_area_struct *vma, unsigned long start,
+			   unsigned long end, bool write);
 pte_t *follow_pte_slot(struct mm_struct *mm, unsigned long addr);	/* mm/memory.c */
 static inline void mm_populate(unsigned long start, unsigned long len)
 {
@@ -223,6 +227,20 @@ void vma_acct(unsigned long flags, long npages);
 static inline unsigned long vma_pages(const struct vm_area_struct *vma)
 {
 	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+/* vma_is_shared_maywrite - a shared mapping that is or may become
+ * writable: what i_mmap_writable counts (Linux's). */
+static inline bool vma_is_shared_maywrite(const struct vm_area_struct *vma)
+{
+	return (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == (VM_SHARED | VM_MAYWRITE);
+}
+
+/* vma_is_anonymous - private anonymous memory, which has no vm_ops
+ * (shared anonymous memory is a tmpfs file's, with them). */
+static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
+{
+	return !vma->vm_ops;
 }
 
 /* mm_for_each_vma - walk @mm's VMAs in address order, along the sorted

@@ -46,6 +46,11 @@ struct page {
 	 * (NULL: none, or truncated away) and its offset there, in pages */
 	struct address_space *mapping;
 	unsigned long index;
+	/* changed with the PTEs, under the mapping mm's page_table_lock
+	 * (atomic: a shared page is in several mms): the VM_LOCKED VMAs
+	 * mapping the page; above 0 it is mlocked (Linux's PG_mlocked,
+	 * NR_MLOCK) */
+	atomic_t mlock_count;
 };
 
 enum pageflags {

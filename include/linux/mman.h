@@ -45,7 +45,17 @@
 #define MADV_DONTNEED		4
 #define MADV_FREE		8
 #define MADV_REMOVE		9	/* punch a hole in the shared file behind */
+#define MADV_DONTFORK		10
+#define MADV_DOFORK		11
 #define MADV_HUGEPAGE		14
 #define MADV_NOHUGEPAGE		15
+#define MADV_DONTDUMP		16	/* leave it out of a core dump */
+#define MADV_DODUMP		17
+#define MADV_WIPEONFORK		18
+#define MADV_KEEPONFORK		19
+#define MADV_COLD		20
+#define MADV_PAGEOUT		21
+#define MADV_POPULATE_READ	22
+#define MADV_POPULATE_WRITE	23
 
 #endif

@@ -21,6 +21,7 @@ enum node_stat_item {
 	NR_SLAB_UNRECLAIMABLE_B, /* slab pages and large kmalloc blocks */
 	NR_KERNEL_STACK_KB,	/* the stacks of tasks made by fork */
 	NR_PAGETABLE,		/* user page-table pages, pgds included */
+	NR_MLOCK,		/* pages mapped by a VM_LOCKED VMA (mlock_count) */
 	NR_VM_NODE_STAT_ITEMS
 };
 

@@ -10,6 +10,7 @@
  *     with their bytes at p_offset; a shared file mapping not at all
  *     (coredump_filter's default 0x33);
  *   - coredump_filter 0 leaves anonymous memory out; it is inherited;
+ *     MADV_DONTDUMP leaves one mapping out whatever the filter;
  *   - no file and no core bit with RLIMIT_CORE 0 or after
  *     prctl(PR_SET_DUMPABLE, 0); PR_GET_DUMPABLE, and EINVAL for 2.
  * kernel.core_pattern and core_uses_pid are machine-wide: set only as
@@ -36,7 +37,7 @@
 static char core[65536];
 static long core_len;
 static int core_fd = -1;
-static char anon_mark[32], shared_mark[32], file_mark[32];
+static char anon_mark[32], shared_mark[32], file_mark[32], nodump_mark[32];
 
 /* read_core - open the core file @name and read its head into core[];
  * its size, or -1 if there is none. */
@@ -131,7 +132,7 @@ static int has_note(unsigned int type)
 	return 0;
 }
 
-static char *anon, *shared, *filemap;
+static char *anon, *shared, *filemap, *nodump;
 
 /* The marks are kept XORed with this in the process's own memory (which
  * is dumped too), and written plain only into the mappings. */
@@ -167,6 +168,7 @@ static void crash(long limit, int dumpable)
 	put_mark(anon, anon_mark);
 	put_mark(shared, shared_mark);
 	put_mark(filemap, file_mark);
+	put_mark(nodump, nodump_mark);
 	*(volatile int *)8 = 1;
 	_exit(99);
 }
@@ -223,6 +225,8 @@ static void dump_tests(void)
 	CHECK(phdr_at((unsigned long)filemap) && phdr_at((unsigned long)filemap)->p_filesz == 0,
 	      "a shared file mapping is not (filter 0x33)");
 	CHECK(!core_holds(plain(file_mark)), "... nowhere");
+	CHECK(phdr_at((unsigned long)nodump) && phdr_at((unsigned long)nodump)->p_filesz == 0 &&
+	      !core_holds(plain(nodump_mark)), "MADV_DONTDUMP memory is left out");
 	unlink(PATTERN);
 
 	/* waitid's view of it */
@@ -264,7 +268,9 @@ int main(void)
 	snprintf(anon_mark, sizeof(anon_mark), "%s-%d", "anon-private", getpid() * 7);
 	snprintf(shared_mark, sizeof(shared_mark), "%s-%d", "anon-shared", getpid() * 7);
 	snprintf(file_mark, sizeof(file_mark), "%s-%d", "file-shared", getpid() * 7);
-	for (char *m[] = { anon_mark, shared_mark, file_mark }, **q = m; q < m + 3; q++)
+	snprintf(nodump_mark, sizeof(nodump_mark), "%s-%d", "no-dump", getpid() * 7);
+	for (char *m[] = { anon_mark, shared_mark, file_mark, nodump_mark }, **q = m; q < m + 4;
+	     q++)
 		for (char *c = *q; *c; c++)
 			*c ^= MARK_KEY;
 	s = t_read_file("/proc/self/coredump_filter");
@@ -284,7 +290,13 @@ int main(void)
 	fd = open("mapped", O_RDWR | O_CREAT, 0600);
 	CHECK(fd >= 0 && ftruncate(fd, P) == 0, "a file to map");
 	filemap = mmap(NULL, P, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	CHECK(anon != MAP_FAILED && shared != MAP_FAILED && filemap != MAP_FAILED, "mapped");
+	/* its own VMA, away from anon's: PROT_EXEC keeps them apart */
+	nodump = mmap(NULL, P, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS,
+		      -1, 0);
+	CHECK(anon != MAP_FAILED && shared != MAP_FAILED && filemap != MAP_FAILED &&
+	      nodump != MAP_FAILED, "mapped");
+	CHECK(madvise(nodump, P, MADV_DONTDUMP) == 0, "MADV_DONTDUMP");
+	CHECK(madvise(nodump, P, 1000) == -1 && errno == EINVAL, "unknown advice: EINVAL");
 	if ((s = t_read_file("/proc/sys/kernel/core_pattern")))
 		snprintf(pattern, sizeof(pattern), "%s", s);
 	if ((s = t_read_file("/proc/sys/kernel/core_uses_pid")))
