@@ -314,7 +314,7 @@ bool shmem_acct_blocks(struct inode *inode, long nr)
 {
 	struct ramfs_fs_info *fsi = inode->i_sb->s_fs_info;
 
-	if (!fsi->vm_acct || inode->i_acct_pages)
+	if (!fsi->vm_acct || SHMEM_I(inode)->acct_pages)
 		return true;
 	if (!vm_enough_memory(current->mm, nr))
 		return false;
@@ -327,7 +327,7 @@ void shmem_unacct_blocks(struct inode *inode, long nr)
 {
 	struct ramfs_fs_info *fsi = inode->i_sb->s_fs_info;
 
-	if (fsi->vm_acct && !inode->i_acct_pages)
+	if (fsi->vm_acct && !SHMEM_I(inode)->acct_pages)
 		vm_unacct_memory(nr);
 }
 
@@ -335,7 +335,10 @@ void shmem_unacct_blocks(struct inode *inode, long nr)
  * back (Linux's shmem_unacct_size at evict). */
 void shmem_unacct_size(struct inode *inode)
 {
-	vm_unacct_memory(inode->i_acct_pages);
+	struct ramfs_fs_info *fsi = inode->i_sb->s_fs_info;
+
+	if (fsi->vm_acct)	/* a tmpfs inode: a shmem_inode_info */
+		vm_unacct_memory(SHMEM_I(inode)->acct_pages);
 }
 
 /*
@@ -362,7 +365,7 @@ struct file *shmem_kernel_file_setup(const char *name, loff_t size, unsigned lon
 	if (IS_ERR(inode))
 		return ERR_CAST(inode);
 	if (!(flags & VM_NORESERVE) && pages) {
-		inode->i_acct_pages = pages;	/* shmem_unacct_size() at evict */
+		SHMEM_I(inode)->acct_pages = pages;	/* shmem_unacct_size() at evict */
 		vm_acct_memory(pages);
 	}
 	clear_nlink(inode);	/* in no directory: it goes with its last user */

@@ -274,11 +274,6 @@ struct inode {
 	struct address_space *i_mapping;	/* &i_data */
 	struct address_space i_data;
 	void *i_private;
-	/* tmpfs: the pages committed (Committed_AS) when the object was
-	 * made, by its size (Linux's shmem objects without VM_NORESERVE:
-	 * shared anonymous memory, SysV shm); 0: a page is committed when
-	 * it is allocated. Set before the inode is visible. */
-	unsigned long i_acct_pages;
 };
 
 /* i_state: an O_TMPFILE file that linkat may still give a name */

@@ -16,6 +16,11 @@ struct shmem_inode_info {
 	 * write): */
 	unsigned int seals;		/* F_SEAL_*; F_SEAL_SEAL unless a memfd
 					 * made with MFD_ALLOW_SEALING */
+	/* set before the inode is visible, never changed: the pages
+	 * committed (Committed_AS) by size when the object was made
+	 * (Linux's shmem objects without VM_NORESERVE: shared anonymous
+	 * memory, SysV shm); 0: each page is committed when allocated */
+	unsigned long acct_pages;
 	struct inode vfs_inode;
 };
 
