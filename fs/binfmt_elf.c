@@ -686,21 +686,45 @@ static bool dump_user_range(struct coredump_params *cprm, unsigned long start,
 	return true;
 }
 
+/* dump_vmas - each VMA's dumped part, in order. false when cut short. */
+static bool dump_vmas(struct coredump_params *cprm, const struct core_vma *cv, int nr)
+{
+	for (int i = 0; i < nr; i++)
+		if (!dump_user_range(cprm, cv[i].start, cv[i].dump_size))
+			return false;
+	return true;
+}
+
+/* dump_end_hole - a hole at the end of the file still counts in its
+ * size: write its last byte (Linux's dump_skip_to at the end). */
+static void dump_end_hole(struct coredump_params *cprm)
+{
+	char zero = 0;
+
+	if (cprm->pos <= cprm->emitted_end)
+		return;
+	cprm->pos--;
+	cprm->written--;
+	dump_emit(cprm, &zero, 1);
+}
+
 /*
  * elf_core_dump - current's ELF core file into @cprm's file, as Linux's
  * binfmt_elf: the ELF header, a PT_NOTE and a PT_LOAD per VMA, the
  * notes, then from the next page each VMA's dumped part
  * (vma_dump_size()) in order. Only the dumping thread's registers are
  * there (Linux stops the other threads and adds theirs), and there is
- * no FPU note. Returns true when all of it was written.
+ * no FPU note. Returns true once the dump has begun, as Linux's: the
+ * wait status then says "core dumped" even if RLIMIT_CORE cut the file
+ * short.
  */
 bool elf_core_dump(struct coredump_params *cprm)
 {
 	size_t files_size = 0, notes_size;
 	unsigned long dataoff;
 	struct core_vma *cv;
+	bool dumped = false;
 	void *files;
-	bool ok = false;
 	int nr;
 
 	BUILD_BUG_ON(sizeof(struct elf_prstatus) != 336 || sizeof(struct elf_prpsinfo) != 136);
@@ -715,23 +739,13 @@ bool elf_core_dump(struct coredump_params *cprm)
 		     note_size(mm_auxv_words(current->mm) * sizeof(long)) + note_size(files_size);
 	dataoff = ALIGN(sizeof(struct elf64_hdr) + (nr + 1) * sizeof(struct elf64_phdr) +
 			notes_size, PAGE_SIZE);
-	if (!write_core_headers(cprm, cv, nr, notes_size, dataoff) ||
-	    !write_core_notes(cprm, files, files_size) || !dump_align(cprm, PAGE_SIZE))
-		goto free_files;
-	for (int i = 0; i < nr; i++)
-		if (!dump_user_range(cprm, cv[i].start, cv[i].dump_size))
-			goto free_files;
-	ok = true;
-	if (cprm->pos > cprm->emitted_end) {	/* a hole at the end: its last byte */
-		char zero = 0;
-
-		cprm->pos--;
-		cprm->written--;
-		ok = dump_emit(cprm, &zero, 1);
-	}
-free_files:
+	dumped = true;	/* Linux's has_dumped: from here RLIMIT_CORE only cuts it short */
+	if (write_core_headers(cprm, cv, nr, notes_size, dataoff) &&
+	    write_core_notes(cprm, files, files_size) && dump_align(cprm, PAGE_SIZE) &&
+	    dump_vmas(cprm, cv, nr))
+		dump_end_hole(cprm);
 	kfree(files);
 free_snapshot:
 	free_vma_snapshot(cv, nr);
-	return ok;
+	return dumped;
 }

@@ -11,6 +11,7 @@
  *     (coredump_filter's default 0x33);
  *   - coredump_filter 0 leaves anonymous memory out; it is inherited;
  *     MADV_DONTDUMP leaves one mapping out whatever the filter;
+ *   - RLIMIT_CORE of one page: the core bit, and the file cut there;
  *   - no file and no core bit with RLIMIT_CORE 0 or after
  *     prctl(PR_SET_DUMPABLE, 0); PR_GET_DUMPABLE, and EINVAL for 2.
  * kernel.core_pattern and core_uses_pid are machine-wide: set only as
@@ -237,6 +238,14 @@ static void dump_tests(void)
 	CHECK(waitid(P_PID, child, &si, WEXITED) == 0 && si.si_code == CLD_DUMPED &&
 	      si.si_status == SIGSEGV, "waitid: CLD_DUMPED, SIGSEGV (%d %d)", si.si_code,
 	      si.si_status);
+	unlink(PATTERN);
+
+	/* a limit of one page: the dump begins and is cut there, and the
+	 * status still says it dumped (LTP's waitpid01) */
+	st = run_crash(P, 1);
+	CHECK(WIFSIGNALED(st) && WCOREDUMP(st), "RLIMIT_CORE one page: core bit (%#x)", st);
+	CHECK(stat(PATTERN, &sb) == 0 && sb.st_size > 0 && sb.st_size <= P,
+	      "... and a file of at most a page: %ld", (long)sb.st_size);
 	unlink(PATTERN);
 
 	/* no dump at all */
