@@ -233,12 +233,16 @@ int split_vma_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 	return 0;
 }
 
-/* Can @next continue @prev (adjacent, same flags and backing)? */
+/* Can @next continue @prev (adjacent, same flags and backing)? Not if
+ * the backing counts its VMAs (->close: SysV shm), as Linux's
+ * is_mergeable_vma. */
 static bool can_merge(const struct vm_area_struct *prev,
 		      const struct vm_area_struct *next)
 {
 	if (prev->vm_end != next->vm_start || prev->vm_flags != next->vm_flags ||
 	    prev->vm_file != next->vm_file)
+		return false;
+	if (prev->vm_ops && prev->vm_ops->close)
 		return false;
 	return !prev->vm_file ||
 	       prev->vm_pgoff + vma_pages(prev) == next->vm_pgoff;

@@ -88,6 +88,8 @@ static const struct pid_entry proc_root_stuff[] = {
 	{ .name = "mounts", .mode = S_IFLNK | 0777, .link = proc_mounts_link },
 	{ .name = "sys", .mode = S_IFDIR | 0555, .iop = &proc_sys_dir_operations,
 	  .fop = &proc_sys_dir_file_operations },
+	{ .name = "sysvipc", .mode = S_IFDIR | 0555, .iop = &proc_sysvipc_dir_operations,
+	  .fop = &proc_sysvipc_dir_file_operations },
 };
 
 /* proc_root_lookup - a global entry, else a process's directory. */
