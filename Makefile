@@ -99,7 +99,8 @@ GLIBC_TESTS := hello threads fork_cow mmap syscalls files wait_status vfork sign
 	termios poll_pipes select clock creds getrusage uname \
 	fs_struct dirs \
 	job_stop_cont sigsuspend sigaltstack waitid itimer posix_timers prctl kill_pgrp pgrp_session ctty proc_dir \
-	robust_futex sighand_shared sigpending_shared sigqueue_rt sysv_shm posix_shm
+	robust_futex sighand_shared sigpending_shared sigqueue_rt sysv_shm posix_shm \
+	mremap_dontunmap
 UTESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(UTEST_SRCS)) \
 	$(patsubst %,$(BUILD)/user/tests/%_glibc,$(GLIBC_TESTS)) \
 	$(BUILD)/user/tests/hello_pie_glibc
