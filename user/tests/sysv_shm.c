@@ -5,7 +5,8 @@
  * SIGSEGV), shm_nattch counting VMAs through fork, exec, exit, a split
  * and mremap; shmdt; shmctl's IPC_STAT/IPC_SET/IPC_RMID (a removed
  * segment lives until its last detach, without its key; then its id
- * is EINVAL), SHM_STAT, SHM_STAT_ANY, IPC_INFO, SHM_INFO; ids not
+ * is EINVAL), SHM_STAT, SHM_STAT_ANY, IPC_INFO, SHM_INFO, SHM_LOCK and
+ * SHM_UNLOCK; ids not
  * reused at once; /proc/self/maps and /proc/sysvipc/shm; and the
  * permission checks as a non-root user (when run as root). Every
  * segment is removed before the end. */
@@ -24,6 +25,9 @@
 #endif
 #ifndef SHM_DEST
 #define SHM_DEST 01000
+#endif
+#ifndef SHM_LOCKED
+#define SHM_LOCKED 02000
 #endif
 #ifndef SHM_REMAP
 #define SHM_REMAP 040000
@@ -109,7 +113,8 @@ static int write_ro(long addr)
 
 /* as_nobody - as uid/gid 65534, a segment of root's with mode 0640:
  * by key EACCES (asking for write), shmat EACCES, IPC_STAT EACCES,
- * IPC_RMID and IPC_SET EPERM, SHM_STAT_ANY allowed. Then one with mode
+ * IPC_RMID, IPC_SET, SHM_LOCK and SHM_UNLOCK EPERM, SHM_STAT_ANY
+ * allowed. Then one with mode
  * 0604: shmat read-only works, read-write EACCES. */
 static int as_nobody(long id2)
 {
@@ -132,6 +137,8 @@ static int as_nobody(long id2)
 	if (p != (void *)-1)
 		shmdt(p);
 	bad |= (shmat(id_ro, NULL, 0) != (void *)-1 || errno != EACCES) << 8;
+	bad |= (shmctl(id, SHM_LOCK, NULL) != -1 || errno != EPERM) << 9;
+	bad |= (shmctl(id, SHM_UNLOCK, NULL) != -1 || errno != EPERM) << 10;
 	return bad ? 20 + __builtin_ctz(bad) : 0;
 }
 
@@ -310,6 +317,13 @@ static void test_errors(void)
 		      "SHM_INFO: used %d", sinfo.used_ids);
 		CHECK(RAW(SYS_shmctl, 0, IPC_INFO, 8) == -EFAULT, "IPC_INFO bad buffer: EFAULT");
 	}
+
+	/* SHM_LOCK marks the segment locked, SHM_UNLOCK clears it */
+	CHECK(shmctl(id, SHM_LOCK, NULL) == 0 && shmctl(id, IPC_STAT, &ds) == 0 &&
+	      (ds.shm_perm.mode & SHM_LOCKED), "SHM_LOCK: mode %o", ds.shm_perm.mode);
+	CHECK(shmctl(id, SHM_UNLOCK, NULL) == 0 && shmctl(id, IPC_STAT, &ds) == 0 &&
+	      !(ds.shm_perm.mode & SHM_LOCKED), "SHM_UNLOCK: mode %o", ds.shm_perm.mode);
+	CHECK(shmctl(id + 32768, SHM_LOCK, NULL) == -1 && errno == EINVAL, "SHM_LOCK stale: EINVAL");
 
 	/* ids: the next one is not the one just removed */
 	CHECK(shmctl(id, IPC_RMID, NULL) == 0, "IPC_RMID");
