@@ -248,10 +248,14 @@ static void vma_run(struct mproc *m, unsigned long i, unsigned long *s, unsigned
 }
 
 /* mremap(MAYMOVE|FIXED) of part of a mapping to another place in the
- * window: the data moves, the old range is unmapped, growth reads zero. */
+ * window: the data moves, the old range is unmapped, growth reads zero.
+ * One time in four MREMAP_DONTUNMAP of a whole VMA (so that its old
+ * range stays one VMA, as the model's runs assume): the old range stays
+ * mapped, reading zero, with its protection and commitment. */
 static int op_mremap(struct mproc *m)
 {
 	unsigned long i = rnd(WIN_PAGES), s, e, n, new_n = 1 + rnd(8), dst;
+	bool dontunmap = rnd(4) == 0;
 	unsigned char vals[16];
 	int prot;
 	bool acct;
@@ -261,16 +265,27 @@ static int op_mremap(struct mproc *m)
 		return 0;
 	vma_run(m, i, &s, &e);
 	n = 1 + rnd(e - i + 1);
+	if (dontunmap && e - s < 16) {
+		i = s;
+		new_n = n = e - s + 1;
+	} else {
+		dontunmap = false;
+	}
 	prot = m->page[i].prot;
 	acct = m->page[i].acct;
 	dst = rnd(WIN_PAGES - new_n + 1);
 	if (dst < i + n && i < dst + new_n)
 		return 0;	/* overlapping ranges: EINVAL, not what we test */
-	r = sys(__NR_mremap, WIN + i * P, n * P, new_n * P, 1 | 2 /* MAYMOVE|FIXED */, WIN + dst * P, 0);
-	FAIL_IF(r != (long)(WIN + dst * P), "mremap %lu+%lu -> %lu+%lu: %ld", i, n, dst, new_n, r);
+	r = sys(__NR_mremap, WIN + i * P, n * P, new_n * P,
+		1 | 2 | (dontunmap ? 4 : 0) /* MAYMOVE|FIXED|DONTUNMAP */, WIN + dst * P, 0);
+	FAIL_IF(r != (long)(WIN + dst * P), "mremap %lu+%lu -> %lu+%lu%s: %ld", i, n, dst, new_n,
+		dontunmap ? " DONTUNMAP" : "", r);
 	for (unsigned long k = 0; k < n; k++) {
 		vals[k] = m->page[i + k].val;
-		m->page[i + k].mapped = false;
+		if (dontunmap)
+			m->page[i + k].val = 0;
+		else
+			m->page[i + k].mapped = false;
 	}
 	for (unsigned long k = 0; k < new_n; k++)
 		m->page[dst + k] = (struct mpage){ true, prot, k < n ? vals[k] : 0, acct };
