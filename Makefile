@@ -35,7 +35,7 @@ KASFLAGS := -D__ASSEMBLY__ $(ARCH_X86_INCLUDE)
 KLDFLAGS := -nostdlib -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments
 
 KSRCS := $(wildcard arch/x86/boot/*.S arch/x86/kernel/*.S arch/x86/kernel/*.c \
-	arch/x86/mm/*.c arch/x86/lib/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c \
+	arch/x86/mm/*.c arch/x86/lib/*.c init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c ipc/*.c \
 	drivers/*/*.c drivers/tty/serial/*.c drivers/tty/serial/8250/*.c lib/*.c)
 KSRCS := $(filter-out arch/x86/kernel/vmlinux.lds.S,$(KSRCS))
 # The in-kernel self-tests (test_*.c) are in the DEBUG=1 kernel only.
@@ -99,7 +99,8 @@ GLIBC_TESTS := hello threads fork_cow mmap syscalls files wait_status vfork sign
 	termios poll_pipes select clock creds getrusage uname \
 	fs_struct dirs \
 	job_stop_cont sigsuspend sigaltstack waitid itimer posix_timers prctl kill_pgrp pgrp_session ctty proc_dir \
-	robust_futex sighand_shared sigpending_shared sigqueue_rt truncate_sigbus memfd shared_file
+	robust_futex sighand_shared sigpending_shared sigqueue_rt truncate_sigbus memfd shared_file \
+	sysv_shm posix_shm mremap_dontunmap
 UTESTS := $(patsubst user/tests/%.c,$(BUILD)/user/tests/%,$(UTEST_SRCS)) \
 	$(patsubst %,$(BUILD)/user/tests/%_glibc,$(GLIBC_TESTS)) \
 	$(BUILD)/user/tests/hello_pie_glibc
@@ -194,7 +195,7 @@ HOSTED_EXCLUDE := init/main.c kernel/params.c kernel/entry.c kernel/reboot.c \
 	kernel/panic.c kernel/printk/printk.c \
 	kernel/locking/rwsem.c kernel/kallsyms.c lib/string.c lib/vsprintf.c \
 	kernel/selftest.c $(wildcard drivers/tty/serial/8250/*.c)
-GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c \
+GENERIC_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/*/*.c ipc/*.c \
 	drivers/*/*.c drivers/tty/serial/*.c drivers/tty/serial/8250/*.c lib/*.c)
 HSRCS := $(foreach f,$(filter-out $(HOSTED_EXCLUDE),$(GENERIC_SRCS)),\
 		$(if $(findstring /test_,$(f)),,$(f))) \

@@ -31,6 +31,21 @@ struct file *alloc_file(struct inode *inode, const struct file_operations *fop,
 	return f;
 }
 
+/* alloc_file_clone - a new open file (one reference) over what @base
+ * is open on (its path and inode), with @fop and O_* @flags, as Linux's
+ * (shmat's files). NULL when memory is out. */
+struct file *alloc_file_clone(struct file *base, unsigned int flags,
+			      const struct file_operations *fop)
+{
+	struct file *f = alloc_file(base->f_inode, fop, flags);
+
+	if (f) {
+		f->f_path = base->f_path;
+		path_get(&f->f_path);
+	}
+	return f;
+}
+
 /* fput - drop a reference; the last one releases and frees the file. */
 void fput(struct file *f)
 {

@@ -15,6 +15,7 @@
 #include <linux/init_syscalls.h>
 #include <linux/proc_fs.h>
 #include <linux/mount.h>
+#include <linux/namei.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
 #include <linux/jiffies.h>
@@ -56,8 +57,8 @@ static int rdinit_setup(char *s)
 __setup("rdinit=", rdinit_setup);
 
 /*
- * "mmos.automount=1": devtmpfs on /dev and proc on /proc before PID 1
- * runs. Linux has no such option and mounts neither for an initramfs's
+ * "mmos.automount=1": devtmpfs on /dev, a tmpfs on /dev/shm and proc on
+ * /proc before PID 1 runs. Linux has no such option and mounts neither for an initramfs's
  * init, which mounts what it needs (busybox's inittab does); mmos's test
  * programs run as PID 1 with nothing before them to mount /proc, so the
  * test runner asks for it (Documentation/testing.md).
@@ -181,6 +182,27 @@ static void prepare_namespace(void)
 }
 
 /*
+ * mount_dev_shm - a tmpfs on /dev/shm (made if missing), nosuid and
+ * nodev, as a distribution's early boot mounts it (systemd's, or an
+ * inittab's): POSIX shm_open() of every libc uses that fixed path.
+ * Returns 0, or the error of the mkdir, lookup or mount.
+ */
+static int mount_dev_shm(void)
+{
+	struct path path;
+	int err = init_mkdir("/dev/shm", 0755);
+
+	if (err && err != -EEXIST)
+		return err;
+	err = kern_path("/dev/shm", LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+	if (err)
+		return err;
+	err = path_mount("tmpfs", &path, "tmpfs", 2 | 4 /* MS_NOSUID|MS_NODEV */, NULL);
+	path_put(&path);
+	return err;
+}
+
+/*
  * choose_init - Linux's kernel_init_freeable: the initramfs's program is
  * rdinit=, or /init; if it cannot be executed, it is forgotten (no
  * message) and the root is prepared for init=. So with an initramfs
@@ -194,7 +216,8 @@ static void choose_init(void)
 		ramdisk_execute_command = NULL;
 		prepare_namespace();
 	} else if (mmos_automount) {
-		devtmpfs_mount_dev();
+		if (!devtmpfs_mount_dev())
+			mount_dev_shm();
 	}
 	if (mmos_automount)
 		proc_mount_proc();

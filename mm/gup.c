@@ -11,6 +11,7 @@
 #include <linux/mman.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 
 /*
  * page_needs_fault - must @addr of @vma be faulted to be there (for
@@ -36,7 +37,8 @@ static bool page_needs_fault(struct vm_area_struct *vma, unsigned long addr, boo
  * fault_in_range - fault in each page of [start, end) of @vma that is
  * not there (for writing, if @write: also each one mapped read-only),
  * counted as gup's faults are (min_flt). mmap_lock held. Returns 0,
- * -ENOMEM, or -EFAULT for a SIGBUS or SIGSEGV.
+ * -ENOMEM, -EFAULT for a SIGBUS or SIGSEGV, or -EINTR when the task was
+ * killed.
  */
 static int fault_in_range(struct vm_area_struct *vma, unsigned long start,
 			  unsigned long end, bool write)
@@ -44,6 +46,10 @@ static int fault_in_range(struct vm_area_struct *vma, unsigned long start,
 	for (unsigned long a = start; a < end; a += PAGE_SIZE) {
 		vm_fault_t fault;
 
+		/* a range can be terabytes of zero pages: a killed task stops
+		 * here, as Linux's __get_user_pages */
+		if (fatal_signal_pending(current))
+			return -EINTR;
 		if (!page_needs_fault(vma, a, write))
 			continue;
 		fault = handle_mm_fault(vma, a, write ? FAULT_FLAG_WRITE : 0);
@@ -61,8 +67,8 @@ static int fault_in_range(struct vm_area_struct *vma, unsigned long start,
  * a private writable mapping for writing (breaking COW now), any other
  * for reading; nothing for VM_LOCKONFAULT. PROT_NONE is refused
  * (-EFAULT), as Linux's get_user_pages without FOLL_FORCE. mmap_lock
- * held for reading. Returns 0, -ENOMEM or -EFAULT (a page past a file's
- * end: SIGBUS for a touch).
+ * held for reading. Returns 0, -ENOMEM, -EFAULT (a page past a file's
+ * end: SIGBUS for a touch) or -EINTR (the task was killed).
  */
 static int populate_vma_page_range(struct vm_area_struct *vma, unsigned long start,
 				   unsigned long end)

@@ -276,8 +276,9 @@ int split_vma_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 	return 0;
 }
 
-/* Can @next continue @prev (adjacent, same flags and backing)? A
- * difference in VM_SOFTDIRTY alone does not keep them apart (Linux's
+/* Can @next continue @prev (adjacent, same flags and backing)? Not if
+ * the backing counts its VMAs (->close: SysV shm); a difference in
+ * VM_SOFTDIRTY alone does not keep them apart (Linux's
  * is_mergeable_vma). */
 static bool can_merge(const struct vm_area_struct *prev,
 		      const struct vm_area_struct *next)
@@ -285,6 +286,8 @@ static bool can_merge(const struct vm_area_struct *prev,
 	if (prev->vm_end != next->vm_start ||
 	    ((prev->vm_flags ^ next->vm_flags) & ~VM_SOFTDIRTY) ||
 	    prev->vm_file != next->vm_file)
+		return false;
+	if (prev->vm_ops && prev->vm_ops->close)
 		return false;
 	return !prev->vm_file ||
 	       prev->vm_pgoff + vma_pages(prev) == next->vm_pgoff;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * mremap: resizing a mapping in place, or moving it with its pages to
- * a new address (move_vma, and move_page_tables for the page tables);
- * and the mremap syscall.
+ * a new address (move_vma, and move_page_tables for the page tables),
+ * leaving the old range mapped and empty with MREMAP_DONTUNMAP; and the
+ * mremap syscall.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -285,26 +286,43 @@ static int vma_isolate(struct vm_area_struct *vma, unsigned long addr,
 }
 
 /*
+ * dontunmap_complete - MREMAP_DONTUNMAP's end: the old range, now @vma
+ * exactly, stays mapped with no pages (its next touch faults afresh:
+ * zeroes for anonymous memory, the file's page for a file) and keeps
+ * its commitment; it loses its lock, which the new VMA holds now, as
+ * Linux's (locked_vm is what it was).
+ */
+static void dontunmap_complete(struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_LOCKED)
+		vma->vm_mm->locked_vm -= vma_pages(vma);
+	vma->vm_flags &= ~VM_LOCKED_MASK;
+}
+
+/*
  * move_vma - move [old_addr, old_addr + old_len) of @vma with its pages
  * to a new VMA [new_addr, new_addr + new_len), unmapping what was there
- * first if @fixed, then unmap the old range. Returns new_addr, or
- * -ENOMEM with the pages still at the old address.
+ * first if @fixed, then unmap the old range, or with @dontunmap leave
+ * it mapped and empty (the new VMA is then a commitment of its own:
+ * new_len, not the growth). Returns new_addr, or -ENOMEM with the pages
+ * still at the old address.
  */
 static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr,
 			      unsigned long old_len, unsigned long new_len,
-			      unsigned long new_addr, bool fixed)
+			      unsigned long new_addr, bool fixed, bool dontunmap)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	struct vm_area_struct *new_vma;
+	long to_account = dontunmap ? new_len : new_len - old_len;
 	struct address_space *mapping;
 	int err;
 
 	/* a move may split the old VMA in three and add the new one */
 	if (mm_map_count(mm) >= sysctl_max_map_count - 3)
 		return -ENOMEM;
-	if (new_len > old_len && (vma->vm_flags & VM_ACCOUNT) &&
-	    !vm_enough_memory(mm, (new_len - old_len) >> PAGE_SHIFT))
-		return -ENOMEM;	/* Linux's vrm_charge: the growth */
+	if (to_account > 0 && (vma->vm_flags & VM_ACCOUNT) &&
+	    !vm_enough_memory(mm, to_account >> PAGE_SHIFT))
+		return -ENOMEM;	/* Linux's vrm_charge */
 	if (vma_isolate(vma, old_addr, old_len))
 		return -ENOMEM;
 	if (fixed && do_munmap(mm, new_addr, new_len))
@@ -322,26 +340,42 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 		do_munmap(mm, new_addr, new_len);	/* nothing was moved */
 		return -ENOMEM;
 	}
-	do_munmap(mm, old_addr, old_len);
+	if (dontunmap)
+		dontunmap_complete(vma);
+	else
+		do_munmap(mm, old_addr, old_len);
 	vma_merge_neighbours(new_vma);
 	return new_addr;
 }
 
-/* mremap_to - MREMAP_FIXED: move the range to exactly @new_addr.
- * -EINVAL if that is unaligned, beyond user space or overlaps the old
- * range, -EPERM below mmap_min_addr, else move_vma()'s result. */
+/*
+ * mremap_to - MREMAP_FIXED: move the range to exactly @new_addr; or
+ * MREMAP_DONTUNMAP without it: move it where @new_addr hints (else
+ * anywhere free). -EINVAL if @new_addr is unaligned, beyond user space
+ * or overlaps the old range (a hint too, as Linux's), -EPERM below
+ * mmap_min_addr when fixed, -ENOMEM with no room, else move_vma()'s
+ * result.
+ */
 static unsigned long mremap_to(struct vm_area_struct *vma, unsigned long addr,
 			       unsigned long old_len, unsigned long new_len,
-			       unsigned long new_addr)
+			       unsigned long new_addr, unsigned long flags)
 {
+	bool fixed = flags & MREMAP_FIXED;
+
 	if ((new_addr & ~PAGE_MASK) || new_addr > TASK_SIZE - new_len ||
 	    (new_addr < addr + old_len && addr < new_addr + new_len))
 		return -EINVAL;
-	if (new_addr < MMAP_MIN_ADDR)
+	if (fixed && new_addr < MMAP_MIN_ADDR)
 		return -EPERM;
 	if (new_len > old_len && mlock_future_check(vma->vm_mm, vma->vm_flags, new_len - old_len))
 		return -EAGAIN;	/* a locked VMA's growth, as Linux's vma_to_resize */
-	return move_vma(vma, addr, old_len, new_len, new_addr, true);
+	if (!fixed) {
+		new_addr = get_unmapped_area(vma->vm_file, new_addr, new_len, 0, 0);
+		if (IS_ERR_VALUE(new_addr))
+			return -ENOMEM;
+	}
+	return move_vma(vma, addr, old_len, new_len, new_addr, fixed,
+			flags & MREMAP_DONTUNMAP);
 }
 
 /* vma_expandable - whether @vma can grow by @delta bytes at its end:
@@ -372,8 +406,8 @@ static void vma_expand_in_place(struct vm_area_struct *vma, unsigned long delta)
 
 /*
  * do_mremap - mremap's work after its argument checks (lengths page
- * aligned, nonzero, at most TASK_SIZE): with MREMAP_FIXED move to
- * @new_addr; otherwise shrink by unmapping the tail, grow in place if
+ * aligned, nonzero, at most TASK_SIZE): with MREMAP_FIXED or
+ * MREMAP_DONTUNMAP move (mremap_to()); otherwise shrink by unmapping the tail, grow in place if
  * the space after is free, or move (MREMAP_MAYMOVE) to a free range.
  * mmap_lock held for writing. Returns the mapping's address or -errno:
  * -EFAULT if [addr, addr + old_len) is not inside one VMA, -EAGAIN if a
@@ -388,8 +422,8 @@ static unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
 
 	if (!vma || old_len > vma->vm_end - addr)
 		return -EFAULT;
-	if (flags & MREMAP_FIXED)
-		return mremap_to(vma, addr, old_len, new_len, new_addr);
+	if (flags & (MREMAP_FIXED | MREMAP_DONTUNMAP))
+		return mremap_to(vma, addr, old_len, new_len, new_addr, flags);
 	if (new_len <= old_len) {
 		if (new_len < old_len && do_munmap(mm, addr + new_len, old_len - new_len))
 			return -ENOMEM;
@@ -409,15 +443,17 @@ static unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
 	new_addr = get_unmapped_area(vma->vm_file, 0, new_len, 0, 0);
 	if (IS_ERR_VALUE(new_addr))
 		return -ENOMEM;
-	return move_vma(vma, addr, old_len, new_len, new_addr, false);
+	return move_vma(vma, addr, old_len, new_len, new_addr, false, false);
 }
 
 /*
  * mremap - resize [addr, addr + old_len) to new_len: shrinking unmaps the
  * tail; growing extends in place if the space after is free, else moves
  * the mapping (MREMAP_MAYMOVE) with its pages to a new range (or to
- * new_addr with MREMAP_FIXED). A locked mapping's new part is faulted
- * in once mmap_lock is dropped, as Linux's.
+ * new_addr with MREMAP_FIXED). MREMAP_DONTUNMAP moves the pages of a
+ * range to a new one of the same size and leaves the old range mapped
+ * and empty. A locked mapping's new part is faulted in once mmap_lock
+ * is dropped, as Linux's.
  */
 SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 		unsigned long, new_len, unsigned long, flags, unsigned long, new_addr)
@@ -426,7 +462,7 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 	unsigned long ret;
 	bool populate;
 
-	if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED) || (addr & ~PAGE_MASK))
+	if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP) || (addr & ~PAGE_MASK))
 		return -EINVAL;
 	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
 		return -EINVAL;
@@ -434,6 +470,10 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 		return -EINVAL;	/* keeps every sum below from wrapping */
 	old_len = PAGE_ALIGN(old_len);
 	new_len = PAGE_ALIGN(new_len);
+	/* MREMAP_DONTUNMAP is always a move, and never a resize (of the
+	 * rounded lengths, as Linux 6.18; 6.1 compared them as given) */
+	if ((flags & MREMAP_DONTUNMAP) && (!(flags & MREMAP_MAYMOVE) || old_len != new_len))
+		return -EINVAL;
 	if (!new_len || !old_len)
 		return -EINVAL;
 	mmap_write_lock(mm);

@@ -62,6 +62,10 @@ ssize_t proc_single_read(struct file *f, char __user *ubuf, size_t len, loff_t *
 extern const struct inode_operations proc_sys_dir_operations;
 extern const struct file_operations proc_sys_dir_file_operations;
 
+/* fs/proc/sysvipc.c */
+extern const struct inode_operations proc_sysvipc_dir_operations;
+extern const struct file_operations proc_sysvipc_dir_file_operations;
+
 /* the global files: fs/proc/{version,uptime,loadavg,stat}.c */
 int version_proc_show(struct seq_buf *s, struct task_struct *task);
 int uptime_proc_show(struct seq_buf *s, struct task_struct *task);

@@ -2,13 +2,14 @@
 /*
  * /proc/sys (Linux's fs/proc/proc_sysctl.c, for the few values mmos
  * has): kernel/{core_pattern,core_uses_pid,ostype,osrelease,hostname,pid_max,tainted},
+ * kernel/{shmmax,shmall,shmmni} (ipc/ipc_sysctl.c reads and writes them),
  * vm/mmap_min_addr, and mm's limits (vm/overcommit_{memory,ratio,kbytes},
  * vm/{admin,user}_reserve_kbytes, vm/max_map_count). The numbers that
  * can be written are a struct ctl_table each, read and written by
- * kernel/sysctl.c's handlers; hostname (as sethostname(2)) and tainted
- * have writers of their own. The others are fixed in mmos, so their
- * mode is 0444 and opening them for writing is -EACCES, as Linux's
- * sysctl permission check says for a read-only entry.
+ * kernel/sysctl.c's handlers; hostname (as sethostname(2)), tainted and
+ * the shm ones have writers of their own. The others are fixed in mmos,
+ * so their mode is 0444 and opening them for writing is -EACCES, as
+ * Linux's sysctl permission check says for a read-only entry.
  */
 #include <linux/kernel.h>
 #include <linux/capability.h>
@@ -18,6 +19,7 @@
 #include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/proc_fs.h>
+#include <linux/shm.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -149,6 +151,19 @@ static const struct file_operations hostname_fops = {
 	.seekable = true,
 };
 
+/* SYS_RW_FOPS - the operations of a writable entry written by @WRITE */
+#define SYS_RW_FOPS(NAME, WRITE)				\
+static const struct file_operations NAME = {			\
+	.open = proc_sys_open,					\
+	.read = proc_single_read,				\
+	.write = WRITE,						\
+	.seekable = true,					\
+}
+
+SYS_RW_FOPS(shmmax_fops, shmmax_write);
+SYS_RW_FOPS(shmall_fops, shmall_write);
+SYS_RW_FOPS(shmmni_fops, shmmni_write);
+
 #define SYS_RO(NAME, SHOW) \
 	{ .name = NAME, .mode = S_IFREG | 0444, .show = SHOW, .fop = &proc_sys_ro_fops }
 
@@ -239,6 +254,10 @@ static const struct pid_entry sys_kernel_stuff[] = {
 	SYS_CTL("pid_max", pid_max_table),
 	{ .name = "tainted", .mode = S_IFREG | 0644, .show = tainted_show,
 	  .fop = &tainted_fops },
+	/* ipc/ipc_sysctl.c */
+	{ .name = "shmmax", .mode = S_IFREG | 0644, .show = shmmax_show, .fop = &shmmax_fops },
+	{ .name = "shmall", .mode = S_IFREG | 0644, .show = shmall_show, .fop = &shmall_fops },
+	{ .name = "shmmni", .mode = S_IFREG | 0644, .show = shmmni_show, .fop = &shmmni_fops },
 };
 
 static const struct ctl_table overcommit_memory_table = {

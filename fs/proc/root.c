@@ -90,6 +90,8 @@ static const struct pid_entry proc_root_stuff[] = {
 	{ .name = "kpageflags", .mode = S_IFREG | 0400, .fop = &proc_kpageflags_operations },
 	{ .name = "sys", .mode = S_IFDIR | 0555, .iop = &proc_sys_dir_operations,
 	  .fop = &proc_sys_dir_file_operations },
+	{ .name = "sysvipc", .mode = S_IFDIR | 0555, .iop = &proc_sysvipc_dir_operations,
+	  .fop = &proc_sysvipc_dir_file_operations },
 };
 
 /* proc_root_lookup - a global entry, else a process's directory. */

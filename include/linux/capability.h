@@ -20,6 +20,7 @@
 #define CAP_SETUID		7
 #define CAP_LINUX_IMMUTABLE	9
 #define CAP_IPC_LOCK		14
+#define CAP_IPC_OWNER		15
 #define CAP_SYS_CHROOT		18
 #define CAP_SYS_PTRACE		19
 #define CAP_SYS_ADMIN		21

@@ -40,6 +40,7 @@
 #define ENOSYS		38
 #define ENOTEMPTY	39
 #define ELOOP		40
+#define EIDRM		43
 #define EOVERFLOW	75
 #define ETIMEDOUT	110
 #define EOPNOTSUPP	95

@@ -78,6 +78,8 @@ ssize_t filemap_read(struct file *f, char *ubuf, size_t len, loff_t *pos);
 struct file *alloc_file(struct inode *inode, const struct file_operations *fop,
 			unsigned int flags);
 struct file *dentry_open(const struct path *path, unsigned int flags);
+struct file *alloc_file_clone(struct file *base, unsigned int flags,
+			      const struct file_operations *fop);
 
 static inline struct file *get_file(struct file *f)
 {

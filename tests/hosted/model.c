@@ -449,10 +449,15 @@ static void vma_run(struct mproc *m, unsigned long i, unsigned long *s, unsigned
 }
 
 /* mremap(MAYMOVE|FIXED) of part of a mapping to another place in the
- * window: the data moves, the old range is unmapped, growth reads zero. */
+ * window: the data moves, the old range is unmapped, growth reads zero.
+ * One time in four MREMAP_DONTUNMAP of a whole VMA (so that its old
+ * range stays one VMA, as the model's runs assume): the old range stays
+ * mapped with its protection and commitment, reading zero (anonymous)
+ * or its object again (a file or shared memory). */
 static int op_mremap(struct mproc *m)
 {
 	unsigned long i = rnd(WIN_PAGES), s, e, n, new_n = 1 + rnd(8), dst;
+	bool dontunmap = rnd(4) == 0;
 	struct mpage moved[16], first;
 	long r;
 
@@ -460,15 +465,29 @@ static int op_mremap(struct mproc *m)
 		return 0;
 	vma_run(m, i, &s, &e);
 	n = 1 + rnd(e - i + 1);
+	if (dontunmap && e - s < 16) {
+		i = s;
+		new_n = n = e - s + 1;
+	} else {
+		dontunmap = false;
+	}
 	first = m->page[i];
 	dst = rnd(WIN_PAGES - new_n + 1);
 	if (dst < i + n && i < dst + new_n)
 		return 0;	/* overlapping ranges: EINVAL, not what we test */
-	r = sys(__NR_mremap, WIN + i * P, n * P, new_n * P, 1 | 2 /* MAYMOVE|FIXED */, WIN + dst * P, 0);
-	FAIL_IF(r != (long)(WIN + dst * P), "mremap %lu+%lu -> %lu+%lu: %ld", i, n, dst, new_n, r);
+	r = sys(__NR_mremap, WIN + i * P, n * P, new_n * P,
+		1 | 2 | (dontunmap ? 4 : 0) /* MAYMOVE|FIXED|DONTUNMAP */, WIN + dst * P, 0);
+	FAIL_IF(r != (long)(WIN + dst * P), "mremap %lu+%lu -> %lu+%lu%s: %ld", i, n, dst, new_n,
+		dontunmap ? " DONTUNMAP" : "", r);
 	for (unsigned long k = 0; k < n; k++) {
 		moved[k] = m->page[i + k];
-		m->page[i + k].mapped = false;
+		if (!dontunmap) {
+			m->page[i + k].mapped = false;
+		} else if (m->page[i + k].obj < 0) {
+			m->page[i + k].val = 0;		/* anonymous: empty */
+		} else {
+			m->page[i + k].cow = false;	/* the object's page again */
+		}
 	}
 	/* the pages keep what they map; growth continues the backing:
 	 * anonymous zeros, or the object's next pages (SIGBUS past it) */
