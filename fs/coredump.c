@@ -40,12 +40,23 @@
 char core_pattern[CORENAME_MAX_SIZE] = "core";
 int core_uses_pid;
 
+/* mm_flags_replace - the bits @mask of @mm->flags become @bits (within
+ * @mask), by compare-and-exchange: prctl's dumpability and another
+ * process's write of coredump_filter change different bits of the one
+ * word, and neither may undo the other (Linux uses bit atomics). */
+void mm_flags_replace(struct mm_struct *mm, unsigned long mask, unsigned long bits)
+{
+	unsigned long old = READ_ONCE(mm->flags);
+
+	while (!__atomic_compare_exchange_n(&mm->flags, &old, (old & ~mask) | (bits & mask),
+					    false, __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
+		;
+}
+
 /* set_dumpable - may @mm's process dump core (SUID_DUMP_*)? */
 void set_dumpable(struct mm_struct *mm, int value)
 {
-	unsigned long f = READ_ONCE(mm->flags);
-
-	WRITE_ONCE(mm->flags, (f & ~MMF_DUMPABLE_MASK) | (value & MMF_DUMPABLE_MASK));
+	mm_flags_replace(mm, MMF_DUMPABLE_MASK, value);
 }
 
 /* get_dumpable - the SUID_DUMP_* value of @mm. */

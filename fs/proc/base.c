@@ -462,7 +462,6 @@ static ssize_t coredump_filter_write(struct file *f, const char __user *ubuf, si
 	struct task_struct *p;
 	struct mm_struct *mm;
 	unsigned int val;
-	unsigned long flags;
 
 	if (copy_from_user(buf, ubuf, min(len, sizeof(buf) - 1)))
 		return -EFAULT;
@@ -475,9 +474,7 @@ static ssize_t coredump_filter_write(struct file *f, const char __user *ubuf, si
 	put_task_struct(p);
 	if (!mm)
 		return -ESRCH;
-	flags = READ_ONCE(mm->flags) & ~MMF_DUMP_FILTER_MASK;
-	flags |= ((unsigned long)val << MMF_DUMP_FILTER_SHIFT) & MMF_DUMP_FILTER_MASK;
-	WRITE_ONCE(mm->flags, flags);
+	mm_flags_replace(mm, MMF_DUMP_FILTER_MASK, (unsigned long)val << MMF_DUMP_FILTER_SHIFT);
 	mmput(mm);
 	return len;
 }

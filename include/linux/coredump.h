@@ -50,6 +50,7 @@ struct coredump_params {
 				 (1UL << MMF_DUMP_ELF_HEADERS) | \
 				 (1UL << MMF_DUMP_HUGETLB_PRIVATE))
 
+void mm_flags_replace(struct mm_struct *mm, unsigned long mask, unsigned long bits);
 void set_dumpable(struct mm_struct *mm, int value);
 int get_dumpable(struct mm_struct *mm);
 

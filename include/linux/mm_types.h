@@ -157,9 +157,10 @@ struct mm_struct {
 	 * file it executes (a reference), /proc/PID/exe */
 	struct file *exe_file;
 	/* whether a dump may be made and of what (<linux/coredump.h>'s
-	 * MMF_* bits): one word, read and written whole (READ_ONCE and
-	 * WRITE_ONCE) by exec, prctl(PR_SET_DUMPABLE) and
-	 * /proc/PID/coredump_filter; inherited at fork and exec */
+	 * MMF_* bits): read with READ_ONCE, changed only by
+	 * mm_flags_replace() (a compare-and-exchange: exec and prctl change
+	 * the dumpable bits, /proc/PID/coredump_filter the filter, from
+	 * other processes too); inherited at fork and exec */
 	unsigned long flags;
 };
 
