@@ -48,8 +48,6 @@ bool vma_pgoff_overlaps(const struct vm_area_struct *vma, unsigned long first,
 
 void mlock_page(struct page *page);
 void munlock_page(struct page *page);
-void mlock_vma_pages_range(struct vm_area_struct *vma, unsigned long start,
-			   unsigned long end, bool lock);
 
 /* mlock_vma_page - @page was just mapped in @vma: one more locked
  * mapping if the VMA is locked. page_table_lock held. */

@@ -651,21 +651,25 @@ int handle_user_fault(struct mm_struct *mm, unsigned long addr,
  */
 
 /*
- * struct zap_details - what a zap for a file's sake (unmap_mapping_range)
- * leaves: with !even_cows, the anon pages of a private mapping, which
- * are the process's own copies (hole punching keeps them; truncate
- * zaps them too). A NULL details zaps everything (munmap, exit,
- * MADV_DONTNEED). Linux's name and field.
+ * struct zap_details - what a zap leaves, and what it owes the pages it
+ * takes. With !even_cows (a zap for a file's sake: unmap_mapping_range)
+ * it leaves the anon pages of a private mapping, which are the
+ * process's own copies (hole punching keeps them; truncate zaps them
+ * too); a caller's NULL details means even_cows (munmap, exit,
+ * MADV_DONTNEED). @munlock: the VMA is locked, so each page taken
+ * loses a locked mapping too (Linux's page_remove_rmap does it).
+ * Linux's name; even_cows is its field.
  */
 struct zap_details {
 	bool even_cows;
+	bool munlock;
 };
 
 /* should_zap_page - whether a zap with @details takes the PTE mapping
  * @page (NULL: the zero page). */
 static bool should_zap_page(const struct zap_details *details, struct page *page)
 {
-	if (!details || details->even_cows)
+	if (details->even_cows)
 		return true;
 	return page && !PageAnon(page);
 }
@@ -691,6 +695,8 @@ static void zap_pte_range(struct tlb_range *tlb, pmd_t *pmd, unsigned long addr,
 		if (page) {
 			if (!PageAnon(page) && (pte_val(*pte) & _PAGE_DIRTY))
 				set_page_dirty(page);
+			if (details->munlock)
+				munlock_page(page);
 			unmap_page(tlb->mm, page);
 		}
 		pte_clear(pte);
@@ -767,6 +773,8 @@ static void unmap_page_range(struct tlb_range *tlb, unsigned long addr,
 static void zap_page_range_single(struct vm_area_struct *vma, unsigned long start,
 				  unsigned long end, const struct zap_details *details)
 {
+	struct zap_details d = { .even_cows = !details || details->even_cows,
+				 .munlock = vma->vm_flags & VM_LOCKED };
 	struct mm_struct *mm = vma->vm_mm;
 	struct tlb_range tlb;
 
@@ -774,20 +782,14 @@ static void zap_page_range_single(struct vm_area_struct *vma, unsigned long star
 		return;
 	tlb_range_init(&tlb, mm);
 	spin_lock(&mm->page_table_lock);
-	/* the pages lose this locked mapping; a partial zap (@details)
-	 * gives it back to what stays mapped */
-	if (vma->vm_flags & VM_LOCKED)
-		mlock_vma_pages_range(vma, start, end, false);
-	unmap_page_range(&tlb, start, end, details);
-	if ((vma->vm_flags & VM_LOCKED) && details)
-		mlock_vma_pages_range(vma, start, end, true);
+	unmap_page_range(&tlb, start, end, &d);
 	tlb_range_flush(&tlb);
 	spin_unlock(&mm->page_table_lock);
 }
 
 /*
  * zap_page_range - unmap [start, end) of @vma: drop each page's mapping
- * (and, in a locked VMA, its locked mapping: mlock_vma_pages_range())
+ * (and, in a locked VMA, its locked mapping: zap_details.munlock)
  * and reference, clear the PTEs, flush what was mapped (in one flush,
  * unless a reschedule came due on the way). Page tables stay
  * (free_pgtables). mmap_lock held for writing.

@@ -18,6 +18,7 @@
 #include <linux/capability.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/pagewalk.h>
 #include <linux/mman.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
@@ -67,95 +68,40 @@ void munlock_page(struct page *page)
 		dec_node_page_state(NR_MLOCK);
 }
 
-/* mlock_pte_range - mlock (@lock) or munlock each page the PTEs of
- * [addr, end) under @pmd map (not the zero page). page_table_lock held. */
-static void mlock_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end, bool lock)
+/* mlock_pte_entry - the walk's callback: the page @pte maps (not the
+ * zero page) gains a locked mapping, or with walk->private set loses
+ * one. page_table_lock held by the walk. */
+static int mlock_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
+			   struct mm_walk *walk)
 {
-	pte_t *pte = pte_offset_map(pmd, addr);
+	struct page *page;
 
-	for (; addr < end; addr += PAGE_SIZE, pte++) {
-		struct page *page;
-
-		if (!pte_present(*pte) || is_zero_pfn(pte_pfn(*pte)))
-			continue;
-		page = pfn_to_page(pte_pfn(*pte));
-		if (lock)
-			mlock_page(page);
-		else
-			munlock_page(page);
-	}
+	if (!pte_present(*pte) || is_zero_pfn(pte_pfn(*pte)))
+		return 0;
+	page = pfn_to_page(pte_pfn(*pte));
+	if (walk->private)
+		munlock_page(page);
+	else
+		mlock_page(page);
+	return 0;
 }
 
-/* mlock_pmd_range - mlock_pte_range() for each PTE table under @pud in
- * [addr, end), with a lock break after each. page_table_lock held. */
-static void mlock_pmd_range(struct mm_struct *mm, pud_t *pud, unsigned long addr,
-			    unsigned long end, bool lock)
-{
-	pmd_t *pmd = pmd_offset(pud, addr);
-	unsigned long next;
-
-	do {
-		next = pmd_addr_end(addr, end);
-		if (pmd_none(*pmd))
-			continue;
-		mlock_pte_range(pmd, addr, next, lock);
-		pt_lock_break(mm, NULL);
-	} while (pmd++, addr = next, addr != end);
-}
-
-/* mlock_pud_range - mlock_pmd_range() for each PMD table under @p4d in
- * [addr, end). page_table_lock held. */
-static void mlock_pud_range(struct mm_struct *mm, p4d_t *p4d, unsigned long addr,
-			    unsigned long end, bool lock)
-{
-	pud_t *pud = pud_offset(p4d, addr);
-	unsigned long next;
-
-	do {
-		next = pud_addr_end(addr, end);
-		if (!pud_none(*pud))
-			mlock_pmd_range(mm, pud, addr, next, lock);
-	} while (pud++, addr = next, addr != end);
-}
-
-/* mlock_p4d_range - mlock_pud_range() for the (folded) p4d entries
- * under @pgd in [addr, end). page_table_lock held. */
-static void mlock_p4d_range(struct mm_struct *mm, pgd_t *pgd, unsigned long addr,
-			    unsigned long end, bool lock)
-{
-	p4d_t *p4d = p4d_offset(pgd, addr);
-	unsigned long next;
-
-	do {
-		next = p4d_addr_end(addr, end);
-		if (!p4d_none(*p4d))
-			mlock_pud_range(mm, p4d, addr, next, lock);
-	} while (p4d++, addr = next, addr != end);
-}
+static const struct mm_walk_ops mlock_walk_ops = {
+	.pte_entry = mlock_pte_entry,
+};
 
 /*
- * mlock_vma_pages_range - the pages mapped in [start, end) of @vma gain
- * (@lock) or lose a locked mapping: when the VMA's VM_LOCKED changes
- * (mlock_fixup), and before a locked VMA's pages are unmapped
- * (zap_page_range). Only the tables that exist are walked, so the cost
- * follows what is mapped. page_table_lock held (mmap_lock for writing,
- * so no fault maps a page meanwhile).
+ * mlock_vma_pages - the pages mapped in @vma gain (@lock) or lose a
+ * locked mapping, when its VM_LOCKED changes (mlock_fixup), as Linux's
+ * mlock_vma_pages_range walks them. Only the tables that exist are
+ * walked, so the cost follows what is mapped. mmap_lock held for
+ * writing, so no fault maps a page meanwhile; a zap of a locked VMA
+ * takes the locked mapping itself (zap_details.munlock).
  */
-void mlock_vma_pages_range(struct vm_area_struct *vma, unsigned long start,
-			   unsigned long end, bool lock)
+static void mlock_vma_pages(struct vm_area_struct *vma, bool lock)
 {
-	struct mm_struct *mm = vma->vm_mm;
-	pgd_t *pgd = pgd_offset(mm, start);
-	unsigned long next;
-
-	lockdep_assert_held(&mm->page_table_lock);
-	if (start >= end)
-		return;
-	do {
-		next = pgd_addr_end(start, end);
-		if (!pgd_none(*pgd))
-			mlock_p4d_range(mm, pgd, start, next, lock);
-	} while (pgd++, start = next, start != end);
+	mmap_assert_write_locked(vma->vm_mm);
+	walk_page_vma(vma, &mlock_walk_ops, lock ? NULL : (void *)1);
 }
 
 /* mlock_fixup - give [start, end) of @vma (inside it) @newflags, which
@@ -177,11 +123,8 @@ static int mlock_fixup(struct vm_area_struct *vma, unsigned long start,
 	if (err)
 		return err;
 	vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
-	if ((newflags ^ vma->vm_flags) & VM_LOCKED) {
-		spin_lock(&mm->page_table_lock);
-		mlock_vma_pages_range(vma, vma->vm_start, vma->vm_end, newflags & VM_LOCKED);
-		spin_unlock(&mm->page_table_lock);
-	}
+	if ((newflags ^ vma->vm_flags) & VM_LOCKED)
+		mlock_vma_pages(vma, newflags & VM_LOCKED);
 	vma->vm_flags = newflags;
 	vm_stat_account(mm, newflags, vma_pages(vma));
 	vma_merge_neighbours(vma);
