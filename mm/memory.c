@@ -682,6 +682,7 @@ static void zap_pte_range(struct tlb_range *tlb, pmd_t *pmd, unsigned long addr,
 			  unsigned long end, const struct zap_details *details)
 {
 	pte_t *pte = pte_offset_map(pmd, addr);
+	const struct zap_details d = *details;	/* read once, not per PTE */
 
 	lockdep_assert_held(&tlb->mm->page_table_lock);
 	for (; addr < end; addr += PAGE_SIZE, pte++) {
@@ -690,12 +691,12 @@ static void zap_pte_range(struct tlb_range *tlb, pmd_t *pmd, unsigned long addr,
 		if (!pte_present(*pte))
 			continue;
 		page = is_zero_pfn(pte_pfn(*pte)) ? NULL : pfn_to_page(pte_pfn(*pte));
-		if (!should_zap_page(details, page))
+		if (!should_zap_page(&d, page))
 			continue;
 		if (page) {
 			if (!PageAnon(page) && (pte_val(*pte) & _PAGE_DIRTY))
 				set_page_dirty(page);
-			if (details->munlock)
+			if (d.munlock)
 				munlock_page(page);
 			unmap_page(tlb->mm, page);
 		}
